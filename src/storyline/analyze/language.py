@@ -1,0 +1,26 @@
+"""Language identification with py3langid: light, offline and deterministic.
+
+Texts under ~20 letters are too short to tell reliably, so they get ``None`` rather than a guess.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+MIN_LETTERS = 20
+
+
+@lru_cache(maxsize=1)
+def _classify():
+    import py3langid
+
+    return py3langid.classify
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text``'s language, or None when the text is too short to tell."""
+    sample = text[:5000]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None
+    lang, _prob = _classify()(sample)
+    return lang

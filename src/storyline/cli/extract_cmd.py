@@ -1,0 +1,1 @@
+"""``storyline extract``: print every fact found in each input article."""

@@ -1,0 +1,200 @@
+"""What every reader shares: size limits, content sniffing, decoding, and turning text into an Article.
+
+Readers never raise: anything wrong with an input becomes a ``ReadError`` with a reason and a hint,
+so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from storyline.model import Article, ReadError
+from storyline.read.clean import clean_text
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # one text/HTML/feed document; JSONL and WARC are streamed
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-document size cap. Larger single documents are refused before being read into memory."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def size_text(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def too_big(source: str, size: int, limits: Limits) -> ReadError:
+    return ReadError(
+        source,
+        f"too large for one document ({size_text(size)}, the limit is {size_text(limits.max_bytes)})",
+        "split it into one file per article, save a corpus as .jsonl, or raise the limit with --max-mb",
+    )
+
+
+# --- sniffing ---------------------------------------------------------------------------------------
+
+_MAGIC = {
+    b"%PDF": "a PDF (convert it to text first, e.g. with pdftotext)",
+    b"PK\x03\x04": "a ZIP/Office file (save the document as .txt or .html first)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "a program",
+}
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article)\b", re.I | re.S)
+_HTML_TAGS = re.compile(rb"<(?:p|div|br|span|a|h[1-6]|article|section|body|table|li)\b[^>]*>", re.I)
+_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
+_XML_DECL = re.compile(rb"^\s*<\?xml", re.I)
+
+
+def sniff(head: bytes, name: str = "") -> str:
+    """Guess the kind of content: warc, gzip, binary, feed, html, jsonl or text.
+
+    Content decides; the file name only breaks ties (a corpus named .jsonl, a page named .txt still
+    reads as HTML), because saved files often carry the wrong extension.
+    """
+    lower = name.lower()
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    for magic in _MAGIC:
+        if head.startswith(magic):
+            return "binary"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with a BOM; decoded below
+    if b"\x00" in head:
+        return "binary"
+    controls = sum(1 for b in head[:4096] if b < 32 and b not in (9, 10, 12, 13))
+    if head and controls / min(len(head), 4096) > 0.05:
+        return "binary"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if _FEED.search(stripped[:2048]) and (_XML_DECL.match(stripped) or stripped.startswith(b"<")):
+        return "feed"
+    if _HTML_START.match(stripped) or lower.endswith((".html", ".htm", ".xhtml")) and stripped.startswith(b"<"):
+        return "html"
+    if stripped.startswith(b"{") or lower.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if len(_HTML_TAGS.findall(stripped[:8192])) >= 3:
+        return "html"
+    return "text"
+
+
+def binary_reason(head: bytes) -> str:
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            return f"binary file: looks like {what}"
+    return "binary file: not text, HTML, a feed, JSONL or WARC"
+
+
+# --- decoding ---------------------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def decode(data: bytes, *, declared: str | None = None, html: bool = False) -> tuple[str, str | None]:
+    """Decode bytes to text. Returns (text, fallback) where fallback names the encoding used when the
+    bytes were not valid UTF-8 (or the declared charset), so the Article can record it.
+
+    Order: BOM, declared charset (HTTP header or HTML meta), UTF-8, then cp1252, then latin-1 (which
+    accepts any byte: decoding never fails, though a wrong guess garbles accents).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), None
+    if declared is None and html:
+        m = _META_CHARSET.search(data[:4096])
+        declared = m.group(1).decode("ascii", "ignore") if m else None
+    if declared:
+        try:
+            return data.decode(declared), None
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+# --- metadata helpers -------------------------------------------------------------------------------
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_date(value: object) -> str | None:
+    """YYYY-MM-DD from a date, datetime, or an ISO 8601 string; None for anything less than a full day."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        m = _ISO_DAY.match(value.strip())
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def make_article(
+    text: str,
+    *,
+    id: str,
+    source: str,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    date: str | None = None,
+    lang: str | None = None,
+    byline: str | None = None,
+    meta: dict | None = None,
+    guess_title: bool = True,
+) -> Article | ReadError:
+    """Clean ``text`` and wrap it in an Article; a ReadError when no article text is left."""
+    cleaned = clean_text(text, title=title, guess_title=guess_title)
+    if not cleaned.text.strip():
+        what = "no article text left after removing page debris" if text.strip() else "no text"
+        return ReadError(source, what, "check that the input holds an article's text")
+    url = url or cleaned.url
+    return Article(
+        id=id,
+        text=cleaned.text,
+        source=source,
+        url=url,
+        title=cleaned.title,
+        outlet=outlet or outlet_from_url(url),
+        date=date or cleaned.marker_date,
+        lang=lang or None,
+        byline=byline or cleaned.byline,
+        dateline=cleaned.dateline,
+        summary=cleaned.summary,
+        removed=cleaned.removed,
+        meta=dict(meta or {}),
+    )

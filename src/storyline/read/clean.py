@@ -1,0 +1,397 @@
+"""Remove scraping debris from an article's text while keeping every real sentence.
+
+Scraped reports carry debris that breaks fact extraction: the headline pasted two or three times, a
+bare short link, share/subscribe/"Also read" lines, bylines, a leading dateline and a bullet-point
+standfirst. Each removal is recorded as a ``Removed`` so a reader can see exactly what was dropped.
+Rules act on whole lines and are deliberately narrow: a line is removed only when it matches a
+known debris form, because dropping a real sentence is worse than leaving some debris in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from storyline.model import Removed
+
+__all__ = ["Cleaned", "clean_text", "looks_like_headline"]
+
+# The dev corpus excerpts start with " date 2024-06-06 " (or just a month): a search-tool marker.
+_DATE_MARKER = re.compile(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)")
+
+_URL_LINE = re.compile(r"^(?:<?https?://\S+>?|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*)$", re.I)
+_IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*\|?$")
+_BULLET = re.compile(r"^\s*(?:[-•●▪‣*]\s+)(.+)$")
+
+# Whole lines that are sharing, following, subscription, navigation or comment widgets.
+# Case-insensitive, matched against the line with surrounding punctuation trimmed.
+_SHARE = re.compile(
+    r"^(?:share(?: this(?: article| story| post)?)?(?: on \w+)?|tweet|e-?mail|print|copy link|"
+    r"facebook|twitter|whatsapp|linkedin|pinterest|gplus|reddit|telegram|"
+    r"compartir(?: en \w+)?|recomendar a un amigo|partager(?: sur \w+)?|teilen(?: auf \w+)?|"
+    r"artikel teilen|diesen artikel teilen)$",
+    re.I,
+)
+_FOLLOW = re.compile(
+    r"^(?:follow us\b.*|follow (?:the )?[\w .]{1,30} on (?:twitter|x|facebook|instagram|google news|whatsapp|"
+    r"telegram|youtube|linkedin)\b.*|\[ ?follow ?\]|síguenos\b.*|suivez-nous\b.*|folgen sie uns\b.*)$",
+    re.I,
+)
+_SUBSCRIBE = re.compile(
+    r"^(?:subscribe\b.*|sign up (?:for|to) (?:our|the) \w+.*|by signing up,? .*|get (?:the|our) \w+ newsletter.*|"
+    r"suscr[íi]bete\b.*|abonnez-vous\b.*|inscrivez-vous\b.*|jetzt abonnieren\b.*|newsletter abonnieren\b.*|"
+    r"get [\w ]{1,30} on the go by clicking here)$",
+    re.I,
+)
+_RELATED = re.compile(
+    r"^(?:also read|read also|read more|more from [\w .]+|related(?: (?:news|articles?|stories|posts|coverage|"
+    r"topics|content|reading))?|recommended(?: stories| articles| for you)?|you may also like|see also|"
+    r"lee (?:también|además|más)|leer más|te puede interesar|noticias relacionadas|relacionad[oa]s|"
+    r"lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|lesen sie auch|auch interessant|"
+    r"mehr zum thema|weiterlesen|das könnte sie auch interessieren)(?:\s*[:|»›→-].*)?$",
+    re.I,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:advertisement|advertisements|story continues below(?: advertisement)?|skip(?: links)?\s*skip to content|"
+    r"skip to (?:main )?content|log ?in|sign in|listen to (?:this|the) article|"
+    r"\d+ min(?:ute)?s? read|temps de lecture ?: ?\d+ ?min|lesezeit ?: ?\d+ ?min(?:uten)?|"
+    r"report a typo|\[ ?load more ?\]|watch now|close|✕ close|notification icon|"
+    r"your email address will not be published\.?(?: required fields are marked \*?)?|"
+    r"required fields are marked \*?)$",
+    re.I,
+)
+# A line that starts the reader-comments tail: it and everything after it is not the article.
+_COMMENTS_START = re.compile(
+    r"^(?:leave a reply|leave a comment|comments?|\d+ comments?|discussion about this post|"
+    r"what's your reaction\??|commentaires?|comentarios|commentarios|kommentare|no hay comentarios.*|"
+    r"tu comentario|votre commentaire|add a comment)$",
+    re.I,
+)
+
+_NAME = r"[A-ZÀ-Ý][\w'’.-]*"
+_BYLINE_BY = re.compile(rf"^(?:By|Von|Por|Par|Di|Door)\s+({_NAME}(?:\s+(?:{_NAME}|de|van|von|da|di|del|la|le|and|y|et|und|&)){{0,6}})$")
+_BYLINE_PIPE = re.compile(rf"^({_NAME}(?:\s+{_NAME}){{1,3}})\s*\|\s*([A-Z][\w&.' -]{{1,40}})$")
+_BYLINE_POSTED = re.compile(r"^(?:posted|published|written) by\s+\S.{0,60}$", re.I)
+_CREDIT = re.compile(
+    r"^\(?(?:(?:writing|reporting|editing|additional reporting) by [^)]{1,120}|"
+    r"(?:photo|photograph|picture|image|credit|source|foto|quelle)\s*(?:credit)?\s*[:–-]\s*[^.]{1,60})\)?$",
+    re.I,
+)
+
+# "ISLAMABAD:", "BRIDGETOWN, Barbados (AP) —", "FRANKFURT (dpa-AFX) -", "New Delhi:", "RENTON, Wash. —".
+_CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+_TITLE_PLACE = r"[A-Z][a-zà-ÿ'’.-]+(?: [A-Z][a-zà-ÿ'’.-]+){0,2}"
+_PLACE_TAIL = r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
+)
+_AGENCY = r"(?: \([A-Za-z][\w .&-]{0,20}\))?"
+_DATELINE = re.compile(
+    rf"^(?P<place>(?:{_CAPS_PLACE}){_PLACE_TAIL})(?:, {_MONTHS})?{_AGENCY}\s*(?::|[—–―]|-(?= ))\s+(?=\S)"
+    rf"|^(?P<tplace>{_TITLE_PLACE}{_PLACE_TAIL})(?:, {_MONTHS})?{_AGENCY}\s*(?::|[—–―])\s+(?=[A-Z\"“‘'])"
+)
+# Title-case words that start a paragraph with a colon but are labels, not places.
+_NOT_PLACES = {
+    "update", "updated", "note", "editor's note", "watch", "overview", "source", "photo", "breaking",
+    "exclusive", "analysis", "opinion", "summary", "synopsis", "background", "context", "read", "also",
+    "live", "video", "comment", "correction", "clarification", "key", "warning", "question", "answer",
+}
+
+_TERMINAL = tuple('.!?:;"”’\'»)…')
+_WS = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\ufeff\u00ad]")
+
+
+@dataclass
+class Cleaned:
+    """The cleaner's result: the body text plus the pieces it lifted out of the debris."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    summary: str | None = None
+    marker_date: str | None = None  # the corpus date marker, when it gave a full day
+    removed: list[Removed] = field(default_factory=list)
+
+
+def _norm_line(line: str) -> str:
+    return _WS.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def _key(line: str) -> str:
+    """Comparison key: lower case, words only (so punctuation and spacing quirks don't matter)."""
+    return " ".join(re.findall(r"\w+", line.lower()))
+
+
+def _trimmed(line: str) -> str:
+    return line.strip(" \t•·|[]()*#>-–—:").strip()
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line of several words with no sentence-final period: how headlines look in scraped text."""
+    words = line.split()
+    if not 3 <= len(words) <= 30 or len(line) > 200:
+        return False
+    if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
+        return False
+    if _BULLET.match(line) or _URL_LINE.match(line):
+        return False
+    # Two sentences in one line ("Prices rose. Markets fell") are a paragraph, not a headline.
+    return not re.search(r"[a-z]{3}[.!?] [A-Z]", line)
+
+
+def _is_title_copy(line: str, title_key: str) -> bool:
+    """The line is the title, the title repeated ("T T"), or a near-copy of it (a dropped "$36")."""
+    if not title_key:
+        return False
+    key = _key(line)
+    if not key:
+        return False
+    if key == title_key:
+        return True
+    n = len(title_key)
+    if len(key) >= 2 * n and len(key) % (n + 1) == n and key == " ".join([title_key] * ((len(key) + 1) // (n + 1))):
+        return True
+    if abs(len(key) - n) <= max(4, n // 10):
+        return SequenceMatcher(None, key, title_key, autojunk=False).ratio() >= 0.92
+    return False
+
+
+def _doubled(line: str) -> bool:
+    """Alt text or captions glued to themselves: "Sky over the bank, via PASky over the bank, via PA"."""
+    n = len(line)
+    if n < 24:
+        return False
+    half = n // 2
+    for a, b in ((line[:half], line[half:]), (line[:half], line[half + 1 :])):
+        if a.strip() and a.strip() == b.strip():
+            return True
+    return False
+
+
+def _debris_kind(line: str) -> str | None:
+    """The kind of debris a whole line is, or None for a line of the article."""
+    if len(line) > 220:
+        return None
+    t = _trimmed(line)
+    if not t:
+        return "boilerplate" if line.strip() else None
+    if _URL_LINE.match(line):
+        return "url_line"
+    if _IMAGE_LINE.match(line):
+        return "image"
+    if _SHARE.match(t):
+        return "share_line"
+    if _FOLLOW.match(t) or _SUBSCRIBE.match(t):
+        return "share_line"
+    if _RELATED.match(t):
+        return "related_line"
+    if _BOILERPLATE.match(t):
+        return "boilerplate"
+    if _CREDIT.match(line.strip()):
+        return "credit"
+    if _doubled(line):
+        return "doubled_line"
+    return None
+
+
+def _byline(line: str) -> str | None:
+    """The author named by a byline line ("By Jane Doe", "Jane Doe | Reuters"), else None."""
+    m = _BYLINE_BY.match(line)
+    if m:
+        return m.group(1)
+    m = _BYLINE_PIPE.match(line)
+    if m and len(line.split()) <= 8:
+        return m.group(1)
+    if _BYLINE_POSTED.match(line):
+        return re.sub(r"^(?:posted|published|written) by\s+", "", line, flags=re.I)
+    return None
+
+
+def _split_dateline(paragraph: str) -> tuple[str, str, str] | None:
+    """(place, removed prefix, rest) when ``paragraph`` opens with a dateline."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    place = m.group("place") or m.group("tplace")
+    if m.group("tplace") and place.lower() in _NOT_PLACES:
+        return None
+    rest = paragraph[m.end() :]
+    if len(rest.split()) < 4:  # "LONDON: Reuters" is no paragraph
+        return None
+    return place.strip(), m.group(0).strip(), rest
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines back into paragraphs; keep every other line as its own paragraph.
+
+    A line is a wrap continuation when the line before has no closing punctuation and this one starts
+    in lower case: scraped text otherwise puts one paragraph per line.
+    """
+    out: list[str] = []
+    prev_blank = True
+    for line in lines:
+        if not line:
+            out.append("")
+            prev_blank = True
+            continue
+        if (
+            not prev_blank
+            and out
+            and out[-1]
+            and not out[-1].endswith(_TERMINAL)
+            and line[0].islower()
+        ):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        prev_blank = False
+    return out
+
+
+def clean_text(text: str, *, title: str | None = None, guess_title: bool = True) -> Cleaned:
+    """Clean ``text``; ``title`` (when known) is removed wherever it is repeated at the top.
+
+    With ``guess_title`` the first line becomes the title when it looks like a headline and more text
+    follows, or when it is repeated just below.
+    """
+    result = Cleaned(text="", title=_norm_line(title) if title else None)
+    removed = result.removed
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    m = _DATE_MARKER.match(text)
+    if m:
+        removed.append(Removed("date_marker", m.group(0).strip()))
+        if len(m.group(1)) == 10:
+            result.marker_date = m.group(1)
+        text = text[m.end() :]
+
+    lines = _unwrap([_norm_line(line) for line in text.split("\n")])
+
+    # --- The header: lines before the first paragraph of the article. ---
+    body_start = 0
+    bullets: list[str] = []
+    title_key = _key(result.title) if result.title else ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        if title_key and _is_title_copy(line, title_key):
+            removed.append(Removed("repeated_title", line))
+            i += 1
+            continue
+        if _URL_LINE.match(line):
+            if result.url is None and re.match(r"^<?https?://", line):
+                result.url = line.strip("<>")
+            removed.append(Removed("url_line", line))
+            i += 1
+            continue
+        kind = _debris_kind(line)
+        if kind:
+            removed.append(Removed(kind, line))
+            i += 1
+            continue
+        author = _byline(line)
+        if author:
+            result.byline = result.byline or author
+            removed.append(Removed("byline", line))
+            i += 1
+            continue
+        if line in ("By", "Von", "Por", "Par") and i + 1 < len(lines) and 0 < len(lines[i + 1].split()) <= 4:
+            result.byline = result.byline or lines[i + 1]
+            removed.append(Removed("byline", f"{line} {lines[i + 1]}"))
+            i += 2
+            continue
+        bm = _BULLET.match(line)
+        if bm:
+            bullets.append(bm.group(1).strip())
+            removed.append(Removed("standfirst", line))
+            i += 1
+            continue
+        if not title_key and not bullets and guess_title and _is_guessed_title(lines, i):
+            result.title = line
+            title_key = _key(line)
+            removed.append(Removed("repeated_title" if _repeated_below(lines, i) else "title", line))
+            i += 1
+            continue
+        break
+    body_start = i
+
+    body = lines[body_start:]
+    if bullets and _body_size(body) < 200:
+        # Bullets with little after them are the article itself (a summary page), not a standfirst.
+        removed[:] = [r for r in removed if r.kind != "standfirst"]
+        body = [f"- {b}" for b in bullets] + [""] + body
+        bullets = []
+    if bullets:
+        result.summary = "\n".join(bullets)
+
+    # --- Dateline on the first paragraph. ---
+    for j, line in enumerate(body):
+        if line:
+            split = _split_dateline(line)
+            if split:
+                place, prefix, rest = split
+                result.dateline = place
+                removed.append(Removed("dateline", prefix))
+                body[j] = rest
+            break
+
+    # --- Debris lines anywhere in the body, and the comments tail. ---
+    kept: list[str] = []
+    for j, line in enumerate(body):
+        if not line:
+            kept.append("")
+            continue
+        if _COMMENTS_START.match(_trimmed(line)) and _body_size(kept) >= 200:
+            tail = [x for x in body[j:] if x]
+            removed.append(Removed("comments", "\n".join(tail)))
+            break
+        if title_key and _key(line) != "" and _is_title_copy(line, title_key) and len(line) < 250:
+            removed.append(Removed("repeated_title", line))
+            continue
+        kind = _debris_kind(line)
+        if kind:
+            removed.append(Removed(kind, line))
+            continue
+        by = _BYLINE_BY.match(line)
+        if by:
+            result.byline = result.byline or by.group(1)
+            removed.append(Removed("byline", line))
+            continue
+        kept.append(line)
+
+    result.text = _paragraphs(kept)
+    return result
+
+
+def _is_guessed_title(lines: list[str], i: int) -> bool:
+    line = lines[i]
+    rest = [x for x in lines[i + 1 :] if x]
+    if not rest:
+        return False
+    if _repeated_below(lines, i):
+        return True
+    return looks_like_headline(line) and _body_size(rest) >= 2 * len(line)
+
+
+def _repeated_below(lines: list[str], i: int) -> bool:
+    key = _key(lines[i])
+    if len(key) < 12:
+        return False
+    following = [x for x in lines[i + 1 : i + 8] if x][:4]
+    return any(_is_title_copy(x, key) for x in following)
+
+
+def _body_size(lines: list[str]) -> int:
+    return sum(len(x) for x in lines)
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """One paragraph per line, a single blank line between paragraphs."""
+    return "\n\n".join(line for line in lines if line)

@@ -1,0 +1,109 @@
+"""RSS and Atom feeds: one article per entry, from its full content or else its summary.
+
+feedparser gets the bytes (never a URL: fetching is the url reader's job, with its address checks).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from storyline.model import Article, ReadError
+from storyline.read._common import make_article, outlet_from_url
+
+_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article",
+           "header", "footer", "ul", "ol", "table", "pre", "figure", "figcaption", "hr"}
+
+
+def fragment_text(html: str) -> str:
+    """Text of an HTML fragment, one line per block element (feed content is a fragment, not a page)."""
+    from lxml import html as lhtml
+
+    try:
+        root = lhtml.fragment_fromstring(html, create_parent="div")
+    except Exception:  # noqa: BLE001 - unparsable markup: fall back to the raw string
+        return html
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _BLOCKS:
+            parts.append("\n")
+        if el.text and tag:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if tag in _BLOCKS:
+            parts.append("\n")
+
+    walk(root)
+    return "".join(parts)
+
+
+def _entry_text(entry) -> tuple[str, bool]:
+    """(text, was_html) from the richest field an entry has."""
+    for content in entry.get("content") or []:
+        value = content.get("value") or ""
+        if value.strip():
+            return value, "html" in (content.get("type") or "html")
+    detail = entry.get("summary_detail") or {}
+    value = entry.get("summary") or ""
+    return value, "html" in (detail.get("type") or "text/html")
+
+
+def _entry_date(entry) -> str | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return time.strftime("%Y-%m-%d", parsed)
+    return None
+
+
+def read_feed(data: bytes, *, source: str, url: str | None = None) -> Iterator[Article | ReadError]:
+    """Yield one article per entry of the feed in ``data``."""
+    import feedparser
+
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001
+        yield ReadError(source, f"unreadable feed ({exc})", "check that the file is an RSS or Atom feed")
+        return
+    entries = parsed.get("entries") or []
+    if not entries:
+        why = "feed has no entries"
+        if parsed.get("bozo") and parsed.get("bozo_exception") is not None:
+            why += f" (parse problem: {str(parsed.bozo_exception).splitlines()[0][:80]})"
+        yield ReadError(source, why, "check that the file is a complete RSS or Atom feed")
+        return
+    feed = parsed.get("feed") or {}
+    lang = (feed.get("language") or "").split("-")[0].lower() or None
+    site = feed.get("title") or None
+    for n, entry in enumerate(entries, 1):
+        where = f"{source}#{n}"
+        body, is_html = _entry_text(entry)
+        text = fragment_text(body) if is_html else body
+        link = entry.get("link") or None
+        if not text.strip():
+            yield ReadError(where, "feed entry has no content or summary", "fetch the entry's link instead")
+            continue
+        meta = {"feed": source}
+        if site:
+            meta["sitename"] = site
+        art = make_article(
+            text,
+            id=entry.get("id") or link or where,
+            source=where,
+            url=link,
+            title=entry.get("title") or None,
+            outlet=outlet_from_url(link) or outlet_from_url(url),
+            date=_entry_date(entry),
+            lang=lang,
+            byline=entry.get("author") or None,
+            meta=meta,
+            guess_title=False,
+        )
+        yield art

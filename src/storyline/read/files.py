@@ -1,0 +1,133 @@
+"""Local paths: files dispatched by sniffing their content, directories walked in sorted order."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from storyline.model import Article, ReadError
+from storyline.read._common import SNIFF_BYTES, Limits, binary_reason, sniff, too_big
+from storyline.read.feed import read_feed
+from storyline.read.html import read_html
+from storyline.read.jsonl import read_jsonl, read_record
+from storyline.read.text import read_text
+from storyline.read.warc import read_warc
+
+# Extensions read inside a directory even before sniffing; any other file is read only when its content
+# sniffs as text, HTML, a feed, JSONL or WARC (so images and PDFs beside articles are skipped quietly).
+KNOWN_EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom",
+                    ".jsonl", ".ndjson", ".json", ".warc", ".warc.gz", ".arc.gz")
+
+
+def read_path(path: str, *, limits: Limits) -> Iterator[Article | ReadError]:
+    """Read a file or a directory given on the command line."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        yield ReadError(path, "no such file or directory", "check the path (or quote a URL starting with http)")
+        return
+    except OSError as exc:
+        yield ReadError(path, f"cannot open ({exc.strerror})", "check the path and its permissions")
+        return
+    if stat.S_ISDIR(st.st_mode):
+        yield from read_directory(path, limits=limits)
+    else:
+        yield from read_file(path, limits=limits)
+
+
+def read_file(path: str, *, limits: Limits, quiet_binary: bool = False) -> Iterator[Article | ReadError]:
+    """Read one file; with ``quiet_binary`` a binary file yields nothing (a directory walk skips it)."""
+    try:
+        size = os.path.getsize(path)
+        if not os.path.isfile(path):
+            yield ReadError(path, "not a regular file", "give a file, a directory or a URL")
+            return
+        if size == 0:
+            yield ReadError(path, "empty file", "the file has no content; check that it was saved completely")
+            return
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+            kind = sniff(head, path)
+            if kind == "gzip":
+                kind = _sniff_gzip(path)
+            if kind == "binary":
+                if not quiet_binary:
+                    yield ReadError(path, binary_reason(head), "give text, HTML, an RSS/Atom feed, JSONL or WARC")
+                return
+            if kind == "gzip":
+                yield ReadError(path, "gzip file that is not a WARC archive", "decompress it first (gunzip)")
+                return
+            if kind in ("warc", "jsonl") and not path.lower().endswith(".json"):
+                fh.seek(0)
+                reader = read_warc if kind == "warc" else read_jsonl
+                yield from reader(fh, path=path, limits=limits)
+                return
+            if size > limits.max_bytes:
+                yield too_big(path, size, limits)
+                return
+            fh.seek(0)
+            data = fh.read()
+    except OSError as exc:
+        yield ReadError(path, f"cannot read ({exc.strerror or exc})", "check the file's permissions")
+        return
+    if kind == "feed":
+        yield from read_feed(data, source=path)
+    elif kind == "html":
+        yield read_html(data, source=path)
+    elif kind == "jsonl":  # a .json file: an array of records, or a single record
+        yield from _read_json(data, path)
+    else:
+        yield read_text(data, source=path)
+
+
+def _sniff_gzip(path: str) -> str:
+    try:
+        with gzip.open(path, "rb") as gz:
+            return "warc" if gz.read(5) == b"WARC/" else "gzip"
+    except (OSError, EOFError):
+        return "gzip"
+
+
+def _read_json(data: bytes, path: str) -> Iterator[Article | ReadError]:
+    try:
+        value = json.loads(data.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as exc:
+        if data.count(b"\n") > 1:  # a JSONL corpus saved as .json
+            import io
+
+            yield from read_jsonl(io.BytesIO(data), path=path, limits=Limits(len(data) + 1))
+            return
+        yield ReadError(path, f"malformed JSON ({exc.msg} at line {exc.lineno})", "fix the file or save it as JSONL")
+        return
+    records = value if isinstance(value, list) else [value]
+    for n, record in enumerate(records, 1):
+        where = f"{path}:{n}" if isinstance(value, list) else path
+        if isinstance(record, dict):
+            yield read_record(record, where=where)
+        else:
+            yield ReadError(where, "JSON item is not an object", 'write each article as {"text": ...}')
+
+
+def read_directory(path: str, *, limits: Limits) -> Iterator[Article | ReadError]:
+    """Every readable file under ``path``, recursively, in sorted order; hidden files are skipped."""
+    produced = 0
+    seen = 0
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            seen += 1
+            full = str(Path(root) / name)
+            quiet = not name.lower().endswith(KNOWN_EXTENSIONS)
+            for item in read_file(full, limits=limits, quiet_binary=quiet):
+                produced += 1
+                yield item
+    if produced == 0:
+        what = f"{seen} files, none of them text, HTML, feeds, JSONL or WARC" if seen else "no files"
+        yield ReadError(path, f"nothing readable in the directory ({what})",
+                        "point storyline at the folder that holds the saved articles")

@@ -1,0 +1,87 @@
+"""HTML pages via trafilatura: main text, title, date, site name and language, boilerplate dropped.
+
+``fast=True`` (no fallback extractors) is ~3x quicker and finds the body on ordinary article pages;
+when it finds nothing we retry once with the fallbacks (readability, jusText) before giving up.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from storyline.model import Article, ReadError
+from storyline.read._common import decode, iso_date, make_article, outlet_from_url
+
+
+@lru_cache(maxsize=1)
+def _trafilatura():
+    import trafilatura  # imported lazily: it is the slowest import in the package
+
+    return trafilatura
+
+
+def extract_html(html: str, url: str | None = None):
+    """trafilatura's Document for ``html`` (text + metadata), or None when no main text is found."""
+    traf = _trafilatura()
+    kwargs = dict(
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+    )
+    for fast in (True, False):
+        try:
+            doc = traf.bare_extraction(html, fast=fast, **kwargs)
+        except Exception:  # noqa: BLE001 - a malformed page must not stop the batch
+            doc = None
+        if doc is not None and (doc.text or "").strip():
+            return doc
+    return None
+
+
+def read_html(
+    data: bytes | str,
+    *,
+    source: str,
+    id: str | None = None,
+    url: str | None = None,
+    charset: str | None = None,
+    meta: dict | None = None,
+) -> Article | ReadError:
+    """One article from an HTML page."""
+    meta = dict(meta or {})
+    if isinstance(data, bytes):
+        html, fallback = decode(data, declared=charset, html=True)
+        if fallback:
+            meta["encoding_fallback"] = fallback
+    else:
+        html = data
+    if not html.strip():
+        return ReadError(source, "empty HTML page", "check that the page was saved completely")
+    doc = extract_html(html, url)
+    if doc is None:
+        return ReadError(
+            source,
+            "no article text found in the HTML",
+            "the page may be an index, a paywall or built by JavaScript: save the article page itself",
+        )
+    page_url = url or doc.url
+    if doc.sitename and "sitename" not in meta:
+        meta["sitename"] = doc.sitename
+    if doc.author:
+        meta.setdefault("author", doc.author)
+    return make_article(
+        doc.text,
+        id=id or page_url or source,
+        source=source,
+        url=page_url,
+        title=doc.title or None,
+        outlet=outlet_from_url(page_url) or doc.sitename or doc.hostname or None,
+        date=iso_date(doc.date),
+        lang=doc.language or None,
+        byline=doc.author or None,
+        meta=meta,
+        guess_title=not doc.title,
+    )

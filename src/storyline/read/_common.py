@@ -175,7 +175,7 @@ def make_article(
     lang: str | None = None,
     byline: str | None = None,
     meta: dict | None = None,
-    guess_title: bool = True,
+    guess_title: bool | str = True,
 ) -> Article | ReadError:
     """Clean ``text`` and wrap it in an Article; a ReadError when no article text is left."""
     cleaned = clean_text(text, title=title, guess_title=guess_title)

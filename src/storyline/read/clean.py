@@ -70,7 +70,10 @@ _COMMENTS_START = re.compile(
 )
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
-_BYLINE_BY = re.compile(rf"^(?:By|Von|Por|Par|Di|Door)\s+({_NAME}(?:\s+(?:{_NAME}|de|van|von|da|di|del|la|le|and|y|et|und|&)){{0,6}})$")
+_BYLINE_BY = re.compile(
+    rf"^(?:By|Von|Por|Par|Di|Door)\s+({_NAME}(?:\s+(?:{_NAME}|de|van|von|da|di|del|la|le|and|y|et|und|&|"
+    rf"with|mit|avec|con)){{0,6}})$"
+)
 _BYLINE_PIPE = re.compile(rf"^({_NAME}(?:\s+{_NAME}){{1,3}})\s*\|\s*([A-Z][\w&.' -]{{1,40}})$")
 _BYLINE_POSTED = re.compile(r"^(?:posted|published|written) by\s+\S.{0,60}$", re.I)
 _CREDIT = re.compile(
@@ -96,6 +99,8 @@ _NOT_PLACES = {
     "update", "updated", "note", "editor's note", "watch", "overview", "source", "photo", "breaking",
     "exclusive", "analysis", "opinion", "summary", "synopsis", "background", "context", "read", "also",
     "live", "video", "comment", "correction", "clarification", "key", "warning", "question", "answer",
+    "above", "below", "meanwhile", "here", "there", "now", "today", "yesterday", "however", "more", "recall",
+    "result", "results", "verdict", "listen", "quote", "fact", "facts", "why", "what", "how",
 }
 
 _TERMINAL = tuple('.!?:;"”’\'»)…')
@@ -130,14 +135,31 @@ def _trimmed(line: str) -> str:
     return line.strip(" \t•·|[]()*#>-–—:").strip()
 
 
+_NOT_TITLE_WORDS = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|updated?|published|posted|am|pm|ist|gmt|utc|bst|est|edt|pst|at|on|by|\w*\d\w*)$",
+    re.I,
+)
+_CAPTION = re.compile(r"©|\b(?:photo|photograph|picture|image|credit|foto|bild)\b|\b(?:AFP|AP|Reuters|Getty)\s*/", re.I)
+
+
 def looks_like_headline(line: str) -> bool:
-    """A short line of several words with no sentence-final period: how headlines look in scraped text."""
+    """A short line of several words with no sentence-final period: how headlines look in scraped text.
+
+    Dates, timestamps, photo captions and credits are short unpunctuated lines too; they are refused.
+    """
     words = line.split()
-    if not 3 <= len(words) <= 30 or len(line) > 200:
+    if not 3 <= len(words) <= 20 or len(line) > 160:
         return False
-    if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
+    if line.endswith((".", ",", ";", ":", "।", "。")) and not line.endswith("..."):
         return False
-    if _BULLET.match(line) or _URL_LINE.match(line):
+    if not (line[0].isalnum() or line[0] in "\"“‘'¿¡"):
+        return False
+    if _BULLET.match(line) or _URL_LINE.match(line) or _CAPTION.search(line) or _byline(line):
+        return False
+    content = [w for w in re.findall(r"[\w'’]+", line) if not _NOT_TITLE_WORDS.match(w)]
+    if len(content) < 3:
         return False
     # Two sentences in one line ("Prices rose. Markets fell") are a paragraph, not a headline.
     return not re.search(r"[a-z]{3}[.!?] [A-Z]", line)
@@ -207,7 +229,8 @@ def _byline(line: str) -> str | None:
     if m and len(line.split()) <= 8:
         return m.group(1)
     if _BYLINE_POSTED.match(line):
-        return re.sub(r"^(?:posted|published|written) by\s+", "", line, flags=re.I)
+        name = re.sub(r"^(?:posted|published|written) by\s+", "", line, flags=re.I)
+        return re.split(r"\s+(?:on|at|[|•·-])\s+", name, maxsplit=1)[0]
     return None
 
 
@@ -252,11 +275,12 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-def clean_text(text: str, *, title: str | None = None, guess_title: bool = True) -> Cleaned:
+def clean_text(text: str, *, title: str | None = None, guess_title: bool | str = True) -> Cleaned:
     """Clean ``text``; ``title`` (when known) is removed wherever it is repeated at the top.
 
     With ``guess_title`` the first line becomes the title when it looks like a headline and more text
-    follows, or when it is repeated just below.
+    follows, or when it is repeated just below; with ``guess_title="repeated"`` only in the second case
+    (for sources that said explicitly that they have no title).
     """
     result = Cleaned(text="", title=_norm_line(title) if title else None)
     removed = result.removed
@@ -308,12 +332,16 @@ def clean_text(text: str, *, title: str | None = None, guess_title: bool = True)
             i += 2
             continue
         bm = _BULLET.match(line)
+        if bm and len(bm.group(1).split()) < 4:  # "• November 7, 2024": page metadata, not a standfirst
+            removed.append(Removed("boilerplate", line))
+            i += 1
+            continue
         if bm:
             bullets.append(bm.group(1).strip())
             removed.append(Removed("standfirst", line))
             i += 1
             continue
-        if not title_key and not bullets and guess_title and _is_guessed_title(lines, i):
+        if not title_key and not bullets and guess_title and _is_guessed_title(lines, i, guess_title != "repeated"):
             result.title = line
             title_key = _key(line)
             removed.append(Removed("repeated_title" if _repeated_below(lines, i) else "title", line))
@@ -370,14 +398,14 @@ def clean_text(text: str, *, title: str | None = None, guess_title: bool = True)
     return result
 
 
-def _is_guessed_title(lines: list[str], i: int) -> bool:
+def _is_guessed_title(lines: list[str], i: int, headline_ok: bool) -> bool:
     line = lines[i]
     rest = [x for x in lines[i + 1 :] if x]
     if not rest:
         return False
     if _repeated_below(lines, i):
         return True
-    return looks_like_headline(line) and _body_size(rest) >= 2 * len(line)
+    return headline_ok and looks_like_headline(line) and _body_size(rest) >= 2 * len(line)
 
 
 def _repeated_below(lines: list[str], i: int) -> bool:

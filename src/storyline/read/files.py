@@ -28,7 +28,7 @@ def read_path(path: str, *, limits: Limits) -> Iterator[Article | ReadError]:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        yield ReadError(path, "no such file or directory", "check the path (or quote a URL starting with http)")
+        yield ReadError(path, "no such file or directory", "check the spelling of the path; URLs must start with http:// or https://")
         return
     except OSError as exc:
         yield ReadError(path, f"cannot open ({exc.strerror})", "check the path and its permissions")

@@ -71,7 +71,7 @@ def read_record(record: dict, *, where: str, fallback: str | None = None) -> Art
     lang = record.get("lang") if isinstance(record.get("lang"), str) else None
     if isinstance(body, str) and body.strip():
         return make_article(body, id=rid, source=where, url=url, title=title, outlet=outlet, date=day,
-                            lang=lang, meta=meta)
+                            lang=lang, meta=meta, guess_title="repeated" if "title" in record else True)
     art = read_html(html, source=where, id=rid, url=url, meta=meta)
     if isinstance(art, Article):
         art.title = title or art.title

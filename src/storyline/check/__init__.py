@@ -1,0 +1,108 @@
+"""Cross-check one story: align the reports' sentences, group them into claims, and find where the
+reports agree, disagree, drift, or copy one another. ``compare`` returns a Dossier."""
+
+from __future__ import annotations
+
+import warnings
+
+from storyline.analyze import analyze
+from storyline.check import (
+    attribution,
+    date_conflict,
+    name_variant,
+    number_conflict,
+    place_conflict,
+    quote_variant,
+    reuse,
+    same_story,
+    suspect_term,
+    timeline,
+    unique_fact,
+)
+from storyline.check.alignment import align
+from storyline.check.claims import build_claims, group_claims
+from storyline.check.context import Context
+from storyline.check.similarity import sentence_refs, similarity_matrix
+from storyline.model import Article, Dossier, Finding, ReadError
+
+__all__ = ["compare", "SCHEMA_VERSION", "CHECKER"]
+
+SCHEMA_VERSION = "1.0"
+CHECKER = "storyline.check.v1"
+FINDERS = (quote_variant, number_conflict, date_conflict, place_conflict, name_variant, suspect_term,
+           unique_fact, attribution, reuse)
+KIND_ORDER = ["quote_variant", "number_conflict", "date_conflict", "place_conflict", "name_variant",
+              "suspect_term", "reuse", "attribution", "unique_fact"]
+
+
+def _article_record(art: Article) -> dict:
+    return {"id": art.id, "title": art.title, "outlet": art.outlet, "url": art.url, "date": art.date,
+            "lang": art.lang, "source": art.source, "text": art.text,
+            "sentences": [s.to_dict() for s in art.sentences]}
+
+
+def _similarity(refs, method: str):
+    """The sentence similarity matrix and the method that actually produced it."""
+    lexical = similarity_matrix(refs)
+    if method == "lexical":
+        return lexical, "lexical", None
+    from storyline.check import embeddings
+
+    encoder, why = embeddings.load_encoder()
+    if encoder is None:
+        note = f"embeddings unavailable ({why}); used the lexical method"
+        if method == "embeddings":
+            warnings.warn(note, RuntimeWarning, stacklevel=3)
+        return lexical, "lexical", note
+    return embeddings.blend(lexical, refs, encoder), f"embeddings:{encoder.name}", None
+
+
+def _mark_contested(ctx: Context, findings: list[Finding]) -> None:
+    for f in findings:
+        if f.kind not in ("number_conflict", "date_conflict", "place_conflict"):
+            continue
+        by_claim: dict[int, set[str]] = {}
+        for ev in f.evidence:
+            a_i = next(i for i, a in enumerate(ctx.articles) if a.id == ev.article)
+            flat = ctx.pos.get((a_i, ev.sentence))
+            if flat is not None:
+                by_claim.setdefault(ctx.claim_of[flat], set()).add(ev.article)
+        for claim, arts in by_claim.items():
+            if len(arts) >= 2:
+                ctx.claims[claim].status = "contested"
+                f.details.setdefault("claims", []).append(ctx.claims[claim].id)
+
+
+def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadError] | None = None) -> Dossier:
+    """Cross-check ``articles`` as one story. ``method``: "lexical", "embeddings" or "auto"."""
+    if method not in ("lexical", "embeddings", "auto"):
+        raise ValueError(f"unknown method {method!r}: use lexical, embeddings or auto")
+    articles = [a if a.sentences else analyze(a) for a in articles]
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        raise ValueError("article ids must be unique to compare them")
+    refs = sentence_refs(articles)
+    sim, used, note = _similarity(refs, method)
+    links = align(refs, sim)
+    clusters = group_claims(refs, sim, links)
+    claims = build_claims(articles, refs, sim, clusters)
+    ctx = Context(articles, refs, sim, links, clusters, claims)
+    findings: list[Finding] = []
+    for finder in FINDERS:
+        findings.extend(finder.find(ctx))
+    _mark_contested(ctx, findings)
+    findings.sort(key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, -f.score))
+    method_info = {"requested": method, "similarity": used, "checker": CHECKER}
+    if note:
+        method_info["note"] = note
+    claims.sort(key=lambda c: ({"contested": 0, "corroborated": 1}.get(c.status, 2), -len(c.articles)))
+    return Dossier(
+        schema_version=SCHEMA_VERSION,
+        articles=[_article_record(a) for a in articles],
+        same_story=same_story.assess(ctx),
+        claims=claims,
+        findings=findings,
+        timeline=timeline.build(ctx),
+        method=method_info,
+        errors=list(errors or []),
+    )

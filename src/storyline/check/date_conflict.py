@@ -1,0 +1,69 @@
+"""date_conflict: aligned sentences (one claim) that put the same event on different dates.
+
+Only resolved dates of the same granularity are compared (a day with a day, a month with a month),
+and a date that the other sentence also mentions is agreed, never a conflict.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from storyline.check.context import Context
+from storyline.model import DateMention, Finding
+
+
+def _by_sentence(dates: list[DateMention]) -> dict[int, list[DateMention]]:
+    out: dict[int, list[DateMention]] = defaultdict(list)
+    for d in dates:
+        if d.value:
+            out[d.sentence].append(d)
+    return out
+
+
+def find(ctx: Context) -> list[Finding]:
+    slots: dict[int, dict[int, list[tuple[int, DateMention]]]] = defaultdict(lambda: defaultdict(list))
+    for a_i, art_a in enumerate(ctx.articles):
+        sent_a = _by_sentence(art_a.dates)
+        for b_i in range(a_i + 1, len(ctx.articles)):
+            sent_b = _by_sentence(ctx.articles[b_i].dates)
+            for s_a, ds_a in sent_a.items():
+                for s_b, ds_b in sent_b.items():
+                    if not ctx.same_claim(a_i, s_a, b_i, s_b):
+                        continue
+                    vals_a = {d.value for d in ds_a}
+                    vals_b = {d.value for d in ds_b}
+                    only_a = [d for d in ds_a if d.value not in vals_b]
+                    only_b = [d for d in ds_b if d.value not in vals_a]
+                    if len(only_a) != 1 or len(only_b) != 1:
+                        continue
+                    da, db = only_a[0], only_b[0]
+                    if da.granularity != db.granularity or da.granularity not in ("day", "month", "year"):
+                        continue
+                    # A period that contains the other is a vaguer wording, not a conflict.
+                    if da.value.startswith(db.value) or db.value.startswith(da.value):
+                        continue
+                    claim = ctx.claim_of[ctx.pos[(a_i, s_a)]]
+                    slots[claim][a_i].append((s_a, da))
+                    slots[claim][b_i].append((s_b, db))
+    findings = []
+    for claim, per_article in sorted(slots.items()):
+        values: dict[str, list[str]] = defaultdict(list)
+        evidence = []
+        for a_i in sorted(per_article):
+            done = set()
+            for s, d in per_article[a_i]:
+                if (s, tuple(d.span)) in done:
+                    continue
+                done.add((s, tuple(d.span)))
+                aid = ctx.articles[a_i].id
+                label = f"{d.text} ({d.value})"
+                if aid not in values[label]:
+                    values[label].append(aid)
+                evidence.append(ctx.evidence(a_i, s, tuple(d.span)))
+        if len({k.rsplit("(", 1)[1] for k in values}) < 2:
+            continue
+        shown = "; ".join(f"{v} in {', '.join(ids)}" for v, ids in values.items())
+        findings.append(Finding(kind="date_conflict", summary=f"Reports date the same event differently: {shown}",
+                                evidence=evidence, details={"claim": ctx.claims[claim].id, "values": dict(values)},
+                                score=0.8))
+    return findings

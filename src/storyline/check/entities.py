@@ -1,0 +1,45 @@
+"""Names per article for the name checks: the extractor's Mentions when it found any, else a plain
+capitalised-word fallback so the checks still work on articles analysed without the names step."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.check.lexicons import TITLES
+from storyline.check.text import STOPWORDS, fold
+from storyline.model import Article
+
+CAP_SEQ = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[\w](?:\s+(?:de|del|van|von|al|bin|la|le|da|di)\b)?\s*)+", re.UNICODE)
+_LEADING = frozenset(TITLES) | {"field", "secretary", "state", "mr", "mrs", "ms", "dr", "the", "u.s.", "us"}
+
+
+@dataclass(frozen=True)
+class NameOcc:
+    text: str  # the name as written, without a leading title
+    type: str  # person, org, place, other
+    sentence: int
+    span: tuple[int, int]
+
+
+def names_of(article: Article) -> list[NameOcc]:
+    if article.names:
+        return [NameOcc(m.text, m.type, m.sentence, tuple(m.span)) for m in article.names]
+    out = []
+    for s in article.sentences:
+        for m in CAP_SEQ.finditer(s.text):
+            words = m.group().split()
+            offset = m.start()
+            # drop leading titles and a sentence-initial function word ("The", "In")
+            while words and (fold(words[0]) in _LEADING or fold(words[0]) in STOPWORDS):
+                offset = s.text.index(words[0], offset) + len(words[0])
+                words = words[1:]
+            if not words:
+                continue
+            if m.start() == 0 and len(words) == 1 and m.group().split()[0] == words[0]:
+                continue  # a lone capitalised word opening a sentence is usually not a name
+            words[-1] = re.sub(r"['’]s$", "", words[-1])
+            text = " ".join(words)
+            start = s.text.index(words[0], offset)
+            out.append(NameOcc(text, "other", s.index, (s.start + start, s.start + start + len(text))))
+    return out

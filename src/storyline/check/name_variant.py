@@ -1,0 +1,98 @@
+"""name_variant: one entity spelled differently across reports (Shehbaz/Shahbaz, Abalat/Albalat).
+
+Two names are variants only with shared context: multi-word names must share a word exactly
+("Sharif") and differ elsewhere by a small edit; single words must also occur in sentences that
+the alignment says tell the same thing. Members of one lexicon (two countries) are never variants,
+and a prefix ("Pakistan"/"Pakistani") is an inflection, not a respelling.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from storyline.check.context import Context
+from storyline.check.entities import NameOcc, names_of
+from storyline.check.lexicons import LEXICONS
+from storyline.check.text import STOPWORDS, fold, levenshtein
+from storyline.model import Finding
+
+_ALL_LEXICON = frozenset().union(*LEXICONS.values())
+
+
+def _close(a: str, b: str) -> bool:
+    """Two folded words that look like respellings of one another."""
+    if a == b or min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return False
+    if a in _ALL_LEXICON and b in _ALL_LEXICON:
+        return False
+    dist = levenshtein(a, b)
+    limit = 1 if max(len(a), len(b)) <= 5 else 2
+    return dist <= limit
+
+
+def _variant(x: str, y: str) -> str | None:
+    """"accents", "spelling" or None."""
+    if x == y:
+        return None
+    tx, ty = x.split(), y.split()
+    if fold(x) == fold(y):
+        return "accents" if x.lower() != y.lower() else None
+    if len(tx) != len(ty):
+        return None
+    fx, fy = [fold(t) for t in tx], [fold(t) for t in ty]
+    same = [a == b for a, b in zip(fx, fy, strict=True)]
+    differing = [(a, b) for a, b, s in zip(fx, fy, same, strict=True) if not s]
+    if len(differing) != 1:
+        return None
+    a, b = differing[0]
+    if a in STOPWORDS or b in STOPWORDS:
+        return None
+    return "spelling" if _close(a, b) else None
+
+
+def find(ctx: Context) -> list[Finding]:
+    occurrences: dict[int, dict[str, list[NameOcc]]] = {}
+    for a_i, art in enumerate(ctx.articles):
+        by_text: dict[str, list[NameOcc]] = defaultdict(list)
+        for occ in names_of(art):
+            by_text[occ.text].append(occ)
+        occurrences[a_i] = by_text
+    pairs: dict[tuple[str, str], str] = {}
+    for a_i in occurrences:
+        for b_i in occurrences:
+            if b_i <= a_i:
+                continue
+            for x, occ_x in occurrences[a_i].items():
+                if x in occurrences[b_i]:
+                    continue
+                for y, occ_y in occurrences[b_i].items():
+                    if y in occurrences[a_i]:
+                        continue
+                    kind = _variant(x, y)
+                    if kind is None:
+                        continue
+                    if len(x.split()) == 1 and not any(
+                        ctx.same_claim(a_i, ox.sentence, b_i, oy.sentence) for ox in occ_x for oy in occ_y
+                    ):
+                        continue
+                    pairs[tuple(sorted((x, y)))] = kind
+    findings = []
+    for (x, y), kind in sorted(pairs.items()):
+        users = {x: [], y: []}
+        evidence = []
+        for a_i, by_text in occurrences.items():
+            for spelling in (x, y):
+                if spelling in by_text:
+                    occ = by_text[spelling][0]
+                    users[spelling].append(ctx.articles[a_i].id)
+                    evidence.append(ctx.evidence(a_i, occ.sentence, occ.span))
+        if not users[x] or not users[y]:
+            continue
+        summary = (f"\"{x}\" ({', '.join(users[x])}) and \"{y}\" ({', '.join(users[y])}) "
+                   f"look like one name spelled two ways")
+        findings.append(Finding(kind="name_variant", summary=summary, evidence=evidence,
+                                details={"variants": {x: users[x], y: users[y]}, "difference": kind},
+                                score=0.6 if kind == "accents" else 0.9))
+    return findings

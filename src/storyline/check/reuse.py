@@ -1,0 +1,77 @@
+"""reuse: passages one report shares with another, verbatim or near-verbatim.
+
+Candidates come from the similarity matrix (cheap); each is then confirmed by a word-level
+sequence match on the folded words. Sentences that are mostly a quotation are left out (two reports
+quoting the same speaker is not copying). Consecutive reused sentences form one passage. Where both
+reports carry a date the earlier one is the likely source; otherwise the direction is left open.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from storyline.check.context import Context
+from storyline.check.text import fold, tokens
+from storyline.model import Finding
+
+CANDIDATE = 0.45
+NEAR_VERBATIM = 0.8
+MIN_WORDS = 8
+QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»]")
+
+
+def _mostly_quote(text: str) -> bool:
+    quoted = sum(len(m.group()) for m in QUOTED.finditer(text))
+    return quoted > 0.6 * len(text)
+
+
+def _ratio(a: str, b: str) -> float:
+    ta, tb = [fold(t) for t in tokens(a)], [fold(t) for t in tokens(b)]
+    return difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+
+
+def find(ctx: Context) -> list[Finding]:
+    pairs: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+    for pa, pb in zip(*(ctx.sim >= CANDIDATE).nonzero(), strict=True):
+        ra, rb = ctx.refs[pa], ctx.refs[pb]
+        if ra.article >= rb.article:
+            continue
+        if len(tokens(ra.text)) < MIN_WORDS or len(tokens(rb.text)) < MIN_WORDS:
+            continue
+        if _mostly_quote(ra.text) or _mostly_quote(rb.text):
+            continue
+        ratio = _ratio(ra.text, rb.text)
+        if ratio >= NEAR_VERBATIM:
+            pairs.setdefault((ra.article, rb.article), []).append((ra.sentence, rb.sentence, ratio))
+    findings = []
+    for (a_i, b_i), matches in sorted(pairs.items()):
+        matches.sort()
+        passages: list[list[tuple[int, int, float]]] = []
+        for m in matches:
+            if passages and m[0] == passages[-1][-1][0] + 1 and m[1] == passages[-1][-1][1] + 1:
+                passages[-1].append(m)
+            else:
+                passages.append([m])
+        art_a, art_b = ctx.articles[a_i], ctx.articles[b_i]
+        direction = None
+        if art_a.date and art_b.date and art_a.date[:10] != art_b.date[:10]:
+            first, second = (art_a, art_b) if art_a.date[:10] < art_b.date[:10] else (art_b, art_a)
+            direction = {"from": first.id, "to": second.id, "reason": "publication dates"}
+        for passage in passages:
+            mean = sum(m[2] for m in passage) / len(passage)
+            verbatim = all(m[2] >= 0.999 for m in passage)
+            evidence = [ctx.evidence(a_i, m[0]) for m in passage] + [ctx.evidence(b_i, m[1]) for m in passage]
+            how = "verbatim" if verbatim else "near-verbatim"
+            guess = f"; {direction['to']} probably took it from {direction['from']}" if direction else \
+                "; direction unknown (no dates)"
+            n_sent = len(passage)
+            findings.append(Finding(
+                kind="reuse",
+                summary=f"{art_a.id} and {art_b.id} share {n_sent} {how} sentence{'s' if n_sent > 1 else ''}{guess}",
+                evidence=evidence,
+                details={"articles": [art_a.id, art_b.id], "sentences": [[m[0], m[1]] for m in passage],
+                         "similarity": round(mean, 3), "verbatim": verbatim, "direction": direction},
+                score=round(mean, 3),
+            ))
+    return findings

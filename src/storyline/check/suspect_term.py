@@ -1,0 +1,106 @@
+"""suspect_term: a word that is probably a garbled member of a closed list.
+
+Precise on purpose: the word must sit in a coordinated list ("neodymium and presidium") next to a
+member of a lexicon, not be a member itself, and be clearly closest to one entry of that lexicon.
+Another report using that entry raises confidence and is cited as evidence.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from storyline.check.context import Context
+from storyline.check.lexicons import LEXICONS
+from storyline.check.text import fold
+from storyline.model import Finding
+
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+SEPARATOR = re.compile(r"^\s*(?:,|;|/|&|,?\s*(?:and|or|as well as|y|e|et|und|o|ou|oder)\b)\s*$", re.IGNORECASE)
+CONJUNCTIONS = frozenset({"and", "or", "y", "e", "et", "und", "o", "ou", "oder", "as", "well"})
+MIN_RATIO = 0.7
+MARGIN = 0.12
+
+
+def _skeleton(word: str) -> str:
+    """Consonants only, doubles collapsed: garbles keep the consonants ("presidium" ~ "praseodymium")."""
+    out = []
+    for ch in word:
+        if ch not in "aeiouy" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def likeness(word: str, entry: str) -> float:
+    """Half spelling, half consonant skeleton."""
+    spelling = difflib.SequenceMatcher(None, word, entry).ratio()
+    skeleton = difflib.SequenceMatcher(None, _skeleton(word), _skeleton(entry)).ratio()
+    return 0.5 * spelling + 0.5 * skeleton
+
+
+def _best_entry(word: str, lexicon: frozenset[str]) -> tuple[str, float, float]:
+    scored = sorted(((likeness(word, e), e) for e in lexicon if e[0] == word[0]), reverse=True)
+    if not scored:
+        return "", 0.0, 0.0
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    return scored[0][1], scored[0][0], second
+
+
+def _is_inflection(word: str, lexicon: frozenset[str]) -> bool:
+    """"dollars" for "dollar", "Pakistani" for "Pakistan": a different form, not a garble."""
+    return any(word.startswith(e) or e.startswith(word) for e in lexicon if min(len(e), len(word)) >= 4)
+
+
+def find(ctx: Context) -> list[Finding]:
+    findings = []
+    seen: set[tuple[str, str]] = set()
+    for a_i, art in enumerate(ctx.articles):
+        for sent in art.sentences:
+            words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(sent.text)
+                     if fold(m.group()) not in CONJUNCTIONS]
+            for k, (word, start, end) in enumerate(words):
+                low = fold(word)
+                if len(low) < 4:
+                    continue
+                for lex_name, lexicon in LEXICONS.items():
+                    if low in lexicon:
+                        continue
+                    neighbours = []
+                    for n in (k - 1, k + 1):
+                        if 0 <= n < len(words):
+                            lo, hi = sorted((n, k))
+                            between = sent.text[words[lo][2] : words[hi][1]]
+                            if SEPARATOR.match(between) and fold(words[n][0]) in lexicon:
+                                neighbours.append(words[n][0])
+                    if not neighbours or _is_inflection(low, lexicon):
+                        continue
+                    entry, ratio, second = _best_entry(low, lexicon)
+                    if ratio < MIN_RATIO or ratio - second < MARGIN:
+                        continue
+                    key = (art.id, low)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    span = (sent.start + start, sent.start + end)
+                    evidence = [ctx.evidence(a_i, sent.index, span)]
+                    others = []
+                    for b_i, other in enumerate(ctx.articles):
+                        if b_i == a_i:
+                            continue
+                        for s in other.sentences:
+                            if re.search(rf"\b{re.escape(entry)}\b", fold(s.text)):
+                                others.append(other.id)
+                                evidence.append(ctx.evidence(b_i, s.index))
+                                break
+                    summary = (f"{art.id} writes \"{word}\" in a list with {', '.join(neighbours)}: "
+                               f"probably the {lex_name} \"{entry}\"")
+                    if others:
+                        summary += f" (as {', '.join(others)} writes)"
+                    findings.append(Finding(
+                        kind="suspect_term", summary=summary, evidence=evidence,
+                        details={"article": art.id, "term": word, "suggestion": entry, "lexicon": lex_name,
+                                 "list_neighbours": neighbours, "similarity": round(ratio, 3),
+                                 "confirmed_by": others},
+                        score=round(ratio + (0.2 if others else 0.0), 3),
+                    ))
+    return findings

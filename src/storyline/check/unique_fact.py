@@ -1,0 +1,68 @@
+"""unique_fact: claims only one report makes, ranked by how checkable they are.
+
+A journalist can check a number, a date, a name or a quote; a sentence of commentary is not worth a
+line. So single-source sentences are scored by the checkable things in them and only those with at
+least two points are listed, most checkable first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.check.context import Context
+from storyline.check.text import anchors, tokens
+from storyline.model import Finding
+
+FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|primer[oa]?|premi[eè]re?|erste)\b",
+                    re.IGNORECASE)
+QUOTE_MARK = re.compile(r"[“”\"«»„]")
+MIN_SCORE = 2.0
+MIN_WORDS = 6
+PER_ARTICLE = 25
+
+
+def checkability(ctx: Context, a_i: int, sentence: int, text: str) -> tuple[float, list[str]]:
+    """Points for numbers (2 each), dates (2), names (1, at most 3), quotes and superlatives (1)."""
+    art = ctx.articles[a_i]
+    found = anchors(text)
+    n_numbers = sum(1 for q in art.quantities if q.sentence == sentence) or \
+        sum(1 for a in found if a.startswith("num:"))
+    n_dates = sum(1 for d in art.dates if d.sentence == sentence) or \
+        sum(1 for a in found if a.startswith("month:"))
+    names = sum(1 for m in art.names if m.sentence == sentence) or \
+        sum(1 for a in found if not a.startswith(("num:", "month:")))
+    has_quote = any(q.sentence == sentence for q in art.quotes) or bool(QUOTE_MARK.search(text))
+    score = 2.0 * min(n_numbers, 3) + 2.0 * min(n_dates, 2) + min(names, 3) + float(has_quote)
+    score += 1.0 if FIRSTS.search(text) else 0.0
+    what = [label for label, n in (("numbers", n_numbers), ("dates", n_dates), ("names", names),
+                                   ("quote", has_quote)) if n]
+    return score, what
+
+
+def find(ctx: Context) -> list[Finding]:
+    if len(ctx.articles) < 2:
+        return []
+    per_article: dict[int, list[Finding]] = {}
+    for members, claim in zip(ctx.clusters, ctx.claims, strict=True):
+        if claim.status != "single-source":
+            continue
+        for m in members:
+            ref = ctx.refs[m]
+            if len(tokens(ref.text)) < MIN_WORDS:
+                continue
+            score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
+            if score < MIN_SCORE:
+                continue
+            aid = ctx.articles[ref.article].id
+            per_article.setdefault(ref.article, []).append(Finding(
+                kind="unique_fact",
+                summary=f"Only {aid} reports: {ref.text.strip()[:160]}",
+                evidence=[ctx.evidence(ref.article, ref.sentence)],
+                details={"article": aid, "claim": claim.id, "checkable": what, "checkability": score},
+                score=score,
+            ))
+    out = []
+    for a_i in sorted(per_article):
+        ranked = sorted(per_article[a_i], key=lambda f: (-f.score, f.evidence[0].sentence))
+        out.extend(ranked[:PER_ARTICLE])
+    return out

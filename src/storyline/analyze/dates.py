@@ -1,7 +1,531 @@
-"""TODO"""
+"""Dates, periods and clock times, resolved against the article's own date.
+
+Why not dateparser: it is slow per call, returns nothing for "in July this year" and fails on
+non-English relative dates. News dates come in a small number of shapes, so compiled patterns cover
+them: absolute dates ("September 12, 2024", "29 de octubre", "7. Juni"), months ("in May", "Sept."),
+years, quarters, weekdays ("on Saturday"), relative words ("yesterday", "earlier this month") and
+times ("10:10 a.m.", "14:45 Uhr"). Anything that needs the article's date to resolve says how sure it
+is in ``confidence``; when the article has no date, the first fully written date in the text stands in
+(with lower confidence), and failing that the mention is still reported with ``value=None``.
+"""
 
 from __future__ import annotations
 
+import bisect
+import calendar
+import re
+from datetime import date, timedelta
 
-def find_dates(text, sentences, article_date=None, lang=None):
-    return []
+from storyline.analyze.lexicon_calendar import (
+    ABBR_MONTH_ALT,
+    FULL_MONTH_ALT,
+    MONTH_CAPITALISED,
+    WEEKDAY_ALT,
+    month_number,
+    weekday_number,
+)
+from storyline.model import DateMention, Sentence
+
+_M = rf"(?:{FULL_MONTH_ALT}|(?:{ABBR_MONTH_ALT})\.?)"
+_WD = rf"(?:{WEEKDAY_ALT})"
+_WD_PREFIX = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+|le\s+|el\s+|den\s+)?)?"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
+_YEAR_TAIL = r"(?:,?\s+(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{2})(?!\d))?"
+_I = re.IGNORECASE
+
+_ISO_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_NUMERIC_RE = re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d])")
+_DMY_RE = re.compile(rf"(?<![\w.,]){_WD_PREFIX}{_DAY}\s+(?:of\s+|de\s+)?(?P<m>{_M})(?![\w]){_YEAR_TAIL}", _I)
+_MDY_RE = re.compile(
+    rf"(?<![\w]){_WD_PREFIX}(?P<m>{_M})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]?\d)(?!\s*(?:%|percent|per cent|million|billion)){_YEAR_TAIL}",
+    _I,
+)
+_MY_RE = re.compile(
+    rf"(?<![\w])(?P<m>{_M})(?:,?\s+(?:de\s+|del\s+|of\s+)?(?P<y>(?:19|20)\d{{2}})(?![\d])"
+    r"|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"
+    r"|\s+(?:de\s+)?(?P<rel_es>este|el pasado|el próximo)\s+año"
+    r"|\s+(?P<rel_de>dieses|letzten|vergangenen|nächsten)\s+Jahres"
+    r"|\s+(?P<rel_fr>de cette année|dernier|prochain))",
+    _I,
+)
+_MONTH_CUE = (
+    r"(?P<cue>(?<![\w])(?:in|since|until|till|by|from|during|through|throughout|early|late|mid|mid-|last|next|this|"
+    r"en|desde|hasta|durante|depuis|jusqu'en|jusqu’en|début|fin|mi-|im|seit|bis|Anfang|Ende|Mitte|nel|dal|a|di|"
+    r"de|entre|of|before|after|between|and)\s+)"
+)
+_MONTH_RE = re.compile(rf"{_MONTH_CUE}?(?P<m>(?:{FULL_MONTH_ALT})(?![\w])|(?:{ABBR_MONTH_ALT})\.)", _I)
+_YEAR_RE = re.compile(
+    r"(?<![\w$€£¥₹.,/-])(?P<y>(?:19|20)\d{2})(?![\w]|[.,]\d|\s?%|-\d|–\d|/\d|:\d|\s?(?:percent|per cent|crore|lakh|million|billion"
+    r"|people|homes|hectares|acres|km|residents|workers|machinists|pounds|tons|metres|meters|feet|miles))",
+    _I,
+)
+_YEAR_NOT_BEFORE = re.compile(
+    r"(?:about|around|nearly|almost|some|over|than|least|to|up|just|only|roughly|approximately|unos|unas|"
+    r"environ|rund|etwa|circa|No\.|number|Flight|Boeing|Airbus|Article|Section|Rule|\$|€|£)\s*$",
+    _I,
+)
+_QUARTER_RE = re.compile(
+    r"(?<![\w])(?:Q(?P<q>[1-4])\s?(?:FY\s?)?(?P<y>(?:19|20)\d{2})"
+    r"|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?P<y2>(?:19|20)\d{2}))(?![\d])",
+    _I,
+)
+_QWORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_WD_BEFORE = (
+    r"(?:(?P<mod>last|next|this|past|coming|on|el pasado|el próximo|este|esta|el|ce|cette|le|am|letzten|"
+    r"vergangenen|kommenden|nächsten|diesen|lo scorso|questo|quest[ao]|il|la|lunes|on the)\s+)?"
+)
+_WEEKDAY_RE = re.compile(
+    rf"(?<![\w-]){_WD_BEFORE}(?P<wd>{_WD})(?![\w-])(?:\s+(?P<post>dernier|prochain|pasado|próximo|scorso|prossimo))?",
+    _I,
+)
+_TIME_RE = re.compile(
+    r"(?<![\w:.,])(?:"
+    r"(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])"
+    r"|(?P<h2>[0-2]?\d):(?P<m2>[0-5]\d)(?::[0-5]\d)?(?:\s*(?:Uhr|h|hrs|horas|heures))?(?![\d])"
+    r"|(?P<h3>[0-2]?\d)\s?h\s?(?P<m3>[0-5]\d)(?![\d])"
+    r"|(?P<h4>[0-2]?\d)(?:[.](?P<m4>[0-5]\d))?\s?Uhr(?![\w])"
+    r")(?:\s*(?P<tz>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|BST|CET|CEST|IST|UTC|local time)(?![\w]))?",
+)
+
+# relative words: phrase -> (language, kind, offset); kind: day, week, month, year
+_RELATIVE: dict[str, tuple[str, str, int]] = {}
+
+
+def _rel(lang: str, kind: str, offset: int, *phrases: str) -> None:
+    for p in phrases:
+        _RELATIVE[p.lower()] = (lang, kind, offset)
+
+
+_rel("en", "day", 0, "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today")
+_rel("en", "day", -1, "yesterday", "last night")
+_rel("en", "day", 1, "tomorrow")
+_rel("en", "week", 0, "this week", "earlier this week", "later this week")
+_rel("en", "week", -1, "last week", "past week", "the previous week")
+_rel("en", "week", 1, "next week")
+_rel("en", "month", 0, "this month", "earlier this month", "later this month", "earlier in the month")
+_rel("en", "month", -1, "last month", "the previous month")
+_rel("en", "month", 1, "next month")
+_rel("en", "year", 0, "this year", "earlier this year", "later this year")
+_rel("en", "year", -1, "last year", "the previous year")
+_rel("en", "year", 1, "next year")
+_rel("es", "day", 0, "hoy", "este lunes")
+_rel("es", "day", -1, "ayer")
+_rel("es", "day", 1, "mañana")
+_rel("es", "week", 0, "esta semana")
+_rel("es", "week", -1, "la semana pasada")
+_rel("es", "week", 1, "la próxima semana", "la semana que viene")
+_rel("es", "month", 0, "este mes", "a principios de este mes")
+_rel("es", "month", -1, "el mes pasado")
+_rel("es", "month", 1, "el próximo mes", "el mes que viene")
+_rel("es", "year", 0, "este año")
+_rel("es", "year", -1, "el año pasado")
+_rel("es", "year", 1, "el próximo año", "el año que viene")
+_rel("fr", "day", 0, "aujourd'hui", "aujourd’hui", "ce matin", "ce soir")
+_rel("fr", "day", -1, "hier")
+_rel("fr", "day", 1, "demain")
+_rel("fr", "week", 0, "cette semaine")
+_rel("fr", "week", -1, "la semaine dernière")
+_rel("fr", "week", 1, "la semaine prochaine")
+_rel("fr", "month", 0, "ce mois-ci", "plus tôt ce mois-ci")
+_rel("fr", "month", -1, "le mois dernier")
+_rel("fr", "month", 1, "le mois prochain")
+_rel("fr", "year", 0, "cette année")
+_rel("fr", "year", -1, "l'année dernière", "l’année dernière", "l'an dernier", "l’an dernier")
+_rel("fr", "year", 1, "l'année prochaine", "l’année prochaine", "l'an prochain", "l’an prochain")
+_rel("de", "day", 0, "heute")
+_rel("de", "day", -1, "gestern")
+_rel("de", "day", 1, "morgen")
+_rel("de", "week", 0, "diese Woche", "in dieser Woche")
+_rel("de", "week", -1, "vergangene Woche", "letzte Woche", "in der vergangenen Woche", "vergangener Woche")
+_rel("de", "week", 1, "nächste Woche", "kommende Woche")
+_rel("de", "month", 0, "diesen Monat", "in diesem Monat", "Anfang des Monats")
+_rel("de", "month", -1, "vergangenen Monat", "letzten Monat", "im vergangenen Monat", "im Vormonat")
+_rel("de", "month", 1, "nächsten Monat", "im kommenden Monat")
+_rel("de", "year", 0, "dieses Jahr", "in diesem Jahr", "dieses Jahres")
+_rel("de", "year", -1, "letztes Jahr", "vergangenes Jahr", "im vergangenen Jahr", "im Vorjahr", "vergangenen Jahres")
+_rel("de", "year", 1, "nächstes Jahr", "im kommenden Jahr")
+_rel("it", "day", 0, "oggi")
+_rel("it", "day", -1, "ieri")
+_rel("it", "day", 1, "domani")
+_rel("it", "week", -1, "la settimana scorsa")
+_rel("it", "month", -1, "il mese scorso")
+_rel("it", "year", 0, "quest'anno", "quest’anno")
+_rel("it", "year", -1, "l'anno scorso", "l’anno scorso")
+_rel("hi", "day", 0, "आज")
+_rel("hi", "year", -1, "पिछले साल")
+
+_RELATIVE_RE = {
+    lang: re.compile(
+        r"(?<![\w’'])(?:"
+        + "|".join(re.escape(p) for p in sorted((p for p, v in _RELATIVE.items() if v[0] == lang), key=len, reverse=True))
+        + r")(?![\w’'-])",
+        _I,
+    )
+    for lang in {v[0] for v in _RELATIVE.values()}
+}
+_CASE_SENSITIVE_REL = {"morgen"}  # "Morgen" is "morning"; only lowercase "morgen" is "tomorrow"
+_AGO_RE = re.compile(
+    r"(?<![\w])(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<u>days?|weeks?|months?|years?)\s+ago(?![\w])",
+    _I,
+)
+_SMALL = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "mars", "mai", "marzo"})
+
+
+class _Ctx:
+    """The reference date and how far it can be trusted."""
+
+    def __init__(self, ref: date | None, trust: float) -> None:
+        self.ref = ref
+        self.trust = trust
+
+
+def _parse_iso_day(value: str | None) -> date | None:
+    if not value or not isinstance(value, str):
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_bounds(y: int, m: int) -> tuple[str, str, str]:
+    last = calendar.monthrange(y, m)[1]
+    return f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}"
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _dm(text: str, span, value, start, end, gran, conf, time=None) -> DateMention:
+    return DateMention(
+        text=text[span[0] : span[1]],
+        span=(span[0], span[1]),
+        value=value,
+        start=start,
+        end=end,
+        granularity=gran,
+        confidence=round(conf, 2),
+        time=time,
+    )
+
+
+def _day_mention(text, span, d: date | None, conf: float) -> DateMention:
+    if d is None:
+        return _dm(text, span, None, None, None, "day", min(conf, 0.3))
+    iso = d.isoformat()
+    return _dm(text, span, iso, iso, iso, "day", conf)
+
+
+def _month_mention(text, span, y: int | None, m: int, conf: float) -> DateMention:
+    if y is None:
+        return _dm(text, span, None, None, None, "month", min(conf, 0.3))
+    value, start, end = _month_bounds(y, m)
+    return _dm(text, span, value, start, end, "month", conf)
+
+
+def _year_mention(text, span, y: int | None, conf: float) -> DateMention:
+    if y is None:
+        return _dm(text, span, None, None, None, "year", min(conf, 0.3))
+    return _dm(text, span, f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31", "year", conf)
+
+
+def _week_mention(text, span, monday: date | None, conf: float) -> DateMention:
+    if monday is None:
+        return _dm(text, span, None, None, None, "week", min(conf, 0.3))
+    iso_year, iso_week, _ = monday.isocalendar()
+    return _dm(
+        text, span, f"{iso_year:04d}-W{iso_week:02d}", monday.isoformat(), (monday + timedelta(days=6)).isoformat(),
+        "week", conf,
+    )
+
+
+def _month_case_ok(word: str, has_number: bool) -> bool:
+    """A month name written against its usual case ("may", "Mars") only counts next to a number."""
+    key = word.rstrip(".").lower()
+    cap = MONTH_CAPITALISED.get(key)
+    if cap is None or has_number:
+        return True
+    return word[:1].isupper() == cap
+
+
+def _guess_year_for_day(ref: date, m: int, d: int, weekday: int | None = None) -> tuple[date | None, float]:
+    """The year for a day written without one: the weekday decides when given, else the latest such
+    day no more than a month after the article (news mostly looks back)."""
+    cands = [c for c in (_day(y, m, d) for y in (ref.year + 1, ref.year, ref.year - 1)) if c is not None]
+    if weekday is not None:
+        fitting = [c for c in cands if c.weekday() == weekday and abs((c - ref).days) <= 400]
+        if len(fitting) == 1:
+            return fitting[0], 0.95
+    horizon = ref + timedelta(days=31)
+    for c in cands:
+        if c <= horizon:
+            return c, 0.85
+    return (cands[-1], 0.6) if cands else (None, 0.3)
+
+
+def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, DateMention]]:
+    """(start, end, priority, mention) for every pattern; overlaps are settled by the caller."""
+    out: list[tuple[int, int, int, DateMention]] = []
+    ref, trust = ctx.ref, ctx.trust
+
+    def add(span, mention, prio):
+        out.append((span[0], span[1], prio, mention))
+
+    for m in _ISO_RE.finditer(text):
+        d = _day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            add(m.span(), _day_mention(text, m.span(), d, 1.0), 9)
+    for m in _NUMERIC_RE.finditer(text):
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        conf = 0.8
+        if m.group("sep") == "/" and lang == "en" and a <= 12 and b <= 12:
+            a, b, conf = b, a, 0.6
+        elif a <= 12 < b:
+            a, b = b, a
+        d = _day(y, b, a)
+        if d:
+            add(m.span(), _day_mention(text, m.span(), d, conf), 8)
+    for rx in (_DMY_RE, _MDY_RE):
+        for m in rx.finditer(text):
+            word = m.group("m")
+            mon = month_number(word)
+            if mon is None or not _month_case_ok(word, True):
+                continue
+            if not word.endswith(".") and word.lower() in _ABBR_NO_DOT and not m.group("d"):
+                continue
+            day_n = int(m.group("d"))
+            if not 1 <= day_n <= 31:
+                continue
+            wd = weekday_number(m.group("wd")) if m.group("wd") else None
+            if m.group("y"):
+                d = _day(int(m.group("y")), mon, day_n)
+                conf = 0.7 if (d is not None and wd is not None and d.weekday() != wd) else 1.0
+                add(m.span(), _day_mention(text, m.span(), d, conf), 8)
+            elif ref is not None:
+                d, conf = _guess_year_for_day(ref, mon, day_n, wd)
+                add(m.span(), _day_mention(text, m.span(), d, conf * trust), 7)
+            else:
+                add(m.span(), _day_mention(text, m.span(), None, 0.3), 7)
+    for m in _MY_RE.finditer(text):
+        word = m.group("m")
+        mon = month_number(word)
+        if mon is None or not _month_case_ok(word, bool(m.group("y"))):
+            continue
+        if word.lower() in _ABBR_NO_DOT and not m.group("y"):
+            continue
+        if m.group("y"):
+            add(m.span(), _month_mention(text, m.span(), int(m.group("y")), mon, 1.0), 6)
+            continue
+        rel = (m.group("rel") or m.group("rel_es") or m.group("rel_de") or m.group("rel_fr") or "").lower()
+        offset = -1 if rel in ("last", "el pasado", "letzten", "vergangenen", "dernier") else (
+            1 if rel in ("next", "el próximo", "nächsten", "prochain") else 0
+        )
+        if rel in ("dernier", "prochain") and lang != "fr":
+            continue
+        y = ref.year + offset if ref else None
+        add(m.span(), _month_mention(text, m.span(), y, mon, 0.95 * trust), 6)
+    for m in _MONTH_RE.finditer(text):
+        word = m.group("m")
+        mon = month_number(word)
+        if mon is None:
+            continue
+        cue = (m.group("cue") or "").strip().lower()
+        if not _month_case_ok(word, False):
+            continue
+        if word.rstrip(".").lower() in _AMBIGUOUS_MONTHS and not cue:
+            continue
+        if not cue and not word.endswith(".") and lang == "en" and word[:1].islower():
+            continue
+        span = (m.start("m"), m.end("m"))
+        if ref is None:
+            add(span, _month_mention(text, span, None, mon, 0.2), 3)
+            continue
+        if cue == "last":
+            y = ref.year if mon < ref.month else ref.year - 1
+            conf = 0.8
+        elif cue == "next":
+            y = ref.year if mon > ref.month else ref.year + 1
+            conf = 0.8
+        elif mon <= ref.month:
+            y, conf = ref.year, 0.75
+        elif mon - ref.month <= 2:
+            y, conf = ref.year, 0.5
+        else:
+            y, conf = ref.year - 1, 0.6
+        add(span, _month_mention(text, span, y, mon, conf * trust), 3)
+    for m in _QUARTER_RE.finditer(text):
+        q = int(m.group("q")) if m.group("q") else _QWORDS[m.group("qw").lower()]
+        y = int(m.group("y") or m.group("y2"))
+        first = (q - 1) * 3 + 1
+        last = calendar.monthrange(y, first + 2)[1]
+        add(m.span(), _dm(text, m.span(), f"{y:04d}-Q{q}", f"{y:04d}-{first:02d}-01", f"{y:04d}-{first + 2:02d}-{last:02d}", "quarter", 1.0), 6)
+    for m in _YEAR_RE.finditer(text):
+        if _YEAR_NOT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        add(m.span(), _year_mention(text, m.span(), int(m.group("y")), 1.0), 2)
+    for m in _WEEKDAY_RE.finditer(text):
+        wd = weekday_number(m.group("wd"))
+        if wd is None:
+            continue
+        mod = (m.group("mod") or "").lower()
+        post = (m.group("post") or "").lower()
+        start = m.start("wd") if mod in ("on", "am", "el", "le", "il", "la", "on the", "lunes") or not mod else m.start()
+        span = (start, m.end())
+        if ref is None:
+            add(span, _day_mention(text, span, None, 0.2), 4)
+            continue
+        back = (ref.weekday() - wd) % 7
+        if mod in ("next", "coming", "el próximo", "kommenden", "nächsten") or post in ("prochain", "próximo", "prossimo"):
+            ahead = (wd - ref.weekday()) % 7 or 7
+            d, conf = ref + timedelta(days=ahead), 0.8
+        elif mod in ("last", "past", "el pasado", "letzten", "vergangenen", "lo scorso") or post in ("dernier", "pasado", "scorso"):
+            d, conf = ref - timedelta(days=back or 7), 0.8
+        elif mod in ("this", "este", "esta", "ce", "cette", "diesen", "questo", "questa", "quest'"):
+            d, conf = ref - timedelta(days=back), 0.6
+        else:
+            d, conf = ref - timedelta(days=back), 0.8
+        add(span, _day_mention(text, span, d, conf * trust), 4)
+    for code in {"en", lang}:
+        rx = _RELATIVE_RE.get(code)
+        if rx is None:
+            continue
+        for m in rx.finditer(text):
+            phrase = m.group()
+            if phrase.lower() in _CASE_SENSITIVE_REL and phrase != phrase.lower():
+                continue
+            if phrase.lower() == "mañana" and re.search(r"(?:la|esta|por|de)\s+$", text[max(0, m.start() - 6) : m.start()], _I):
+                continue
+            _, kind, offset = _RELATIVE[phrase.lower()]
+            add(m.span(), _relative(text, m.span(), kind, offset, ctx), 5)
+    for m in _AGO_RE.finditer(text):
+        n = m.group("n").lower()
+        k = int(n) if n.isdigit() else _SMALL[n]
+        unit = m.group("u").lower().rstrip("s")
+        if unit == "day":
+            d = ref - timedelta(days=k) if ref else None
+            add(m.span(), _day_mention(text, m.span(), d, 0.85 * trust), 5)
+        elif unit == "week":
+            add(m.span(), _relative(text, m.span(), "week", -k, ctx, 0.7), 5)
+        elif unit == "month":
+            add(m.span(), _relative(text, m.span(), "month", -k, ctx, 0.7), 5)
+        else:
+            add(m.span(), _relative(text, m.span(), "year", -k, ctx, 0.7), 5)
+    for m in _TIME_RE.finditer(text):
+        h = m.group("h1") or m.group("h2") or m.group("h3") or m.group("h4")
+        mi = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4") or "00"
+        hour = int(h)
+        ap = (m.group("ap") or "").lower().replace(".", "")
+        if ap:
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if ap == "pm" else 0)
+        if hour > 23:
+            continue
+        if m.group("h2") and not m.group("tz") and re.match(r"\s*(?:%|percent|per cent)", text[m.end() :]):
+            continue
+        add(m.span(), _dm(text, m.span(), None, None, None, "time", 0.9, time=f"{hour:02d}:{mi}"), 6)
+    return out
+
+
+_ABBR_NO_DOT = frozenset(k.lower() for k in re.findall(r"[^|]+", ABBR_MONTH_ALT.replace("\\", "")))
+
+
+def _relative(text, span, kind: str, offset: int, ctx: _Ctx, conf: float = 0.9) -> DateMention:
+    ref = ctx.ref
+    conf = conf * ctx.trust if ref else 0.2
+    if kind == "day":
+        return _day_mention(text, span, ref + timedelta(days=offset) if ref else None, conf)
+    if kind == "week":
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset) if ref else None
+        return _week_mention(text, span, monday, conf)
+    if kind == "month":
+        if ref is None:
+            return _month_mention(text, span, None, 1, conf)
+        y, m = _shift_month(ref.year, ref.month, offset)
+        return _month_mention(text, span, y, m, conf)
+    return _year_mention(text, span, ref.year + offset if ref else None, conf)
+
+
+def _settle(cands: list[tuple[int, int, int, DateMention]]) -> list[DateMention]:
+    """Keep the longest, then highest-priority, candidate wherever candidates overlap."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    kept: list[tuple[int, int, int, DateMention]] = []
+    for c in cands:
+        if any(c[0] < e and s < c[1] for s, e in taken):
+            continue
+        taken.append((c[0], c[1]))
+        kept.append(c)
+    kept.sort(key=lambda c: c[0])
+    return [c[3] for c in kept]
+
+
+def _fallback_reference(text: str, lang: str) -> date | None:
+    """The first fully written date in the text: a stand-in reference when the article has none."""
+    found: list[tuple[int, date]] = []
+    m = _ISO_RE.search(text)
+    if m:
+        d = _day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            found.append((m.start(), d))
+    for rx in (_DMY_RE, _MDY_RE):
+        for m in rx.finditer(text):
+            if not m.group("y"):
+                continue
+            mon = month_number(m.group("m"))
+            d = _day(int(m.group("y")), mon, int(m.group("d"))) if mon else None
+            if d:
+                found.append((m.start(), d))
+                break
+    return min(found)[1] if found else None
+
+
+def _link_times(mentions: list[DateMention]) -> None:
+    """A clock time next to a resolved day ("June 6, 2024, at 10:10 a.m.") takes that day as its value."""
+    for i, t in enumerate(mentions):
+        if t.granularity != "time":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(mentions):
+                o = mentions[j]
+                gap = t.span[0] - o.span[1] if j < i else o.span[0] - t.span[1]
+                if o.granularity == "day" and o.value and 0 <= gap <= 12 and o.sentence == t.sentence:
+                    t.value, t.start, t.end = o.value, o.start, o.end
+                    t.confidence = min(t.confidence, o.confidence)
+                    break
+
+
+def find_dates(
+    text: str, sentences: list[Sentence], article_date: str | None = None, lang: str | None = None
+) -> list[DateMention]:
+    """Every date, period and clock time in ``text``, resolved against ``article_date`` where needed."""
+    if not text:
+        return []
+    code = (lang or "en").split("-")[0].lower()
+    ref = _parse_iso_day(article_date)
+    ctx = _Ctx(ref, 1.0)
+    if ref is None:
+        fallback = _fallback_reference(text, code)
+        if fallback is not None:
+            ctx = _Ctx(fallback, 0.6)
+    mentions = _settle(_candidates(text, code, ctx))
+    starts = [s.start for s in sentences]
+    for mention in mentions:
+        i = bisect.bisect_right(starts, mention.span[0]) - 1
+        mention.sentence = sentences[i].index if i >= 0 else 0
+    _link_times(mentions)
+    return mentions

@@ -54,7 +54,7 @@ _XML_DECL = re.compile(rb"^\s*<\?xml", re.I)
 
 
 def sniff(head: bytes, name: str = "") -> str:
-    """Guess the kind of content: warc, gzip, binary, feed, html, jsonl or text.
+    """Guess the kind of content: warc, gzip, binary, feed, html, json, jsonl or text.
 
     Content decides; the file name only breaks ties (a corpus named .jsonl, a page named .txt still
     reads as HTML), because saved files often carry the wrong extension.
@@ -79,6 +79,8 @@ def sniff(head: bytes, name: str = "") -> str:
         return "feed"
     if _HTML_START.match(stripped) or lower.endswith((".html", ".htm", ".xhtml")) and stripped.startswith(b"<"):
         return "html"
+    if lower.endswith(".json") and stripped.startswith((b"{", b"[")) or re.match(rb"\[\s*\{", stripped):
+        return "json"
     if stripped.startswith(b"{") or lower.endswith((".jsonl", ".ndjson")):
         return "jsonl"
     if len(_HTML_TAGS.findall(stripped[:8192])) >= 3:

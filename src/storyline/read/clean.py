@@ -410,7 +410,7 @@ def _is_guessed_title(lines: list[str], i: int, headline_ok: bool) -> bool:
 
 def _repeated_below(lines: list[str], i: int) -> bool:
     key = _key(lines[i])
-    if len(key) < 12:
+    if len(key) < 12 or lines[i].endswith("."):  # a repeated sentence is not a headline
         return False
     following = [x for x in lines[i + 1 : i + 8] if x][:4]
     return any(_is_title_copy(x, key) for x in following)

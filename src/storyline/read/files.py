@@ -61,7 +61,7 @@ def read_file(path: str, *, limits: Limits, quiet_binary: bool = False) -> Itera
             if kind == "gzip":
                 yield ReadError(path, "gzip file that is not a WARC archive", "decompress it first (gunzip)")
                 return
-            if kind in ("warc", "jsonl") and not path.lower().endswith(".json"):
+            if kind in ("warc", "jsonl"):
                 fh.seek(0)
                 reader = read_warc if kind == "warc" else read_jsonl
                 yield from reader(fh, path=path, limits=limits)
@@ -78,7 +78,7 @@ def read_file(path: str, *, limits: Limits, quiet_binary: bool = False) -> Itera
         yield from read_feed(data, source=path)
     elif kind == "html":
         yield read_html(data, source=path)
-    elif kind == "jsonl":  # a .json file: an array of records, or a single record
+    elif kind == "json":  # an array of records, or a single record
         yield from _read_json(data, path)
     else:
         yield read_text(data, source=path)

@@ -12,6 +12,9 @@ from storyline.model import Article, ReadError
 from storyline.read._common import decode, iso_date, make_article, outlet_from_url
 
 
+MIN_WORDS = 5  # less is a menu item or a button label that the extractor fell back to, not an article
+
+
 @lru_cache(maxsize=1)
 def _trafilatura():
     import trafilatura  # imported lazily: it is the slowest import in the package
@@ -36,7 +39,7 @@ def extract_html(html: str, url: str | None = None):
             doc = traf.bare_extraction(html, fast=fast, **kwargs)
         except Exception:  # noqa: BLE001 - a malformed page must not stop the batch
             doc = None
-        if doc is not None and (doc.text or "").strip():
+        if doc is not None and len((doc.text or "").split()) >= MIN_WORDS:
             return doc
     return None
 

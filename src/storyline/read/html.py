@@ -11,7 +11,6 @@ from functools import lru_cache
 from storyline.model import Article, ReadError
 from storyline.read._common import decode, iso_date, make_article, outlet_from_url
 
-
 MIN_WORDS = 5  # less is a menu item or a button label that the extractor fell back to, not an article
 
 

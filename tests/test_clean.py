@@ -1,0 +1,155 @@
+"""The debris cleaner: each kind of debris goes, every sentence of the article stays."""
+
+from __future__ import annotations
+
+from storyline.read.clean import clean_text, looks_like_headline
+
+BODY = (
+    "The regional water board raised prices by 4 percent on Monday, its chair said.\n"
+    "Households will pay about 18 euros more a year, according to the board's figures."
+)
+
+
+def kinds(cleaned):
+    return [r.kind for r in cleaned.removed]
+
+
+def test_repeated_title_kept_once():
+    title = "Water board raises prices for the first time in a decade"
+    text = f"{title}\n\n{title} {title}\n\n{BODY}"
+    c = clean_text(text)
+    assert c.title == title
+    assert c.text.startswith("The regional water board")
+    assert title not in c.text
+    assert kinds(c) == ["repeated_title", "repeated_title"]
+
+
+def test_known_title_near_copy_removed():
+    title = "Mill buys rival in $36 billion deal"
+    c = clean_text(f"{title}\n\nMill buys rival in  billion deal\n\n{BODY}", title=title)
+    assert c.text == BODY.replace("\n", "\n\n")
+    assert kinds(c) == ["repeated_title", "repeated_title"]
+
+
+def test_url_line_becomes_url():
+    c = clean_text(f"https://exmpl.news/x7Yq\n{BODY}")
+    assert c.url == "https://exmpl.news/x7Yq"
+    assert c.text.startswith("The regional water board")
+
+
+def test_bullet_standfirst_becomes_summary():
+    text = (
+        "- Prices rise by 4 percent from July\n"
+        "• Board blames higher energy costs for the increase\n"
+        f"{BODY}\nA third paragraph with more of the article and its details, long enough to be a body."
+    )
+    c = clean_text(text)
+    assert c.summary == "Prices rise by 4 percent from July\nBoard blames higher energy costs for the increase"
+    assert c.text.startswith("The regional water board")
+    assert kinds(c) == ["standfirst", "standfirst"]
+
+
+def test_bullets_that_are_the_whole_article_stay():
+    text = "- The board raised prices by 4 percent.\n- Households pay 18 euros more a year."
+    c = clean_text(text)
+    assert c.summary is None
+    assert "The board raised prices by 4 percent." in c.text and "18 euros" in c.text
+
+
+def test_dateline_removed_sentence_kept():
+    for prefix, place in [
+        ("ISLAMABAD: ", "ISLAMABAD"),
+        ("BRIDGETOWN, Barbados (AP) — ", "BRIDGETOWN, Barbados"),
+        ("FRANKFURT (dpa-AFX) - ", "FRANKFURT"),
+        ("New Delhi: ", "New Delhi"),
+        ("Frankfurt, June 5, 2025 — ", "Frankfurt"),
+    ]:
+        c = clean_text(prefix + BODY)
+        assert c.dateline == place, prefix
+        assert c.text.startswith("The regional water board raised prices"), prefix
+
+
+def test_labels_are_not_datelines():
+    for label in ("Update: ", "Above: ", "Overview: "):
+        c = clean_text(label + BODY)
+        assert c.dateline is None
+        assert c.text.startswith(label.strip())
+
+
+def test_bylines():
+    c = clean_text(f"By Jane Doe\n{BODY}")
+    assert c.byline == "Jane Doe" and kinds(c) == ["byline"]
+    c = clean_text(f"Jane Doe | Reuters\n{BODY}")
+    assert c.byline == "Jane Doe"
+    c = clean_text(f"Von Anna Berg\n{BODY}")
+    assert c.byline == "Anna Berg"
+
+
+def test_share_related_follow_lines_in_several_languages():
+    debris = [
+        "Share this article", "Also Read: Board chair steps down", "Related:", "Read more", "Follow us on Instagram",
+        "Subscribe to our newsletter", "Lee también: Sube el precio del agua", "Lire aussi : La hausse des prix",
+        "Lesen Sie auch: Wasserpreise steigen", "Compartir", "Síguenos en Twitter", "Suivez-nous sur Facebook",
+        "Folgen Sie uns auf Instagram", "Partager",
+    ]
+    lines = BODY.split("\n")
+    text = "\n".join([lines[0], *debris, lines[1]])
+    c = clean_text(text)
+    assert c.text == BODY.replace("\n", "\n\n")
+    assert len(c.removed) == len(debris)
+    assert set(kinds(c)) == {"share_line", "related_line"}
+
+
+def test_sentences_mentioning_debris_words_are_kept():
+    text = (
+        "Related to the price rise, the board said it would follow the regulator's advice.\n"
+        "Readers can share their views at a public meeting on Friday, the board said.\n"
+        "By the end of the year, prices will have risen by 4 percent."
+    )
+    c = clean_text(text)
+    assert c.text == text.replace("\n", "\n\n")
+    assert c.removed == []
+
+
+def test_comment_tail_removed():
+    text = f"{BODY}\nA final paragraph of the report, with enough words to be a real part of the article.\n" \
+           "Leave a Reply\nYour email address will not be published.\nGreat article, thanks!"
+    c = clean_text(text)
+    assert c.text.endswith("a real part of the article.")
+    assert kinds(c) == ["comments"]
+
+
+def test_corpus_date_marker():
+    c = clean_text(" date 2025-03-04 " + BODY)
+    assert c.marker_date == "2025-03-04"
+    assert c.text.startswith("The regional water board")
+    c = clean_text(" date 2025-03 " + BODY)
+    assert c.marker_date is None and c.text.startswith("The regional water board")
+
+
+def test_whitespace_and_paragraphs_normalised():
+    c = clean_text("The  board\u00a0met on   Monday.\n\n\n\nIt raised prices.\r\nIt blamed costs.\u200b")
+    assert c.text == "The board met on Monday.\n\nIt raised prices.\n\nIt blamed costs."
+
+
+def test_hard_wrapped_lines_are_joined():
+    c = clean_text("The board met on Monday and\nraised prices by 4 percent.\nIt blamed energy costs.")
+    assert c.text == "The board met on Monday and raised prices by 4 percent.\n\nIt blamed energy costs."
+
+
+def test_headline_heuristic():
+    assert looks_like_headline("Water board raises prices for the first time in a decade")
+    assert not looks_like_headline("The board raised prices on Monday.")
+    assert not looks_like_headline("Updated 6 June 2025 at 11:59 IST")
+    assert not looks_like_headline("Photo: Jane Doe/AP")
+    assert not looks_like_headline("Overview")
+
+
+def test_guessed_title_needs_a_body():
+    c = clean_text("Water board raises prices for the first time in a decade")
+    assert c.title is None and c.text == "Water board raises prices for the first time in a decade"
+
+
+def test_deterministic():
+    text = f"https://exmpl.news/x\nBy Jane Doe\nLONDON: {BODY}\nShare this article"
+    assert clean_text(text) == clean_text(text)

@@ -1,0 +1,449 @@
+"""Who is speaking: find the subject next to a speech verb and resolve it to a full name.
+
+Three steps, each simple enough to check by eye:
+
+1. ``subject_before`` / ``subject_after`` read the words right before or after a verb ("Rubio said",
+   "said the minister", "Prime Minister Shehbaz Sharif’s office said", "he replied").
+2. ``Resolver`` keeps the people an article has named (from names.py when it found any, and from its
+   own title-plus-name scan otherwise) so "Rubio" becomes "Marco Rubio" and "the minister" the last
+   person given a minister's title.
+3. Pronouns go to the most salient person: the latest speaker or sentence subject before them.
+
+Offices: "Prime Minister Shehbaz Sharif’s office said" is the office speaking, not the person. The
+speaker becomes "Shehbaz Sharif's office" with speaker_role "Prime Minister": a journalist can see who
+stands behind the words without the tool pretending Sharif said them himself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.speechwords import (
+    DE_TITLE_SUFFIXES,
+    HONORIFICS,
+    LOWER_TITLES,
+    NOT_NAMES,
+    OFFICE_NOUNS,
+    ORG_WORDS,
+    PLACES,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    REPORT_NOUNS,
+    SPEAKER_NOUNS,
+    TITLES,
+)
+from storyline.model import Mention
+
+APOS = "’'"
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+CAP = rf"(?:[{_UP}]\.(?:[{_UP}]\.)*|(?:al-|el-|d[’']|O[’'])?[{_UP}][\w\-]*(?:[’'][{_UP}][\w\-]*)?)"
+PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|dos|das|y)"
+NAME = rf"{CAP}(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+)?{CAP}){{0,3}}"
+_TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES + HONORIFICS, key=len, reverse=True))
+_LOWER_TITLE_ALT = "|".join(re.escape(t) for t in sorted(LOWER_TITLES, key=len, reverse=True))
+_DE_TITLE = rf"[{_UP}][\w\-]*(?:{'|'.join(DE_TITLE_SUFFIXES)})"
+TITLE = rf"(?:(?:{_TITLE_ALT})(?![\w])|{_DE_TITLE}|(?:{_LOWER_TITLE_ALT})(?![\w]))"
+ADVERBS = {
+    "has", "have", "had", "was", "is", "were", "are", "also", "later", "then", "earlier", "again",
+    "further", "previously", "reportedly", "recently", "publicly", "once", "repeatedly", "quickly",
+    "separately", "simply", "only", "just", "already", "would", "will", "could",
+    "hat", "habe", "ha", "han", "ont", "había", "avait",
+}
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "der", "die",
+               "das", "ein", "eine", "le", "la", "les", "l’", "l'", "un", "une", "el", "los", "las",
+               "una", "il", "lo", "gli", "o", "os"}
+_TITLE_RE = re.compile(rf"^(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+)?(?P<title>{TITLE})\s+(?P<name>{NAME})$")
+_NAME_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})$")
+_NAME_START = re.compile(rf"^(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+_REGISTRY = re.compile(rf"(?:(?:US|U\.S\.|UK|[{_UP}][a-z]+(?:an|ish|ese|i))\s+)?(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+_TITLE_AT_START = re.compile(rf"^(?P<title>{TITLE})\s+")
+_WORD_END = re.compile(r"([\w\-’'.]+)\s*$")
+
+
+@dataclass
+class Subject:
+    """The words a speaker was found from, before resolution."""
+
+    text: str
+    span: tuple[int, int]
+    kind: str  # name, pronoun, nominal, office, report
+    name: str | None = None  # the name part, or the nominal phrase
+    role: str | None = None
+    group: bool = False  # "they", "it": not a single person
+
+
+def _clean_name(name: str) -> str:
+    """Drop function words a capitalised run picked up at its edges ("The", a trailing period)."""
+    toks = name.split()
+    while toks and (toks[0] in NOT_NAMES or toks[0].rstrip(".") in NOT_NAMES):
+        toks.pop(0)
+    while toks and toks[-1] in NOT_NAMES:
+        toks.pop()
+    out = " ".join(toks)
+    if out.endswith(".") and not re.search(r"(?:\b[A-Z]\.|Jr\.|Sr\.)$", out):
+        out = out[:-1]
+    return out
+
+
+def _split_title(name: str) -> tuple[str | None, str]:
+    """'Prime Minister Shehbaz Sharif' -> ('Prime Minister', 'Shehbaz Sharif') when no title was split off."""
+    m = _TITLE_AT_START.match(name)
+    if m and name[m.end() :].strip():
+        return m.group("title"), name[m.end() :]
+    return None, name
+
+
+def _norm(s: str) -> str:
+    return s.replace("’", "'").strip()
+
+
+def is_orgish(name: str) -> bool:
+    toks = name.replace("’s", "").split()
+    return any(t in ORG_WORDS for t in toks) or name in PLACES or (len(toks) == 1 and toks[0].isupper())
+
+
+def looks_like_person_name(name: str) -> bool:
+    """Two to four capitalised words, none of them an organisation or place word."""
+    toks = name.split()
+    if not 2 <= len(toks) <= 4 or is_orgish(name):
+        return False
+    caps = [t for t in toks if t[0].isupper()]
+    return len(caps) >= 2 and not any(t in PLACES or t in NOT_NAMES or t.isupper() for t in caps)
+
+
+def subject_before(text: str, lo: int, hi: int) -> Subject | None:
+    """The speaker phrase that ends at ``hi`` (just before a speech verb), looking no further than ``lo``."""
+    lo = max(lo, hi - 160)
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    # skip auxiliaries and adverbs: "Rubio has also said"
+    while True:
+        m = _WORD_END.search(text, lo, end)
+        if not m or m.group(1).lower() not in ADVERBS:
+            break
+        end = m.start(1)
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+    chunk = text[lo:end]
+    if not chunk.strip():
+        return None
+    if chunk.rstrip().endswith(","):
+        return _appositive(text, lo, end)
+    last = _WORD_END.search(chunk)
+    if not last:
+        return None
+    word = last.group(1)
+    wstart = lo + last.start(1)
+    if word.lower() in PRONOUNS_PERSON or word.lower() in PRONOUNS_GROUP:
+        return Subject(word, (wstart, end), "pronoun", group=word.lower() in PRONOUNS_GROUP)
+    noun = word.lower().rstrip(".")
+    if noun in SPEAKER_NOUNS or noun in OFFICE_NOUNS:
+        return _nominal_before(text, lo, end, wstart, noun)
+    if word[:1].isupper():
+        m = _NAME_END.search(chunk)
+        if m:
+            return _from_name_match(m, lo)
+    return None
+
+
+def _from_name_match(m: re.Match, base: int) -> Subject | None:
+    raw = m.group("name")
+    name = _clean_name(raw)
+    if not name or name.lower() in PRONOUNS_PERSON:
+        return None
+    title = m.group("title")
+    name_at = base + m.start("name") + raw.find(name)
+    start = base + m.start("title") if title else name_at
+    end = name_at + len(name)
+    inner, name = _split_title(name)
+    return Subject(m.string[start - base : end - base], (start, end), "name", name=name, role=_role_of(inner or title))
+
+
+def _role_of(title: str | None) -> str | None:
+    """'le ministre' -> 'Ministre', 'prime minister' -> 'Prime Minister'; honorifics are no role."""
+    if not title or title in HONORIFICS:
+        return None
+    words = title.split()
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    if title.islower() or words[0].islower():
+        words = [w if w in ("of", "the") else w[0].upper() + w[1:] for w in words]
+    return " ".join(words)
+
+
+def _nominal_before(text: str, lo: int, end: int, wstart: int, noun: str) -> Subject | None:
+    """'the US embassy', 'a Dawn report', 'Prime Minister Shehbaz Sharif’s office'."""
+    before = text[lo:wstart]
+    # possessive owner: "<Title> <Name>’s office", "Pakistan’s foreign ministry"
+    pm = re.search(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})?[’']s\s+((?:[\w\-]+\s+){{0,2}})$", before)
+    if pm and (pm.group("name") or pm.group("title")):
+        start = lo + pm.start()
+        phrase = text[start:end]
+        owner = _clean_name(pm.group("name") or "") or None
+        kind = "office" if noun in OFFICE_NOUNS else ("report" if noun in REPORT_NOUNS else "nominal")
+        return Subject(phrase, (start, end), kind, name=owner, role=_role_of(pm.group("title")))
+    toks = list(re.finditer(r"[\w\-’'.]+", before))
+    det_at = None
+    for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+        w = toks[k].group().lower()
+        if w in DETERMINERS:
+            det_at = k
+            break
+        if w in {"and", "or", "but", "that", "which", "who", "said", "when", ",", "as"}:
+            break
+    start = lo + toks[det_at].start() if det_at is not None else wstart
+    if det_at is None:
+        # no determiner: accept capitalised modifiers only ("Dawn report", "State Department")
+        k = len(toks) - 1
+        while k >= 0 and toks[k].group()[:1].isupper() and toks[k].group() not in NOT_NAMES:
+            start = lo + toks[k].start()
+            k -= 1
+    phrase = text[start:end].strip()
+    if text[start:wstart].strip().endswith(","):
+        return None
+    mods = text[start:wstart].strip().split()
+    mods = [w for w in mods if w.lower() not in DETERMINERS]
+    owner = " ".join(w for w in mods if w[:1].isupper()) or None
+    if noun in REPORT_NOUNS:
+        kind = "report"
+    elif noun in OFFICE_NOUNS:
+        kind = "office"
+    else:
+        kind = "nominal"
+    return Subject(phrase, (start, end), kind, name=owner, role=None)
+
+
+def _appositive(text: str, lo: int, end: int) -> Subject | None:
+    """'Rubio, the US secretary of state, said' -> Rubio with role."""
+    chunk = text[lo:end]
+    m = re.search(rf"(?P<name>{NAME}),\s+(?P<app>[^,]{{3,80}}),\s*$", chunk)
+    if not m:
+        return None
+    name = _clean_name(m.group("name"))
+    if not name:
+        return None
+    app = m.group("app").strip()
+    app_words = app.split()
+    if not app_words or app_words[0].lower() not in DETERMINERS | {"who", "which"}:
+        return None
+    start = lo + m.start("name")
+    role = None
+    if app_words[0].lower() in DETERMINERS:
+        role_m = re.search(rf"({_LOWER_TITLE_ALT}|{_TITLE_ALT})", app, re.I)
+        role = role_m.group(1) if role_m else None
+        if role:
+            role = " ".join(w if w in ("of", "the") else w[0].upper() + w[1:] for w in role.split())
+    return Subject(name, (start, start + len(m.group("name"))), "name", name=name, role=role)
+
+
+def subject_after(text: str, lo: int, hi: int) -> Subject | None:
+    """The speaker phrase that starts at ``lo`` (right after a speech verb): 'said Marco Rubio'."""
+    hi = min(hi, lo + 160)
+    start = lo
+    while start < hi and (text[start].isspace() or text[start] in ",—–-"):
+        start += 1
+    chunk = text[start:hi]
+    if not chunk:
+        return None
+    pm = re.match(r"([\w’']+)", chunk)
+    if not pm:
+        return None
+    word = pm.group(1)
+    if word.lower() in PRONOUNS_PERSON or word.lower() in PRONOUNS_GROUP:
+        if word.lower() in {"it", "they"} and word != word.lower():
+            return None
+        return Subject(word, (start, start + len(word)), "pronoun", group=word.lower() in PRONOUNS_GROUP)
+    tm = re.match(rf"(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+)?(?P<title>{TITLE})\s+(?P<name>{NAME})", chunk)
+    if tm:
+        name = _clean_name(tm.group("name"))
+        if name:
+            e = start + tm.start("name") + tm.group("name").find(name) + len(name)
+            return _name_subject(text, start, e, name, tm.group("title"), hi)
+    if word.lower() in DETERMINERS:
+        toks = list(re.finditer(r"[\w\-’']+", chunk))[:7]
+        for k in range(1, len(toks)):
+            tok = toks[k].group()
+            noun = tok.lower()
+            if noun in SPEAKER_NOUNS or noun in OFFICE_NOUNS:
+                e = start + toks[k].end()
+                kind = "report" if noun in REPORT_NOUNS else ("office" if noun in OFFICE_NOUNS else "nominal")
+                owner = " ".join(t.group() for t in toks[1:k] if t.group()[:1].isupper()) or None
+                return Subject(text[start:e], (start, e), kind, name=owner)
+            if tok[:1].islower() and k >= 4:
+                break
+        return None
+    if word[:1].isupper():
+        m = _NAME_START.match(chunk)
+        if m:
+            name = _clean_name(m.group("name"))
+            if name:
+                s0 = start + (m.start("title") if m.group("title") else m.start("name"))
+                e = start + m.start("name") + m.group("name").find(name) + len(name)
+                return _name_subject(text, s0, e, name, m.group("title"), hi)
+    return None
+
+
+def _name_subject(text: str, start: int, end: int, name: str, title: str | None, hi: int) -> Subject:
+    """A named subject read forwards; "<Name>’s office" becomes the office."""
+    inner, name = _split_title(name)
+    title = inner or title
+    om = re.match(r"[’']s\s+((?:[\w\-]+\s+){0,2}?)([\w\-]+)", text[end:hi])
+    if om and om.group(2).lower() in OFFICE_NOUNS:
+        e = end + om.end()
+        return Subject(text[start:e], (start, e), "office", name=name, role=_role_of(title))
+    return Subject(text[start:end], (start, end), "name", name=name, role=_role_of(title))
+
+
+def sentence_subject(text: str, start: int, end: int) -> Subject | None:
+    """The grammatical subject of a sentence, skipping an opening phrase ("In September, he met...")."""
+    s = start
+    head = text[start:end]
+    intro = re.match(
+        r"(?:In|On|At|During|Earlier|Later|After|Before|Last|This|Meanwhile|However|Speaking|Asked|"
+        r"Separately|Also|Since|Following|Despite|Over|Under|En|Dans|Au|Selon|Am|Im|Nach|Laut|"
+        r"Según|Durante|Tras)\b[^,.;:“”\"]{0,90},\s+",
+        head,
+    )
+    if intro:
+        s = start + intro.end()
+    if text[s : s + 1] in ("“", '"', "«", "„"):
+        return None
+    return subject_after(text, s, end)
+
+
+@dataclass
+class Person:
+    pos: int
+    name: str
+    role: str | None
+
+
+@dataclass
+class Event:
+    pos: int
+    speaker: str
+    role: str | None
+    person: bool
+
+
+class Resolver:
+    """Turns a Subject into a speaker name, remembering who the article has named and who spoke last."""
+
+    def __init__(self, text: str, names: list[Mention] | None = None):
+        self.text = text
+        self.names = [m for m in (names or []) if m.type in ("person", "org")]
+        self.people: list[Person] = []
+        self.events: list[Event] = []
+        for m in self.names:
+            if m.type == "person":
+                full = m.canonical or m.text
+                self.people.append(Person(m.span[0], _norm(full), m.role))
+        for m in _REGISTRY.finditer(text):
+            name = _clean_name(m.group("name"))
+            title = m.group("title")
+            if not name:
+                continue
+            name = re.sub(r"[’']s$", "", name)
+            inner, name = _split_title(name)
+            title = inner or title
+            if (title and title not in HONORIFICS and not is_orgish(name)) or looks_like_person_name(name):
+                if title is None and not looks_like_person_name(name):
+                    continue
+                self.people.append(Person(m.start("name"), _norm(name), _role_of(title)))
+        self.people.sort(key=lambda p: p.pos)
+
+    # --- names ---------------------------------------------------------------------------------
+    def _mention_at(self, span: tuple[int, int]) -> Mention | None:
+        for m in self.names:
+            if m.span[0] < span[1] and span[0] < m.span[1]:
+                return m
+        return None
+
+    def canonical(self, name: str, pos: int) -> tuple[str, str | None]:
+        """Fullest form of ``name`` seen in the article, and the role given with it."""
+        name = _norm(name)
+        toks = name.split()
+        if not toks:
+            return name, None
+        full_people = [p for p in self.people if len(p.name.split()) >= 2]
+        cands = [p for p in full_people if p.name.split()[-len(toks) :] == toks]
+        if not cands and len(toks) == 1:
+            cands = [p for p in full_people if p.name.split()[0] == toks[0]]
+        if not cands:
+            role = next((p.role for p in self.people if p.name == name and p.role), None)
+            return name, role
+        before = [p for p in cands if p.pos <= pos]
+        pick = before[-1] if before else cands[0]
+        role = next((p.role for p in self.people if p.name.split()[-1] == pick.name.split()[-1] and p.role), None)
+        return pick.name, role
+
+    def by_role(self, noun: str, pos: int) -> Person | None:
+        """The last person before ``pos`` whose title contains ``noun`` ("minister", "president")."""
+        noun = noun.lower()
+        for p in reversed(self.people):
+            if p.pos <= pos and p.role and noun in p.role.lower():
+                name, _ = self.canonical(p.name, p.pos)
+                return Person(p.pos, name, p.role)
+        return None
+
+    # --- salience ------------------------------------------------------------------------------
+    def note(self, pos: int, speaker: str | None, role: str | None, person: bool) -> None:
+        if speaker:
+            self.events.append(Event(pos, speaker, role, person))
+
+    def salient(self, pos: int, person: bool = True) -> Event | None:
+        best = None
+        for e in self.events:
+            if e.pos < pos and e.person == person and (best is None or e.pos >= best.pos):
+                best = e
+        return best
+
+    def resolve(self, subj: Subject, pos: int | None = None) -> tuple[str | None, str | None, float, bool]:
+        """(speaker, role, confidence, is_person) for ``subj``."""
+        pos = subj.span[0] if pos is None else pos
+        if subj.kind == "pronoun":
+            if subj.group:
+                if subj.text.lower() == "it":
+                    e = self.salient(pos, person=False)
+                    return (e.speaker, e.role, 0.6, False) if e else (None, None, 0.0, False)
+                return None, None, 0.0, False
+            e = self.salient(pos, person=True)
+            return (e.speaker, e.role, 0.8, True) if e else (None, None, 0.0, True)
+        if subj.kind == "name":
+            m = self._mention_at(subj.span)
+            if m is not None:
+                speaker = _norm(m.canonical or m.text)
+                role = subj.role or m.role
+                if m.type == "person":
+                    _, reg_role = self.canonical(speaker, pos)
+                    return speaker, role or reg_role, 1.0, True
+                return speaker, role, 0.9, False
+            speaker, role = self.canonical(subj.name or subj.text, pos)
+            person = bool(subj.role) or len(speaker.split()) >= 2 and not is_orgish(speaker)
+            if is_orgish(speaker):
+                person = False
+            return speaker, subj.role or role, 1.0 if person else 0.8, person
+        if subj.kind == "office":
+            owner = subj.name
+            if owner:
+                if owner in PLACES or is_orgish(owner):
+                    return _norm(subj.text), None, 0.9, False
+                full, role = self.canonical(owner, pos)
+                return f"{full}'s office", subj.role or role, 0.9, False
+            if subj.role:
+                p = self.by_role(subj.role, pos)
+                if p:
+                    return f"{p.name}'s office", subj.role, 0.8, False
+            return _norm(subj.text), None, 0.8, False
+        if subj.kind == "report":
+            return _norm(subj.name or subj.text), None, 0.8, False
+        # nominal: "the minister" -> the last person with that title
+        noun = subj.text.split()[-1].lower()
+        if noun not in {"company", "firm", "embassy", "ministry", "government", "police", "agency",
+                        "department", "bank", "court", "officials", "official", "sources", "source"}:
+            p = self.by_role(noun, pos)
+            if p:
+                return p.name, p.role, 0.8, True
+        return _norm(subj.text), None, 0.7, False

@@ -1,0 +1,186 @@
+"""Speech acts: every "X said", "said X", "according to X" outside quotation marks, with its speaker.
+
+Quotes (direct and indirect) and attributions are both read off this one list, so the three never
+disagree about who said what. Verbs inside a quotation are skipped: in “We said we want…” the speaker
+is still whoever is being quoted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.quotemarks import Segment, paragraphs
+from storyline.analyze.speakers import Resolver, Subject, sentence_subject, subject_after, subject_before
+from storyline.analyze.speechwords import ACCORDING_TO, FRAMING_VERBS, speech_verbs
+from storyline.model import Sentence
+
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
+COORD = re.compile(r"(?:^|\s)(?:and|but|or|then|y|et|und|e|ma|pero|mais|aber)\s*$", re.I)
+
+
+@dataclass
+class SpeechAct:
+    verb: str
+    verb_span: tuple[int, int]
+    sentence: int
+    subject: Subject | None
+    speaker: str | None
+    role: str | None
+    confidence: float
+    person: bool
+    framing: bool = False  # "described ... as", "called": attributes a fragment, not a statement
+    according: bool = False  # "according to X"
+    subject_first: bool = True  # "X said" (True) or "said X" (False)
+
+
+class Doc:
+    """Text plus its sentences, paragraphs and quotation segments, with fast position lookups."""
+
+    def __init__(self, text: str, sentences: list[Sentence], segments: list[Segment]):
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.segments = segments
+        self.paras = paragraphs(text)
+        self.para_starts = [p[0] for p in self.paras]
+
+    def sentence_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1) if self.sentences else 0
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, len(self.text)
+        s = self.sentences[self.sentence_at(pos)]
+        return s.start, s.end
+
+    def para_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def in_quote(self, pos: int) -> Segment | None:
+        for seg in self.segments:
+            if seg.outer_start <= pos < seg.outer_end:
+                return seg
+            if seg.outer_start > pos:
+                break
+        return None
+
+    def prev_boundary(self, pos: int) -> int:
+        """Start of the clause that can hold a subject for a verb at ``pos``."""
+        lo, _ = self.sentence_bounds(pos)
+        for seg in self.segments:
+            if seg.outer_end <= pos:
+                lo = max(lo, seg.outer_end)
+            else:
+                break
+        return lo
+
+    def next_boundary(self, pos: int) -> int:
+        _, hi = self.sentence_bounds(pos)
+        for seg in self.segments:
+            if seg.outer_start >= pos:
+                return min(hi, seg.outer_start)
+        return hi
+
+
+def _verb_pattern(lang: str | None) -> re.Pattern:
+    verbs = sorted(speech_verbs(lang), key=len, reverse=True)
+    framing = sorted(FRAMING_VERBS, key=len, reverse=True)
+    alt = "|".join(re.escape(v) for v in verbs)
+    falt = "|".join(re.escape(v) for v in framing)
+    return re.compile(rf"(?<![\w\-’'])(?:(?P<speech>{alt})|(?P<framing>{falt}))(?![\w\-])")
+
+
+def _according_pattern(lang: str | None) -> re.Pattern:
+    words = list(ACCORDING_TO["en"])
+    for k, v in ACCORDING_TO.items():
+        if k != "en" and (lang is None or k == lang):
+            words += [w for w in v if w != "wie"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+
+
+def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> list[SpeechAct]:
+    """All speech acts outside quotation marks, in text order, resolving speakers as it goes."""
+    text = doc.text
+    acts: list[SpeechAct] = []
+    found: list[tuple[int, str, re.Match]] = []
+    for m in _verb_pattern(lang).finditer(text):
+        found.append((m.start(), "verb", m))
+    for m in _according_pattern(lang).finditer(text):
+        found.append((m.start(), "according", m))
+    _note_sentence_subjects(doc, resolver)
+    for pos, what, m in sorted(found, key=lambda x: x[0]):
+        if doc.in_quote(pos):
+            continue
+        act = _according_act(doc, m) if what == "according" else _verb_act(doc, m)
+        if act is None:
+            continue
+        if act.subject is not None:
+            speaker, role, conf, person = resolver.resolve(act.subject)
+            act.speaker, act.role, act.confidence, act.person = speaker, role, conf, person
+            if speaker and not act.according and not act.framing:
+                resolver.note(act.subject.span[0], speaker, role, person)
+        acts.append(act)
+    return acts
+
+
+def _note_sentence_subjects(doc: Doc, resolver: Resolver) -> None:
+    """Record each sentence's named subject, so "he" can point back to it."""
+    for s in doc.sentences:
+        subj = sentence_subject(doc.text, s.start, s.end)
+        if subj is None or subj.kind == "pronoun":
+            continue
+        speaker, role, _conf, person = resolver.resolve(subj)
+        if speaker and (person or subj.kind != "name"):
+            resolver.note(subj.span[0], speaker, role, person)
+
+
+def _verb_act(doc: Doc, m: re.Match) -> SpeechAct | None:
+    text = doc.text
+    vs, ve = m.span()
+    framing = m.group("framing") is not None
+    verb = m.group()
+    lo = doc.prev_boundary(vs)
+    if PASSIVE.search(text, max(lo, vs - 30), vs):
+        return None  # "Rubio was asked", "he was told"
+    sent = doc.sentence_at(vs)
+    before = text[lo:vs]
+    subj = None
+    subject_first = True
+    if COORD.search(before):
+        s = doc.sentences[sent] if doc.sentences else None
+        if s is not None:
+            subj = sentence_subject(text, s.start, vs)
+    if subj is None:
+        subj = subject_before(text, lo, vs)
+    if subj is None and not framing:
+        subj = subject_after(text, ve, doc.next_boundary(ve))
+        subject_first = False
+        if subj is not None and subj.kind == "pronoun" and subj.group:
+            subj = None
+    if subj is None and framing:
+        return None
+    return SpeechAct(verb, (vs, ve), sent, subj, None, None, 0.0, False, framing=framing,
+                     subject_first=subject_first)
+
+
+def _according_act(doc: Doc, m: re.Match) -> SpeechAct | None:
+    """'according to official figures', 'selon le ministre': the source is what follows."""
+    text = doc.text
+    ve = m.end()
+    hi = doc.next_boundary(ve)
+    stop = re.search(r"[,;:.](?:\s|$)|\s—|\s–|\(", text[ve:hi])
+    end = ve + stop.start() if stop else hi
+    phrase = text[ve:end].strip()
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return None
+    start = ve + text[ve:end].find(words[0])
+    named = subject_after(text, ve, end)
+    subj = Subject(phrase, (start, start + len(phrase)), "report", name=phrase)
+    if named is not None and named.span[1] >= start + len(phrase) - 1:
+        subj = named
+    return SpeechAct(m.group(), m.span(), doc.sentence_at(m.start()), subj, None, None, 0.0, False,
+                     according=True, subject_first=False)

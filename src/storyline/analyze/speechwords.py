@@ -1,0 +1,169 @@
+"""Word lists for attribution: speech verbs, pronouns, titles and speaker nouns, per language.
+
+Kept apart from the matching code so a new language is a data change. Lists are short on purpose:
+precision over recall, and every entry is a word a reporter uses to say who said something.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce a quote or reported speech (said-first or said-last).
+SPEECH_VERBS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "said", "says", "say", "told", "tells", "added", "adds", "replied", "replies", "responded",
+        "stated", "states", "noted", "notes", "asked", "asks", "wrote", "writes", "tweeted", "posted",
+        "warned", "warns", "explained", "explains", "declared", "insisted", "insists", "argued",
+        "argues", "claimed", "claims", "announced", "announces", "confirmed", "confirms", "stressed",
+        "emphasised", "emphasized", "acknowledged", "admitted", "recalled", "continued", "remarked",
+        "commented", "observed", "maintained", "suggested", "predicted", "promised", "vowed",
+        "pledged", "urged", "cautioned", "conceded", "reiterated", "underlined", "concluded",
+        "countered", "quipped", "shouted", "whispered", "testified", "reported", "reports",
+    ),
+    "es": (
+        "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "señaló", "señala", "explicó",
+        "explica", "aseguró", "asegura", "añadió", "agregó", "indicó", "indica", "manifestó",
+        "sostuvo", "advirtió", "subrayó", "destacó", "apuntó", "comentó", "insistió", "respondió",
+        "precisó", "reconoció", "anunció", "escribió",
+    ),
+    "fr": (
+        "a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a indiqué", "a souligné",
+        "a précisé", "a assuré", "a estimé", "a averti", "a répondu", "a annoncé", "a écrit",
+        "a insisté", "a confié", "a martelé", "déclare", "dit", "affirme", "ajoute", "explique",
+        "indique", "souligne", "précise", "assure", "estime", "déclarait", "répond",
+    ),
+    "de": (
+        "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "fügte", "meinte",
+        "meint", "teilte", "warnte", "warnt", "sagten", "erklärten", "schrieb",
+        "antwortete", "kündigte", "bekräftigte", "unterstrich", "ergänzte", "räumte",
+    ),
+    "it": (
+        "ha detto", "ha dichiarato", "ha affermato", "ha aggiunto", "ha spiegato", "ha sottolineato",
+        "dice", "ha annunciato", "ha scritto", "ha risposto",
+    ),
+    "pt": ("disse", "afirmou", "declarou", "explicou", "acrescentou", "ressaltou", "destacou"),
+}
+
+# Verbs that put someone's words into a reporter's sentence: "described X as “...”", "called it “...”".
+FRAMING_VERBS = (
+    "described", "describes", "called", "calls", "termed", "dubbed", "labelled", "labeled",
+    "thanked", "praised", "hailed", "branded", "characterised", "characterized", "denounced",
+    "criticised", "criticized", "welcomed", "referred", "lauded", "slammed", "mocked", "spoke",
+    "calificó", "describió", "llamó", "a qualifié", "a salué", "a remercié", "bezeichnete", "nannte",
+    "lobte", "dankte",
+)
+
+# Nouns-of-speech that make a "according to" / report attribution.
+ACCORDING_TO = {
+    "en": ("according to", "citing", "as reported by", "quoted by", "in the words of"),
+    "es": ("según", "de acuerdo con", "citando a"),
+    "fr": ("selon", "d'après", "d’après", "citant"),
+    "de": ("laut", "nach Angaben", "zufolge", "wie"),
+    "it": ("secondo", "stando a"),
+    "pt": ("segundo", "de acordo com"),
+}
+
+PRONOUNS_PERSON = {
+    "he", "she", "him", "her", "él", "ella", "il", "elle", "er", "sie", "lui", "lei", "ele", "ela",
+}
+PRONOUNS_GROUP = {"they", "it", "ellos", "ellas", "ils", "elles", "loro", "eles"}
+
+# Titles written before a name ("Secretary of State Marco Rubio"). Longest first when matching.
+TITLES = (
+    "Secretary of State", "Secretary of Defense", "Secretary of Defence", "Secretary-General",
+    "Secretary General", "Treasury Secretary", "Foreign Secretary", "Home Secretary",
+    "Defence Secretary", "Defense Secretary", "Press Secretary", "Deputy Prime Minister",
+    "Prime Minister", "Chief Minister", "Foreign Minister", "Finance Minister", "Defence Minister",
+    "Defense Minister", "Interior Minister", "Health Minister", "Trade Minister", "Economy Minister",
+    "Minister", "Vice President", "President", "Chancellor", "Governor", "Deputy Governor",
+    "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Mayor",
+    "Crown Prince", "King", "Queen", "Prince", "Pope", "Field Marshal", "General", "Gen.",
+    "Lieutenant General", "Lt. Gen.", "Admiral", "Colonel", "Col.", "Major", "Captain", "Capt.",
+    "Chief Justice", "Justice", "Judge", "Ambassador", "Spokesperson", "Spokesman", "Spokeswoman",
+    "Chairman", "Chairwoman", "Chair", "Chief Executive", "CEO", "Director-General", "Director",
+    "Commissioner", "Professor", "Prof.", "Coach", "Sheikh", "Emir", "Speaker", "Attorney General",
+    "Bundeskanzler", "Bundeskanzlerin", "Kanzler", "Kanzlerin", "Präsident", "Präsidentin",
+    "Ministerpräsident", "Ministerpräsidentin", "Ministerin", "Sprecher", "Sprecherin", "Chefin",
+    "Chef", "Bürgermeister", "Bürgermeisterin",
+)
+HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Herr", "Frau", "M.", "Mme", "Sr.", "Sra.")
+# Lower-case titles of fr/es/it/de that precede a capitalised name ("le ministre Jean Dupont").
+LOWER_TITLES = (
+    "le président", "la présidente", "le ministre", "la ministre", "le Premier ministre",
+    "la Première ministre", "le porte-parole", "la porte-parole", "le gouverneur", "le maire",
+    "el presidente", "la presidenta", "el ministro", "la ministra", "el portavoz", "la portavoz",
+    "el gobernador", "la gobernadora", "el alcalde", "la alcaldesa", "il presidente", "il ministro",
+    "la premier", "il premier", "o presidente", "a presidente", "o ministro",
+    "secretary of state", "prime minister", "president", "minister", "spokesperson", "spokesman",
+    "spokeswoman", "army chief", "chief executive", "governor",
+)
+# German compounds: EZB-Präsidentin, Finanzminister, Regierungssprecher.
+DE_TITLE_SUFFIXES = ("präsident", "präsidentin", "minister", "ministerin", "sprecher", "sprecherin", "chef", "chefin", "kanzler", "kanzlerin")
+
+# Head nouns of a speaker that is not a named person ("the minister", "the US embassy").
+SPEAKER_NOUNS = {
+    "minister", "ministers", "president", "secretary", "spokesperson", "spokesman", "spokeswoman",
+    "official", "officials", "company", "firm", "ministry", "embassy", "government", "police",
+    "department", "agency", "office", "bank", "army", "military", "statement", "report",
+    "analyst", "analysts", "economist", "economists", "source", "sources",
+    "chancellor", "governor", "mayor", "prosecutor", "prosecutors", "court", "judge", "union",
+    "committee", "commission", "council", "white house", "kremlin", "leader", "chief",
+    "organisation", "organization", "group", "service", "authorities", "authority", "board",
+    "regulator", "insurer", "carrier", "airline", "manufacturer", "retailer", "operator",
+    "broadcaster", "newspaper", "daily", "channel", "website", "transcript", "figures",
+    "data", "statistics", "survey", "poll", "study", "researchers", "scientists", "experts",
+    "lawyer", "lawyers", "attorney", "attorneys", "witness", "witnesses", "residents", "founder",
+    "coach", "captain", "ceo", "director", "chairman", "chairwoman", "director-general",
+    "ministro", "ministra", "presidente", "presidenta", "portavoz", "gobierno", "ministerio",
+    "ministre", "président", "présidente", "porte-parole", "gouvernement", "ministère",
+    "regierung", "ministerium", "sprecher", "sprecherin", "präsident", "präsidentin",
+}
+# Nouns that make the source a document rather than a person ("a Dawn report said").
+REPORT_NOUNS = {"report", "reports", "newspaper", "daily", "broadcaster", "channel", "website", "agency",
+                "transcript", "survey", "poll", "study", "data", "figures", "statistics", "document",
+                "documents", "filing", "memo", "letter"}
+OFFICE_NOUNS = {"office", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "ministry",
+                "secretariat", "press office", "aides", "aide", "camp", "team", "campaign"}
+
+# Capitalised words that are never a speaker's name on their own.
+NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "While", "After", "Before",
+    "During", "Earlier", "Later", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
+    "I", "You", "His", "Her", "Their", "Our", "My", "Its", "There", "Here", "Meanwhile", "However",
+    "Also", "Last", "Next", "According", "As", "For", "From", "To", "With", "Without", "By", "Of",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+    "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Tomorrow", "Speaking", "Asked", "Both",
+    "Some", "Many", "Most", "All", "No", "Yes", "Still", "Yet", "So", "Then", "Now", "Why", "What",
+    "How", "Who", "Where", "Although", "Though", "Because", "Since", "Until", "Under", "Over",
+    "Der", "Die", "Das", "Ein", "Eine", "Le", "La", "Les", "Un", "Une", "El", "Los", "Las", "Il",
+    "Lo", "Gli", "Según", "Selon", "Laut",
+}
+ORG_WORDS = {
+    "Bank", "Council", "Ministry", "Department", "Agency", "Organization", "Organisation", "Office",
+    "Corporation", "Corp", "Inc", "Ltd", "Group", "Company", "Party", "Association", "Union",
+    "Commission", "Committee", "Court", "Assembly", "Nations", "Fund", "Institute", "University",
+    "Times", "News", "Post", "Journal", "Press", "Metals", "Works", "House", "Reserve", "Service",
+    "Authority", "Board", "Federation", "League", "Club", "Airlines", "Motors", "Foods", "Army",
+    "Police", "Government", "Parliament", "Senate", "Congress", "Embassy", "Foundation", "Network",
+    "Bundesbank", "Zentralbank", "Regierung", "Partei", "Gobierno", "Ministerio", "Banco",
+    "Gouvernement", "Ministère", "Banque", "States", "Kingdom", "Republic", "Street", "Province",
+}
+PLACES = {
+    "Pakistan", "India", "Afghanistan", "China", "Russia", "Ukraine", "Israel", "Gaza", "Iran", "Iraq",
+    "Washington", "Islamabad", "London", "Paris", "Berlin", "Madrid", "Rome", "Moscow", "Beijing",
+    "Delhi", "New Delhi", "Frankfurt", "Brussels", "Tokyo", "Europe", "America", "Africa", "Asia",
+    "Britain", "France", "Germany", "Spain", "Italy", "Japan", "Canada", "Mexico", "Brazil",
+    "Turkey", "Egypt", "Syria", "Lebanon", "Kabul", "Karachi", "Lahore", "Mumbai", "US", "U.S.",
+    "UK", "EU", "UN", "USA", "Valencia", "Iceland", "Texas", "California", "Florida",
+}
+
+
+def speech_verbs(lang: str | None) -> tuple[str, ...]:
+    """Speech verbs for ``lang`` plus English (reports often mix, and English is the fallback)."""
+    verbs = list(SPEECH_VERBS["en"])
+    if lang and lang != "en":
+        verbs = list(SPEECH_VERBS.get(lang, ())) + verbs
+    elif not lang:
+        for other in ("es", "fr", "de", "it", "pt"):
+            verbs += SPEECH_VERBS[other]
+    return tuple(dict.fromkeys(verbs))

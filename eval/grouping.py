@@ -1,0 +1,195 @@
+"""Score story grouping on a labelled JSONL corpus (each line has a ``story`` label).
+
+    .venv/bin/python -m eval grouping [CORPUS.jsonl] [--gold GOLD.md] [--json]
+
+Prints B-cubed and pairwise precision/recall/F1, which hard-negative pairs (from the ``↔`` lines of
+GOLD.md next to the corpus) were merged, and which multi-language stories were split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev" / "articles.jsonl"
+
+
+def load_labels(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Article id -> story label, and article id -> language, straight from the JSONL."""
+    labels: dict[str, str] = {}
+    langs: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            aid = str(row.get("id") or f"{path}:{n}")
+            labels[aid] = row["story"]
+            langs[aid] = row.get("lang") or "?"
+    return labels, langs
+
+
+def load_articles(path: Path):
+    """The articles as storyline reads them (the JSONL reader), falling back to a direct load
+    while the reader is unavailable."""
+    from storyline.model import Article
+
+    try:
+        from storyline.read import read
+
+        out = [a for a in read([str(path)]) if isinstance(a, Article)]
+        if out:
+            return out
+    except NotImplementedError:
+        pass
+    arts = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                row = json.loads(line)
+                arts.append(Article(id=str(row.get("id") or f"{path}:{n}"), text=row.get("text") or "",
+                                    source=f"{path}:{n}", url=row.get("url"), title=row.get("title"),
+                                    outlet=row.get("outlet"), date=row.get("date"), lang=row.get("lang")))
+    return arts
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    pc: dict[str, set[str]] = defaultdict(set)
+    gc: dict[str, set[str]] = defaultdict(set)
+    for a, c in pred.items():
+        pc[c].add(a)
+    for a, c in gold.items():
+        gc[c].add(a)
+    ids = list(gold)
+    p = r = 0.0
+    for a in ids:
+        same_pred = pc[pred[a]]
+        same_gold = gc[gold[a]]
+        inter = len(same_pred & same_gold)
+        p += inter / len(same_pred)
+        r += inter / len(same_gold)
+    p /= len(ids)
+    r /= len(ids)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    def pairs(lab: dict[str, str]) -> set[tuple[str, str]]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for a, c in lab.items():
+            groups[c].append(a)
+        return {tuple(sorted(p)) for g in groups.values() for p in itertools.combinations(g, 2)}
+
+    pp, gp = pairs(pred), pairs(gold)
+    tp = len(pp & gp)
+    p = tp / len(pp) if pp else 1.0
+    r = tp / len(gp) if gp else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def hard_negative_pairs(gold_md: Path, labels: set[str]) -> list[tuple[str, str]]:
+    """Label pairs from the ``a ↔ b ↔ c`` lines of the GOLD notes; ``-2024-08-22`` abbreviates the
+    first label with its date suffix replaced."""
+    out: set[tuple[str, str]] = set()
+    if not gold_md.is_file():
+        return []
+    for line in gold_md.read_text(encoding="utf-8").splitlines():
+        if "↔" not in line:
+            continue
+        parts = [p.strip(" -*`") if not p.strip().startswith("-") else p.strip() for p in
+                 line.lstrip("- ").split("↔")]
+        parts = [p.split(" (")[0].strip() for p in parts]
+        resolved: list[str] = []
+        for p in parts:
+            if p in labels:
+                resolved.append(p)
+            elif p.startswith("-") and resolved:
+                stem = resolved[0]
+                cands = sorted(lab for lab in labels if lab.endswith(p) and lab[:8] == stem[:8])
+                if cands:
+                    resolved.append(cands[0])
+        for a, b in itertools.combinations(resolved, 2):
+            out.add(tuple(sorted((a, b))))
+    return sorted(out)
+
+
+def evaluate(corpus: Path, gold_md: Path | None = None) -> dict:
+    from storyline.group import METHOD, group
+
+    labels, langs = load_labels(corpus)
+    articles = [a for a in load_articles(corpus) if a.id in labels]
+    stories = group(articles)
+    pred = {aid: s.id for s in stories for aid in s.articles}
+    gold = {a: labels[a] for a in pred}
+    bp, br, bf = bcubed(pred, gold)
+    pp, pr, pf = pairwise(pred, gold)
+    gold_md = gold_md or corpus.parent / "GOLD.md"
+    hn = hard_negative_pairs(gold_md, set(gold.values()))
+    merged = []
+    for a, b in hn:
+        shared = {pred[x] for x in gold if gold[x] == a} & {pred[x] for x in gold if gold[x] == b}
+        if shared:
+            merged.append({"pair": [a, b], "stories": sorted(shared)})
+    split = []
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for aid, lab in gold.items():
+        by_label[lab].append(aid)
+    for lab, aids in sorted(by_label.items()):
+        if len({langs[a] for a in aids}) < 2:
+            continue
+        pieces: dict[str, Counter] = defaultdict(Counter)
+        for a in aids:
+            pieces[pred[a]][langs[a]] += 1
+        if len(pieces) > 1:
+            split.append({"story": lab, "pieces": [dict(sorted(c.items())) for _, c in sorted(pieces.items())]})
+    return {
+        "corpus": str(corpus),
+        "method": METHOD,
+        "articles": len(gold),
+        "gold_stories": len(set(gold.values())),
+        "predicted_stories": len(set(pred.values())),
+        "bcubed": {"precision": bp, "recall": br, "f1": bf},
+        "pairwise": {"precision": pp, "recall": pr, "f1": pf},
+        "hard_negative_pairs": len(hn),
+        "hard_negatives_merged": merged,
+        "cross_language_stories": sum(1 for aids in by_label.values() if len({langs[a] for a in aids}) > 1),
+        "cross_language_split": split,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m eval grouping", description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--gold", default=None, help="GOLD.md with the hard-negative pairs (default: next to the corpus)")
+    ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    args = ap.parse_args(argv)
+    corpus = Path(args.corpus)
+    if not corpus.is_file():
+        print(f"eval grouping: error: {corpus}: no such file (pass a labelled JSONL corpus)", file=sys.stderr)
+        return 2
+    res = evaluate(corpus, Path(args.gold) if args.gold else None)
+    if args.json:
+        print(json.dumps(res, indent=2, ensure_ascii=False))
+        return 0
+    b, p = res["bcubed"], res["pairwise"]
+    print(f"grouping  {res['method']}  on {res['corpus']}")
+    print(f"articles {res['articles']}  gold stories {res['gold_stories']}  predicted {res['predicted_stories']}")
+    print(f"B-cubed   P {b['precision']:.3f}  R {b['recall']:.3f}  F1 {b['f1']:.3f}")
+    print(f"pairwise  P {p['precision']:.3f}  R {p['recall']:.3f}  F1 {p['f1']:.3f}")
+    print(f"hard-negative pairs kept apart: {res['hard_negative_pairs'] - len(res['hard_negatives_merged'])}"
+          f"/{res['hard_negative_pairs']}")
+    for m in res["hard_negatives_merged"]:
+        print(f"  MERGED  {m['pair'][0]}  <->  {m['pair'][1]}")
+    print(f"cross-language stories kept whole: {res['cross_language_stories'] - len(res['cross_language_split'])}"
+          f"/{res['cross_language_stories']}")
+    for s in res["cross_language_split"]:
+        print(f"  SPLIT   {s['story']}: " + " | ".join(",".join(f"{k}:{v}" for k, v in pc.items()) for pc in s["pieces"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

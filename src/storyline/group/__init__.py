@@ -1,0 +1,112 @@
+"""Group articles into stories: one story per event (not per topic), across languages.
+
+``group(articles)`` is the batch entry point: features -> IDF vectors -> blocking -> pair scores
+-> average-link clustering. The method name and version are recorded on every Story so a stored
+grouping says what produced it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from storyline.group.blocking import candidate_pairs
+from storyline.group.cluster import average_link
+from storyline.group.features import Features, extract
+from storyline.group.similarity import Vector, centroid, document_frequency, score, vectorize
+from storyline.group.timeinfo import combine
+from storyline.model import Article, Story
+
+METHOD = "storyline.group.events.v1"
+THRESHOLD = 0.08  # stage 1: articles into clusters (average link)
+MERGE_THRESHOLD = 0.2  # stage 2: clusters into stories (centroid similarity, average link)
+
+__all__ = ["METHOD", "THRESHOLD", "group", "group_features", "story_id"]
+
+
+def story_id(article_ids: Iterable[str]) -> str:
+    """A story's id is a hash of its sorted member ids: same members, same id, in any run."""
+    h = hashlib.sha1("\n".join(sorted(article_ids)).encode("utf-8")).hexdigest()
+    return "s" + h[:12]
+
+
+def group_features(
+    ids: Sequence[str],
+    features: Sequence[Features],
+    *,
+    df: Counter | None = None,
+    n_docs: int | None = None,
+    threshold: float = THRESHOLD,
+    merge_threshold: float = MERGE_THRESHOLD,
+) -> list[list[int]]:
+    """Cluster pre-extracted features (``ids`` sorted). ``df``/``n_docs`` default to this batch's;
+    a store passes its corpus-wide counts so incremental and batch runs weigh tokens alike."""
+    if df is None:
+        df = document_frequency(features)
+    if n_docs is None:
+        n_docs = len(features)
+    vectors: list[Vector] = [vectorize(f, df, n_docs) for f in features]
+    edges: dict[tuple[int, int], float] = {}
+    for i, j in candidate_pairs(vectors, df):
+        s = score(vectors[i], vectors[j])
+        if s > 0:
+            edges[(i, j)] = s
+    clusters = average_link(len(ids), edges, threshold)
+    # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
+    where = {m: c for c, members in enumerate(clusters) for m in members}
+    cvecs = [centroid([vectors[m] for m in members], combine([vectors[m].time for m in members]))
+             for members in clusters]
+    cedges: dict[tuple[int, int], float] = {}
+    for i, j in edges:
+        a, b = where[i], where[j]
+        if a == b:
+            continue
+        key = (a, b) if a < b else (b, a)
+        if key not in cedges:
+            cedges[key] = score(cvecs[a], cvecs[b])
+    merged = average_link(len(clusters), cedges, merge_threshold)
+    return [sorted(m for c in grp for m in clusters[c]) for grp in merged]
+
+
+def _title(articles: Sequence[Article]) -> str | None:
+    for a in articles:
+        if a.title:
+            return a.title
+    for a in articles:
+        text = (a.text or "").strip()
+        if text:
+            return text.splitlines()[0][:120]
+    return None
+
+
+def make_story(members: Sequence[Article], features: Sequence[Features] | None = None) -> Story:
+    ids = sorted(a.id for a in members)
+    days = sorted(a.date[:10] for a in members if a.date)
+    return Story(
+        id=story_id(ids),
+        articles=ids,
+        title=_title(sorted(members, key=lambda a: a.id)),
+        method=METHOD,
+        start=days[0] if days else None,
+        end=days[-1] if days else None,
+    )
+
+
+def group(
+    articles: Iterable[Article], *, threshold: float = THRESHOLD, merge_threshold: float = MERGE_THRESHOLD
+) -> list[Story]:
+    """Group ``articles`` into stories; every article lands in exactly one story.
+
+    Input order does not matter: articles are sorted by id first (duplicate ids are kept once).
+    """
+    by_id: dict[str, Article] = {}
+    for a in articles:
+        by_id.setdefault(a.id, a)
+    ids = sorted(by_id)
+    arts = [by_id[i] for i in ids]
+    feats = [extract(a) for a in arts]
+    clusters = group_features(ids, feats, threshold=threshold, merge_threshold=merge_threshold)
+    stories = [make_story([arts[i] for i in c]) for c in clusters]
+    stories.sort(key=lambda s: (s.start or "9999", s.id))
+    return stories

@@ -1,0 +1,129 @@
+"""What an article is about, as weighted tokens of four kinds: words, names, numbers and dates.
+
+Why: two reports of one event share its rare specifics (the 6.25 %, the name of the fire, the day)
+in any language, while two events of one kind share only vocabulary. Numbers, dates and name
+skeletons are language-independent; words only help within one language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.group.text import fold, fold_digits, skeleton, transliterate
+from storyline.group.timeinfo import EventTime, event_time, find_text_dates
+from storyline.model import Article
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# A number, with thousands separators or a decimal part; compounds such as 6-4 or 176/7 kept whole.
+_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s?([-/])\s?(\d+(?:[.,]\d+)?))?(?![\w])")
+_MARKER = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
+
+# Short, very frequent function words cost time and carry nothing; IDF would down-weight them
+# anyway, but dropping the shortest keeps vectors small.
+_MIN_WORD = 3
+
+
+@dataclass
+class Features:
+    """Token -> weight before IDF. Prefixes: w: word, n: number, d: date, k: name skeleton."""
+
+    tokens: Counter = field(default_factory=Counter)
+    time: EventTime = field(default_factory=EventTime)
+    lang: str | None = None
+
+
+def strip_marker(text: str) -> str:
+    return _MARKER.sub("", text, count=1)
+
+
+def number_value(raw: str) -> str | None:
+    """'2,921' -> '2921', '6,25' -> '6.25', '6.50' -> '6.5', '1.200' -> '1200'. None for junk."""
+    parts = re.split(r"[.,]", raw)
+    if len(parts) == 1:
+        digits = parts[0]
+        frac = ""
+    elif all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:
+        digits, frac = "".join(parts), ""
+    elif len(parts) == 2:
+        digits, frac = parts
+    else:
+        return None
+    digits = digits.lstrip("0") or "0"
+    frac = frac.rstrip("0")
+    return f"{digits}.{frac}" if frac else digits
+
+
+def numbers(text: str) -> list[str]:
+    """Normalised numbers and number compounds (scores, ratios) in ``text`` (digits already folded)."""
+    out: list[str] = []
+    for m in _NUMBER.finditer(text):
+        a = number_value(m.group(1))
+        if a is None:
+            continue
+        if m.group(3):
+            b = number_value(m.group(3))
+            if b is not None and len(a) <= 4 and len(b) <= 4:
+                out.append(f"{a}{m.group(2)}{b}")
+                out.append(b)
+        out.append(a)
+    return out
+
+
+def _is_year(tok: str) -> bool:
+    return len(tok) == 4 and tok.isdigit() and 1900 <= int(tok) <= 2099
+
+
+def _name_candidates(raw: str) -> list[str]:
+    """Capitalised words not opening a sentence (Latin, Greek, Cyrillic), and all words of
+    caseless scripts (their names cannot be told from other words; skeletons of common words
+    rarely collide with names in another script)."""
+    out: list[str] = []
+    for m in _WORD.finditer(raw):
+        w = m.group(0)
+        if w[0].isupper() and len(w) >= 3:
+            before = raw[max(0, m.start() - 3): m.start()].rstrip(" \t\"'«“‘(")
+            if before and before[-1] not in ".!?\n:•-—|":
+                out.append(w)
+        elif not w[0].islower() and not w[0].isupper() and len(w) >= 2:
+            out.append(w)
+    return out
+
+
+def extract(article: Article) -> Features:
+    """Tokens of one article: its title and text, with the leading date marker removed."""
+    raw_text = strip_marker(article.text or "")  # the marker is read by event_time, not counted
+    raw = f"{article.title}\n{raw_text}" if article.title else raw_text
+    raw = fold_digits(raw)
+    folded = fold(raw)
+    toks: Counter = Counter()
+    for m in _WORD.finditer(folded):
+        w = m.group(0)
+        if len(w) >= _MIN_WORD:
+            toks["w:" + w] += 1
+    for n in numbers(folded):
+        if _is_year(n):
+            toks["d:" + n] += 1
+        elif n not in ("0", "1"):
+            toks["n:" + n] += 1
+    seen_sk: set[str] = set()
+    for name in _name_candidates(raw):
+        sk = skeleton(fold(name))
+        if len(sk) >= 3 and sk not in seen_sk:
+            seen_sk.add(sk)
+            toks["k:" + sk] += 1
+    dates = find_text_dates(folded)
+    time = event_time(article, article.text or "", dates)
+    for d in dates:
+        y = d.year
+        if d.day and y:
+            toks[f"d:{y:04d}-{d.month:02d}-{d.day:02d}"] += 1
+        if d.day:
+            toks[f"d:--{d.month:02d}-{d.day:02d}"] += 1
+        if y:
+            toks[f"d:{y:04d}-{d.month:02d}"] += 1
+    return Features(tokens=toks, time=time, lang=article.lang)
+
+
+__all__ = ["Features", "extract", "numbers", "number_value", "strip_marker", "transliterate"]

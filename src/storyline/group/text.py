@@ -1,0 +1,131 @@
+"""Script-aware text normalisation for grouping: fold accents, digits and scripts so reports in
+different languages share tokens for what is the same in all of them (numbers, names, dates).
+
+Why: a story is told in twelve languages, but "6,25 %", "6.25 per cent" and "৬.২৫ শতাংশ" are one
+number, and "Pélicot", "Pelicot" and a Devanagari spelling of a name are one name. Folding them here
+keeps the scorer language-independent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Unicode decimal digits of every script -> ASCII digits.
+_DIGITS = {
+    cp: str(unicodedata.digit(chr(cp)))
+    for cp in range(0x110000)
+    if unicodedata.category(chr(cp)) == "Nd" and unicodedata.digit(chr(cp), None) is not None
+}
+
+
+def fold_digits(text: str) -> str:
+    return text.translate(_DIGITS)
+
+
+def _strip_mark(prev: str) -> bool:
+    # Only drop accents on Latin and Greek letters: in Indic scripts combining marks are vowels.
+    return bool(prev) and ord(prev) < 0x0400
+
+
+def fold(text: str) -> str:
+    """NFKC, ASCII digits, lowercase, accents removed from Latin/Greek letters; other marks kept."""
+    text = unicodedata.normalize("NFD", fold_digits(unicodedata.normalize("NFKC", text)))
+    out: list[str] = []
+    prev = ""
+    for ch in text:
+        if unicodedata.category(ch) == "Mn" and _strip_mark(prev):
+            continue
+        out.append(ch)
+        prev = ch
+    return unicodedata.normalize("NFC", "".join(out)).lower().replace("ς", "σ")
+
+
+# --- transliteration (rough, for name matching only) -------------------------------------------
+
+_DEVA_CONS = {
+    "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j", "झ": "jh",
+    "ञ": "n", "ट": "t", "ठ": "th", "ड": "d", "ढ": "dh", "ण": "n", "त": "t", "थ": "th", "द": "d",
+    "ध": "dh", "न": "n", "प": "p", "फ": "f", "ब": "b", "भ": "bh", "म": "m", "य": "y", "र": "r",
+    "ल": "l", "ळ": "l", "व": "v", "श": "sh", "ष": "sh", "स": "s", "ह": "h", "क़": "k", "ख़": "kh",
+    "ग़": "g", "ज़": "z", "ड़": "r", "ढ़": "rh", "फ़": "f", "य़": "y",
+}
+_DEVA_VOWEL = {
+    "अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ऋ": "ri", "ए": "e", "ऐ": "ai",
+    "ओ": "o", "औ": "au", "ऑ": "o", "ऍ": "e",
+}
+_DEVA_SIGN = {
+    "ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "ृ": "ri", "े": "e", "ै": "ai", "ो": "o",
+    "ौ": "au", "ॉ": "o", "ॅ": "e", "ं": "n", "ँ": "n", "ः": "h", "्": "", "़": "",
+}
+
+
+def _indic_to_deva(ch: str) -> str:
+    """Bengali (and Gurmukhi/Gujarati) share Devanagari's code layout at a fixed offset."""
+    cp = ord(ch)
+    for base in (0x0980, 0x0A00, 0x0A80):
+        if base <= cp < base + 0x80:
+            return chr(cp - base + 0x0900)
+    return ch
+
+
+def _translit_indic(word: str) -> str:
+    out: list[str] = []
+    chars = [_indic_to_deva(c) for c in unicodedata.normalize("NFC", word)]
+    for i, ch in enumerate(chars):
+        if ch in _DEVA_CONS:
+            out.append(_DEVA_CONS[ch])
+            nxt = chars[i + 1] if i + 1 < len(chars) else ""
+            if nxt and nxt not in _DEVA_SIGN and i + 1 < len(chars):
+                out.append("a")  # inherent vowel (dropped at the end of a word, as in Hindi)
+        elif ch in _DEVA_VOWEL:
+            out.append(_DEVA_VOWEL[ch])
+        elif ch in _DEVA_SIGN:
+            out.append(_DEVA_SIGN[ch])
+        elif ch.isascii():
+            out.append(ch)
+    return "".join(out)
+
+
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+                 "s", "t", "u", "f", "kh", "ts", "ch", "sh", "sh", "", "y", "", "e", "yu", "ya"], strict=True))
+_GRK = dict(zip("αβγδεζηθικλμνξοπρστυφχψω",
+                ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s",
+                 "t", "i", "f", "ch", "ps", "o"], strict=True))
+
+
+def transliterate(word: str) -> str:
+    """A rough Latin spelling of a folded word, good enough to compare consonant skeletons."""
+    if not word or word.isascii():
+        return word
+    first = ord(word[0])
+    if 0x0900 <= first < 0x0B00:
+        return _translit_indic(word)
+    if 0x0400 <= first < 0x0500:
+        return "".join(_CYR.get(c, c) for c in word)
+    if 0x0370 <= first < 0x0400:
+        return "".join(_GRK.get(c, c) for c in word)
+    return word
+
+
+_SKELETON_SUBS = [
+    (re.compile(r"ph"), "f"), (re.compile(r"[ck]h"), "k"), (re.compile(r"[cqk]"), "k"),
+    (re.compile(r"[zj]"), "j"), (re.compile(r"w"), "v"), (re.compile(r"(?<=[a-z])h"), ""),
+    (re.compile(r"[aeiouy]"), ""), (re.compile(r"(.)\1+"), r"\1"),
+]
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a (transliterated) name: "Malhotra" and "मल्होत्रा" both give "mlhtr"."""
+    w = transliterate(word)
+    w = "".join(c for c in w if c.isascii() and c.isalpha())
+    if not w:
+        return ""
+    head, rest = w[0], w[1:]
+    for pat, rep in _SKELETON_SUBS:
+        rest = pat.sub(rep, rest)
+    head = "" if head in "aeiouy" else head
+    for pat, rep in _SKELETON_SUBS[:5]:
+        head = pat.sub(rep, head)
+    return re.sub(r"(.)\1+", r"\1", head + rest)

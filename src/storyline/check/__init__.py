@@ -35,8 +35,28 @@ KIND_ORDER = ["quote_variant", "number_conflict", "date_conflict", "place_confli
               "suspect_term", "reuse", "attribution", "unique_fact"]
 
 
-def _article_record(art: Article) -> dict:
-    return {"id": art.id, "title": art.title, "outlet": art.outlet, "url": art.url, "date": art.date,
+def short_labels(articles: list[Article]) -> dict[str, str]:
+    """Readable names for summaries: a file's base name when ids are paths and those are unique."""
+    labels = {}
+    for art in articles:
+        base = art.id.rstrip("/").rsplit("/", 1)[-1]
+        stem = base.rsplit(".", 1)[0] if "." in base and not base.startswith(".") else base
+        labels[art.id] = stem or art.id
+    if len(set(labels.values())) != len(labels):
+        return {a.id: a.id for a in articles}
+    return labels
+
+
+def _relabel(findings: list[Finding], labels: dict[str, str]) -> None:
+    """Summaries are for people: replace long ids (paths, URLs) with their short labels."""
+    pairs = sorted(((i, lab) for i, lab in labels.items() if i != lab), key=lambda p: -len(p[0]))
+    for f in findings:
+        for full, short in pairs:
+            f.summary = f.summary.replace(full, short)
+
+
+def _article_record(art: Article, label: str) -> dict:
+    return {"id": art.id, "label": label, "title": art.title, "outlet": art.outlet, "url": art.url, "date": art.date,
             "lang": art.lang, "source": art.source, "text": art.text,
             "sentences": [s.to_dict() for s in art.sentences]}
 
@@ -91,18 +111,21 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
     for finder in FINDERS:
         findings.extend(finder.find(ctx))
     _mark_contested(ctx, findings)
+    labels = short_labels(articles)
+    _relabel(findings, labels)
     findings.sort(key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, -f.score))
     method_info = {"requested": method, "similarity": used, "checker": CHECKER}
     if note:
         method_info["note"] = note
-    claims.sort(key=lambda c: ({"contested": 0, "corroborated": 1}.get(c.status, 2), -len(c.articles)))
+    events = timeline.build(ctx)
+    ordered = sorted(claims, key=lambda c: ({"contested": 0, "corroborated": 1}.get(c.status, 2), -len(c.articles)))
     return Dossier(
         schema_version=SCHEMA_VERSION,
-        articles=[_article_record(a) for a in articles],
+        articles=[_article_record(a, labels[a.id]) for a in articles],
         same_story=same_story.assess(ctx),
-        claims=claims,
+        claims=ordered,
         findings=findings,
-        timeline=timeline.build(ctx),
+        timeline=events,
         method=method_info,
         errors=list(errors or []),
     )

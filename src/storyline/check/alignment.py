@@ -13,7 +13,7 @@ import numpy as np
 
 from storyline.check.similarity import SentenceRef
 
-ALIGN_THRESHOLD = 0.34
+ALIGN_THRESHOLD = 0.30
 STRONG = 0.45  # above this a link need not be mutual (one sentence may merge two of the other report)
 
 

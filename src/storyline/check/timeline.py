@@ -7,28 +7,45 @@ two reports is one event with two sources.
 
 from __future__ import annotations
 
-from storyline.check.context import Context
-from storyline.model import TimelineEvent
+import re
 
-MIN_CONFIDENCE = 0.5
+from storyline.check.context import Context
+from storyline.check.text import MONTHS, fold, is_month
+from storyline.model import DateMention, TimelineEvent
+
+MIN_CONFIDENCE = 0.3
+
+
+def resolve(d: DateMention) -> tuple[str, str] | None:
+    """(ISO value, granularity) for a mention; a bare month with no known year becomes "--MM"
+    (ISO 8601's month-without-year form), so a story with undated reports still gets an order."""
+    if d.value and d.confidence >= MIN_CONFIDENCE:
+        return d.value, d.granularity
+    if d.value is None and d.granularity == "month":
+        words = [w for w in re.findall(r"[^\W\d_]+", d.text) if is_month(w, fold(w))]
+        if len(words) == 1 and not re.search(r"\d", d.text):
+            return f"--{MONTHS[fold(words[0])]:02d}", "month, year unknown"
+    return None
 
 
 def build(ctx: Context) -> list[TimelineEvent]:
     events: dict[tuple[str, int], TimelineEvent] = {}
     for a_i, art in enumerate(ctx.articles):
         for d in art.dates:
-            if not d.value or d.confidence < MIN_CONFIDENCE:
+            resolved = resolve(d)
+            if resolved is None:
                 continue
+            value, granularity = resolved
             flat = ctx.pos.get((a_i, d.sentence))
             if flat is None:
                 continue
             claim = ctx.claim_of[flat]
-            key = (d.value, claim)
+            key = (value, claim)
             ev = ctx.evidence(a_i, d.sentence, tuple(d.span))
             if key not in events:
-                events[key] = TimelineEvent(date=d.value, text=ctx.claims[claim].text.strip(), sources=[ev],
-                                            end=d.end if d.end and d.end != d.start else None,
-                                            granularity=d.granularity)
+                events[key] = TimelineEvent(date=value, text=art.sentences[d.sentence].text.strip(), sources=[ev],
+                                            end=d.end if d.value and d.end and d.end != d.start else None,
+                                            granularity=granularity)
             elif all((s.article, s.sentence) != (ev.article, ev.sentence) for s in events[key].sources):
                 events[key].sources.append(ev)
     return sorted(events.values(), key=lambda e: (e.date, -len(e.sources), e.text))

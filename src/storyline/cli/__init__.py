@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.cli import extract_cmd  # noqa: F401  (registers the command)
+from storyline.cli import compare_cmd, extract_cmd  # noqa: F401  (registers the commands)
 from storyline.cli.app import app
 
 

@@ -1,0 +1,100 @@
+"""``storyline compare``: cross-check reports of one story and print (or write) the dossier."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, report_error
+from storyline.model import Article, ReadError
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class Method(StrEnum):
+    auto = "auto"
+    lexical = "lexical"
+    embeddings = "embeddings"
+
+
+@app.command()
+def compare(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")],
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="What to print: text (terminal), json, markdown or html.")
+    ] = Format.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Also write the dossier to FILE, in the format its extension "
+                     "implies (.html, .json, .md, .txt; otherwise --format)."),
+    ] = None,
+    method: Annotated[
+        Method, typer.Option("--method", help="Sentence similarity: lexical, embeddings (needs the "
+                             "'embeddings' extra) or auto (embeddings when installed).")
+    ] = Method.auto,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
+    ] = False,
+) -> None:
+    """Cross-check reports of one story: corroborated claims, conflicts, drifted quotes, respelled names,
+    unique facts, who cites and who copies whom, and a timeline.
+
+    Example: storyline compare report1.txt report2.html --format text -o dossier.html
+    """
+    from storyline.check import compare as run_compare
+    from storyline.pipeline import extract
+    from storyline.render import format_for_path, render
+    from storyline.render.terminal import render_to
+
+    articles: list[Article] = []
+    errors: list[ReadError] = []
+    seen: dict[str, int] = {}
+    for item in extract(inputs, allow_private=allow_private):
+        if isinstance(item, ReadError):
+            errors.append(item)
+            report_error(item)
+            continue
+        if item.id in seen:
+            seen[item.id] += 1
+            item.id = f"{item.id}#{seen[item.id]}"
+        else:
+            seen[item.id] = 1
+        articles.append(item)
+    if not articles:
+        print("storyline: error: no input could be read; nothing to compare "
+              "(check the paths, or run `storyline extract INPUT` to see why)", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING)
+    if len(articles) == 1:
+        print(f"storyline: warning: only one report ({articles[0].id}); compare needs two or more to "
+              "cross-check", file=sys.stderr)
+    dossier = run_compare(articles, method=method.value, errors=errors)
+    if dossier.method.get("note") and method is Method.embeddings:
+        print(f"storyline: warning: {dossier.method['note']}", file=sys.stderr)
+    file_format = None
+    if output is not None:
+        file_format = format_for_path(str(output)) or format.value
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(render(dossier, file_format), encoding="utf-8")
+        except OSError as exc:
+            print(f"storyline: error: cannot write {output}: {exc.strerror} (choose another -o path)",
+                  file=sys.stderr)
+            raise typer.Exit(EXIT_NOTHING) from exc
+    if file_format != format.value:
+        if format is Format.text:
+            render_to(Console(highlight=False, soft_wrap=False), dossier)
+        else:
+            sys.stdout.write(render(dossier, format.value))
+    if output is not None:
+        print(f"storyline: wrote {file_format} dossier to {output}", file=sys.stderr)
+    raise typer.Exit(exit_code(len(articles), len(errors)))

@@ -1,0 +1,28 @@
+"""JSON output and its schema. The schema ships inside the package so users can validate offline."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from storyline.model import Dossier
+
+
+def to_json(dossier: Dossier) -> str:
+    return json.dumps(dossier.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The dossier JSON Schema (schema/dossier.schema.json)."""
+    text = resources.files("storyline").joinpath("schema/dossier.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError if ``data`` is not a valid dossier (needs the dev extra)."""
+    import jsonschema
+
+    jsonschema.validate(data, schema())

@@ -1,0 +1,66 @@
+"""Markdown rendering: the same order as the terminal, every finding with its evidence sentences."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import Dossier
+from storyline.render.common import TITLES, claim_counts, excerpt, grouped, label
+
+
+def _md(text: str) -> str:
+    """Escape Markdown (and inline HTML) in report text so it renders as written."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
+
+
+def _diff(diff: list[dict[str, str]]) -> str:
+    out = []
+    for op in diff:
+        if op["op"] == "equal":
+            out.append(_md(op["a"]))
+        else:
+            if op["a"]:
+                out.append(f"~~{_md(op['a'])}~~")
+            if op["b"]:
+                out.append(f"**{_md(op['b'])}**")
+    return " ".join(out)
+
+
+def to_markdown(dossier: Dossier) -> str:
+    s = dossier.same_story
+    counts = claim_counts(dossier)
+    lines = [f"# storyline dossier: {len(dossier.articles)} reports", ""]
+    lines += ["| id | outlet | date | lang | sentences |", "| --- | --- | --- | --- | --- |"]
+    for a in dossier.articles:
+        lines.append(f"| {_md(a['id'])} | {_md(a.get('outlet') or '')} | {a.get('date') or ''} | "
+                     f"{a.get('lang') or ''} | {len(a.get('sentences', []))} |")
+    lines += ["", f"**Same story: {s.get('verdict')}.** {_md(s.get('summary', ''))}", ""]
+    if s.get("outliers"):
+        for p in s.get("pairs", []):
+            lines.append(f"- {_md(p['a'])} ~ {_md(p['b'])}: {p['score']:.2f}")
+        lines.append("")
+    lines.append(f"Claims: {counts['corroborated']} corroborated, {counts['contested']} contested, "
+                 f"{counts['single-source']} single-source. Method: {dossier.method.get('similarity')}.")
+    if dossier.method.get("note"):
+        lines.append(f"\n> Note: {_md(dossier.method['note'])}")
+    for kind, findings in grouped(dossier):
+        lines += ["", f"## {TITLES.get(kind, kind)} ({len(findings)})", ""]
+        for f in findings:
+            lines.append(f"- **{_md(f.summary)}**")
+            if f.kind == "quote_variant":
+                lines.append(f"  - diff: {_diff(f.details.get('diff', []))}")
+            for ev in f.evidence:
+                lines.append(f"  - `{label(ev)}` {_md(excerpt(ev.text, 300))}")
+    multi = [c for c in dossier.claims if c.status != "single-source"]
+    if multi:
+        lines += ["", f"## Claims made by more than one report ({len(multi)})", ""]
+        for c in multi:
+            lines.append(f"- *{c.status}* ({', '.join(_md(a) for a in c.articles)}): {_md(excerpt(c.text, 300))}")
+    if dossier.timeline:
+        lines += ["", "## Timeline", "", "| date | event | sources |", "| --- | --- | --- |"]
+        for ev in dossier.timeline:
+            sources = ", ".join(sorted({_md(x.article) for x in ev.sources}))
+            lines.append(f"| {ev.date} | {_md(excerpt(ev.text, 200))} | {sources} |")
+    return "\n".join(lines) + "\n"

@@ -133,8 +133,26 @@ def test_whitespace_and_paragraphs_normalised():
 
 
 def test_hard_wrapped_lines_are_joined():
-    c = clean_text("The board met on Monday and\nraised prices by 4 percent.\nIt blamed energy costs.")
-    assert c.text == "The board met on Monday and raised prices by 4 percent.\n\nIt blamed energy costs."
+    wrapped = (
+        "The regional water board met on Monday and voted to raise\n"
+        "prices by 4 percent from July, its chair told reporters after\n"
+        "the meeting.\n"
+        "\n"
+        "Households will pay about 18 euros more a year, according to\n"
+        "the board's own figures."
+    )
+    c = clean_text(wrapped)
+    assert c.text == (
+        "The regional water board met on Monday and voted to raise prices by 4 percent from July, its chair "
+        "told reporters after the meeting.\n\n"
+        "Households will pay about 18 euros more a year, according to the board's own figures."
+    )
+
+
+def test_headline_followed_by_lower_case_line_is_not_joined():
+    c = clean_text("Water board raises prices\nprices rise by 4 percent from July, the board said on Monday.")
+    assert c.title == "Water board raises prices"
+    assert c.text == "prices rise by 4 percent from July, the board said on Monday."
 
 
 def test_headline_heuristic():

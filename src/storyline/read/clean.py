@@ -248,12 +248,24 @@ def _split_dateline(paragraph: str) -> tuple[str, str, str] | None:
     return place.strip(), m.group(0).strip(), rest
 
 
-def _unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines back into paragraphs; keep every other line as its own paragraph.
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Text wrapped at a fixed width (e-mail, plain-text wires): most lines of similar, moderate length."""
+    body = [x for x in lines if x]
+    if len(body) < 3:
+        return False
+    lengths = [len(x) for x in body]
+    return max(lengths) <= 100 and sum(1 for n in lengths if n >= 40) >= 0.6 * len(body)
 
-    A line is a wrap continuation when the line before has no closing punctuation and this one starts
-    in lower case: scraped text otherwise puts one paragraph per line.
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines back into paragraphs; otherwise every line stays its own paragraph.
+
+    Only for text that looks wrapped at a fixed width; there, a line continues the one before when
+    that one has no closing punctuation and this one starts in lower case. Scraped text puts one
+    paragraph per line and a headline can be followed by a lower-case line, so it is left alone.
     """
+    if not _hard_wrapped(lines):
+        return lines
     out: list[str] = []
     prev_blank = True
     for line in lines:
@@ -261,13 +273,7 @@ def _unwrap(lines: list[str]) -> list[str]:
             out.append("")
             prev_blank = True
             continue
-        if (
-            not prev_blank
-            and out
-            and out[-1]
-            and not out[-1].endswith(_TERMINAL)
-            and line[0].islower()
-        ):
+        if not prev_blank and out and out[-1] and not out[-1].endswith(_TERMINAL) and line[0].islower():
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -305,6 +311,15 @@ def clean_text(text: str, *, title: str | None = None, guess_title: bool | str =
         if not line:
             i += 1
             continue
+        m = _DATE_MARKER.match(line)
+        if m:  # the corpus marker after a headline line
+            removed.append(Removed("date_marker", m.group(0).strip()))
+            if len(m.group(1)) == 10 and result.marker_date is None:
+                result.marker_date = m.group(1)
+            lines[i] = line = line[m.end() :].strip()
+            if not line:
+                i += 1
+                continue
         if title_key and _is_title_copy(line, title_key):
             removed.append(Removed("repeated_title", line))
             i += 1

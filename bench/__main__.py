@@ -1,0 +1,42 @@
+"""Run every benchmark in bench/: each module ``bench/<name>.py`` that defines ``main(argv=None)``.
+
+``python -m bench`` runs them all in name order; ``python -m bench extract_throughput other`` runs those
+named. Adding a benchmark is adding a module with a ``main`` function: nothing to register.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import time
+from pathlib import Path
+
+
+def discover() -> list[str]:
+    here = Path(__file__).resolve().parent
+    return sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    names = argv or discover()
+    failed = []
+    for name in names:
+        module = importlib.import_module(f"bench.{name}")
+        run = getattr(module, "main", None)
+        if run is None:
+            continue
+        print(f"=== bench.{name}", flush=True)
+        t0 = time.perf_counter()
+        try:
+            run([])
+        except Exception as exc:  # noqa: BLE001 - one broken benchmark must not hide the others
+            failed.append(name)
+            print(f"bench.{name} failed: {type(exc).__name__}: {exc}", flush=True)
+        print(f"=== bench.{name} took {time.perf_counter() - t0:.1f} s\n", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

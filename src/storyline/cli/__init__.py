@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from storyline.cli import compare_cmd, extract_cmd  # noqa: F401  (registers the commands)
+from storyline.cli import (  # noqa: F401  (registers the commands)
+    compare_cmd,
+    extract_cmd,
+    group_cmd,
+    ingest_cmd,
+    search_cmd,
+    show_cmd,
+    stories_cmd,
+)
 from storyline.cli.app import app
 
 

@@ -14,12 +14,15 @@ from storyline.group.similarity import Vector
 
 KEYS_PER_ARTICLE = 24  # the rarest tokens of each article used as blocking keys
 MAX_POSTING = 60  # tokens in more articles than this are too common to block on
-CANDIDATES_PER_ARTICLE = 40  # best candidates kept per article (by shared-key weight)
+CANDIDATES_PER_ARTICLE = 40
+# Numbers, dates and names: the tokens two reports of one event share, in any language. Words are
+# left to the scorer, which keeps the store's postings small.
+KEY_KINDS = ("n", "d", "k")  # best candidates kept per article (by shared-key weight)
 
 
 def blocking_keys(vec: Vector, df: Counter) -> list[str]:
     """The article's rarest shared tokens (ties broken by token so the choice is deterministic)."""
-    toks = [t for t in vec.all if 2 <= df.get(t, 0) <= MAX_POSTING]
+    toks = [t for t in vec.all if t[0] in KEY_KINDS and 2 <= df.get(t, 0) <= MAX_POSTING]
     toks.sort(key=lambda t: (df.get(t, 0), -vec.all[t], t))
     return toks[:KEYS_PER_ARTICLE]
 

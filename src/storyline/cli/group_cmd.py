@@ -1,0 +1,62 @@
+"""``storyline group``: sort reports into stories without a store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, report_error
+from storyline.model import Article, ReadError
+
+
+class Format(StrEnum):
+    json = "json"
+    text = "text"
+
+
+@app.command()
+def group(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="json or text.")] = Format.json,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
+    ] = False,
+) -> None:
+    """Group reports into stories: one story per event (not per topic), across languages.
+
+    Every input article lands in exactly one story.
+    Example: storyline group corpus.jsonl --format json
+    """
+    from storyline.group import METHOD
+    from storyline.group import group as run_group
+    from storyline.read import read
+
+    # Grouping reads the text itself; the fact analyzers are not needed here.
+    articles: list[Article] = []
+    n_failed = 0
+    for item in read(inputs, allow_private=allow_private):
+        if isinstance(item, ReadError):
+            n_failed += 1
+            report_error(item)
+        else:
+            articles.append(item)
+    if not articles:
+        print("storyline: error: no input could be read; nothing to group (check the paths)", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING)
+    stories = run_group(articles)
+    if format is Format.json:
+        out = {"method": METHOD,
+               "stories": [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "articles": s.articles}
+                           for s in stories]}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for s in stories:
+            span = f"{s.start or '?'}..{s.end or '?'}" if s.start != s.end else s.start
+            print(f"{s.id}  {len(s.articles)} reports  {span or '-'}  {s.title or ''}")
+            for a in s.articles:
+                print(f"    {a}")
+    raise typer.Exit(exit_code(len(articles), n_failed))

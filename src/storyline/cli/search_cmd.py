@@ -1,0 +1,51 @@
+"""``storyline search``: full-text search over the stored reports."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from storyline.cli.app import EXIT_NOTHING, app
+from storyline.cli.ingest_cmd import DbOption
+from storyline.cli.stories_cmd import open_store
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all required; word* for a prefix).")],
+    db: DbOption = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most N hits.")] = 20,
+) -> None:
+    """Find stored reports by their words, with a snippet and the story each belongs to.
+
+    Example: storyline search "repo rate" --db news.db
+    """
+    from storyline.store import search as run_search
+
+    store = open_store(db)
+    try:
+        hits = run_search(store, query, limit=limit)
+    except Exception as exc:
+        print(f"storyline: error: search failed: {exc} (try plain words)", file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING) from exc
+    finally:
+        store.close()
+    if format is Format.json:
+        sys.stdout.write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n")
+        return
+    for h in hits:
+        print(f"{h.id}  [{h.outlet or '-'} {h.date or ''}]  story {h.story or '-'}")
+        if h.title:
+            print(f"    {h.title}")
+        print("    " + " ".join(h.snippet.split()))
+    print(f"{len(hits)} hits")

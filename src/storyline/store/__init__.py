@@ -1,0 +1,23 @@
+"""The SQLite store: articles with their facts, stories, full-text search (see db.py, schema.py)."""
+
+from __future__ import annotations
+
+from storyline.store.db import DEFAULT_DB, Store, content_key, default_path
+from storyline.store.ingest import IngestStats, ingest, regroup_pending
+from storyline.store.queries import find_story, list_stories, search, story_articles
+from storyline.store.schema import SCHEMA_VERSION
+
+__all__ = [
+    "DEFAULT_DB",
+    "SCHEMA_VERSION",
+    "IngestStats",
+    "Store",
+    "content_key",
+    "default_path",
+    "find_story",
+    "ingest",
+    "list_stories",
+    "regroup_pending",
+    "search",
+    "story_articles",
+]

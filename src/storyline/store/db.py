@@ -1,0 +1,236 @@
+"""The SQLite store: one writer, many readers, WAL, content-hash ids.
+
+Why this shape: the file is the deliverable a person comes back to. WAL lets ``stories`` and
+``search`` read while an ``ingest`` writes; content-hash keys make re-ingesting a no-op; writes go
+in batched transactions, so a kill loses at most the batch in flight and a rerun resumes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from storyline.group.features import Features
+from storyline.group.timeinfo import EventTime
+from storyline.model import Article, Story
+from storyline.store.schema import migrate
+
+DEFAULT_DB = "storyline.db"
+BUSY_TIMEOUT_MS = 30_000
+# Token kinds kept in the postings table: what blocking looks up (see group.blocking.KEY_KINDS).
+POSTING_KINDS = ("n", "d", "k")
+
+
+def default_path() -> str:
+    return os.environ.get("STORYLINE_DB") or DEFAULT_DB
+
+
+def content_key(article: Article) -> str:
+    """Hash of the normalised text and URL: the same report read twice gets the same key, whatever
+    path or id it arrived under."""
+    text = unicodedata.normalize("NFKC", article.text or "")
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    url = (article.url or "").strip().lower()
+    return "a" + hashlib.sha256(f"{url}\n{text}".encode()).hexdigest()[:20]
+
+
+def features_to_json(f: Features) -> str:
+    t = f.time
+    return json.dumps(
+        {"tokens": dict(sorted(f.tokens.items())), "lang": f.lang,
+         "time": [t.lo, t.hi, t.exact, t.year_known]},
+        ensure_ascii=False, separators=(",", ":"),
+    )
+
+
+def features_from_json(s: str) -> Features:
+    from collections import Counter
+
+    d = json.loads(s)
+    lo, hi, exact, known = d["time"]
+    return Features(tokens=Counter(d["tokens"]), time=EventTime(lo, hi, exact, known), lang=d.get("lang"))
+
+
+_FACT_KINDS = (("quotes", "quote"), ("quantities", "quantity"), ("dates", "date"), ("names", "name"),
+               ("attributions", "attribution"))
+
+
+def _fact_rows(key: str, article: Article) -> Iterator[tuple]:
+    for attr, kind in _FACT_KINDS:
+        for i, fact in enumerate(getattr(article, attr) or []):
+            d = fact.to_dict()
+            span = d.get("span") or [None, None]
+            if kind == "quantity":
+                value = d.get("normalized") if d.get("normalized") is not None else d.get("value")
+            elif kind == "date":
+                value = d.get("value")
+            elif kind == "name":
+                value = d.get("canonical") or d.get("text")
+            elif kind == "quote":
+                value = d.get("speaker")
+            else:
+                value = d.get("source")
+            yield (key, kind, i, d.get("text"), None if value is None else str(value), span[0], span[1],
+                   json.dumps(d, ensure_ascii=False, separators=(",", ":")))
+
+
+class Store:
+    """A storyline SQLite file. Use as a context manager; ``Store(path, readonly=True)`` for readers."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, readonly: bool = False):
+        self.path = str(path or default_path())
+        if readonly and not Path(self.path).exists():
+            raise FileNotFoundError(self.path)
+        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            migrate(self.conn)
+        self.readonly = readonly
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def has(self, key: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE key = ?", (key,)).fetchone() is not None
+
+    def add_articles(self, items: Iterable[tuple[str, Article, Features]]) -> int:
+        """Insert new articles (key, article, features) in ONE transaction; existing keys are
+        skipped. Returns how many were new."""
+        c = self.conn
+        new = 0
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for key, a, f in items:
+                cur = c.execute(
+                    "INSERT OR IGNORE INTO articles (key, id, source, url, title, outlet, date, lang, text,"
+                    " data, features) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (key, a.id, a.source, a.url, a.title, a.outlet, a.date, a.lang, a.text,
+                     json.dumps(a.to_dict(), ensure_ascii=False, separators=(",", ":")), features_to_json(f)),
+                )
+                if cur.rowcount == 0:
+                    continue
+                new += 1
+                c.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?)", _fact_rows(key, a))
+                c.execute("INSERT INTO articles_fts (key, title, text) VALUES (?,?,?)", (key, a.title or "", a.text))
+                toks = sorted(f.tokens)
+                c.executemany("INSERT INTO df (token, n) VALUES (?, 1) ON CONFLICT(token) DO UPDATE SET n = n + 1",
+                              ((t,) for t in toks))
+                c.executemany("INSERT OR IGNORE INTO postings (token, article) VALUES (?, ?)",
+                              ((t, key) for t in toks if t[0] in POSTING_KINDS))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return new
+
+    def replace_stories(self, removed: Iterable[str], stories: Iterable[tuple[Story, list[str]]],
+                        grouped: Iterable[str]) -> None:
+        """Swap stories in one transaction: drop ``removed`` ids, insert ``stories`` (with their
+        article keys), mark ``grouped`` article keys done."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.executemany("DELETE FROM stories WHERE id = ?", ((s,) for s in removed))
+            for story, keys in stories:
+                c.execute(
+                    "INSERT OR REPLACE INTO stories (id, title, method, start, end, n_articles) VALUES (?,?,?,?,?,?)",
+                    (story.id, story.title, story.method, story.start, story.end, len(keys)),
+                )
+                c.executemany("INSERT OR REPLACE INTO story_articles (article, story) VALUES (?, ?)",
+                              ((k, story.id) for k in keys))
+            c.executemany("UPDATE articles SET grouped = 1 WHERE key = ?", ((k,) for k in grouped))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def count_articles(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def df(self, tokens: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        toks = list(tokens)
+        for i in range(0, len(toks), 500):
+            chunk = toks[i: i + 500]
+            q = "SELECT token, n FROM df WHERE token IN ({})".format(",".join("?" * len(chunk)))
+            out.update({r[0]: r[1] for r in self.conn.execute(q, chunk)})
+        return out
+
+    def pending(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT key FROM articles WHERE grouped = 0 ORDER BY key")]
+
+    def articles_with(self, token: str, limit: int) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT article FROM postings WHERE token = ? ORDER BY article LIMIT ?", (token, limit))]
+
+    def features(self, keys: Iterable[str]) -> dict[str, tuple[str, Features, str | None]]:
+        """key -> (article id, features, date) for ``keys``."""
+        out = {}
+        ks = list(keys)
+        for i in range(0, len(ks), 500):
+            chunk = ks[i: i + 500]
+            q = "SELECT key, id, features, date FROM articles WHERE key IN ({})".format(",".join("?" * len(chunk)))
+            for r in self.conn.execute(q, chunk):
+                out[r[0]] = (r[1], features_from_json(r[2]), r[3])
+        return out
+
+    def stories_of(self, keys: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        ks = list(keys)
+        for i in range(0, len(ks), 500):
+            chunk = ks[i: i + 500]
+            q = "SELECT DISTINCT story FROM story_articles WHERE article IN ({})".format(",".join("?" * len(chunk)))
+            out.update(r[0] for r in self.conn.execute(q, chunk))
+        return out
+
+    def members(self, story_ids: Iterable[str]) -> list[str]:
+        out: list[str] = []
+        ids = list(story_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i: i + 500]
+            q = "SELECT article FROM story_articles WHERE story IN ({})".format(",".join("?" * len(chunk)))
+            out.extend(r[0] for r in self.conn.execute(q, chunk))
+        return out
+
+    def article(self, key: str) -> Article | None:
+        row = self.conn.execute("SELECT data FROM articles WHERE key = ?", (key,)).fetchone()
+        return Article.from_dict(json.loads(row[0])) if row else None
+
+    def titles(self, keys: Iterable[str]) -> dict[str, tuple[str, str | None, str | None]]:
+        """key -> (id, title, text's first line) for story titles."""
+        out = {}
+        for k in keys:
+            r = self.conn.execute("SELECT id, title, substr(text, 1, 200) FROM articles WHERE key = ?", (k,)).fetchone()
+            if r:
+                out[k] = (r[0], r[1], r[2])
+        return out
+
+    def dump(self) -> dict[str, list[tuple]]:
+        """Every table's rows, sorted, without timestamps: for comparing two stores in tests."""
+        out = {}
+        for table, cols in (("articles", "key, id, source, url, title, outlet, date, lang, text, data, features, grouped"),
+                            ("facts", "*"), ("postings", "*"), ("df", "*"), ("stories", "*"),
+                            ("story_articles", "*"), ("articles_fts", "key, title, text"),
+                            ("migrations", "version, name")):
+            out[table] = sorted(tuple(r) for r in self.conn.execute(f"SELECT {cols} FROM {table}"))
+        return out

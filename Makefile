@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/storyline compare examples/pakistan-minerals --format text -o out/dossier.html
+	$(BIN)/storyline compare examples/port-alder-fire --format text -o out/dossier.html
 	@echo "HTML report written to out/dossier.html"
 
 test: $(STAMP)

@@ -103,7 +103,7 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
         raise ValueError("article ids must be unique to compare them")
     refs = sentence_refs(articles)
     sim, used, note = _similarity(refs, method)
-    links = align(refs, sim)
+    links = align(refs, sim, langs=[a.lang for a in articles])
     clusters = group_claims(refs, sim, links)
     claims = build_claims(articles, refs, sim, clusters)
     ctx = Context(articles, refs, sim, links, clusters, claims)

@@ -14,6 +14,8 @@ import numpy as np
 from storyline.check.similarity import SentenceRef
 
 ALIGN_THRESHOLD = 0.30
+CROSS_LANGUAGE = 0.2  # translations share fewer surface words; they must share two anchors instead
+MIN_CONTENT = 3  # sentences with fewer content words (bylines, date lines) are never aligned
 STRONG = 0.45  # above this a link need not be mutual (one sentence may merge two of the other report)
 
 
@@ -24,8 +26,14 @@ class Link:
     score: float
 
 
-def align(refs: list[SentenceRef], sim: np.ndarray, threshold: float = ALIGN_THRESHOLD) -> list[Link]:
-    """Cross-article sentence links, strongest first."""
+def _content(ref: SentenceRef) -> int:
+    return sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
+
+
+def align(refs: list[SentenceRef], sim: np.ndarray, threshold: float = ALIGN_THRESHOLD,
+          langs: list[str | None] | None = None) -> list[Link]:
+    """Cross-article sentence links, strongest first. ``langs`` (one per article) lowers the
+    threshold for pairs of reports in different languages."""
     n_articles = max((r.article for r in refs), default=-1) + 1
     by_article: list[list[int]] = [[] for _ in range(n_articles)]
     for pos, r in enumerate(refs):
@@ -33,14 +41,19 @@ def align(refs: list[SentenceRef], sim: np.ndarray, threshold: float = ALIGN_THR
     links: list[Link] = []
     for x in range(n_articles):
         for y in range(x + 1, n_articles):
-            rows, cols = by_article[x], by_article[y]
+            rows = [p for p in by_article[x] if _content(refs[p]) >= MIN_CONTENT]
+            cols = [p for p in by_article[y] if _content(refs[p]) >= MIN_CONTENT]
             if not rows or not cols:
                 continue
+            cross = bool(langs) and langs[x] != langs[y] and None not in (langs[x], langs[y])
+            floor = min(threshold, CROSS_LANGUAGE) if cross else threshold
             block = sim[np.ix_(rows, cols)]
             best_col = block.argmax(axis=1)
             best_row = block.argmax(axis=0)
-            for i, j in zip(*np.nonzero(block >= threshold), strict=True):
+            for i, j in zip(*np.nonzero(block >= floor), strict=True):
                 score = float(block[i, j])
+                if score < threshold and len(refs[rows[i]].anchors & refs[cols[j]].anchors) < 2:
+                    continue
                 mutual = best_col[i] == j and best_row[j] == i
                 one_sided = best_col[i] == j or best_row[j] == i
                 if mutual or (one_sided and score >= STRONG):

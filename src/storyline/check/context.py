@@ -41,10 +41,22 @@ class Context:
         return float(self.sim[pa, pb])
 
     def evidence(self, a_i: int, sentence: int, span: tuple[int, int] | None = None) -> Evidence:
+        """Evidence for one sentence; a span reaching past the sentence is clipped to it."""
         art = self.articles[a_i]
         s = art.sentences[sentence]
-        return Evidence(article=art.id, sentence=s.index, text=s.text,
-                        span=span if span is not None else (s.start, s.end))
+        if span is None:
+            span = (s.start, s.end)
+        else:
+            span = (max(span[0], s.start), min(span[1], s.end))
+            if span[0] >= span[1]:
+                span = (s.start, s.end)
+        return Evidence(article=art.id, sentence=s.index, text=s.text, span=span)
+
+    def evidence_over(self, a_i: int, span: tuple[int, int]) -> list[Evidence]:
+        """One Evidence per sentence that ``span`` overlaps (a long quote runs over several)."""
+        out = [self.evidence(a_i, s.index, span) for s in self.articles[a_i].sentences
+               if s.start < span[1] and s.end > span[0]]
+        return out or [self.evidence(a_i, self.articles[a_i].sentence_at(span[0]))]
 
     def n_articles_in_claim(self, flat: int) -> int:
         return len({self.refs[m].article for m in self.clusters[self.claim_of[flat]]})

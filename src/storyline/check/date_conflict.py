@@ -20,6 +20,14 @@ def _by_sentence(dates: list[DateMention]) -> dict[int, list[DateMention]]:
     return out
 
 
+MIN_CONTENT = 4
+
+
+def _content(ctx: Context, a_i: int, sentence: int) -> int:
+    ref = ctx.refs[ctx.pos[(a_i, sentence)]]
+    return sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
+
+
 def find(ctx: Context) -> list[Finding]:
     slots: dict[int, dict[int, list[tuple[int, DateMention]]]] = defaultdict(lambda: defaultdict(list))
     for a_i, art_a in enumerate(ctx.articles):
@@ -30,6 +38,8 @@ def find(ctx: Context) -> list[Finding]:
                 for s_b, ds_b in sent_b.items():
                     if not ctx.same_claim(a_i, s_a, b_i, s_b):
                         continue
+                    if min(_content(ctx, a_i, s_a), _content(ctx, b_i, s_b)) < MIN_CONTENT:
+                        continue  # a date line or byline, not a statement about the event
                     vals_a = {d.value for d in ds_a}
                     vals_b = {d.value for d in ds_b}
                     only_a = [d for d in ds_a if d.value not in vals_b]

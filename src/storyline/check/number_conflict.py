@@ -89,9 +89,8 @@ def find(ctx: Context) -> list[Finding]:
         if len(values) < 2:
             continue
         noun = key.split(":")[1] if key.startswith("noun:") else None
-        shown = "; ".join(f"{v} ({', '.join(ids)})" for v, ids in values.items())
-        what = f" for {noun}" if noun else ""
-        findings.append(Finding(kind="number_conflict", summary=f"Reports give different figures{what}: {shown}",
+        shown = " vs ".join(f"{v} ({', '.join(ids)})" for v, ids in values.items())
+        findings.append(Finding(kind="number_conflict", summary=f"Different figures for the same thing: {shown}",
                                 evidence=evidence,
                                 details={"slot": noun or "aligned claim", "values": dict(values)},
                                 score=0.9 if key.startswith("claim:") else 0.7))

@@ -126,8 +126,8 @@ def find(ctx: Context) -> list[Finding]:
                     continue
                 speaker = x.speaker or y.speaker
                 ida, idb = ctx.articles[a_i].id, ctx.articles[b_i].id
-                evidence = [ctx.evidence(a_i, s, sp) for s, sp in zip(x.sentences, x.spans, strict=True)]
-                evidence += [ctx.evidence(b_i, s, sp) for s, sp in zip(y.sentences, y.spans, strict=True)]
+                evidence = [ev for sp in x.spans for ev in ctx.evidence_over(a_i, sp)]
+                evidence += [ev for sp in y.spans for ev in ctx.evidence_over(b_i, sp)]
                 findings.append(Finding(
                     kind="quote_variant",
                     summary=f"{speaker} is quoted differently by {ida} and {idb} ({level})",

@@ -58,20 +58,21 @@ def find(ctx: Context) -> list[Finding]:
         if art_a.date and art_b.date and art_a.date[:10] != art_b.date[:10]:
             first, second = (art_a, art_b) if art_a.date[:10] < art_b.date[:10] else (art_b, art_a)
             direction = {"from": first.id, "to": second.id, "reason": "publication dates"}
-        for passage in passages:
-            mean = sum(m[2] for m in passage) / len(passage)
-            verbatim = all(m[2] >= 0.999 for m in passage)
-            evidence = [ctx.evidence(a_i, m[0]) for m in passage] + [ctx.evidence(b_i, m[1]) for m in passage]
-            how = "verbatim" if verbatim else "near-verbatim"
-            guess = f"; {direction['to']} probably took it from {direction['from']}" if direction else \
-                "; direction unknown (no dates)"
-            n_sent = len(passage)
-            findings.append(Finding(
-                kind="reuse",
-                summary=f"{art_a.id} and {art_b.id} share {n_sent} {how} sentence{'s' if n_sent > 1 else ''}{guess}",
-                evidence=evidence,
-                details={"articles": [art_a.id, art_b.id], "sentences": [[m[0], m[1]] for m in passage],
-                         "similarity": round(mean, 3), "verbatim": verbatim, "direction": direction},
-                score=round(mean, 3),
-            ))
+        mean = sum(m[2] for p in passages for m in p) / len(matches)
+        verbatim = all(m[2] >= 0.999 for m in matches)
+        evidence = [ctx.evidence(a_i, m[0]) for m in matches] + [ctx.evidence(b_i, m[1]) for m in matches]
+        how = "verbatim" if verbatim else "near-verbatim"
+        guess = f"; {direction['to']} probably took them from {direction['from']}" if direction else \
+            "; direction unknown (the reports' dates do not tell)"
+        n_sent = len(matches)
+        findings.append(Finding(
+            kind="reuse",
+            summary=f"{art_a.id} and {art_b.id} share {n_sent} {how} sentence{'s' if n_sent > 1 else ''} "
+                    f"in {len(passages)} passage{'s' if len(passages) > 1 else ''}{guess}",
+            evidence=evidence,
+            details={"articles": [art_a.id, art_b.id],
+                     "passages": [[[m[0], m[1]] for m in p] for p in passages],
+                     "similarity": round(mean, 3), "verbatim": verbatim, "direction": direction},
+            score=round(mean, 3),
+        ))
     return findings

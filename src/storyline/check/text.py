@@ -54,7 +54,9 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20, "fifty": 50,
     "hundred": 100, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "deux": 2, "trois": 3, "quatre": 4,
-    "cinq": 5, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "quattro": 4,
+    "cinq": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "sei": 6, "sette": 7,
+    "otto": 8, "nove": 9, "dieci": 10, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "quattro": 4,
 }
 
 SCALE = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9,

@@ -18,6 +18,7 @@ FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|p
 QUOTE_MARK = re.compile(r"[“”\"«»„]")
 MIN_SCORE = 2.0
 MIN_WORDS = 6
+MIN_CONTENT = 4
 PER_ARTICLE = 25
 
 
@@ -48,8 +49,9 @@ def find(ctx: Context) -> list[Finding]:
             continue
         for m in members:
             ref = ctx.refs[m]
-            if len(tokens(ref.text)) < MIN_WORDS:
-                continue
+            content = sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
+            if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
+                continue  # too short, or a date line / byline rather than a statement
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:
                 continue

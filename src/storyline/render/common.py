@@ -27,8 +27,13 @@ def grouped(dossier: Dossier) -> list[tuple[str, list[Finding]]]:
     return [(k, groups[k]) for k in ORDER + sorted(set(groups) - set(ORDER)) if groups.get(k)]
 
 
-def label(ev: Evidence) -> str:
-    return f"{ev.article} #{ev.sentence}"
+def labels(dossier: Dossier) -> dict[str, str]:
+    """id -> the short label compare() chose (a file's base name), for display only."""
+    return {a["id"]: a.get("label") or a["id"] for a in dossier.articles}
+
+
+def label(ev: Evidence, names: dict[str, str] | None = None) -> str:
+    return f"{(names or {}).get(ev.article, ev.article)} #{ev.sentence}"
 
 
 def excerpt(text: str, limit: int = 220) -> str:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from html import escape
 
 from storyline.model import Dossier, Finding
-from storyline.render.common import TITLES, claim_counts, grouped
+from storyline.render.common import TITLES, claim_counts, grouped, labels
 
 CSS = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -61,14 +61,14 @@ def _diff(diff: list[dict[str, str]]) -> str:
     return " ".join(out)
 
 
-def _finding(f: Finding, art_index: dict[str, int], number: int) -> str:
+def _finding(f: Finding, art_index: dict[str, int], number: int, names: dict[str, str]) -> str:
     parts = [f'<div class="finding" id="f{number}"><div class="sum">{escape(f.summary)}</div>']
     if f.kind == "quote_variant":
         parts.append(f'<div class="ev">{_diff(f.details.get("diff", []))}</div>')
     for ev in f.evidence:
         target = _anchor(art_index, ev.article, ev.sentence)
         text = " ".join(ev.text.split())
-        parts.append(f'<span class="ev"><a href="#{target}">{escape(ev.article)} #{ev.sentence}</a>'
+        parts.append(f'<span class="ev"><a href="#{target}">{escape(names.get(ev.article, ev.article))} #{ev.sentence}</a>'
                      f"{escape(text[:300])}</span>")
     parts.append("</div>")
     return "".join(parts)
@@ -91,6 +91,7 @@ def _sentence_html(text: str, start: int, marks: list[tuple[int, int]]) -> str:
 
 def to_html(dossier: Dossier) -> str:
     art_index = {a["id"]: i for i, a in enumerate(dossier.articles)}
+    names = labels(dossier)
     status_of: dict[tuple[str, int], tuple[str, str]] = {}
     for c in dossier.claims:
         for ev in c.support:
@@ -126,14 +127,14 @@ def to_html(dossier: Dossier) -> str:
         h.append(f"<h3>{escape(TITLES.get(kind, kind))} ({len(findings)})</h3>")
         for f in findings:
             number += 1
-            h.append(_finding(f, art_index, number))
+            h.append(_finding(f, art_index, number, names))
     h.append('</section><section id="reports"><h2>The reports side by side</h2>'
              '<p class="legend"><span class="s corroborated">corroborated</span>'
              '<span class="s contested">contested</span><span class="s flagged">cited by a finding</span>'
              "hover a sentence to highlight the sentences aligned with it</p><div class=\"reports\">")
     for i, a in enumerate(dossier.articles):
         meta = " · ".join(escape(x) for x in (a.get("outlet"), a.get("date"), a.get("lang"), a.get("url")) if x)
-        h.append(f'<div class="report"><h3>{escape(a["id"])}</h3><div class="meta">{meta}</div>')
+        h.append(f'<div class="report"><h3>{escape(names[a["id"]])}</h3><div class="meta">{meta}</div>')
         if a.get("title"):
             h.append(f"<p><b>{escape(a['title'])}</b></p>")
         h.append("<p>")
@@ -161,7 +162,7 @@ def to_html(dossier: Dossier) -> str:
     if dossier.timeline:
         h.append('<section id="timeline"><h2>Timeline</h2><table><tr><th>date</th><th>event</th><th>sources</th></tr>')
         for ev in dossier.timeline:
-            links = ", ".join(f'<a href="#{_anchor(art_index, x.article, x.sentence)}">{escape(x.article)}</a>'
+            links = ", ".join(f'<a href="#{_anchor(art_index, x.article, x.sentence)}">{escape(names.get(x.article, x.article))}</a>'
                               for x in ev.sources)
             h.append(f"<tr><td>{escape(ev.date)}</td><td>{escape(' '.join(ev.text.split()))}</td><td>{links}</td></tr>")
         h.append("</table></section>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from storyline.model import Dossier
-from storyline.render.common import TITLES, claim_counts, excerpt, grouped, label
+from storyline.render.common import TITLES, claim_counts, excerpt, grouped, label, labels
 
 
 def _md(text: str) -> str:
@@ -31,10 +31,11 @@ def _diff(diff: list[dict[str, str]]) -> str:
 def to_markdown(dossier: Dossier) -> str:
     s = dossier.same_story
     counts = claim_counts(dossier)
+    names = labels(dossier)
     lines = [f"# storyline dossier: {len(dossier.articles)} reports", ""]
-    lines += ["| id | outlet | date | lang | sentences |", "| --- | --- | --- | --- | --- |"]
+    lines += ["| report | id | outlet | date | lang | sentences |", "| --- | --- | --- | --- | --- | --- |"]
     for a in dossier.articles:
-        lines.append(f"| {_md(a['id'])} | {_md(a.get('outlet') or '')} | {a.get('date') or ''} | "
+        lines.append(f"| {_md(names[a['id']])} | {_md(a['id'])} | {_md(a.get('outlet') or '')} | {a.get('date') or ''} | "
                      f"{a.get('lang') or ''} | {len(a.get('sentences', []))} |")
     lines += ["", f"**Same story: {s.get('verdict')}.** {_md(s.get('summary', ''))}", ""]
     if s.get("outliers"):
@@ -52,15 +53,15 @@ def to_markdown(dossier: Dossier) -> str:
             if f.kind == "quote_variant":
                 lines.append(f"  - diff: {_diff(f.details.get('diff', []))}")
             for ev in f.evidence:
-                lines.append(f"  - `{label(ev)}` {_md(excerpt(ev.text, 300))}")
+                lines.append(f"  - `{label(ev, names)}` {_md(excerpt(ev.text, 300))}")
     multi = [c for c in dossier.claims if c.status != "single-source"]
     if multi:
         lines += ["", f"## Claims made by more than one report ({len(multi)})", ""]
         for c in multi:
-            lines.append(f"- *{c.status}* ({', '.join(_md(a) for a in c.articles)}): {_md(excerpt(c.text, 300))}")
+            lines.append(f"- *{c.status}* ({', '.join(_md(names.get(a, a)) for a in c.articles)}): {_md(excerpt(c.text, 300))}")
     if dossier.timeline:
         lines += ["", "## Timeline", "", "| date | event | sources |", "| --- | --- | --- |"]
         for ev in dossier.timeline:
-            sources = ", ".join(sorted({_md(x.article) for x in ev.sources}))
+            sources = ", ".join(sorted({_md(names.get(x.article, x.article)) for x in ev.sources}))
             lines.append(f"| {ev.date} | {_md(excerpt(ev.text, 200))} | {sources} |")
     return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Dossier, Finding
-from storyline.render.common import TITLES, claim_counts, excerpt, grouped, label
+from storyline.render.common import TITLES, claim_counts, excerpt, grouped, label, labels
 
 SHOW_PER_KIND = {"unique_fact": 8, "reuse": 6}
 SHOW_DEFAULT = 12
@@ -34,10 +34,10 @@ def _verdict(dossier: Dossier) -> Panel:
 
 def _articles(dossier: Dossier) -> Table:
     table = Table(title="Reports", show_lines=False, expand=True)
-    for col in ("id", "outlet", "date", "lang", "sentences", "title"):
+    for col in ("report", "outlet", "date", "lang", "sentences", "title"):
         table.add_column(col, overflow="fold")
     for a in dossier.articles:
-        table.add_row(Text(a["id"]), Text(a.get("outlet") or ""), Text(a.get("date") or ""),
+        table.add_row(Text(a.get("label") or a["id"]), Text(a.get("outlet") or ""), Text(a.get("date") or ""),
                       Text(a.get("lang") or ""), str(len(a.get("sentences", []))),
                       Text(excerpt(a.get("title") or "", 60)))
     return table
@@ -58,13 +58,13 @@ def _diff_text(diff: list[dict[str, str]]) -> Text:
     return out
 
 
-def _finding(f: Finding) -> list:
+def _finding(f: Finding, names: dict[str, str]) -> list:
     parts: list = [Text.assemble(("• ", "bold"), (f.summary, "bold"))]
     if f.kind == "quote_variant":
         parts.append(_diff_text(f.details.get("diff", [])))
     shown = f.evidence[:4]
     for ev in shown:
-        parts.append(Text.assemble(("    [" + label(ev) + "] ", "cyan"), excerpt(ev.text, 180)))
+        parts.append(Text.assemble(("    [" + label(ev, names) + "] ", "cyan"), excerpt(ev.text, 180)))
     if len(f.evidence) > len(shown):
         parts.append(Text(f"    … {len(f.evidence) - len(shown)} more sentences", style="dim"))
     return parts
@@ -72,6 +72,7 @@ def _finding(f: Finding) -> list:
 
 def render_to(console: Console, dossier: Dossier) -> None:
     counts = claim_counts(dossier)
+    names = labels(dossier)
     console.print(Rule(Text(f"storyline dossier · {len(dossier.articles)} reports")))
     console.print(_articles(dossier))
     console.print(_verdict(dossier))
@@ -87,7 +88,7 @@ def render_to(console: Console, dossier: Dossier) -> None:
         console.print(Rule(Text(f"{TITLES.get(kind, kind)} ({len(findings)})"), align="left"))
         limit = SHOW_PER_KIND.get(kind, SHOW_DEFAULT)
         for f in findings[:limit]:
-            console.print(Group(*_finding(f)))
+            console.print(Group(*_finding(f, names)))
         if len(findings) > limit:
             console.print(Text(f"  … {len(findings) - limit} more (see --format json or html)", style="dim"))
     corroborated = [c for c in dossier.claims if c.status in ("corroborated", "contested")]
@@ -95,11 +96,11 @@ def render_to(console: Console, dossier: Dossier) -> None:
         console.print(Rule(Text(f"Claims made by more than one report ({len(corroborated)})"), align="left"))
         for c in corroborated[:SHOW_DEFAULT]:
             console.print(Text.assemble((f"  {c.status:<13}", "green" if c.status == "corroborated" else "red"),
-                                        (f"[{', '.join(c.articles)}] ", "cyan"), excerpt(c.text, 160)))
+                                        (f"[{', '.join(names.get(a, a) for a in c.articles)}] ", "cyan"), excerpt(c.text, 160)))
     if dossier.timeline:
         console.print(Rule(Text(f"Timeline ({len(dossier.timeline)} dated events)"), align="left"))
         for ev in dossier.timeline[:20]:
-            sources = ", ".join(sorted({s.article for s in ev.sources}))
+            sources = ", ".join(sorted({names.get(s.article, s.article) for s in ev.sources}))
             console.print(Text.assemble((f"  {ev.date:<10} ", "bold"), (f"[{sources}] ", "cyan"),
                                         excerpt(ev.text, 140)))
 

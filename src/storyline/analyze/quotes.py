@@ -16,7 +16,7 @@ import re
 
 from storyline.analyze.quotemarks import Segment, find_segments
 from storyline.analyze.sentences import split_sentences
-from storyline.analyze.speakers import Resolver
+from storyline.analyze.speakers import Resolver, subject_after
 from storyline.analyze.speech import Doc, SpeechAct, find_speech_acts
 from storyline.model import Mention, Quote, Sentence
 
@@ -28,7 +28,8 @@ _THAT = re.compile(
     r"(?:that|que|qu[’']|dass|che)\s+"
 )
 _BARE = re.compile(
-    r"^\s*(?:(?:on|in|at|during|last|this|earlier|late)\s+[^,.;“”\"]{1,30}?\s+)?"
+    r"^\s*(?:(?:reporters|journalists|investors|analysts|lawmakers|parliament|him|her|them|us|me)\s+)?"
+    r"(?:(?:on|in|at|during|last|this|earlier|late)\s+[^,.;“”\"]{1,30}?\s+)?"
     r"(?=(?:he|she|they|it|we|i|the|a|an|this|his|her|their|its|there)\s)",
     re.I,
 )
@@ -48,7 +49,7 @@ def find_quotes(
     acts = find_speech_acts(doc, resolver, lang)
     direct: list[Quote] = []
     for i in range(len(segments)):
-        direct.append(_direct_quote(doc, segments, i, acts, direct))
+        direct.append(_direct_quote(doc, segments, i, acts, direct, resolver))
     indirect = _indirect_quotes(doc, acts, direct)
     return sorted(direct + indirect, key=lambda q: (q.span[0], q.span[1]))
 
@@ -82,7 +83,9 @@ def _head_start(doc: Doc, segments: list[Segment], i: int) -> int:
     return lo
 
 
-def _direct_quote(doc: Doc, segments: list[Segment], i: int, acts: list[SpeechAct], done: list[Quote]) -> Quote:
+def _direct_quote(
+    doc: Doc, segments: list[Segment], i: int, acts: list[SpeechAct], done: list[Quote], resolver: Resolver
+) -> Quote:
     text = doc.text
     seg = segments[i]
     quote_text = text[seg.start : seg.end]
@@ -95,9 +98,12 @@ def _direct_quote(doc: Doc, segments: list[Segment], i: int, acts: list[SpeechAc
         if a.framing or not (seg.outer_end <= a.verb_span[0] < tail_hi):
             continue
         first = min(a.verb_span[0], a.subject.span[0] if a.subject else a.verb_span[0])
-        if first >= seg.outer_end and len(text[seg.outer_end : first].strip(" ,—–-")) == 0 and first - seg.outer_end <= 4:
+        gap = text[seg.outer_end : first].strip(" ,—–-")
+        if first >= seg.outer_end and (not gap or re.fullmatch(r"[a-z][\w\-]*(?: [a-z][\w\-]*)?", gap)):
             tail_act = a
             break
+    if tail_act is None:
+        tail_act = _so_tail(doc, seg, tail_hi, resolver)
     head_acts = [a for a in acts if head_lo <= a.verb_span[0] < seg.outer_start]
     head_act = None
     for a in reversed(head_acts):
@@ -136,6 +142,24 @@ def _direct_quote(doc: Doc, segments: list[Segment], i: int, acts: list[SpeechAc
     if not partial:
         _continue_from(doc, segments, i, acts, done, q)
     return q
+
+
+_SO = re.compile(r"^\s*,?\s*so\s+(?=\S)")
+
+
+def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> SpeechAct | None:
+    """German „…“, so Berger: 'so' works as a speech verb only right after a quote."""
+    m = _SO.match(doc.text[seg.outer_end : tail_hi])
+    if not m:
+        return None
+    vs = seg.outer_end + m.end()
+    subj = subject_after(doc.text, vs, tail_hi)
+    if subj is None:
+        return None
+    speaker, role, conf, person = resolver.resolve(subj)
+    if speaker:
+        resolver.note(subj.span[0], speaker, role, person)
+    return SpeechAct("so", (vs - 3, vs - 1), doc.sentence_at(vs), subj, speaker, role, conf, person)
 
 
 def _is_partial(seg: Segment, head: str, head_act, quote_text: str, tail: str, tail_act) -> bool:
@@ -227,9 +251,13 @@ def _indirect_quotes(doc: Doc, acts: list[SpeechAct], direct: list[Quote]) -> li
                 span = (start, end)
         if span is None:
             first = min(a.verb_span[0], a.subject.span[0])
-            lo = doc.prev_boundary(first)
+            last = max(a.verb_span[1], a.subject.span[1])
+            lo = s_lo
             before = text[lo:first].rstrip()
-            if before.endswith(",") and not text[a.verb_span[1] : s_hi].strip(" .\n"):
+            after_words = text[last:s_hi].split()
+            inner = [seg for seg in doc.segments if lo <= seg.outer_start < first]
+            if (before.endswith(",") and len(after_words) <= 6 and not a.subject.appositive
+                    and all(_is_fragment(direct, seg) for seg in inner)):
                 span = (lo, lo + len(before) - 1)
         if span is None:
             continue

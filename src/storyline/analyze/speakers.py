@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from storyline.analyze.speechwords import (
     DE_TITLE_SUFFIXES,
     HONORIFICS,
+    LOWER_DESCRIPTORS,
     LOWER_TITLES,
     NOT_NAMES,
     OFFICE_NOUNS,
@@ -43,7 +44,12 @@ NAME = rf"{CAP}(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+)?{CAP}){{0,3}}"
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES + HONORIFICS, key=len, reverse=True))
 _LOWER_TITLE_ALT = "|".join(re.escape(t) for t in sorted(LOWER_TITLES, key=len, reverse=True))
 _DE_TITLE = rf"[{_UP}][\w\-]*(?:{'|'.join(DE_TITLE_SUFFIXES)})"
-TITLE = rf"(?:(?:{_TITLE_ALT})(?![\w])|{_DE_TITLE}|(?:{_LOWER_TITLE_ALT})(?![\w]))"
+_DESC = "|".join(LOWER_DESCRIPTORS)
+_DESC_TITLE = rf"(?!(?:The|A|An|In|On|At|For|And|But|As|By)\s)[{_UP}][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?:{_DESC})"
+TITLE = (
+    rf"(?:(?:Deputy|Vice|Acting|Former|former|Interim|Senior|Chief)\s+)?"
+    rf"(?:(?:{_TITLE_ALT})(?![\w])|{_DE_TITLE}|(?:{_LOWER_TITLE_ALT})(?![\w])|{_DESC_TITLE}(?![\w]))"
+)
 ADVERBS = {
     "has", "have", "had", "was", "is", "were", "are", "also", "later", "then", "earlier", "again",
     "further", "previously", "reportedly", "recently", "publicly", "once", "repeatedly", "quickly",
@@ -71,6 +77,7 @@ class Subject:
     name: str | None = None  # the name part, or the nominal phrase
     role: str | None = None
     group: bool = False  # "they", "it": not a single person
+    appositive: bool = False  # "El ministro, Carlos Ortega, dijo": the text before is its description
 
 
 def _clean_name(name: str) -> str:
@@ -200,6 +207,13 @@ def _nominal_before(text: str, lo: int, end: int, wstart: int, noun: str) -> Sub
         while k >= 0 and toks[k].group()[:1].isupper() and toks[k].group() not in NOT_NAMES:
             start = lo + toks[k].start()
             k -= 1
+    spokes = re.search(
+        r"\b(?:a|an|the|A|An|The)\s+(?:[\w\-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|"
+        r"representative|lawyer|adviser|aide)\s+(?:for|of|at|from|with|to)\s+$",
+        text[max(lo, start - 60) : start],
+    )
+    if spokes:
+        start = max(lo, start - 60) + spokes.start()
     phrase = text[start:end].strip()
     if text[start:wstart].strip().endswith(","):
         return None
@@ -216,8 +230,16 @@ def _nominal_before(text: str, lo: int, end: int, wstart: int, noun: str) -> Sub
 
 
 def _appositive(text: str, lo: int, end: int) -> Subject | None:
-    """'Rubio, the US secretary of state, said' -> Rubio with role."""
+    """'Rubio, the US secretary of state, said' -> Rubio with role; also 'El ministro, Carlos Ortega, dijo'."""
     chunk = text[lo:end]
+    rev = re.search(rf"(?P<desc>\b(?:the|The|el|El|la|La|le|Le|il|Il|a|A|an|An)\s+[^,]{{2,60}}),\s+(?P<name>{NAME}),\s*$", chunk)
+    if rev:
+        name = _clean_name(rev.group("name"))
+        if name and not is_orgish(name):
+            start = lo + rev.start("name")
+            desc = rev.group("desc").split(None, 1)[1]
+            return Subject(rev.group("name"), (start, start + len(rev.group("name"))), "name", name=name,
+                           role=desc[0].upper() + desc[1:], appositive=True)
     m = re.search(rf"(?P<name>{NAME}),\s+(?P<app>[^,]{{3,80}}),\s*$", chunk)
     if not m:
         return None
@@ -270,6 +292,13 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                 e = start + toks[k].end()
                 kind = "report" if noun in REPORT_NOUNS else ("office" if noun in OFFICE_NOUNS else "nominal")
                 owner = " ".join(t.group() for t in toks[1:k] if t.group()[:1].isupper()) or None
+                app = re.match(rf"[^,.;]{{0,40}},\s+(?P<name>{NAME})\s*(?:,|$)", text[e:hi])
+                if app and kind == "nominal":
+                    name = _clean_name(app.group("name"))
+                    if name and not is_orgish(name):
+                        ne = e + app.start("name") + len(app.group("name"))
+                        role = text[start:e].split(None, 1)[1]
+                        return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
                 return Subject(text[start:e], (start, e), kind, name=owner)
             if tok[:1].islower() and k >= 4:
                 break

@@ -48,7 +48,7 @@ FRAMING_VERBS = (
     "thanked", "praised", "hailed", "branded", "characterised", "characterized", "denounced",
     "criticised", "criticized", "welcomed", "referred", "lauded", "slammed", "mocked", "spoke",
     "calificó", "describió", "llamó", "a qualifié", "a salué", "a remercié", "bezeichnete", "nannte",
-    "lobte", "dankte",
+    "lobte", "dankte", "sprach",
 )
 
 # Nouns-of-speech that make a "according to" / report attribution.
@@ -83,6 +83,22 @@ TITLES = (
     "Bundeskanzler", "Bundeskanzlerin", "Kanzler", "Kanzlerin", "Präsident", "Präsidentin",
     "Ministerpräsident", "Ministerpräsidentin", "Ministerin", "Sprecher", "Sprecherin", "Chefin",
     "Chef", "Bürgermeister", "Bürgermeisterin",
+    # descriptors a sentence may open with: "Striker Leo Mancini", "Coach Elena Ruiz"
+    "Striker", "Goalkeeper", "Defender", "Midfielder", "Forward", "Winger", "Manager", "Actor",
+    "Actress", "Singer", "Rapper", "Author", "Novelist", "Writer", "Economist", "Analyst",
+    "Scientist", "Researcher", "Lawyer", "Attorney", "Officer", "Detective", "Sergeant", "Inspector",
+    "Founder", "Co-founder", "Editor", "Correspondent", "Activist", "Bishop", "Archbishop",
+    "Cardinal", "Rabbi", "Imam", "Dean", "Principal", "Envoy", "Adviser", "Advisor", "Prosecutor",
+)
+# Lower-case nouns that end a descriptor before a name: "Opposition leader", "Central bank governor".
+LOWER_DESCRIPTORS = (
+    "leader", "governor", "scientist", "executive", "chief", "spokesperson", "spokesman",
+    "spokeswoman", "president", "minister", "secretary", "director", "economist", "analyst", "lawyer",
+    "officer", "commander", "coach", "captain", "striker", "chairman", "chairwoman", "founder", "head",
+    "boss", "mayor", "professor", "researcher", "expert", "strategist", "manager", "negotiator",
+    "envoy", "ambassador", "adviser", "advisor", "official", "prosecutor", "judge", "senator",
+    "candidate", "chair", "forward", "goalkeeper", "midfielder", "defender", "champion", "player",
+    "ministro", "ministra", "presidente", "presidenta", "ministre", "président", "présidente",
 )
 HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Herr", "Frau", "M.", "Mme", "Sr.", "Sra.")
 # Lower-case titles of fr/es/it/de that precede a capitalised name ("le ministre Jean Dupont").
@@ -112,6 +128,8 @@ SPEAKER_NOUNS = {
     "data", "statistics", "survey", "poll", "study", "researchers", "scientists", "experts",
     "lawyer", "lawyers", "attorney", "attorneys", "witness", "witnesses", "residents", "founder",
     "coach", "captain", "ceo", "director", "chairman", "chairwoman", "director-general",
+    "reporter", "reporters", "journalist", "journalists", "jury", "panel", "organisers", "organizers",
+    "representative", "representatives", "diplomat", "diplomats", "doctors", "doctor", "teachers",
     "ministro", "ministra", "presidente", "presidenta", "portavoz", "gobierno", "ministerio",
     "ministre", "président", "présidente", "porte-parole", "gouvernement", "ministère",
     "regierung", "ministerium", "sprecher", "sprecherin", "präsident", "präsidentin",

@@ -1,0 +1,256 @@
+"""Score quote extraction and speaker attribution; report extraction coverage on the dev corpus and seeds.
+
+    .venv/bin/python -m eval extraction [--fixtures PATH] [--corpus PATH] [--seeds DIR] [--errors]
+
+Three parts:
+1. Hand-labelled fixtures (tests/fixtures/quotes/*.jsonl, invented reports): quote detection
+   precision/recall/F1 by span overlap, per kind, and speaker accuracy on the matched quotes.
+2. The dev corpus has no quote labels: it reports counts and coverage only (quotes found, share with a
+   speaker, names/quantities/dates per language). These are not accuracy figures.
+3. The two seed reports: the same counts, article by article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from storyline.analyze import analyze
+from storyline.analyze.quotes import find_quotes
+from storyline.analyze.sentences import split_sentences
+from storyline.model import Article
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures" / "quotes"
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus" / "dev" / "articles.jsonl"
+SEEDS = SHARED / "seeds"
+MIN_OVERLAP = 0.5  # intersection over the longer of the two spans
+
+
+def norm_speaker(s: str | None) -> str | None:
+    if s is None:
+        return None
+    s = " ".join(s.replace("’", "'").split()).lower()
+    return s
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / max(a[1] - a[0], b[1] - b[0])
+
+
+def load_fixtures(path: Path = FIXTURES) -> list[dict]:
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    docs = []
+    for f in files:
+        with open(f, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    docs.append(json.loads(line))
+    for d in docs:
+        for q in d["quotes"]:
+            start = d["text"].find(q["text"])
+            if start < 0:
+                raise ValueError(f"fixture {d['id']}: quote not in text: {q['text'][:40]!r}")
+            q["span"] = (start, start + len(q["text"]))
+    return docs
+
+
+def score_fixtures(path: Path = FIXTURES) -> dict:
+    """Precision/recall/F1 (direct, indirect, all), speaker and partial accuracy, and the misses."""
+    counts = {k: {"tp": 0, "fp": 0, "fn": 0} for k in ("direct", "indirect")}
+    spk_ok = spk_n = part_ok = part_n = none_ok = none_n = 0
+    errors: list[str] = []
+    docs = load_fixtures(path)
+    for d in docs:
+        text = d["text"]
+        pred = find_quotes(text, split_sentences(text), [], lang=d.get("lang"))
+        used: set[int] = set()
+        for g in d["quotes"]:
+            best, best_ov = None, 0.0
+            for k, p in enumerate(pred):
+                if k in used or p.kind != g["kind"]:
+                    continue
+                ov = overlap(tuple(p.span), g["span"])
+                if ov >= MIN_OVERLAP and ov > best_ov:
+                    best, best_ov = k, ov
+            if best is None:
+                counts[g["kind"]]["fn"] += 1
+                errors.append(f"{d['id']}: missed {g['kind']} {g['text'][:60]!r}")
+                continue
+            used.add(best)
+            p = pred[best]
+            counts[g["kind"]]["tp"] += 1
+            if g["speaker"] is None:
+                none_n += 1
+                none_ok += p.speaker is None
+                if p.speaker is not None:
+                    errors.append(f"{d['id']}: invented speaker {p.speaker!r} for {g['text'][:40]!r}")
+            else:
+                spk_n += 1
+                if norm_speaker(p.speaker) == norm_speaker(g["speaker"]):
+                    spk_ok += 1
+                else:
+                    errors.append(f"{d['id']}: speaker {p.speaker!r} != {g['speaker']!r} for {g['text'][:40]!r}")
+            if g["kind"] == "direct":
+                part_n += 1
+                part_ok += p.partial == g["partial"]
+                if p.partial != g["partial"]:
+                    errors.append(f"{d['id']}: partial={p.partial} for {g['text'][:40]!r}")
+        for k, p in enumerate(pred):
+            if k not in used:
+                counts[p.kind]["fp"] += 1
+                errors.append(f"{d['id']}: extra {p.kind} {p.text[:60]!r} ({p.speaker})")
+    out: dict = {"documents": len(docs), "errors": errors}
+    total = {"tp": 0, "fp": 0, "fn": 0}
+    for kind, c in counts.items():
+        out[kind] = _prf(c)
+        for k in total:
+            total[k] += c[k]
+    out["all"] = _prf(total)
+    out["speaker_accuracy"] = spk_ok / spk_n if spk_n else 0.0
+    out["speaker_n"] = spk_n
+    out["no_speaker_accuracy"] = none_ok / none_n if none_n else 1.0
+    out["no_speaker_n"] = none_n
+    out["partial_accuracy"] = part_ok / part_n if part_n else 0.0
+    return out
+
+
+def _prf(c: dict) -> dict:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "gold": c["tp"] + c["fn"], "found": c["tp"] + c["fp"]}
+
+
+def coverage(articles: list[Article]) -> dict[str, dict]:
+    """Per-language counts of what extraction found: no gold, so these are counts, not accuracy."""
+    rows: dict[str, dict] = defaultdict(lambda: defaultdict(int))
+    for a in articles:
+        for key in (a.lang or "?", "all"):
+            r = rows[key]
+            r["articles"] += 1
+            direct = [q for q in a.quotes if q.kind == "direct"]
+            r["direct"] += len(direct)
+            r["direct_speaker"] += sum(q.speaker is not None for q in direct)
+            r["indirect"] += sum(q.kind == "indirect" for q in a.quotes)
+            r["attributions"] += len(a.attributions)
+            r["names"] += len(a.names)
+            r["quantities"] += len(a.quantities)
+            r["dates"] += len(a.dates)
+    return rows
+
+
+def _analyze_rows(rows: list[dict]) -> tuple[list[Article], list[str]]:
+    done, failed = [], []
+    for n, row in enumerate(rows, 1):
+        try:
+            art = Article(id=str(row.get("id") or n), text=row.get("text") or "", lang=row.get("lang"),
+                          date=row.get("date"))
+            done.append(analyze(art))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the report
+            failed.append(f"{row.get('id', n)}: {type(exc).__name__}: {exc}")
+    return done, failed
+
+
+def _read_articles(inputs: list[str]) -> list[Article]:
+    from storyline.read import read
+
+    return [a for a in read(inputs) if isinstance(a, Article)]
+
+
+def _table(title: str, header: list[str], rows: list[list]) -> str:
+    cells = [[str(c) for c in r] for r in [header] + rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = [title]
+    for k, r in enumerate(cells):
+        lines.append("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _coverage_rows(cov: dict[str, dict]) -> list[list]:
+    keys = sorted((k for k in cov if k != "all"), key=lambda k: (-cov[k]["articles"], k)) + ["all"]
+    out = []
+    for k in keys:
+        r = cov[k]
+        share = f"{r['direct_speaker'] / r['direct']:.0%}" if r["direct"] else "-"
+        out.append([k, r["articles"], r["direct"], share, r["indirect"], r["attributions"], r["names"],
+                    r["quantities"], r["dates"]])
+    return out
+
+
+COV_HEADER = ["lang", "articles", "direct", "w/ speaker", "indirect", "attrib", "names", "quantities", "dates"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m eval extraction", description=__doc__.splitlines()[0])
+    ap.add_argument("--fixtures", type=Path, default=FIXTURES)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--seeds", type=Path, default=SEEDS)
+    ap.add_argument("--errors", action="store_true", help="list every miss, extra and wrong speaker")
+    ap.add_argument("--json", action="store_true", help="print the fixture scores as JSON")
+    args = ap.parse_args(argv)
+
+    s = score_fixtures(args.fixtures)
+    if args.json:
+        print(json.dumps({k: v for k, v in s.items() if k != "errors"}, indent=2))
+        return 0
+    rows = []
+    for kind in ("direct", "indirect", "all"):
+        m = s[kind]
+        rows.append([kind, m["gold"], m["found"], f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}"])
+    print(_table(f"Quote detection on {s['documents']} hand-labelled fixture reports "
+                 f"(match: span overlap >= {MIN_OVERLAP})",
+                 ["kind", "gold", "found", "precision", "recall", "F1"], rows))
+    print(f"speaker accuracy (matched quotes with a labelled speaker): {s['speaker_accuracy']:.3f} "
+          f"of {s['speaker_n']}")
+    print(f"no speaker invented (scare quotes, titles): {s['no_speaker_accuracy']:.3f} of {s['no_speaker_n']}")
+    print(f"partial/full correct (matched direct quotes): {s['partial_accuracy']:.3f}")
+    if args.errors:
+        print("\n".join("  " + e for e in s["errors"]) or "  (no errors)")
+    else:
+        print(f"({len(s['errors'])} errors; --errors lists them)")
+
+    if args.corpus.is_file():
+        with open(args.corpus, encoding="utf-8") as fh:
+            raw = [json.loads(line) for line in fh if line.strip()]
+        try:
+            arts = _read_articles([str(args.corpus)])
+            how = "read with storyline.read (cleaned)"
+        except Exception:  # noqa: BLE001 - fall back to raw text if the reader is broken
+            arts, how = [], "raw text"
+        if not arts:
+            arts, failed = _analyze_rows(raw)
+        else:
+            arts, failed = _analyze_rows([a.to_dict() | {"lang": a.lang or None} for a in arts])
+        print()
+        print(_table(f"Dev corpus {args.corpus.name}: {len(arts)} reports, {how}. NO GOLD: counts only",
+                     COV_HEADER, _coverage_rows(coverage(arts))))
+        for f in failed:
+            print("  failed:", f)
+    else:
+        print(f"\n(dev corpus not found at {args.corpus}: skipped)")
+
+    if args.seeds.is_dir():
+        arts = [analyze(a) for a in _read_articles([str(args.seeds)])]
+        rows = []
+        for a in arts:
+            direct = [q for q in a.quotes if q.kind == "direct"]
+            speakers = sorted({q.speaker for q in direct if q.speaker})
+            rows.append([Path(a.id).name[:12], len(direct), sum(q.speaker is not None for q in direct),
+                         sum(q.kind == "indirect" for q in a.quotes), len(a.attributions), "; ".join(speakers)])
+        print()
+        print(_table("Seed reports", ["seed", "direct", "w/ speaker", "indirect", "attrib", "speakers"], rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

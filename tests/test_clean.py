@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storyline.read.clean import clean_text, looks_like_headline
 
 BODY = (
@@ -171,3 +174,31 @@ def test_guessed_title_needs_a_body():
 def test_deterministic():
     text = f"https://exmpl.news/x\nBy Jane Doe\nLONDON: {BODY}\nShare this article"
     assert clean_text(text) == clean_text(text)
+
+
+def test_markdown_heading_is_the_title():
+    c = clean_text(f"# Water board raises prices for the first time in a decade\n\n{BODY}")
+    assert c.title == "Water board raises prices for the first time in a decade"
+    assert c.text.startswith("The regional water board")
+
+
+_WORDS = st.sampled_from("the board water price rose fell said on monday council harbor ferry in of a by to "
+                         "percent million residents vote plan report city".split())
+_SENTENCE = st.lists(_WORDS, min_size=6, max_size=18).map(lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_SENTENCE, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8))
+def test_ordinary_sentences_are_never_dropped(paragraphs):
+    c = clean_text("\n".join(paragraphs))
+    for p in paragraphs:
+        assert p in c.text
+    assert c.text == "\n\n".join(paragraphs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_cleans_without_error(text):
+    c = clean_text(text)
+    assert "\n\n\n" not in c.text
+    assert c.text == c.text.strip()

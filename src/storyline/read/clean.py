@@ -34,7 +34,7 @@ _SHARE = re.compile(
     re.I,
 )
 _FOLLOW = re.compile(
-    r"^(?:follow us\b.*|follow (?:the )?[\w .]{1,30} on (?:twitter|x|facebook|instagram|google news|whatsapp|"
+    r"^(?:follow us(?:\s*(?::|on|at|for|in|via)\b.*)?|follow (?:the )?[\w .]{1,30} on (?:twitter|x|facebook|instagram|google news|whatsapp|"
     r"telegram|youtube|linkedin)\b.*|\[ ?follow ?\]|síguenos\b.*|suivez-nous\b.*|folgen sie uns\b.*)$",
     re.I,
 )
@@ -122,8 +122,12 @@ class Cleaned:
     removed: list[Removed] = field(default_factory=list)
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
 def _norm_line(line: str) -> str:
-    return _WS.sub(" ", _INVISIBLE.sub("", line)).strip()
+    """Whitespace collapsed, invisible characters and a Markdown heading marker ("## ") dropped."""
+    return _MD_HEADING.sub("", _WS.sub(" ", _INVISIBLE.sub("", line)).strip())
 
 
 def _key(line: str) -> str:
@@ -189,7 +193,8 @@ def _doubled(line: str) -> bool:
         return False
     half = n // 2
     for a, b in ((line[:half], line[half:]), (line[:half], line[half + 1 :])):
-        if a.strip() and a.strip() == b.strip():
+        # A sentence said twice ("No. No.") is prose; a caption glued to itself has no full stop.
+        if a.strip() and a.strip() == b.strip() and not a.strip().endswith((".", "!", "?", "”", '"')):
             return True
     return False
 
@@ -207,7 +212,7 @@ def _debris_kind(line: str) -> str | None:
         return "image"
     if _SHARE.match(t):
         return "share_line"
-    if _FOLLOW.match(t) or _SUBSCRIBE.match(t):
+    if len(line) <= 120 and (_FOLLOW.match(t) or _SUBSCRIBE.match(t)):
         return "share_line"
     if _RELATED.match(t):
         return "related_line"

@@ -22,9 +22,21 @@ class NameOcc:
     span: tuple[int, int]
 
 
+def _untitled(text: str, type_: str, sentence: int, span: tuple[int, int]) -> NameOcc | None:
+    """The mention without leading titles ("Councillor Anja Lindqvist" -> "Anja Lindqvist")."""
+    words = text.split()
+    offset = 0
+    while len(words) > 1 and fold(words[0]).rstrip(".") in _LEADING:
+        offset = text.index(words[1], offset + len(words[0]))
+        words = words[1:]
+    if not words:
+        return None
+    return NameOcc(text[offset:], type_, sentence, (span[0] + offset, span[1]))
+
+
 def names_of(article: Article) -> list[NameOcc]:
     if article.names:
-        return [NameOcc(m.text, m.type, m.sentence, tuple(m.span)) for m in article.names]
+        return [occ for m in article.names if (occ := _untitled(m.text, m.type, m.sentence, tuple(m.span)))]
     out = []
     for s in article.sentences:
         for m in CAP_SEQ.finditer(s.text):

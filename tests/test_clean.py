@@ -202,3 +202,12 @@ def test_any_text_cleans_without_error(text):
     c = clean_text(text)
     assert "\n\n\n" not in c.text
     assert c.text == c.text.strip()
+
+
+def test_header_timestamps_removed_body_dates_kept():
+    for stamp in ("Updated 6 June 2025 at 11:59 IST", "08 Nov 2024", "15th July 2025", "Jun 6, 2025"):
+        c = clean_text(f"{stamp}\n{BODY}")
+        assert c.text.startswith("The regional water board"), stamp
+        assert [r.kind for r in c.removed] == ["timestamp"], stamp
+    c = clean_text(f"{BODY}\nJune 6, 2025")
+    assert c.text.endswith("June 6, 2025")  # only the header is cleaned of stamps

@@ -58,7 +58,7 @@ _BOILERPLATE = re.compile(
     r"\d+ min(?:ute)?s? read|temps de lecture ?: ?\d+ ?min|lesezeit ?: ?\d+ ?min(?:uten)?|"
     r"report a typo|\[ ?load more ?\]|watch now|close|✕ close|notification icon|"
     r"your email address will not be published\.?(?: required fields are marked \*?)?|"
-    r"required fields are marked \*?)$",
+    r"required fields are marked \*?|tags?\s*:.{0,100})$",
     re.I,
 )
 # A line that starts the reader-comments tail: it and everything after it is not the article.
@@ -145,6 +145,22 @@ _NOT_TITLE_WORDS = re.compile(
     r"friday|saturday|sunday|updated?|published|posted|am|pm|ist|gmt|utc|bst|est|edt|pst|at|on|by|\w*\d\w*)$",
     re.I,
 )
+_TIME_WORDS = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|updated?|published|posted|last|time|date|am|pm|a|p|m|ist|gmt|utc|bst|cet|cest|est|"
+    r"edt|pst|pdt|hst|at|on|st|nd|rd|th|publié|publicado|actualizado|aktualisiert|veröffentlicht|le|el|am|um)$",
+    re.I,
+)
+
+
+def _is_timestamp(line: str) -> bool:
+    """"Updated 6 June 2025 at 11:59 IST", "08 Nov 2024": a page's time stamp, not a sentence."""
+    if not re.search(r"\d", line) or len(line) > 80:
+        return False
+    return all(_TIME_WORDS.match(w) for w in re.findall(r"[^\W\d_]+", line))
+
+
 _CAPTION = re.compile(r"©|\b(?:photo|photograph|picture|image|credit|foto|bild)\b|\b(?:AFP|AP|Reuters|Getty)\s*/", re.I)
 
 
@@ -338,6 +354,10 @@ def clean_text(text: str, *, title: str | None = None, guess_title: bool | str =
         kind = _debris_kind(line)
         if kind:
             removed.append(Removed(kind, line))
+            i += 1
+            continue
+        if _is_timestamp(line):
+            removed.append(Removed("timestamp", line))
             i += 1
             continue
         author = _byline(line)

@@ -95,14 +95,12 @@ def _print_article(console: Console, art: Article, given: str) -> None:
     if art.summary:
         console.print(escape("summary: " + art.summary.replace("\n", " / ")))
     console.print(escape(f"sentences: {len(art.sentences)}"))
-    _section(console, "quotes", [
-        f"“{q.text}” — {q.speaker or 'unattributed'}" + (f" (from “{q.speaker_mention}”)" if q.speaker_mention
-                                                       and q.speaker_mention != q.speaker else "")
-        + ("" if q.kind == "direct" else f" [{q.kind}]")
-        for q in art.quotes
-    ])
+    _section(console, "quotes", [_quote_line(q) for q in art.quotes])
     _section(console, "quantities", [
-        q.text + (f" = {q.normalized:g}" if q.normalized is not None else "") + f" [{q.kind}]"
+        q.text + (f" = {_number(q.normalized)}" if q.normalized is not None else "")
+        + (f" -> {_number(q.normalized_to if q.normalized_to is not None else q.value_to)}"
+           if q.value_to is not None else "")
+        + f" [{q.kind}]"
         + (f" of {q.context}" if q.context else "")
         for q in art.quantities
     ])
@@ -113,6 +111,18 @@ def _print_article(console: Console, art: Article, given: str) -> None:
     _section(console, "names", [f"{n} [{t}]" for n, t in names.items()])
     _section(console, "attributions", [f"{a.source} [{a.kind}]" for a in art.attributions])
     console.print()
+
+
+def _quote_line(q) -> str:
+    said = f"“{q.text}”" if q.kind == "direct" else f"(indirect) {q.text}"
+    who = q.speaker or "unattributed"
+    if q.speaker_mention and q.speaker_mention != q.speaker:
+        who += f" (from “{q.speaker_mention}”)"
+    return f"{said} — {who}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 def _section(console: Console, name: str, lines: list[str]) -> None:

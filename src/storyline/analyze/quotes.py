@@ -18,7 +18,10 @@ from storyline.analyze.quotemarks import Segment, find_segments
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speakers import Resolver, subject_after
 from storyline.analyze.speech import Doc, SpeechAct, find_speech_acts
+from storyline.analyze.speechwords import SPEECH_VERBS
 from storyline.model import Mention, Quote, Sentence
+
+_DE_SPEECH = set(SPEECH_VERBS["de"])
 
 _TERMINATOR = re.compile(r"[.!?](?=\s|$)|\n")
 _INTRO_ENDS = (":", ",", "—", "–")
@@ -33,6 +36,13 @@ _BARE = re.compile(
     r"(?=(?:he|she|they|it|we|i|the|a|an|this|his|her|their|its|there)\s)",
     re.I,
 )
+# "said staff had treated ...": a bare noun subject is accepted when a finite verb follows soon.
+_BARE_NOUN = re.compile(
+    r"^\s*(?=(?:[\w\-’']+\s+){1,3}(?:had|has|have|was|were|is|are|would|will|could|should|did|does|"
+    r"may|might|must|can)\s)"
+)
+# German reported speech: "erklärte, die Einigung sei ..." (comma, then a clause).
+_COMMA_CLAUSE = re.compile(r"^,\s+(?=[a-zäöüß])")
 _BARE_VERBS = {"said", "says", "told", "added", "warned", "stated", "noted", "insisted", "argued", "claimed"}
 
 
@@ -50,6 +60,8 @@ def find_quotes(
     direct: list[Quote] = []
     for i in range(len(segments)):
         direct.append(_direct_quote(doc, segments, i, acts, direct, resolver))
+    _fill_forward(segments, direct)
+    _standalone_paragraphs(doc, segments, direct, resolver)
     indirect = _indirect_quotes(doc, acts, direct)
     return sorted(direct + indirect, key=lambda q: (q.span[0], q.span[1]))
 
@@ -226,6 +238,37 @@ def _continue_from(doc: Doc, segments: list[Segment], i: int, acts: list[SpeechA
         q.confidence = round(min(q.confidence, source.confidence) * 0.9, 2)
 
 
+def _fill_forward(segments: list[Segment], direct: list[Quote]) -> None:
+    """A quote running over paragraphs is attributed at its end: copy that back to its first pieces."""
+    for k in range(len(segments) - 2, -1, -1):
+        seg, q, nxt = segments[k], direct[k], direct[k + 1]
+        if seg.continued and q.speaker is None and nxt.speaker and segments[k + 1].paragraph == seg.paragraph + 1:
+            q.speaker, q.speaker_role = nxt.speaker, nxt.speaker_role
+            q.speaker_mention, q.speaker_span = nxt.speaker_mention, nxt.speaker_span
+            q.confidence = round(min(q.confidence, nxt.confidence) * 0.9, 2)
+
+
+def _standalone_paragraphs(doc: Doc, segments: list[Segment], direct: list[Quote], resolver: Resolver) -> None:
+    """A paragraph that is nothing but a quote, right after a paragraph about one person, is that person's.
+
+    Low confidence (0.5), and only when that person was the subject of the paragraph just before.
+    """
+    for k, (seg, q) in enumerate(zip(segments, direct, strict=True)):
+        if q.speaker or q.partial or seg.paragraph == 0 or seg.dangling:
+            continue
+        p_lo, p_hi = doc.paras[seg.paragraph]
+        alone = [s for s in segments if s.paragraph == seg.paragraph]
+        if len(alone) != 1 or doc.text[p_lo : seg.outer_start].strip() or doc.text[seg.outer_end : p_hi].strip(" .,"):
+            continue
+        if k > 0 and segments[k - 1].paragraph == seg.paragraph - 1:
+            continue  # the paragraph before had a quote: continuation rules already had their say
+        prev_lo, _ = doc.paras[seg.paragraph - 1]
+        e = resolver.salient(seg.outer_start, person=True)
+        if e is not None and e.pos >= prev_lo:
+            q.speaker, q.speaker_role, q.speaker_mention = e.speaker, e.role, None
+            q.confidence = 0.5
+
+
 def _indirect_quotes(doc: Doc, acts: list[SpeechAct], direct: list[Quote]) -> list[Quote]:
     """'Rubio said that the US sees ...' and '..., the US embassy said.' as indirect quotes."""
     text = doc.text
@@ -240,7 +283,9 @@ def _indirect_quotes(doc: Doc, acts: list[SpeechAct], direct: list[Quote]) -> li
             rest = text[a.verb_span[1] : s_hi]
             m = _THAT.match(rest)
             if m is None and a.verb.lower() in _BARE_VERBS:
-                m = _BARE.match(rest)
+                m = _BARE.match(rest) or _BARE_NOUN.match(rest)
+            if m is None and a.verb in _DE_SPEECH:
+                m = _COMMA_CLAUSE.match(rest)
             if m is not None:
                 start = a.verb_span[1] + m.end()
                 end = s_hi

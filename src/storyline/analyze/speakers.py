@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze.speechwords import (
+    COMPOUND_TITLE_HEADS,
     DE_TITLE_SUFFIXES,
     HONORIFICS,
     LOWER_DESCRIPTORS,
@@ -40,15 +41,17 @@ APOS = "’'"
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 CAP = rf"(?:[{_UP}]\.(?:[{_UP}]\.)*|(?:al-|el-|d[’']|O[’'])?[{_UP}][\w\-]*(?:[’'][{_UP}][\w\-]*)?)"
 PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|dos|das|y)"
-NAME = rf"{CAP}(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+)?{CAP}){{0,3}}"
+NAME = rf"{CAP}(?:[ \u00a0]+(?:(?:{PARTICLE}|&)[ \u00a0]+)?{CAP}){{0,3}}"
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES + HONORIFICS, key=len, reverse=True))
 _LOWER_TITLE_ALT = "|".join(re.escape(t) for t in sorted(LOWER_TITLES, key=len, reverse=True))
 _DE_TITLE = rf"[{_UP}][\w\-]*(?:{'|'.join(DE_TITLE_SUFFIXES)})"
 _DESC = "|".join(LOWER_DESCRIPTORS)
 _DESC_TITLE = rf"(?!(?:The|A|An|In|On|At|For|And|But|As|By)\s)[{_UP}][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?:{_DESC})"
+_COMPOUND_TITLE = rf"(?!(?:The|A|An|In|On|At|For|And|But|As|By)\s)[{_UP}][a-z]+\s+(?:{'|'.join(COMPOUND_TITLE_HEADS)})"
 TITLE = (
     rf"(?:(?:Deputy|Vice|Acting|Former|former|Interim|Senior|Chief)\s+)?"
-    rf"(?:(?:{_TITLE_ALT})(?![\w])|{_DE_TITLE}|(?:{_LOWER_TITLE_ALT})(?![\w])|{_DESC_TITLE}(?![\w]))"
+    rf"(?:{_COMPOUND_TITLE}(?![\w])|(?:{_TITLE_ALT})(?![\w])|{_DE_TITLE}|(?:{_LOWER_TITLE_ALT})(?![\w])"
+    rf"|{_DESC_TITLE}(?![\w]))"
 )
 ADVERBS = {
     "has", "have", "had", "was", "is", "were", "are", "also", "later", "then", "earlier", "again",
@@ -58,6 +61,7 @@ ADVERBS = {
 }
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "der", "die",
                "das", "ein", "eine", "le", "la", "les", "l’", "l'", "un", "une", "el", "los", "las",
+               "sa", "son", "ses", "su", "sus", "sein", "seine", "ihr", "ihre", "einer", "eines",
                "una", "il", "lo", "gli", "o", "os"}
 _TITLE_RE = re.compile(rf"^(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+)?(?P<title>{TITLE})\s+(?P<name>{NAME})$")
 _NAME_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})$")
@@ -151,8 +155,27 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     if word[:1].isupper():
         m = _NAME_END.search(chunk)
         if m:
-            return _from_name_match(m, lo)
+            subj = _from_name_match(m, lo)
+            group = _GROUP_AT.search(text, max(lo, subj.span[0] - 40), subj.span[0]) if subj else None
+            if subj and group:
+                start = group.start()
+                return Subject(text[start : subj.span[1]], (start, subj.span[1]), "nominal", name=subj.name)
+            return subj
+    rel = _RELATIVE.search(chunk)
+    if rel:
+        start = lo + rel.start()
+        return Subject(text[start:end], (start, end), "nominal")
     return None
+
+
+# "Analysts at Hollis & Co", "a spokesperson for Nordgrain": the people speak for the name after them.
+_GROUP_AT = re.compile(
+    r"\b(?:[Aa]nalysts|[Ee]conomists|[Oo]fficials|[Rr]esearchers|[Ee]xperts|[Ss]ources|[Ss]trategists|"
+    r"(?:[Aa]n?|[Tt]he)\s+(?:spokesperson|spokesman|spokeswoman|official|source|representative|lawyer|analyst|"
+    r"economist))\s+(?:at|for|from|of|with|close to)\s+$"
+)
+# "A nurse who asked not to be named": an unnamed speaker described by a relative clause.
+_RELATIVE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*\s+who\s+[^,.;“”\"]{1,60}$")
 
 
 def _from_name_match(m: re.Match, base: int) -> Subject | None:
@@ -232,9 +255,13 @@ def _nominal_before(text: str, lo: int, end: int, wstart: int, noun: str) -> Sub
 def _appositive(text: str, lo: int, end: int) -> Subject | None:
     """'Rubio, the US secretary of state, said' -> Rubio with role; also 'El ministro, Carlos Ortega, dijo'."""
     chunk = text[lo:end]
-    rev = re.search(rf"(?P<desc>\b(?:the|The|el|El|la|La|le|Le|il|Il|a|A|an|An)\s+[^,]{{2,60}}),\s+(?P<name>{NAME}),\s*$", chunk)
+    rev = re.search(
+        rf"(?P<desc>\b(?:the|The|el|El|la|La|le|Le|il|Il|a|A|an|An|His|Her|Its|Their|Our|his|her|its|their|"
+        rf"Sa|sa|Son|son|Su|su|Sein|Seine|Ihr|Ihre)\s+[^,]{{2,60}}),\s+(?P<name>{NAME}),\s*$",
+        chunk,
+    )
     if rev:
-        name = _clean_name(rev.group("name"))
+        name = _split_title(_clean_name(rev.group("name")))[1]
         if name and not is_orgish(name):
             start = lo + rev.start("name")
             desc = rev.group("desc").split(None, 1)[1]
@@ -292,7 +319,10 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                 e = start + toks[k].end()
                 kind = "report" if noun in REPORT_NOUNS else ("office" if noun in OFFICE_NOUNS else "nominal")
                 owner = " ".join(t.group() for t in toks[1:k] if t.group()[:1].isupper()) or None
-                app = re.match(rf"[^,.;]{{0,40}},\s+(?P<name>{NAME})\s*(?:,|$)", text[e:hi])
+                comp = _COMPLEMENT.match(text, e, hi)
+                if comp and kind != "report":
+                    e = comp.end()
+                app = re.match(rf"[^,.;]{{0,40}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)", text[e:hi])
                 if app and kind == "nominal":
                     name = _clean_name(app.group("name"))
                     if name and not is_orgish(name):
@@ -323,6 +353,10 @@ def _name_subject(text: str, start: int, end: int, name: str, title: str | None,
         e = end + om.end()
         return Subject(text[start:e], (start, e), "office", name=name, role=_role_of(title))
     return Subject(text[start:end], (start, end), "name", name=name, role=_role_of(title))
+
+
+# "ein Sprecher des Unternehmens", "the minister for health": a complement that names whom they speak for.
+_COMPLEMENT = re.compile(r"\s+(?:des|der|vom|von|de la|du|del|de|of|for)\s+(?:[\w\-’']+\s+){0,2}?[\w\-’']+(?=\s*[,.;:]|\s*$)")
 
 
 def sentence_subject(text: str, start: int, end: int) -> Subject | None:

@@ -89,7 +89,14 @@ TITLES = (
     "Scientist", "Researcher", "Lawyer", "Attorney", "Officer", "Detective", "Sergeant", "Inspector",
     "Founder", "Co-founder", "Editor", "Correspondent", "Activist", "Bishop", "Archbishop",
     "Cardinal", "Rabbi", "Imam", "Dean", "Principal", "Envoy", "Adviser", "Advisor", "Prosecutor",
+    "Candidate", "Astronaut", "Grandmaster", "Nominee", "Pilot", "Designer", "Artist", "Poet",
+    "Historian", "Epidemiologist", "Physicist", "Biologist", "Surgeon", "Nurse", "Sheriff",
+    "Councillor", "Councilman", "Councilwoman", "Assemblyman", "Assemblywoman", "Lawmaker",
+    "Legislator", "MP", "MEP", "Premier", "Treasurer", "Pastor", "Reverend", "Rev.", "Cllr",
 )
+# "Transport Secretary", "Police Chief", "Health Commissioner": a capitalised word plus one of these.
+COMPOUND_TITLE_HEADS = ("Secretary", "Minister", "Commissioner", "Director", "Chief", "Officer", "Leader",
+                        "Spokesman", "Spokeswoman", "Spokesperson", "Governor", "Adviser", "Advisor")
 # Lower-case nouns that end a descriptor before a name: "Opposition leader", "Central bank governor".
 LOWER_DESCRIPTORS = (
     "leader", "governor", "scientist", "executive", "chief", "spokesperson", "spokesman",
@@ -128,11 +135,12 @@ SPEAKER_NOUNS = {
     "data", "statistics", "survey", "poll", "study", "researchers", "scientists", "experts",
     "lawyer", "lawyers", "attorney", "attorneys", "witness", "witnesses", "residents", "founder",
     "coach", "captain", "ceo", "director", "chairman", "chairwoman", "director-general",
+    "secrétaire", "secretaria", "secretario", "sprecherin", "vorsitzende", "vorsitzender",
     "reporter", "reporters", "journalist", "journalists", "jury", "panel", "organisers", "organizers",
     "representative", "representatives", "diplomat", "diplomats", "doctors", "doctor", "teachers",
     "ministro", "ministra", "presidente", "presidenta", "portavoz", "gobierno", "ministerio",
     "ministre", "président", "présidente", "porte-parole", "gouvernement", "ministère",
-    "regierung", "ministerium", "sprecher", "sprecherin", "präsident", "präsidentin",
+    "regierung", "ministerium", "sprecher", "präsident", "präsidentin",
 }
 # Nouns that make the source a document rather than a person ("a Dawn report said").
 REPORT_NOUNS = {"report", "reports", "newspaper", "daily", "broadcaster", "channel", "website", "agency",

@@ -25,6 +25,8 @@ def ingest(
         bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
     ] = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction (a kill loses at most "
+                                       "one batch, which a rerun reads again).")] = 200,
 ) -> None:
     """Store reports with their facts and group them into stories (same event, any language).
 
@@ -46,13 +48,14 @@ def ingest(
     try:
         with store:
             if progress is None:
-                stats = run_ingest(store, extract(inputs, allow_private=allow_private), on_error=report_error)
+                stats = run_ingest(store, extract(inputs, allow_private=allow_private), on_error=report_error,
+                                   batch=batch)
             else:
                 with progress:
                     task = progress.add_task("reading", total=None)
                     stats = run_ingest(
                         store, extract(inputs, allow_private=allow_private), on_error=report_error,
-                        on_article=lambda a, new: progress.advance(task),
+                        on_article=lambda a, new: progress.advance(task), batch=batch,
                     )
                     progress.update(task, description="grouped")
     except KeyboardInterrupt:

@@ -1,0 +1,106 @@
+"""Grouping: the JSON contract, order independence, time and numbers keep events apart,
+language-free evidence keeps translations together."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.group import METHOD, group
+from storyline.group.features import number_value, numbers
+from storyline.group.text import fold, skeleton
+from storyline.model import Article
+
+# Invented reports. Two rate decisions of one invented bank (same names, other day and numbers),
+# the first told in English, Spanish and German; and an unrelated fire.
+REPORTS = [
+    Article(id="bank-jun-en", date="2024-06-06", lang="en", text=(
+        "The Central Bank of Norvania cut its main rate to 3.75% from 4.00% on Thursday. Governor Ilse "
+        "Marovic said the vote was 7 to 2. It is the first cut since March 2016, the bank said.")),
+    Article(id="bank-jun-es", date="2024-06-06", lang="es", text=(
+        "El Banco Central de Norvania rebajó el jueves su tipo principal al 3,75% desde el 4,00%. La "
+        "gobernadora Ilse Marović explicó que la votación fue de 7 a 2.")),
+    Article(id="bank-jun-de", date=None, lang="de", text=(
+        "Die Zentralbank von Norvania senkte am 6. Juni 2024 den Leitzins auf 3,75 Prozent. "
+        "Notenbankchefin Ilse Marovic sprach von einer Entscheidung mit 7 zu 2 Stimmen.")),
+    Article(id="bank-next-en", date="2025-06-05", lang="en", text=(
+        "The Central Bank of Norvania cut its main rate to 2.00% from 2.25% on Thursday. Governor Ilse "
+        "Marovic said the vote was 9 to 0, the eighth cut since the bank began easing.")),
+    Article(id="fire-en", date="2025-01-07", lang="en", text=(
+        "A wildfire near Kelport burned 2,921 acres by Tuesday evening and forced 30,000 residents to "
+        "leave, fire chief Dana Orlov said.")),
+]
+
+
+def _membership(stories) -> list[list[str]]:
+    return sorted(sorted(s.articles) for s in stories)
+
+
+def test_same_event_across_languages_together_and_next_decision_apart():
+    got = _membership(group(REPORTS))
+    assert ["bank-jun-de", "bank-jun-en", "bank-jun-es"] in got
+    assert ["bank-next-en"] in got and ["fire-en"] in got
+
+
+def test_every_article_in_exactly_one_story_with_method():
+    stories = group(REPORTS)
+    ids = [a for s in stories for a in s.articles]
+    assert sorted(ids) == sorted(a.id for a in REPORTS)
+    assert all(s.method == METHOD for s in stories)
+    assert len({s.id for s in stories}) == len(stories)
+
+
+def test_order_independent_on_explicit_shuffles():
+    base = _membership(group(REPORTS))
+    ids = sorted(s.id for s in group(REPORTS))
+    for seed in range(5):
+        arts = REPORTS[:]
+        random.Random(seed).shuffle(arts)
+        assert _membership(group(arts)) == base
+        assert sorted(s.id for s in group(arts)) == ids
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(REPORTS))
+def test_order_independent_hypothesis(perm):
+    assert _membership(group(perm)) == _membership(group(REPORTS))
+
+
+def test_order_independent_on_dev_corpus(dev_corpus):
+    from storyline.read import read
+
+    arts = [a for a in read([str(dev_corpus)]) if isinstance(a, Article)]
+    base = _membership(group(arts))
+    random.Random(7).shuffle(arts)
+    assert _membership(group(arts)) == base
+
+
+def test_numbers_are_normalised_across_conventions():
+    assert number_value("2,921") == "2921"
+    assert number_value("6,25") == "6.25"
+    assert number_value("6.50") == "6.5"
+    assert number_value("1.200") == "1200"
+    assert "6.25" in numbers(fold("রেপো রেট ৬.২৫ শতাংশ"))
+    assert "6-4" in numbers("won 4-6, 6-4")
+
+
+def test_name_skeletons_cross_scripts_and_accents():
+    assert skeleton(fold("Malhotra")) == skeleton(fold("मल्होत्रा"))
+    assert skeleton(fold("Pélicot")) == skeleton(fold("Pelicot"))
+    assert skeleton(fold("Malhotra")) != skeleton(fold("Das"))
+
+
+def test_group_cli_json_contract(tmp_path):
+    for a in REPORTS:
+        (tmp_path / f"{a.id}.txt").write_text(a.text + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["group", str(tmp_path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    members = [m for s in data["stories"] for m in s["articles"]]
+    assert len(members) == len(REPORTS) == len(set(members))
+    assert all(set(s) >= {"id", "articles"} for s in data["stories"])

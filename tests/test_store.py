@@ -1,0 +1,100 @@
+"""The SQLite store: round trips, content-hash no-ops, migrations, readers during a write."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.model import Article, Quantity, Sentence
+from storyline.store import SCHEMA_VERSION, Store, content_key, find_story, ingest, list_stories, search
+
+
+def _articles() -> list[Article]:
+    # Invented reports: two of one event (English and Spanish), one of another.
+    return [
+        Article(id="a1", text="The Central Bank of Norvania cut its rate to 3.75% on June 6, 2024.",
+                date="2024-06-06", lang="en", outlet="one.example", title="Norvania cuts rate",
+                sentences=[Sentence(0, 0, 68, "The Central Bank of Norvania cut its rate to 3.75% on June 6, 2024.")],
+                quantities=[Quantity(text="3.75%", span=(44, 49), kind="percent", value=3.75, unit="%")]),
+        Article(id="a2", text="El Banco Central de Norvania rebajó su tipo al 3,75% el 6 de junio de 2024.",
+                date="2024-06-06", lang="es", outlet="dos.example"),
+        Article(id="a3", text="A wildfire near Kelport burned 2,921 acres on 7 January 2025, officials said.",
+                date="2025-01-07", lang="en", outlet="three.example"),
+    ]
+
+
+def test_round_trip_and_no_op_reingest(tmp_path):
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        stats = ingest(store, _articles())
+        assert (stats.read, stats.new, stats.duplicate) == (3, 3, 0)
+        back = store.article(content_key(_articles()[0]))
+        assert back is not None and back.to_dict() == _articles()[0].to_dict()
+        facts = store.conn.execute("SELECT kind, value FROM facts").fetchall()
+        assert [tuple(r) for r in facts] == [("quantity", "3.75")]
+        before = store.dump()
+        # Same content under other ids: duplicates, nothing changes.
+        again = [Article(**{**a.to_dict(), "id": a.id + "-copy", "sentences": [], "quantities": []})
+                 for a in _articles()]
+        stats2 = ingest(store, again)
+        assert (stats2.new, stats2.duplicate) == (0, 3)
+        assert store.dump() == before
+
+
+def test_stories_cover_every_article_once(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, _articles())
+        rows = store.conn.execute("SELECT article, story FROM story_articles").fetchall()
+        assert len(rows) == 3 == len({r[0] for r in rows})
+        stories = list_stories(store)
+        assert sum(s.reports for s in stories) == 3
+        assert all(s.method.startswith("storyline.group.events.v") for s in stories)
+        norvania = [s for s in stories if s.reports == 2]
+        assert norvania and norvania[0].languages == ["en", "es"]
+        story = find_story(store, norvania[0].id[:6])
+        assert story is not None and len(story.articles) == 2
+
+
+def test_migrations_recorded_once(tmp_path):
+    db = tmp_path / "s.db"
+    Store(db).close()
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT version FROM migrations").fetchall() == [(SCHEMA_VERSION,)]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_search_finds_words_and_survives_odd_queries(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, _articles())
+        hits = search(store, "wildfire acres")
+        assert [h.id for h in hits] == ["a3"]
+        assert "[" in hits[0].snippet
+        assert search(store, 'AND "OR 3.75%') == [] or all(h.id for h in search(store, 'AND "OR 3.75%'))
+
+
+def test_readers_work_while_a_writer_holds_the_lock(tmp_path):
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        ingest(store, _articles())
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO meta (name, value) VALUES ('x', 'y')")
+    try:
+        runner = CliRunner()
+        res = runner.invoke(app, ["stories", "--db", str(db), "--format", "json"])
+        assert res.exit_code == 0, res.output
+        assert '"reports": 2' in res.output
+        res = runner.invoke(app, ["search", "Kelport", "--db", str(db)])
+        assert res.exit_code == 0 and "a3" in res.output
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_missing_store_is_a_one_line_error(tmp_path):
+    res = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "none.db")])
+    assert res.exit_code == 2
+    assert "no such store" in res.output and len(res.output.strip().splitlines()) == 1

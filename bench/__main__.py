@@ -7,6 +7,7 @@ named. Adding a benchmark is adding a module with a ``main`` function: nothing t
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 import sys
 import time
@@ -30,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"=== bench.{name}", flush=True)
         t0 = time.perf_counter()
         try:
-            run([])
+            # main(argv) gets an empty argument list (its defaults); a main() without parameters is called bare.
+            run([]) if inspect.signature(run).parameters else run()
         except Exception as exc:  # noqa: BLE001 - one broken benchmark must not hide the others
             failed.append(name)
             print(f"bench.{name} failed: {type(exc).__name__}: {exc}", flush=True)

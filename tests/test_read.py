@@ -122,6 +122,12 @@ def test_jsonl_fields_ids_meta_and_malformed_line(tmp_path):
     assert "text" in errs[1].reason
 
 
+def test_jsonl_with_only_blank_lines(tmp_path):
+    path = tmp_path / "blank.jsonl"
+    path.write_text("\n  \n\n")
+    assert only_error(read_all(path)).reason.startswith("no records")
+
+
 def test_json_array_file(tmp_path):
     path = tmp_path / "two.json"
     path.write_text(json.dumps([{"id": "x", "text": "First report about the harbor."}, {"text": "Second report."}]))

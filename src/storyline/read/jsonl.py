@@ -20,6 +20,7 @@ KNOWN = ("id", "url", "outlet", "title", "date", "lang", "text", "html")
 def read_jsonl(stream: BinaryIO, *, path: str, limits: Limits) -> Iterator[Article | ReadError]:
     """Yield one Article (or ReadError) per non-blank line of ``stream``."""
     n = 0
+    records = 0
     while True:
         raw = stream.readline(limits.max_bytes + 1)
         if not raw:
@@ -34,7 +35,11 @@ def read_jsonl(stream: BinaryIO, *, path: str, limits: Limits) -> Iterator[Artic
             continue
         if not raw.strip():
             continue
+        records += 1
         yield read_record_line(raw, where=where)
+    if records == 0:
+        yield ReadError(path, "no records: the JSONL file has only blank lines",
+                        'write one JSON object per line, e.g. {"text": "..."}')
 
 
 def read_record_line(raw: bytes, *, where: str) -> Article | ReadError:

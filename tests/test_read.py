@@ -122,6 +122,16 @@ def test_jsonl_fields_ids_meta_and_malformed_line(tmp_path):
     assert "text" in errs[1].reason
 
 
+def test_jsonl_without_extension_is_sniffed_and_braced_text_is_text(tmp_path):
+    corpus = tmp_path / "export.txt"
+    corpus.write_text(json.dumps({"id": "k1", "text": "The harbor reopened on Monday after the storm."}) + "\n")
+    assert [a.id for a in read_all(corpus)] == ["k1"]
+    braced = tmp_path / "note.txt"
+    braced.write_text("{Update} The harbor reopened on Monday after the storm, officials said.\n")
+    [art] = read_all(braced)
+    assert isinstance(art, Article) and art.text.startswith("{Update} The harbor")
+
+
 def test_jsonl_with_only_blank_lines(tmp_path):
     path = tmp_path / "blank.jsonl"
     path.write_text("\n  \n\n")

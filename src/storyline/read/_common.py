@@ -81,11 +81,22 @@ def sniff(head: bytes, name: str = "") -> str:
         return "html"
     if lower.endswith(".json") and stripped.startswith((b"{", b"[")) or re.match(rb"\[\s*\{", stripped):
         return "json"
-    if stripped.startswith(b"{") or lower.endswith((".jsonl", ".ndjson")):
+    if lower.endswith((".jsonl", ".ndjson")) or stripped.startswith(b"{") and _json_object_line(stripped):
         return "jsonl"
     if len(_HTML_TAGS.findall(stripped[:8192])) >= 3:
         return "html"
     return "text"
+
+
+def _json_object_line(head: bytes) -> bool:
+    """The first line parses as a JSON object (a text that merely starts with "{" is still text)."""
+    import json
+
+    first = head.split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(first.decode("utf-8", errors="replace")), dict)
+    except ValueError:
+        return False
 
 
 def binary_reason(head: bytes) -> str:

@@ -68,6 +68,12 @@ def test_local_page_with_allow_private(server):
     assert art.text.startswith("The Port Ellis harbor council voted 7-2")
 
 
+def test_host_name_is_kept_while_connecting_to_the_checked_address(server):
+    url = server.replace("127.0.0.1", "localhost") + "/ferry.html"
+    [art] = read([url], allow_private=True)
+    assert isinstance(art, Article) and art.url == url and art.id == url
+
+
 def test_url_that_is_a_feed(server):
     arts = list(read([f"{server}/rss.xml"], allow_private=True))
     assert [a.title for a in arts] == ["Library extends weekend opening hours", "Rowing club wins regional final"]

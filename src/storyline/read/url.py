@@ -28,8 +28,9 @@ class _Refused(Exception):
         self.reason, self.hint = reason, hint
 
 
-def check_address(url: str, *, allow_private: bool) -> None:
-    """Raise _Refused unless every address ``url``'s host resolves to is public."""
+def check_address(url: str, *, allow_private: bool) -> str:
+    """The address to connect to for ``url``; raises _Refused unless every address its host resolves
+    to is public. Connecting to this vetted address (not resolving again) closes the DNS-rebinding gap."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise _Refused(f"unsupported URL scheme {parts.scheme!r}", "use an http:// or https:// address")
@@ -44,8 +45,10 @@ def check_address(url: str, *, allow_private: bool) -> None:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise _Refused(f"cannot resolve host {host!r} ({exc})", "check the address and your network") from None
+    if not infos:
+        raise _Refused(f"cannot resolve host {host!r}", "check the address and your network")
     if allow_private:
-        return
+        return infos[0][4][0]
     for info in infos:
         addr = ipaddress.ip_address(info[4][0].split("%")[0])
         if addr.version == 6 and addr.ipv4_mapped:
@@ -53,6 +56,18 @@ def check_address(url: str, *, allow_private: bool) -> None:
         if (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_multicast
                 or addr.is_unspecified or not addr.is_global):
             raise _Refused(f"refused: {host} resolves to the non-public address {addr}", PRIVATE_HINT)
+    return infos[0][4][0]
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """(URL with the host replaced by ``address``, headers, extensions) keeping Host and TLS SNI."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    ip = f"[{address.split('%')[0]}]" if ":" in address else address
+    netloc = ip if parts.port is None else f"{ip}:{parts.port}"
+    host_header = host if parts.port is None else f"{host}:{parts.port}"
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return parts._replace(netloc=netloc).geturl(), {"Host": host_header}, extensions
 
 
 def fetch(url: str, *, allow_private: bool, limits: Limits) -> tuple[bytes, str, str]:
@@ -61,8 +76,9 @@ def fetch(url: str, *, allow_private: bool, limits: Limits) -> tuple[bytes, str,
 
     with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            check_address(url, allow_private=allow_private)
-            with client.stream("GET", url) as resp:
+            address = check_address(url, allow_private=allow_private)
+            target, headers, extensions = _pinned(url, address)
+            with client.stream("GET", target, headers=headers, extensions=extensions) as resp:
                 if resp.is_redirect and resp.headers.get("location"):
                     url = urljoin(url, resp.headers["location"])
                     continue
@@ -80,7 +96,7 @@ def fetch(url: str, *, allow_private: bool, limits: Limits) -> tuple[bytes, str,
                         raise _Refused(f"page larger than {size_text(limits.max_bytes)}, stopped reading",
                                        "raise the limit with --max-mb")
                     chunks.append(chunk)
-                return b"".join(chunks), resp.headers.get("content-type", ""), str(resp.url)
+                return b"".join(chunks), resp.headers.get("content-type", ""), url
     raise _Refused(f"more than {MAX_REDIRECTS} redirects", "open the URL in a browser and use the final address")
 
 

@@ -66,6 +66,7 @@ DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "t
 _TITLE_RE = re.compile(rf"^(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+)?(?P<title>{TITLE})\s+(?P<name>{NAME})$")
 _NAME_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})$")
 _NAME_START = re.compile(rf"^(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+_TITLE_WORDS = {t.split()[-1] for t in TITLES if t[0].isupper() and t not in ("General", "Major", "Justice", "Chair")}
 _REGISTRY = re.compile(rf"(?:(?:US|U\.S\.|UK|[{_UP}][a-z]+(?:an|ish|ese|i))\s+)?(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
 _TITLE_AT_START = re.compile(rf"^(?P<title>{TITLE})\s+")
 _WORD_END = re.compile(r"([\w\-’'.]+)\s*$")
@@ -397,6 +398,7 @@ class Resolver:
     def __init__(self, text: str, names: list[Mention] | None = None):
         self.text = text
         self.names = [m for m in (names or []) if m.type in ("person", "org")]
+        not_people = [m.span for m in (names or []) if m.type in ("place", "org")]
         self.people: list[Person] = []
         self.events: list[Event] = []
         for m in self.names:
@@ -411,6 +413,9 @@ class Resolver:
             name = re.sub(r"[’']s$", "", name)
             inner, name = _split_title(name)
             title = inner or title
+            at = m.start("name")
+            if any(a <= at < b for a, b in not_people):
+                continue  # names.py knows this is a place or an organisation
             if (title and title not in HONORIFICS and not is_orgish(name)) or looks_like_person_name(name):
                 if title is None and not looks_like_person_name(name):
                     continue
@@ -419,10 +424,12 @@ class Resolver:
 
     # --- names ---------------------------------------------------------------------------------
     def _mention_at(self, span: tuple[int, int]) -> Mention | None:
-        for m in self.names:
-            if m.span[0] < span[1] and span[0] < m.span[1]:
-                return m
-        return None
+        """The names.py mention for a subject's name: the one ending where it ends, a person first."""
+        hits = [m for m in self.names if m.span[0] < span[1] and span[0] < m.span[1]]
+        if not hits:
+            return None
+        hits.sort(key=lambda m: (m.span[1] != span[1], m.type != "person", -(m.span[1] - m.span[0])))
+        return hits[0]
 
     def canonical(self, name: str, pos: int) -> tuple[str, str | None]:
         """Fullest form of ``name`` seen in the article, and the role given with it."""
@@ -474,6 +481,12 @@ class Resolver:
                 return None, None, 0.0, False
             e = self.salient(pos, person=True)
             return (e.speaker, e.role, 0.8, True) if e else (None, None, 0.0, True)
+        if subj.kind == "name" and subj.name and subj.name.split()[-1] in _TITLE_WORDS:
+            # "said RBI Governor": a title with no name is a role, not an organisation
+            p = self.by_role(subj.name.split()[-1], pos)
+            if p:
+                return p.name, p.role, 0.8, True
+            return _norm(subj.text), None, 0.7, False
         if subj.kind == "name":
             m = self._mention_at(subj.span)
             if m is not None:

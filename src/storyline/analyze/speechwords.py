@@ -173,6 +173,12 @@ ORG_WORDS = {
     "Police", "Government", "Parliament", "Senate", "Congress", "Embassy", "Foundation", "Network",
     "Bundesbank", "Zentralbank", "Regierung", "Partei", "Gobierno", "Ministerio", "Banco",
     "Gouvernement", "Ministère", "Banque", "States", "Kingdom", "Republic", "Street", "Province",
+    # places: a speaker is never "Kinneloa Canyon Road"
+    "Road", "Avenue", "Drive", "Boulevard", "Highway", "Canyon", "River", "Lake",
+    "Mountain", "Mountains", "Valley", "Bridge", "County", "City", "Island", "Islands", "Beach",
+    "Hills", "Airport", "Station", "Square", "Centre", "Center", "Stadium", "Arena", "Ocean",
+    "Sea", "Bay", "Coast", "Peninsula", "Desert", "Forest", "Fire", "Cup", "Trophy", "Championship",
+    "Open", "Games", "Prize", "Award", "Index", "Exchange", "Market", "Markets", "Rate", "Act", "Bill",
 }
 PLACES = {
     "Pakistan", "India", "Afghanistan", "China", "Russia", "Ukraine", "Israel", "Gaza", "Iran", "Iraq",

@@ -16,44 +16,39 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from storyline.analyze._scan import find_words, has_any
 from storyline.analyze.lexicon_calendar import (
     ABBR_MONTH_ALT,
-    FULL_MONTH_ALT,
+    MONTH_BY_NAME,
     MONTH_CAPITALISED,
-    WEEKDAY_ALT,
-    month_number,
-    weekday_number,
+    WEEKDAY_BY_NAME,
 )
 from storyline.model import DateMention, Sentence
 
-_M = rf"(?:{FULL_MONTH_ALT}|(?:{ABBR_MONTH_ALT})\.?)"
-_WD = rf"(?:{WEEKDAY_ALT})"
-_WD_PREFIX = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+|le\s+|el\s+|den\s+)?)?"
-_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
-_YEAR_TAIL = r"(?:,?\s+(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{2})(?!\d))?"
 _I = re.IGNORECASE
 
-_ISO_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
-_NUMERIC_RE = re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d])")
-_DMY_RE = re.compile(rf"(?<![\w.,]){_WD_PREFIX}{_DAY}\s+(?:of\s+|de\s+)?(?P<m>{_M})(?![\w]){_YEAR_TAIL}", _I)
-_MDY_RE = re.compile(
-    rf"(?<![\w]){_WD_PREFIX}(?P<m>{_M})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]?\d)(?!\s*(?:%|percent|per cent|million|billion)){_YEAR_TAIL}",
-    _I,
+# digit-first patterns (a leading lookbehind or alternation would make the engine try every position)
+_ISO_RE = re.compile(r"(?P<y>[12](?<![\d-][12])[09]\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_NUMERIC_RE = re.compile(r"(?P<a>\d(?<![\d./]\d)\d?)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d])")
+_DAY_BEFORE_RE = re.compile(r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?$")
+_DAY_AFTER_RE = re.compile(
+    r"\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]?\d)(?!\s*(?:%|percent|per cent|million|billion|crore))"
 )
-_MY_RE = re.compile(
-    rf"(?<![\w])(?P<m>{_M})(?:,?\s+(?:de\s+|del\s+|of\s+)?(?P<y>(?:19|20)\d{{2}})(?![\d])"
-    r"|\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"
+_YEAR_AFTER_RE = re.compile(r"\.?,?\s+(?:de\s+|del\s+|of\s+)?(?P<y>(?:19|20)\d{2})(?![\d])")
+_WD_BEFORE_RE = re.compile(r"(?P<wd>[^\W\d_]+),?\s+(?:the\s+|le\s+|el\s+|den\s+)?$")
+_REL_YEAR_AFTER_RE = re.compile(
+    r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"
     r"|\s+(?:de\s+)?(?P<rel_es>este|el pasado|el próximo)\s+año"
     r"|\s+(?P<rel_de>dieses|letzten|vergangenen|nächsten)\s+Jahres"
-    r"|\s+(?P<rel_fr>de cette année|dernier|prochain))",
+    r"|\s+(?P<rel_fr>de cette année|dernier|prochain)",
     _I,
 )
-_MONTH_CUE = (
-    r"(?P<cue>(?<![\w])(?:in|since|until|till|by|from|during|through|throughout|early|late|mid|mid-|last|next|this|"
+_CUE_BEFORE_RE = re.compile(
+    r"(?<![\w])(?P<cue>in|since|until|till|by|from|during|through|throughout|early|late|mid|mid-|last|next|this|"
     r"en|desde|hasta|durante|depuis|jusqu'en|jusqu’en|début|fin|mi-|im|seit|bis|Anfang|Ende|Mitte|nel|dal|a|di|"
-    r"de|entre|of|before|after|between|and)\s+)"
+    r"de|entre|of|before|after|between|and)\s*$",
+    _I,
 )
-_MONTH_RE = re.compile(rf"{_MONTH_CUE}?(?P<m>(?:{FULL_MONTH_ALT})(?![\w])|(?:{ABBR_MONTH_ALT})\.)", _I)
 _YEAR_RE = re.compile(
     r"(?<![\w$€£¥₹.,/-])(?P<y>(?:19|20)\d{2})(?![\w]|[.,]\d|\s?%|-\d|–\d|/\d|:\d|\s?(?:percent|per cent|crore|lakh|million|billion"
     r"|people|homes|hectares|acres|km|residents|workers|machinists|pounds|tons|metres|meters|feet|miles))",
@@ -71,14 +66,12 @@ _QUARTER_RE = re.compile(
 )
 _QWORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
-_WD_BEFORE = (
-    r"(?:(?P<mod>last|next|this|past|coming|on|el pasado|el próximo|este|esta|el|ce|cette|le|am|letzten|"
-    r"vergangenen|kommenden|nächsten|diesen|lo scorso|questo|quest[ao]|il|la|lunes|on the)\s+)?"
-)
-_WEEKDAY_RE = re.compile(
-    rf"(?<![\w-]){_WD_BEFORE}(?P<wd>{_WD})(?![\w-])(?:\s+(?P<post>dernier|prochain|pasado|próximo|scorso|prossimo))?",
+_WD_MOD_BEFORE_RE = re.compile(
+    r"(?<![\w])(?P<mod>last|next|this|past|coming|on|el pasado|el próximo|este|esta|el|ce|cette|le|am|letzten|"
+    r"vergangenen|kommenden|nächsten|diesen|lo scorso|questo|quest[ao]|il|la|on the)\s+$",
     _I,
 )
+_WD_POST_RE = re.compile(r"\s+(?P<post>dernier|prochain|pasado|próximo|scorso|prossimo)(?![\w])")
 _TIME_RE = re.compile(
     r"(?<![\w:.,])(?:"
     r"(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])"
@@ -164,6 +157,13 @@ _RELATIVE_RE = {
     )
     for lang in {v[0] for v in _RELATIVE.values()}
 }
+_REL_TRIGGERS = {
+    lang: frozenset(p.split()[0].lower() for p, v in _RELATIVE.items() if v[0] == lang)
+    for lang in {v[0] for v in _RELATIVE.values()}
+}
+_AGO_WORDS = frozenset({"ago"})
+_QUARTER_WORDS = frozenset({"quarter", "q1", "q2", "q3", "q4"})
+_CAL_WORDS = frozenset(MONTH_BY_NAME) | frozenset(WEEKDAY_BY_NAME)
 _CASE_SENSITIVE_REL = {"morgen"}  # "Morgen" is "morning"; only lowercase "morgen" is "tomorrow"
 _AGO_RE = re.compile(
     r"(?<![\w])(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<u>days?|weeks?|months?|years?)\s+ago(?![\w])",
@@ -273,14 +273,103 @@ def _guess_year_for_day(ref: date, m: int, d: int, weekday: int | None = None) -
     horizon = ref + timedelta(days=31)
     for c in cands:
         if c <= horizon:
-            return c, 0.85
+            return c, (0.85 if (ref - c).days <= 200 else 0.6)
     return (cands[-1], 0.6) if cands else (None, 0.3)
+
+
+def _calendar_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Month and weekday words in ``text``: a word-set look-up decides where the patterns run, since
+    long alternations of calendar names tried at every position are what made this finder slow."""
+    months: list[tuple[int, int, str]] = []
+    weekdays: list[tuple[int, int, str]] = []
+    for hit in find_words(text, _CAL_WORDS):
+        (months if hit[2] in MONTH_BY_NAME else weekdays).append(hit)
+    return months, weekdays
+
+
+def _month_hit(text: str, s: int, e: int, key: str, lang: str, ctx: _Ctx, add) -> None:
+    """Read the date around one month name: "12 September 2024", "Sept. 12", "June 2024", "in May"."""
+    ref, trust = ctx.ref, ctx.trust
+    mon = MONTH_BY_NAME[key]
+    word = text[s:e]
+    dot = text[e : e + 1] == "."
+    abbr = key in _ABBR_NO_DOT
+    db = _DAY_BEFORE_RE.search(text, max(0, s - 14), s)
+    if db and db.start() > 0 and (text[db.start() - 1].isalnum() or text[db.start() - 1] in ".,"):
+        db = None
+    da = None if db else _DAY_AFTER_RE.match(text, e)
+    if db or da:
+        if not _month_case_ok(word, True):
+            return
+        day_m = db or da
+        day_n = int(day_m.group("d"))
+        if not 1 <= day_n <= 31:
+            return
+        start = db.start() if db else s
+        end = da.end() if da else e + (1 if dot else 0)
+        ym = _YEAR_AFTER_RE.match(text, da.end() if da else e)
+        if ym:
+            end = ym.end()
+        wdm = _WD_BEFORE_RE.search(text, max(0, start - 26), start)
+        wd = WEEKDAY_BY_NAME.get(wdm.group("wd").lower()) if wdm else None
+        if wd is not None:
+            start = wdm.start()
+        span = (start, end)
+        if ym:
+            d = _day(int(ym.group("y")), mon, day_n)
+            conf = 0.7 if (d is not None and wd is not None and d.weekday() != wd) else 1.0
+            add(span, _day_mention(text, span, d, conf), 8)
+        elif ref is not None:
+            d, conf = _guess_year_for_day(ref, mon, day_n, wd)
+            add(span, _day_mention(text, span, d, conf * trust), 7)
+        else:
+            add(span, _day_mention(text, span, None, 0.3), 7)
+        return
+    ym = _YEAR_AFTER_RE.match(text, e)
+    if ym:
+        if _month_case_ok(word, True):
+            add((s, ym.end()), _month_mention(text, (s, ym.end()), int(ym.group("y")), mon, 1.0), 6)
+        return
+    if not _month_case_ok(word, False) or (abbr and not dot):
+        return
+    rm = _REL_YEAR_AFTER_RE.match(text, e)
+    if rm:
+        rel = (rm.group("rel") or rm.group("rel_es") or rm.group("rel_de") or rm.group("rel_fr") or "").lower()
+        if not (rel in ("dernier", "prochain") and lang != "fr"):
+            offset = -1 if rel in ("last", "el pasado", "letzten", "vergangenen", "dernier") else (
+                1 if rel in ("next", "el próximo", "nächsten", "prochain") else 0
+            )
+            y = ref.year + offset if ref else None
+            add((s, rm.end()), _month_mention(text, (s, rm.end()), y, mon, 0.95 * trust), 6)
+            return
+    cm = _CUE_BEFORE_RE.search(text, max(0, s - 14), s)
+    cue = cm.group("cue").lower() if cm else ""
+    if key in _AMBIGUOUS_MONTHS and not cue:
+        return
+    if not cue and not dot and lang == "en" and word[:1].islower():
+        return
+    span = (s, e + 1) if abbr and dot else (s, e)
+    if ref is None:
+        add(span, _month_mention(text, span, None, mon, 0.2), 3)
+        return
+    if cue == "last":
+        y, conf = (ref.year if mon < ref.month else ref.year - 1), 0.8
+    elif cue == "next":
+        y, conf = (ref.year if mon > ref.month else ref.year + 1), 0.8
+    elif mon <= ref.month:
+        y, conf = ref.year, 0.75
+    elif mon - ref.month <= 2:
+        y, conf = ref.year, 0.5
+    else:
+        y, conf = ref.year - 1, 0.6
+    add(span, _month_mention(text, span, y, mon, conf * trust), 3)
 
 
 def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, DateMention]]:
     """(start, end, priority, mention) for every pattern; overlaps are settled by the caller."""
     out: list[tuple[int, int, int, DateMention]] = []
     ref, trust = ctx.ref, ctx.trust
+    months, weekdays = _calendar_hits(text)
 
     def add(span, mention, prio):
         out.append((span[0], span[1], prio, mention))
@@ -299,75 +388,9 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
         d = _day(y, b, a)
         if d:
             add(m.span(), _day_mention(text, m.span(), d, conf), 8)
-    for rx in (_DMY_RE, _MDY_RE):
-        for m in rx.finditer(text):
-            word = m.group("m")
-            mon = month_number(word)
-            if mon is None or not _month_case_ok(word, True):
-                continue
-            if not word.endswith(".") and word.lower() in _ABBR_NO_DOT and not m.group("d"):
-                continue
-            day_n = int(m.group("d"))
-            if not 1 <= day_n <= 31:
-                continue
-            wd = weekday_number(m.group("wd")) if m.group("wd") else None
-            if m.group("y"):
-                d = _day(int(m.group("y")), mon, day_n)
-                conf = 0.7 if (d is not None and wd is not None and d.weekday() != wd) else 1.0
-                add(m.span(), _day_mention(text, m.span(), d, conf), 8)
-            elif ref is not None:
-                d, conf = _guess_year_for_day(ref, mon, day_n, wd)
-                add(m.span(), _day_mention(text, m.span(), d, conf * trust), 7)
-            else:
-                add(m.span(), _day_mention(text, m.span(), None, 0.3), 7)
-    for m in _MY_RE.finditer(text):
-        word = m.group("m")
-        mon = month_number(word)
-        if mon is None or not _month_case_ok(word, bool(m.group("y"))):
-            continue
-        if word.lower() in _ABBR_NO_DOT and not m.group("y"):
-            continue
-        if m.group("y"):
-            add(m.span(), _month_mention(text, m.span(), int(m.group("y")), mon, 1.0), 6)
-            continue
-        rel = (m.group("rel") or m.group("rel_es") or m.group("rel_de") or m.group("rel_fr") or "").lower()
-        offset = -1 if rel in ("last", "el pasado", "letzten", "vergangenen", "dernier") else (
-            1 if rel in ("next", "el próximo", "nächsten", "prochain") else 0
-        )
-        if rel in ("dernier", "prochain") and lang != "fr":
-            continue
-        y = ref.year + offset if ref else None
-        add(m.span(), _month_mention(text, m.span(), y, mon, 0.95 * trust), 6)
-    for m in _MONTH_RE.finditer(text):
-        word = m.group("m")
-        mon = month_number(word)
-        if mon is None:
-            continue
-        cue = (m.group("cue") or "").strip().lower()
-        if not _month_case_ok(word, False):
-            continue
-        if word.rstrip(".").lower() in _AMBIGUOUS_MONTHS and not cue:
-            continue
-        if not cue and not word.endswith(".") and lang == "en" and word[:1].islower():
-            continue
-        span = (m.start("m"), m.end("m"))
-        if ref is None:
-            add(span, _month_mention(text, span, None, mon, 0.2), 3)
-            continue
-        if cue == "last":
-            y = ref.year if mon < ref.month else ref.year - 1
-            conf = 0.8
-        elif cue == "next":
-            y = ref.year if mon > ref.month else ref.year + 1
-            conf = 0.8
-        elif mon <= ref.month:
-            y, conf = ref.year, 0.75
-        elif mon - ref.month <= 2:
-            y, conf = ref.year, 0.5
-        else:
-            y, conf = ref.year - 1, 0.6
-        add(span, _month_mention(text, span, y, mon, conf * trust), 3)
-    for m in _QUARTER_RE.finditer(text):
+    for start, end, key in months:
+        _month_hit(text, start, end, key, lang, ctx, add)
+    for m in (_QUARTER_RE.finditer(text) if has_any(text, _QUARTER_WORDS) else ()):
         q = int(m.group("q")) if m.group("q") else _QWORDS[m.group("qw").lower()]
         y = int(m.group("y") or m.group("y2"))
         first = (q - 1) * 3 + 1
@@ -377,14 +400,14 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
         if _YEAR_NOT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         add(m.span(), _year_mention(text, m.span(), int(m.group("y")), 1.0), 2)
-    for m in _WEEKDAY_RE.finditer(text):
-        wd = weekday_number(m.group("wd"))
-        if wd is None:
-            continue
-        mod = (m.group("mod") or "").lower()
-        post = (m.group("post") or "").lower()
-        start = m.start("wd") if mod in ("on", "am", "el", "le", "il", "la", "on the", "lunes") or not mod else m.start()
-        span = (start, m.end())
+    for ws, we, key in weekdays:
+        wd = WEEKDAY_BY_NAME[key]
+        mb = _WD_MOD_BEFORE_RE.search(text, max(0, ws - 16), ws)
+        ma = _WD_POST_RE.match(text, we)
+        mod = (mb.group("mod") if mb else "").lower()
+        post = (ma.group("post") if ma else "").lower()
+        start = mb.start() if mb and mod not in ("on", "am", "el", "le", "il", "la", "on the") else ws
+        span = (start, ma.end() if ma else we)
         if ref is None:
             add(span, _day_mention(text, span, None, 0.2), 4)
             continue
@@ -399,11 +422,14 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
         else:
             d, conf = ref - timedelta(days=back), 0.8
         add(span, _day_mention(text, span, d, conf * trust), 4)
-    for code in {"en", lang}:
+    for code in sorted({"en", lang}):
         rx = _RELATIVE_RE.get(code)
         if rx is None:
             continue
-        for m in rx.finditer(text):
+        for start, _end, _w in find_words(text, _REL_TRIGGERS[code]):
+            m = rx.match(text, start)
+            if m is None:
+                continue
             phrase = m.group()
             if phrase.lower() in _CASE_SENSITIVE_REL and phrase != phrase.lower():
                 continue
@@ -411,7 +437,7 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
                 continue
             _, kind, offset = _RELATIVE[phrase.lower()]
             add(m.span(), _relative(text, m.span(), kind, offset, ctx), 5)
-    for m in _AGO_RE.finditer(text):
+    for m in (_AGO_RE.finditer(text) if has_any(text, _AGO_WORDS) else ()):
         n = m.group("n").lower()
         k = int(n) if n.isdigit() else _SMALL[n]
         unit = m.group("u").lower().rstrip("s")
@@ -476,22 +502,23 @@ def _settle(cands: list[tuple[int, int, int, DateMention]]) -> list[DateMention]
 
 def _fallback_reference(text: str, lang: str) -> date | None:
     """The first fully written date in the text: a stand-in reference when the article has none."""
-    found: list[tuple[int, date]] = []
+    months, _ = _calendar_hits(text)
+    found: list[tuple[int, DateMention]] = []
+
+    def add(span, mention, prio):
+        if mention.granularity == "day" and mention.value and mention.confidence >= 0.7:
+            found.append((span[0], mention))
+
+    for start, end, key in months:
+        _month_hit(text, start, end, key, lang, _Ctx(None, 1.0), add)
     m = _ISO_RE.search(text)
     if m:
         d = _day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if d:
-            found.append((m.start(), d))
-    for rx in (_DMY_RE, _MDY_RE):
-        for m in rx.finditer(text):
-            if not m.group("y"):
-                continue
-            mon = month_number(m.group("m"))
-            d = _day(int(m.group("y")), mon, int(m.group("d"))) if mon else None
-            if d:
-                found.append((m.start(), d))
-                break
-    return min(found)[1] if found else None
+            add(m.span(), _day_mention(text, m.span(), d, 1.0), 9)
+    if not found:
+        return None
+    return date.fromisoformat(min(found, key=lambda f: f[0])[1].value)
 
 
 def _link_times(mentions: list[DateMention]) -> None:

@@ -1,7 +1,528 @@
-"""TODO"""
+"""Names of people, organisations and places, with roles, acronyms and surname links.
+
+Rule-based on purpose: capitalised word runs are cut into names, then typed by evidence a reader can
+check — a title before a person ("Secretary of State Marco Rubio"), an organisation word ("… Bank",
+"… Organization"), an acronym defined in brackets ("US Strategic Metals (USSM)"), a gazetteer entry
+(countries, demonyms, capitals), or a speech verb ("…, Rubio said"). Later surname-only mentions
+("Rubio") take the full name introduced anywhere in the article as ``canonical``. A run with no such
+evidence is reported as type "other" in English-like languages and dropped in German, where every
+noun is capitalised. Sentence-initial function words ("The", "But", "Während") and month and weekday
+names are never names.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
 
-def find_names(text, sentences, lang=None):
-    return []
+from storyline.analyze.lexicon_calendar import CALENDAR_WORDS
+from storyline.analyze.lexicon_names import (
+    DE_ORG_SUFFIXES,
+    DE_TITLE_SUFFIXES,
+    KNOWN_ORGS,
+    LANGUAGE_WORDS,
+    MAX_TITLE_LEN,
+    NOT_ACRONYMS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    SPEECH_AFTER,
+    SPEECH_BEFORE,
+    STOPWORDS,
+    TITLE_TOKENS,
+)
+from storyline.analyze.lexicon_places import AMBIGUOUS_PLACES, PLACES, PLACES_UPPER
+from storyline.model import Mention, Sentence
+
+_CAP_RE = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯĀ-Ž](?:(?:\.[A-Z])+\.|[\w]*(?:[-’'](?![sS]\b)[^\W\d_][\w]*)*)")
+_DOTTED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Prof", "Capt", "Col", "Lt", "Maj", "St",
+                     "Co", "Corp", "Inc", "Ltd"})
+_GAP_RE = re.compile(r" (?:(?:of|de|del|la|van|von|der|den|bin|al|and|for|the|du|des|y|e|di|da|&|upon|on) )+")
+_CONNECTORS = frozenset({"of", "de", "del", "la", "van", "von", "der", "den", "bin", "al", "and", "for", "the",
+                         "du", "des", "y", "e", "di", "da", "&", "upon", "on"})
+_PERSON_CONNECTORS = frozenset({"de", "del", "la", "van", "von", "der", "den", "bin", "al", "da", "di", "du"})
+_AFTER_SPEECH_RE = re.compile(rf"^(?:[’']s)?\s*(?:,[^,.;]{{0,80}},\s*)?{SPEECH_AFTER}\b")
+_BEFORE_SPEECH_RE = re.compile(rf"\b{SPEECH_BEFORE}\s+$")
+_APPOSITIVE_RE = re.compile(r"^,\s+(?:\d{1,3}\s*,|who\b|aged\b|the\s+\w+\s+(?:of|for|at)\b|a\s+\d{1,3}-year-old)")
+_ROLE_BEFORE_RE = re.compile(rf"\b{ROLE_NOUNS}\s+$", re.IGNORECASE)
+_PLACE_CUE_RE = re.compile(r"(?:^|[^\w])(?:in|near|en|à|près de|cerca de|nel|nei pressi di)\s+$")
+_ACRONYM_DEF_RE = re.compile(r"\s?\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
+_LOWER_TITLE_RE = re.compile(
+    r"(?:\bprime minister|\bpresident|\bsecretary of state|\bfield marshal|\bgovernor|\bchancellor|\bminister|"
+    r"\bpresidente|\bprésident|\bprésidente|\bministre|\bministro|\bministra)\s+$",
+    re.IGNORECASE,
+)
+_CAPS_SCRIPTS = frozenset({"en", "es", "fr", "it", "pt", "nl", "de", "ro", "pl", "sv", "no", "da", "fi", "cs", "tr"})
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def allcaps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class _Run:
+    toks: list[_Tok]
+    initial: bool  # first token starts a sentence
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[-1].end
+
+    def words(self) -> list[str]:
+        return [t.text for t in self.toks]
+
+
+def _runs(text: str, sentence_starts: set[int]) -> list[_Run]:
+    """Maximal runs of capitalised words joined by single spaces, possibly through connectors ("of")."""
+    runs: list[_Run] = []
+    cur: list[_Tok] = []
+    prev_end = -1
+    for m in _CAP_RE.finditer(text):
+        word = m.group()
+        if not word[0].isupper():
+            continue
+        end = m.end()
+        if word in _DOTTED and text[end : end + 1] == ".":
+            word, end = word + ".", end + 1
+        tok = _Tok(word, m.start(), end)
+        if cur:
+            gap = text[prev_end : tok.start]
+            if gap == " " or gap == "\u00a0":
+                cur.append(tok)
+            elif len(gap) < 14 and _GAP_RE.fullmatch(gap):
+                pos = prev_end
+                for c in gap.split():
+                    i = text.index(c, pos)
+                    cur.append(_Tok(c, i, i + len(c)))
+                    pos = i + len(c)
+                cur.append(tok)
+            else:
+                runs.append(_finish(cur, text, sentence_starts))
+                cur = [tok]
+        else:
+            cur = [tok]
+        prev_end = tok.end
+    if cur:
+        runs.append(_finish(cur, text, sentence_starts))
+    return [r for r in runs if r.toks]
+
+
+def _finish(toks: list[_Tok], text: str, sentence_starts: set[int]) -> _Run:
+    while toks and not toks[-1].cap:
+        toks = toks[:-1]
+    first = toks[0].start if toks else 0
+    before = text[max(0, first - 3) : first]
+    initial = first in sentence_starts or before.strip() == "" and (first == 0 or "\n" in before) or bool(
+        re.search(r"[\n“\"«‘(]\s*$", before)
+    )
+    return _Run(toks, initial)
+
+
+def _is_title_at(words: list[str], i: int) -> int:
+    """Length of the longest title starting at word ``i`` (0 if none)."""
+    for n in range(min(MAX_TITLE_LEN, len(words) - i), 0, -1):
+        if tuple(words[i : i + n]) in TITLE_TOKENS:
+            return n
+    w = words[i]
+    if "-" in w or w.lower().endswith(DE_TITLE_SUFFIXES):
+        low = w.lower()
+        if any(low.endswith(s) for s in DE_TITLE_SUFFIXES) and len(w) > 6:
+            return 1
+    return 0
+
+
+def _is_org_word(w: str, lang: str) -> bool:
+    if w in ORG_WORDS:
+        return True
+    return lang == "de" and len(w) > 6 and w.lower().endswith(DE_ORG_SUFFIXES)
+
+
+def _plain_name_token(w: str) -> bool:
+    """Could this word be part of a person's name?"""
+    return (
+        w not in STOPWORDS
+        and w.lower() not in CALENDAR_WORDS
+        and w not in ORG_WORDS
+        and w not in LANGUAGE_WORDS
+        and not (len(w) > 1 and w.isupper() and "." not in w)
+        and w not in PLACES
+    )
+
+
+def _place(words: list[str]) -> tuple[str, str] | None:
+    name = " ".join(words)
+    hit = PLACES.get(name)
+    if hit is None and name.isupper():
+        hit = PLACES_UPPER.get(name)
+    return hit
+
+
+class _Builder:
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.out: list[Mention] = []
+        self.acronyms: dict[str, tuple[str, str]] = {}  # ACR -> (expansion, type)
+        self.extra_acronyms: list[_Tok] = []  # all-caps words waiting for an acronym definition
+        self.singles: list[_Tok] = []  # lone capitalised words: a person's surname, or nothing
+        self.singles_place: list[_Tok] = []  # lone words after "in"/"near": places unless a surname
+
+    def add(self, start: int, end: int, type_: str, canonical: str | None = None, role: str | None = None,
+            acronym: str | None = None, expansion: str | None = None) -> None:
+        self.out.append(Mention(self.text[start:end], (start, end), type_, canonical, role, acronym, expansion))
+
+    # ------------------------------------------------------------------
+    def run(self, run: _Run) -> None:
+        toks = run.toks
+        # drop leading function words ("The Bank of England", "But Rubio")
+        while toks and (toks[0].text in STOPWORDS or toks[0].text.lower() in CALENDAR_WORDS) and not _place(
+            [t.text for t in toks]
+        ):
+            toks = toks[1:]
+            run = _Run(toks, False)
+            while toks and not toks[0].cap:
+                toks = toks[1:]
+                run = _Run(toks, False)
+        if not toks:
+            return
+        words = [t.text for t in toks]
+        # "the Gulf of Mexico and the Indian Ocean": two names, unless an organisation's ("… Machinists and
+        # Aerospace Workers")
+        if ("and" in words or "&" in words) and not _is_org_word(words[-1], self.lang):
+            cut = next(i for i, w in enumerate(words) if w in ("and", "&"))
+            self.run(_Run(toks[:cut], run.initial))
+            rest = toks[cut + 1 :]
+            while rest and not rest[0].cap:
+                rest = rest[1:]
+            if rest:
+                self.run(_Run(rest, False))
+            return
+        # "Leaders of the International Association of ...": a common noun heading an organisation's name
+        if run.initial and len(words) > 3 and words[1] in _CONNECTORS and not _is_org_word(words[0], self.lang) \
+                and any(_is_org_word(w, self.lang) for w in words[2:]):
+            k = 1
+            while k < len(toks) and not toks[k].cap:
+                k += 1
+            toks, words = toks[k:], words[k:]
+
+        # acronym defined right after: "US Strategic Metals (USSM)"
+        adef = _ACRONYM_DEF_RE.match(self.text, toks[-1].end)
+        if adef and len(toks) >= 2 and adef.group("acr") not in NOT_ACRONYMS - {"US", "UK", "EU", "UAE", "UN"}:
+            k = _expansion_start(words, adef.group("acr"))
+            if k is not None:
+                if k > 0:
+                    self.run(_Run(toks[:k], run.initial))
+                exp_toks = toks[k:]
+                exp = " ".join(t.text for t in exp_toks)
+                acr = adef.group("acr")
+                place = _place([t.text for t in exp_toks])
+                type_ = "place" if place else ("person" if self._looks_person(exp_toks) else "org")
+                canonical = place[0] if place else exp
+                self.acronyms[acr] = (canonical, type_)
+                self.add(exp_toks[0].start, exp_toks[-1].end, type_, canonical, acronym=acr, expansion=exp)
+                a0 = adef.start("acr")
+                self.add(a0, a0 + len(acr), type_, canonical, acronym=acr, expansion=exp)
+                return
+
+        # a title somewhere in the run: "U.S. Secretary of State Marco Rubio"
+        for i in range(len(words)):
+            n = _is_title_at(words, i)
+            if not n:
+                continue
+            rest = toks[i + n :]
+            name_toks = []
+            for t in rest:
+                if _plain_name_token(t.text) or (t.text in _PERSON_CONNECTORS and name_toks):
+                    name_toks.append(t)
+                else:
+                    break
+            while name_toks and not name_toks[-1].cap:
+                name_toks.pop()
+            if not name_toks or len(name_toks) > 4:
+                continue
+            after = toks[i + n + len(name_toks) :]
+            if any(_is_org_word(t.text, self.lang) for t in after[:1]):
+                continue  # "President Trump Administration" is not a person
+            if i > 0:
+                self.run(_Run(toks[:i], run.initial))
+            role = " ".join(words[i : i + n])
+            self.add(name_toks[0].start, name_toks[-1].end, "person", None, role)
+            if after:
+                self.run(_Run(after, False))
+            return
+        # lowercase title just before: "army chief Field Marshal" is caught above; "prime minister Sharif"
+        lower = _LOWER_TITLE_RE.search(self.text, max(0, toks[0].start - 25), toks[0].start)
+        if lower and all(_plain_name_token(w) for w in words) and len(words) <= 3:
+            self.add(toks[0].start, toks[-1].end, "person", None, lower.group().strip().title())
+            return
+
+        # organisation words anywhere
+        if any(_is_org_word(w, self.lang) for w in words):
+            self._org(toks)
+            return
+        name = " ".join(words)
+        if name in KNOWN_ORGS:
+            self.add(toks[0].start, toks[-1].end, "org", KNOWN_ORGS[name])
+            return
+        if len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_WORDS):
+            self.add(toks[0].start, toks[-1].end, "place", " ".join(words))
+            return
+        place = _place(words)
+        if place:
+            if words[0] in AMBIGUOUS_PLACES and len(words) == 1 and not self._place_cue(toks[0]) and not words[0].isupper():
+                return
+            self.add(toks[0].start, toks[-1].end, "place", place[0])
+            return
+        # a run that mixes places/acronyms with other words: split at lexicon words
+        if len(toks) > 1 and self._split(toks, run.initial):
+            return
+        if len(toks) == 1:
+            self._single(toks[0], run.initial)
+            return
+        if len(toks) > 5:
+            return
+        if self._looks_person(toks) and self._person_evidence(toks):
+            self.add(toks[0].start, toks[-1].end, "person")
+            return
+        if self.lang == "de" or self.lang not in _CAPS_SCRIPTS:
+            return
+        if all(_plain_name_token(w) or w in _CONNECTORS for w in words):
+            self.add(toks[0].start, toks[-1].end, "other")
+
+    def _org(self, toks: list[_Tok]) -> None:
+        words = [t.text for t in toks]
+        # "Pakistan Army": keep whole; "Trump Administration": whole as org
+        self.add(toks[0].start, toks[-1].end, "org", " ".join(words))
+
+    def _split(self, toks: list[_Tok], initial: bool) -> bool:
+        """Cut a run at gazetteer words: "Pakistan US" -> two places; "ECB President ..." handled earlier."""
+        pieces: list[list[_Tok]] = []
+        cur: list[_Tok] = []
+        found = False
+        for t in toks:
+            if _place([t.text]) or t.text in KNOWN_ORGS or (t.allcaps and t.text not in NOT_ACRONYMS):
+                if cur:
+                    pieces.append(cur)
+                pieces.append([t])
+                cur = []
+                found = True
+            else:
+                cur.append(t)
+        if cur:
+            pieces.append(cur)
+        if not found or len(pieces) < 2:
+            return False
+        for j, p in enumerate(pieces):
+            while p and not p[0].cap:
+                p = p[1:]
+            while p and not p[-1].cap:
+                p = p[:-1]
+            if p:
+                self.run(_Run(p, initial and j == 0))
+        return True
+
+    def _single(self, tok: _Tok, initial: bool) -> None:
+        w = tok.text
+        if w in STOPWORDS or w.lower() in CALENDAR_WORDS or w in LANGUAGE_WORDS:
+            return
+        if w in KNOWN_ORGS:
+            self.add(tok.start, tok.end, "org", KNOWN_ORGS[w])
+            return
+        place = _place([w])
+        if place:
+            if w in AMBIGUOUS_PLACES and not self._place_cue(tok) and not w.isupper():
+                return
+            self.add(tok.start, tok.end, "place", place[0])
+            return
+        if "-" in w and all(_place([p]) for p in w.split("-")):
+            pos = tok.start
+            for part in w.split("-"):
+                self.add(pos, pos + len(part), "place", _place([part])[0])
+                pos += len(part) + 1
+            return
+        if tok.allcaps:
+            titled = w[:1] + w[1:].lower()
+            if titled in KNOWN_ORGS:
+                self.add(tok.start, tok.end, "org", KNOWN_ORGS[titled])
+                return
+            line_start = self.text.rfind("\n", 0, tok.start) + 1
+            line_end = self.text.find("\n", tok.end)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            shouting = sum(c.isupper() for c in line) > 0.5 * max(1, sum(c.isalpha() for c in line))
+            if 2 <= len(w) <= 5 and w not in NOT_ACRONYMS and "." not in w and not shouting:
+                self.extra_acronyms.append(tok)
+            return
+        if self.lang in ("en", "es", "fr", "it", "pt") and not initial and self._place_cue(tok) and not self.lang == "de":
+            nxt = self.text[tok.end : tok.end + 2]
+            if not nxt.startswith(("’s", "'s")) and w not in ORG_WORDS and len(w) > 2:
+                self.singles_place.append(tok)
+                return
+        self.singles.append(tok)
+
+    def _place_cue(self, tok: _Tok) -> bool:
+        return bool(_PLACE_CUE_RE.search(self.text[max(0, tok.start - 12) : tok.start]))
+
+    def _looks_person(self, toks: list[_Tok]) -> bool:
+        words = [t.text for t in toks]
+        caps = [w for w in words if w not in _PERSON_CONNECTORS]
+        return 2 <= len(caps) <= 4 and all(_plain_name_token(w) and not w.isupper() for w in caps) and all(
+            len(w) > 1 for w in caps
+        )
+
+    def _person_evidence(self, toks: list[_Tok]) -> bool:
+        after = self.text[toks[-1].end : toks[-1].end + 120]
+        before = self.text[max(0, toks[0].start - 40) : toks[0].start]
+        return bool(
+            _AFTER_SPEECH_RE.match(after)
+            or _BEFORE_SPEECH_RE.search(before)
+            or _APPOSITIVE_RE.match(after)
+            or _ROLE_BEFORE_RE.search(before)
+        )
+
+
+def _expansion_start(words: list[str], acr: str) -> int | None:
+    """Index of the first word of the expansion of ``acr`` within ``words`` (None if it does not fit)."""
+    def initials(ws: list[str]) -> str:
+        out = []
+        for w in ws:
+            if w in _CONNECTORS:
+                continue
+            letters = w.replace(".", "")
+            out.append(letters if letters.isupper() and len(letters) <= 4 else letters[:1].upper())
+        return "".join(out)
+
+    target = acr.upper()
+    for k in range(len(words)):
+        if words[k] in _CONNECTORS:
+            continue
+        if initials(words[k:]) == target:
+            return k
+    for k in range(len(words)):
+        ws = [w for w in words[k:] if w not in _CONNECTORS]
+        if not ws or ws[0][:1].upper() != target[:1]:
+            continue
+        letters = "".join(ws).upper()
+        it = iter(letters)
+        if all(ch in it for ch in target) and len(ws) <= len(target) + 1:
+            return k
+    return None
+
+
+def find_names(text: str, sentences: list[Sentence], lang: str | None = None) -> list[Mention]:
+    """Names in ``text`` as Mention records (person, org, place, other) with exact spans, in text order."""
+    if not text:
+        return []
+    code = (lang or "en").split("-")[0].lower()
+    b = _Builder(text, code)
+    starts = [s.start for s in sentences]
+    for run in _runs(text, set(starts)):
+        b.run(run)
+
+    _resolve_people(b)
+    _resolve_acronyms(b)
+    for tok in b.singles_place:
+        if not any(m.span[0] <= tok.start < m.span[1] for m in b.out):
+            b.add(tok.start, tok.end, "place", tok.text)
+
+    mentions = _dedupe(b.out)
+    idx = [s.index for s in sentences]
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.span[0]) - 1
+        m.sentence = idx[i] if i >= 0 else 0
+    return mentions
+
+
+def _resolve_people(b: _Builder) -> None:
+    """Give every person mention its fullest name; tag lone surnames ("Rubio") that match a full name."""
+    lone = {m.text for m in b.out if m.type == "person" and len(m.text.split()) == 1}
+    lone |= {t.text for t in b.singles}
+    for m in b.out:  # "Dominique Pelicot" (no evidence) + "Mr. Pelicot" elsewhere: a person
+        parts = m.text.split()
+        if m.type == "other" and 2 <= len(parts) <= 3 and parts[-1] in lone and parts[-1] != parts[0]:
+            if any(p.type == "person" and p.text == parts[-1] for p in b.out):
+                m.type = "person"
+    people = [m for m in b.out if m.type == "person"]
+    full: dict[str, str | None] = {}  # key word -> full name (None when ambiguous)
+    roles: dict[str, str] = {}
+    for m in people:
+        parts = [p for p in m.text.split() if p not in _PERSON_CONNECTORS]
+        if len(parts) >= 2:
+            name = m.text
+            for key in (parts[-1], parts[0]):
+                if key in full and full[key] != name:
+                    full[key] = None if parts[-1] != key or (full[key] or "").split()[-1] != key else full[key]
+                else:
+                    full[key] = name
+            if m.role:
+                roles.setdefault(name, m.role)
+    surnames = {m.text.split()[-1]: m.text for m in people if len(m.text.split()) >= 2}
+    for m in people:
+        parts = m.text.split()
+        if len(parts) == 1:
+            key = parts[0]
+            name = surnames.get(key) or full.get(key)
+            m.canonical = name or m.text
+        else:
+            m.canonical = m.canonical or m.text
+        if m.role is None and m.canonical in roles:
+            m.role = roles[m.canonical]
+    for m in people:
+        if m.role is None and m.canonical in roles:
+            m.role = roles[m.canonical]
+    # runs typed "other" that are a known person's full name (a headline before the titled mention)
+    full_names = set(surnames.values())
+    for m in b.out:
+        if m.type == "other" and m.text in full_names:
+            m.type, m.canonical, m.role = "person", m.text, roles.get(m.text)
+    # lone words that are a known person's surname or given name
+    for tok in b.singles + b.singles_place:
+        name = surnames.get(tok.text) or full.get(tok.text)
+        if name:
+            b.add(tok.start, tok.end, "person", name, roles.get(name))
+    b.singles_place = [t for t in b.singles_place if not (surnames.get(t.text) or full.get(t.text))]
+
+
+def _resolve_acronyms(b: _Builder) -> None:
+    for tok in b.extra_acronyms:
+        w = tok.text
+        if w in b.acronyms:
+            exp, type_ = b.acronyms[w]
+            b.add(tok.start, tok.end, type_, exp, acronym=w, expansion=exp)
+        elif w in KNOWN_ORGS:
+            b.add(tok.start, tok.end, "org", KNOWN_ORGS[w])
+        else:
+            b.add(tok.start, tok.end, "org", w, acronym=w)
+    for m in b.out:
+        if m.type in ("org", "other") and m.text in b.acronyms and m.expansion is None:
+            exp, type_ = b.acronyms[m.text]
+            m.type, m.canonical, m.acronym, m.expansion = type_, exp, m.text, exp
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    mentions.sort(key=lambda m: (m.span[0], -(m.span[1] - m.span[0])))
+    out: list[Mention] = []
+    last_end = -1
+    for m in mentions:
+        if m.span[0] < last_end:
+            continue
+        out.append(m)
+        last_end = m.span[1]
+    return out

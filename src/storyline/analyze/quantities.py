@@ -14,17 +14,20 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.lexicon_calendar import MONTH_PATTERN, MONTH_WORD_RE
+from storyline.analyze._scan import find_words
+from storyline.analyze.lexicon_calendar import MONTH_WORD_RE, month_number
 from storyline.model import Quantity, Sentence
 
 # Languages that write 1.200 for a thousand and 3,75 for a decimal.
 _COMMA_DECIMAL = frozenset({"de", "fr", "es", "it", "pt", "nl", "el", "ru", "pl", "tr", "ro", "cs", "da", "sv", "no", "fi"})
 _SPACE_GROUPED = frozenset({"fr", "de", "es", "it", "pt", "ru", "pl", "cs", "sv", "no", "fi"})
 
-_NUM_CORE = r"\d{1,3}(?:(?:,\d{3})+|(?:,\d{2})+,\d{3}|(?:\.\d{3})+|(?:[\u00a0\u202f]\d{3})+)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_NUM_CORE_SPACE = r"\d{1,3}(?:(?: \d{3})+(?![\d.,]))(?:,\d+)?|" + _NUM_CORE
-_NUM_RE = re.compile(rf"(?<![\w.,])(?:{_NUM_CORE})(?![.,]?\d)")
-_NUM_RE_SPACE = re.compile(rf"(?<![\w.,])(?:{_NUM_CORE_SPACE})(?![.,]?\d)")
+# Digit-first patterns: a leading lookbehind or alternation would make the engine try every position.
+_GROUPED = r"(?:(?:,\d{3})+|(?:,\d{2})+,\d{3}|(?:\.\d{3})+|(?:[\u00a0\u202f]\d{3})+)"
+_NUM_RE = re.compile(rf"\d(?<![\w.,]\d)(?:\d{{0,2}}{_GROUPED}(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?![.,]?\d)")
+_NUM_RE_SPACE = re.compile(
+    rf"\d(?<![\w.,]\d)(?:\d{{0,2}}(?: \d{{3}})+(?![\d.,])(?:,\d+)?|\d{{0,2}}{_GROUPED}(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?![.,]?\d)"
+)
 
 _WORD_NUMBERS: dict[str, dict[str, float]] = {
     "en": {
@@ -54,16 +57,7 @@ _WORD_NUMBERS: dict[str, dict[str, float]] = {
 }
 _EN_UNITS = {k: v for k, v in _WORD_NUMBERS["en"].items() if v < 10}
 _EN_TENS = {k: v for k, v in _WORD_NUMBERS["en"].items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
-_WORD_NUM_RE = {
-    lang: re.compile(
-        r"(?<![\w-])(?:"
-        + ("(?:" + "|".join(_EN_TENS) + ")-(?:" + "|".join(_EN_UNITS) + ")|" if lang == "en" else "")
-        + "|".join(sorted(table, key=len, reverse=True))
-        + r")(?![\w])",
-        re.IGNORECASE,
-    )
-    for lang, table in _WORD_NUMBERS.items()
-}
+_WORD_NUMBER_KEYS = {lang: frozenset(table) for lang, table in _WORD_NUMBERS.items()}
 
 # scale words after a number; value depends on language for "billion"
 _SCALE_RE = re.compile(
@@ -164,7 +158,8 @@ _WORD_RE = re.compile(r"[ \u00a0]+(?P<w>[^\W\d_][\w’'-]*)")
 _NOUN_SPAN_RE = re.compile(r"[ \u00a0]+(?P<w>[^\W\d_][\w-]*)")
 _ADJECTIVES = frozenset(
     "more new other additional further confirmed reported known civilian estimated registered "
-    "nuevos nuevas otros otras personnes weitere neue mehr".split()
+    "nuevos nuevas otros otras personnes weitere neue mehr consecutive straight successive separate different "
+    "major small large".split()
 )
 # words after a number that are not what it counts
 _NOT_NOUNS = frozenset(
@@ -187,22 +182,26 @@ _QUANTIFIERS = frozenset(
     el la le il i gli its all with""".split()
 )
 
-_URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+|pic\.twitter\.com/\S+")
+_URL_RE = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|[@#]\w+")
+_URL_HINTS = ("http", "www.", "@", "#", "pic.twitter")
+_PHONE_CANDIDATE_RE = re.compile(r"[+(\d][\d ().+-]{8,}\d")
 _PHONE_RE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[.-]\d{4}(?!\d)|\+\d{1,3}[\s(]+\d[\d\s().-]{6,}\d"
 )
+# dates, clock times and year ranges written in digits: "2024-06-06", "12/09/2024", "10:10", "3 pm", "2025-26"
 _DATE_NUM_RE = re.compile(
-    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}/\d{4}\b"
-    r"|(?<![\d.,])\d{1,2}(?:[:.]\d{2})+\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|Uhr\b|h\b|hrs\b)"
-    r"|(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d])|\b\d{1,2}\s?h\s?\d{2}\b"
-    r"|(?<![\d.,])\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b|Uhr\b)"
-    r"|\b(?:19|20)\d{2}\s?[-–/]\s?(?:19|20)?\d{2}\b"
-    rf"|(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{MONTH_PATTERN}(?:\s+(?:de\s+)?\d{{4}})?"
-    rf"|{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\d,.]\d)"
-    rf"|{MONTH_PATTERN}\s+(?:de\s+|of\s+)?\d{{4}}",
-    re.IGNORECASE,
+    r"\d(?<![\w.,]\d)(?:"
+    r"\d{3}-\d{1,2}-\d{1,2}(?!\d)"
+    r"|\d?[/.]\d{1,2}[/.]\d{2,4}(?!\d)|\d?/\d{4}(?!\d)"
+    r"|\d?(?:[:.]\d{2})+\s*(?:[aApP]\.?[mM]\.?|Uhr|h|hrs)(?![\w])"
+    r"|\d?:\d{2}(?::\d{2})?(?!\d)|\d?\s?h\s?\d{2}(?!\d)"
+    r"|\d?\s?(?:[aApP]\.?[mM]\.?|Uhr)(?![\w])"
+    r"|(?<=[12])[09]\d{2}\s?[-–/]\s?(?:19|20)?\d{2}(?!\d))"
 )
-_SCORE_RE = re.compile(r"(?<![\w.,])(\d{1,3})\s?[-–—]\s?(\d{1,3})(?![\w.,]?\d)")
+_AFTER_WORD_RE = re.compile(r"(?:st|nd|rd|th|er|º)?\.?,?[ \u00a0]+(?:of[ \u00a0]+|de[ \u00a0]+)?([^\W\d_][\w\u0900-\u097f]*\.?)")
+_BEFORE_WORD_RE = re.compile(r"([^\W\d_][\w\u0900-\u097f]*\.?),?[ \u00a0]+(?:de[ \u00a0]+)?$")
+_NOT_MONTHS = frozenset({"may", "march", "mars", "mai"})  # lowercase: verbs and nouns more often than months
+_SCORE_RE = re.compile(r"(\d(?<![\w.,]\d)\d{0,2})\s?[-–—]\s?(\d{1,3})(?![\w.,]?\d)")
 _LIST_NUM_RE = re.compile(r"(?m)^[ \t]*\d{1,2}[.)](?=\s)")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -275,7 +274,11 @@ def _norm_lang(lang: str | None) -> str:
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for rx in (_URL_RE, _PHONE_RE, _DATE_NUM_RE, _LIST_NUM_RE) for m in rx.finditer(text)]
+    spans = [m.span() for rx in (_DATE_NUM_RE, _LIST_NUM_RE) for m in rx.finditer(text)]
+    if any(h in text for h in _URL_HINTS):
+        spans.extend(m.span() for m in _URL_RE.finditer(text))
+    for cand in _PHONE_CANDIDATE_RE.finditer(text):
+        spans.extend((cand.start() + m.start(), cand.start() + m.end()) for m in _PHONE_RE.finditer(cand.group()))
     for m in _SCORE_RE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         nxt = text[m.end() : m.end() + 3]
@@ -301,6 +304,18 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> 
     return False
 
 
+def _is_month(word: str) -> bool:
+    return month_number(word) is not None and word.rstrip(".") not in _NOT_MONTHS
+
+
+def _next_to_month(text: str, a: int, b: int) -> bool:
+    after = _AFTER_WORD_RE.match(text, b, b + 30)
+    if after and _is_month(after.group(1)):
+        return True
+    before = _BEFORE_WORD_RE.search(text, max(0, a - 16), a)
+    return bool(before and _is_month(before.group(1)))
+
+
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
     m = re.search(r"([^\W\d_][\w.’'-]*)[ \u00a0]*$", text[max(0, pos - 40) : pos])
     if not m:
@@ -319,20 +334,22 @@ def _candidates(text: str, lang: str) -> list[_Q]:
             continue  # COVID-19, F-16
         if masked and _inside(masked, starts, a, b):
             continue
+        if _next_to_month(text, a, b):
+            continue  # "12 September", "Sept. 12", "June 2024", "29 de octubre"
         value = parse_number(m.group(), lang)
         if value is not None:
             found.append((a, b, value))
-    word_re = _WORD_NUM_RE.get(lang)
-    if word_re is not None:
-        table = _WORD_NUMBERS[lang]
-        for m in word_re.finditer(text):
-            w = m.group().lower()
-            if "-" in w:
-                t, u = w.split("-")
-                value = _EN_TENS[t] + _EN_UNITS[u]
-            else:
-                value = table[w]
-            found.append((m.start(), m.end(), float(value)))
+    table = _WORD_NUMBERS.get(lang)
+    if table is not None:
+        for ws, we, w in find_words(text, _WORD_NUMBER_KEYS[lang]):
+            if we < len(text) and text[we] == "-" and lang == "en":
+                unit = re.match(r"-([a-z]+)", text[we : we + 8])
+                if w in _EN_TENS and unit and unit.group(1) in _EN_UNITS:
+                    found.append((ws, we + 1 + len(unit.group(1)), float(_EN_TENS[w] + _EN_UNITS[unit.group(1)])))
+                    continue
+            if ws > 0 and text[ws - 1] == "-":
+                continue  # the second half of "twenty-five", or "one-two"
+            found.append((ws, we, float(table[w])))
     found.sort()
     out: list[_Q] = []
     for a, b, value in found:
@@ -479,7 +496,7 @@ def _noun_after(text: str, pos: int, lang: str) -> str | None:
         m2 = _WORD_RE.match(text, m.end())
         if m2 and m2.group("w").lower() not in _NOT_NOUNS:
             word, low = m2.group("w"), m2.group("w").lower()
-    if low in _NOT_NOUNS or len(low) < 3 or MONTH_WORD_RE.fullmatch(word):
+    if low in _NOT_NOUNS or len(low) < 3 or MONTH_WORD_RE.fullmatch(word) or low.endswith("ly"):
         return None
     if word[:1].isupper() and lang != "de":
         return None
@@ -535,6 +552,8 @@ def _try_pair(text: str, q1: _Q, q2: _Q):
         if dash and q1.value >= q2.value:
             return None
         word = between.strip().lower()
+        if not from_before and re.search(r"\b(?:by|um|of)\s+$", pre):
+            return None  # "cut by 0.25% to 3.75%": an amount, then a level
         if word in ("and", "y", "et", "und", "e") and not (from_before and re.search(r"(entre|between|zwischen|tra)\s+\S*\s*$", pre, re.I)):
             return None
         if word in ("a", "à", "au", "al", "bis", "hasta", "até") and not from_before and q1.kind == "bare" and q2.kind == "bare":

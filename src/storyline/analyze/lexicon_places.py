@@ -1,0 +1,284 @@
+"""A hand-written gazetteer: countries (with es/fr/de/it spellings and demonyms), capitals, major cities
+and regions. Each entry maps a spelling to (canonical English name, kind), where kind is "country",
+"demonym" (canonical is the country) or "place".
+
+Why a list and not a model: place names decide place conflicts between reports, so they must be
+recognised the same way every time, in any language, at regex speed.
+"""
+
+from __future__ import annotations
+
+# Canonical | other spellings ; demonyms (comma-free, "|"-separated)
+_COUNTRIES = """
+Afghanistan|Afganistán|Afghanistán ; Afghan|Afghans|afgano|afghan|afghane|afghanische
+Albania|Albanie|Albanien ; Albanian
+Algeria|Argelia|Algérie|Algerien ; Algerian
+Andorra|Andorre
+Angola ; Angolan
+Argentina|Argentine|Argentinien ; Argentine|Argentinian|argentino
+Armenia|Arménie|Armenien ; Armenian
+Australia|Australie|Australien ; Australian|australiano|australien
+Austria|Autriche|Österreich ; Austrian|austriaco|autrichien|österreichische
+Azerbaijan|Azerbaiyán|Azerbaïdjan|Aserbaidschan ; Azerbaijani
+Bahrain|Bahréin|Bahreïn ; Bahraini
+Bangladesh ; Bangladeshi
+Belarus|Bielorrusia|Biélorussie|Weißrussland ; Belarusian
+Belgium|Bélgica|Belgique|Belgien|Belgio ; Belgian|belga|belge
+Bhutan|Bhoutan ; Bhutanese
+Bolivia|Bolivie|Bolivien ; Bolivian
+Bosnia and Herzegovina|Bosnia|Bosnie ; Bosnian
+Botswana
+Brazil|Brasil|Brésil|Brasilien|Brasile ; Brazilian|brasileño|brésilien
+Bulgaria|Bulgarie|Bulgarien ; Bulgarian
+Burkina Faso
+Cambodia|Camboya|Cambodge|Kambodscha ; Cambodian
+Cameroon|Camerún|Cameroun|Kamerun ; Cameroonian
+Canada|Canadá|Kanada ; Canadian|canadiense|canadien|kanadische
+Chad|Tchad|Tschad ; Chadian
+Chile|Chili ; Chilean|chileno
+China|Chine|Cina ; Chinese|chino|chinois|chinesische|cinese
+Colombia|Colombie|Kolumbien ; Colombian|colombiano
+Congo|Democratic Republic of the Congo|DR Congo|DRC ; Congolese
+Costa Rica
+Croatia|Croacia|Croatie|Kroatien ; Croatian
+Cuba|Kuba ; Cuban|cubano
+Cyprus|Chipre|Chypre|Zypern ; Cypriot
+Czech Republic|Czechia|República Checa|Tchéquie|Tschechien ; Czech
+Denmark|Dinamarca|Danemark|Dänemark ; Danish|Dane|danés|danois
+Ecuador|Équateur ; Ecuadorian
+Egypt|Egipto|Égypte|Ägypten|Egitto ; Egyptian|egipcio|égyptien
+El Salvador ; Salvadoran
+Estonia|Estonie|Estland ; Estonian
+Ethiopia|Etiopía|Éthiopie|Äthiopien ; Ethiopian
+Finland|Finlandia|Finlande|Finnland ; Finnish|Finn
+France|Francia|Frankreich ; French|francés|français|française|französische|francese
+Georgia|Géorgie|Georgien ; Georgian
+Germany|Alemania|Allemagne|Deutschland|Germania ; German|alemán|allemand|allemande|deutsche|tedesco
+Ghana ; Ghanaian
+Greece|Grecia|Grèce|Griechenland ; Greek|griego|grec|griechische
+Guatemala ; Guatemalan
+Haiti|Haití|Haïti ; Haitian
+Honduras ; Honduran
+Hungary|Hungría|Hongrie|Ungarn ; Hungarian
+Iceland|Islandia|Islande|Island ; Icelandic|islandés|islandais|isländische
+India|Inde|Indien|भारत ; Indian|indio|indien|indienne|indische|indiano
+Indonesia|Indonésie|Indonesien ; Indonesian
+Iran|Irán ; Iranian|iraní|iranien
+Iraq|Irak ; Iraqi|iraquí|irakien
+Ireland|Irlanda|Irlande|Irland ; Irish|irlandés|irlandais
+Israel|Israël ; Israeli|israelí|israélien|israelische
+Italy|Italia|Italie|Italien ; Italian|italiano|italien|italienne|italienische
+Ivory Coast|Côte d'Ivoire|Côte d’Ivoire ; Ivorian
+Jamaica|Jamaïque ; Jamaican
+Japan|Japón|Japon|Giappone ; Japanese|japonés|japonais|japanische
+Jordan|Jordania|Jordanie|Jordanien ; Jordanian
+Kazakhstan|Kazajistán|Kasachstan ; Kazakh
+Kenya|Kenia ; Kenyan
+Kuwait|Koweït ; Kuwaiti
+Kyrgyzstan ; Kyrgyz
+Laos ; Lao|Laotian
+Latvia|Letonia|Lettonie|Lettland ; Latvian
+Lebanon|Líbano|Liban|Libanon ; Lebanese
+Libya|Libia|Libye|Libyen ; Libyan
+Lithuania|Lituania|Lituanie|Litauen ; Lithuanian
+Luxembourg|Luxemburgo|Luxemburg
+Madagascar
+Malaysia|Malasia|Malaisie ; Malaysian
+Maldives|Maldivas ; Maldivian
+Mali ; Malian
+Malta|Malte ; Maltese
+Mexico|México|Mexique|Mexiko|Messico ; Mexican|mexicano|mexicain
+Moldova|Moldavia|Moldavie|Moldau ; Moldovan
+Mongolia|Mongolie|Mongolei ; Mongolian
+Montenegro|Monténégro
+Morocco|Marruecos|Maroc|Marokko ; Moroccan|marroquí|marocain
+Mozambique|Mosambik ; Mozambican
+Myanmar|Burma|Birmania ; Burmese
+Namibia|Namibie
+Nepal|Népal ; Nepali|Nepalese
+Netherlands|Holland|Países Bajos|Pays-Bas|Niederlande|Paesi Bassi ; Dutch|neerlandés|néerlandais|niederländische
+New Zealand|Nueva Zelanda|Nouvelle-Zélande|Neuseeland ; New Zealander
+Nicaragua ; Nicaraguan
+Niger ; Nigerien
+Nigeria|Nigéria ; Nigerian
+North Korea|Corea del Norte|Corée du Nord|Nordkorea ; North Korean
+Norway|Noruega|Norvège|Norwegen ; Norwegian|noruego|norvégien
+Oman
+Pakistan|Pakistán|पाकिस्तान ; Pakistani|Pakistanis|paquistaní|pakistanais|pakistanische
+Palestine|Palestina|Palestinian territories ; Palestinian|palestino|palestinien
+Panama|Panamá ; Panamanian
+Paraguay ; Paraguayan
+Peru|Perú|Pérou ; Peruvian|peruano
+Philippines|Filipinas|Philippinen ; Filipino|Philippine
+Poland|Polonia|Pologne|Polen ; Polish|Pole|polaco|polonais|polnische
+Portugal|Portogallo ; Portuguese|portugués|portugais
+Qatar|Katar ; Qatari
+Romania|Rumania|Roumanie|Rumänien ; Romanian
+Russia|Rusia|Russie|Russland|Russia ; Russian|ruso|russe|russische|russo
+Rwanda|Ruanda ; Rwandan
+Saudi Arabia|Arabia Saudí|Arabia Saudita|Arabie saoudite|Saudi-Arabien ; Saudi
+Senegal|Sénégal ; Senegalese
+Serbia|Serbie|Serbien ; Serbian|Serb
+Singapore|Singapur|Singapour ; Singaporean
+Slovakia|Eslovaquia|Slovaquie|Slowakei ; Slovak
+Slovenia|Eslovenia|Slovénie|Slowenien ; Slovenian|Slovene
+Somalia|Somalie ; Somali
+South Africa|Sudáfrica|Afrique du Sud|Südafrika ; South African|sudafricano
+South Korea|Corea del Sur|Corée du Sud|Südkorea|Korea ; South Korean|Korean|surcoreano
+South Sudan|Sudán del Sur ; South Sudanese
+Spain|España|Espagne|Spanien|Spagna ; Spanish|Spaniard|español|espagnol|espagnole|spanische|spagnolo
+Sri Lanka ; Sri Lankan
+Sudan|Sudán|Soudan ; Sudanese
+Sweden|Suecia|Suède|Schweden|Svezia ; Swedish|Swede|sueco|suédois|schwedische
+Switzerland|Suiza|Suisse|Schweiz|Svizzera ; Swiss|suizo|suisse|schweizerische
+Syria|Siria|Syrie|Syrien ; Syrian|sirio|syrien
+Taiwan|Taiwán ; Taiwanese
+Tajikistan ; Tajik
+Tanzania|Tanzanie|Tansania ; Tanzanian
+Thailand|Tailandia|Thaïlande ; Thai
+Tunisia|Túnez|Tunisie|Tunesien ; Tunisian
+Turkey|Türkiye|Turquía|Turquie|Türkei|Turchia ; Turkish|turco|turc|türkische
+Turkmenistan ; Turkmen
+Uganda|Ouganda ; Ugandan
+Ukraine|Ucrania|Ucraina ; Ukrainian|ucraniano|ukrainien|ukrainische
+United Arab Emirates|UAE|Emiratos Árabes Unidos|Émirats arabes unis ; Emirati
+United Kingdom|UK|U.K.|Britain|Great Britain|Reino Unido|Royaume-Uni|Großbritannien|Regno Unito ; British|Briton|británico|britannique|britische|britannico
+United States|US|U.S.|USA|U.S.A.|America|Estados Unidos|EE.UU.|EEUU|États-Unis|Etats-Unis|USA|Vereinigte Staaten|Stati Uniti|अमेरिका ; American|Americans|estadounidense|américain|américaine|amerikanische|US-amerikanische|americano
+Uruguay ; Uruguayan
+Uzbekistan|Uzbekistán|Usbekistan ; Uzbek
+Venezuela ; Venezuelan|venezolano
+Vietnam|Viet Nam ; Vietnamese
+Yemen|Yémen|Jemen ; Yemeni
+Zambia|Zambie|Sambia ; Zambian
+Zimbabwe|Simbabwe ; Zimbabwean
+European Union|EU|Unión Europea|UE|Union européenne|Europäische Union ; European|europeo|européen|européenne|europäische
+"""
+
+# Place|other spellings, next place|its spellings > country (blank for regions)
+_PLACES = """
+Washington|Washington D.C.|Washington DC > United States
+New York|New York City|Nueva York|New-York > United States
+Los Angeles > United States
+San Francisco > United States
+Chicago > United States
+Seattle > United States
+Boston > United States
+Houston > United States
+Texas|Tejas > United States
+California|Californie|Kalifornien > United States
+Florida|Floride > United States
+Pacific Palisades > United States
+Pasadena, Altadena, Malibu, Santa Monica, Hollywood, Everett, Renton, Wichita, Seattle|Seattle-area > United States
+Virginia, Illinois, Ohio, Michigan, Georgia, Arizona, Nevada, Oregon, Colorado, Kansas, Iowa, Pennsylvania, New Jersey > United States
+Boca Chica, Starbase, Cape Canaveral, Brownsville > United States
+Ottawa, Toronto, Montreal, Vancouver > Canada
+Mexico City|Ciudad de México > Mexico
+London|Londres|Londra > United Kingdom
+Manchester, Birmingham, Edinburgh, Glasgow, Cardiff, Belfast, Wimbledon > United Kingdom
+England|Inglaterra|Angleterre|Inghilterra, Scotland|Escocia|Écosse|Schottland, Wales > United Kingdom
+Dublin > Ireland
+Paris|París|Parigi > France
+Avignon|Aviñón, Mazan, Marseille|Marsella, Lyon, Toulouse, Nice, Bordeaux, Vaucluse, Carpentras, Nîmes > France
+Berlin|Berlín|Berlino > Germany
+Frankfurt|Frankfurt am Main|Fráncfort|Francfort, Munich|München|Múnich, Hamburg|Hamburgo, Cologne|Köln, Bavaria|Bayern > Germany
+Madrid > Spain
+Valencia|Valence|València, Paiporta, Barcelona|Barcelone, Seville|Sevilla, Málaga|Malaga, Catalonia|Cataluña, Andalusia|Andalucía, Castilla-La Mancha, Albacete, Letur, Chiva, Utiel, Sedaví, Alfafar, Benetússer, Catarroja, Massanassa, Aldaia, Picanya, Torrent > Spain
+Rome|Roma, Milan|Milano|Milán > Italy
+Lisbon|Lisboa|Lisbonne > Portugal
+Brussels|Bruselas|Bruxelles|Brüssel > Belgium
+Amsterdam, The Hague > Netherlands
+Vienna|Viena|Vienne|Wien > Austria
+Bern|Berne, Zurich|Zürich, Geneva|Ginebra|Genève|Genf > Switzerland
+Stockholm|Estocolmo > Sweden
+Oslo > Norway
+Copenhagen|Copenhague|Kopenhagen > Denmark
+Helsinki > Finland
+Reykjavik|Reykjavík, Grindavik|Grindavík, Reykjanes, Sundhnúkur, Svartsengi, Blue Lagoon, Keflavik|Keflavík > Iceland
+Athens|Atenas|Athènes|Athen > Greece
+Warsaw|Varsovia|Varsovie|Warschau > Poland
+Prague|Praga|Prag > Czech Republic
+Budapest > Hungary
+Bucharest|Bucarest|Bukarest > Romania
+Kyiv|Kiev|Kiew, Kharkiv > Ukraine
+Moscow|Moscú|Moscou|Moskau|Mosca > Russia
+Ankara, Istanbul|Estambul > Turkey
+Jerusalem|Jerusalén|Jérusalem, Tel Aviv > Israel
+Gaza, Gaza Strip, West Bank|Cisjordania|Cisjordanie > Palestine
+Beirut|Beirut > Lebanon
+Damascus|Damasco|Damas > Syria
+Baghdad|Bagdad > Iraq
+Tehran|Teherán|Téhéran|Teheran > Iran
+Riyadh|Riad > Saudi Arabia
+Dubai|Dubái, Abu Dhabi > United Arab Emirates
+Doha > Qatar
+Cairo|El Cairo|Le Caire|Kairo > Egypt
+Nairobi > Kenya
+Kinshasa, Goma > Congo
+Lagos, Abuja > Nigeria
+Addis Ababa > Ethiopia
+Johannesburg, Pretoria, Cape Town > South Africa
+Islamabad|इस्लामाबाद, Rawalpindi, Lahore, Karachi, Peshawar, Quetta, Punjab, Sindh, Balochistan, Khyber Pakhtunkhwa > Pakistan
+Kabul|Kaboul > Afghanistan
+New Delhi|नई दिल्ली, Delhi|दिल्ली, Mumbai|मुंबई|Bombay, Kolkata, Chennai, Bengaluru|Bangalore, Hyderabad, Ahmedabad, Pune, Lucknow, Patna > India
+Maharashtra, Kerala, Karnataka, Gujarat, Bihar, Uttar Pradesh, Tamil Nadu, West Bengal, Kashmir, Jammu and Kashmir > India
+Dhaka|Dacca > Bangladesh
+Colombo > Sri Lanka
+Kathmandu > Nepal
+Beijing|Pekín|Pékin|Peking, Shanghai, Hong Kong, Wuhan > China
+Tokyo|Tokio > Japan
+Seoul|Seúl > South Korea
+Pyongyang > North Korea
+Taipei > Taiwan
+Bangkok > Thailand
+Hanoi, Ho Chi Minh City > Vietnam
+Manila > Philippines
+Jakarta|Yakarta > Indonesia
+Kuala Lumpur > Malaysia
+Canberra, Sydney, Melbourne > Australia
+Wellington, Auckland > New Zealand
+Brasília|Brasilia, São Paulo, Rio de Janeiro > Brazil
+Buenos Aires > Argentina
+Santiago > Chile
+Lima > Peru
+Bogotá|Bogota > Colombia
+Caracas > Venezuela
+Havana|La Habana > Cuba
+Barbados, Bridgetown > Barbados
+Dubai International Stadium > United Arab Emirates
+Europe|Europa, Eurozone|euro zone|euro area|Eurozona|zone euro >
+Asia|Asie|Asien, Africa|África|Afrique|Afrika, Latin America|América Latina, Middle East|Oriente Medio|Moyen-Orient|Nahost, South Asia, Southeast Asia, Gulf, Balkans, Scandinavia, Caribbean >
+"""
+
+
+def _build() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for line in _COUNTRIES.strip().splitlines():
+        names, _, demonyms = line.partition(";")
+        spellings = [n.strip() for n in names.split("|") if n.strip()]
+        canonical = spellings[0]
+        for n in spellings:
+            table.setdefault(n, (canonical, "country"))
+        for d in demonyms.split("|"):
+            d = d.strip()
+            if d:
+                table.setdefault(d, (canonical, "demonym"))
+                if d[:1].islower():
+                    table.setdefault(d[:1].upper() + d[1:], (canonical, "demonym"))
+    for line in _PLACES.strip().splitlines():
+        names, _, _country = line.partition(">")
+        for entry in names.split(","):
+            spellings = [n.strip() for n in entry.split("|") if n.strip()]
+            for n in spellings:
+                table.setdefault(n, (spellings[0], "place"))
+    return table
+
+
+PLACES: dict[str, tuple[str, str]] = _build()
+# Capitalised lookups for ALL-CAPS datelines ("ISLAMABAD:")
+PLACES_UPPER: dict[str, tuple[str, str]] = {k.upper(): v for k, v in PLACES.items() if len(k) > 3 and v[1] != "demonym"}
+# places whose name is also a common word or a person's name: only with a place cue or in a dateline
+AMBIGUOUS_PLACES = frozenset(
+    {"Georgia", "Jordan", "Chad", "Niger", "Nice", "Mali", "Oman", "Santiago", "Lima", "Victoria", "Virginia",
+     "Gulf", "Turkey", "America", "Everett", "Torrent", "Chiva", "Island", "Korea", "Holland", "Wales", "Punjab",
+     }
+)

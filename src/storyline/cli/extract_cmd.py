@@ -44,7 +44,7 @@ def extract(
     console = Console(soft_wrap=True, highlight=False, file=sys.stdout)
     n_ok = n_failed = 0
     for given in inputs:
-        for item in _extract(given, allow_private=allow_private, max_bytes=max_bytes):
+        for item in run_extract([given], allow_private=allow_private, max_bytes=max_bytes):
             if isinstance(item, ReadError):
                 n_failed += 1
                 report_error(item)
@@ -57,20 +57,6 @@ def extract(
     if format is Format.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(exit_code(n_ok, n_failed))
-
-
-def _extract(given: str, *, allow_private: bool, max_bytes: int):
-    """pipeline.extract for one input; with a non-default size limit, read + analyze with that limit
-    (pipeline.extract takes no reader options yet)."""
-    if max_bytes == DEFAULT_MAX_BYTES:
-        return run_extract([given], allow_private=allow_private)
-    from storyline.analyze import analyze
-    from storyline.read import read
-
-    return (
-        item if isinstance(item, ReadError) else analyze(item)
-        for item in read([given], allow_private=allow_private, max_bytes=max_bytes)
-    )
 
 
 def _print_article(console: Console, art: Article, given: str) -> None:

@@ -19,8 +19,8 @@ from storyline.group.timeinfo import combine
 from storyline.model import Article, Story
 
 METHOD = "storyline.group.events.v1"
-THRESHOLD = 0.08  # stage 1: articles into clusters (average link)
-MERGE_THRESHOLD = 0.2  # stage 2: clusters into stories (centroid similarity, average link)
+THRESHOLD = 0.12  # stage 1: articles into clusters (average link)
+MERGE_THRESHOLD = 0.15  # stage 2: clusters into stories (centroid similarity, average link)
 
 __all__ = ["METHOD", "THRESHOLD", "group", "group_features", "story_id"]
 
@@ -52,7 +52,8 @@ def group_features(
         s = score(vectors[i], vectors[j])
         if s > 0:
             edges[(i, j)] = s
-    clusters = average_link(len(ids), edges, threshold)
+    times = [_reliable(v.time) for v in vectors]
+    clusters = average_link(len(ids), edges, threshold, times)
     # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
     where = {m: c for c, members in enumerate(clusters) for m in members}
     cvecs = [centroid([vectors[m] for m in members], combine([vectors[m].time for m in members]))
@@ -65,8 +66,17 @@ def group_features(
         key = (a, b) if a < b else (b, a)
         if key not in cedges:
             cedges[key] = score(cvecs[a], cvecs[b])
-    merged = average_link(len(clusters), cedges, merge_threshold)
+    ctimes = []
+    for members in clusters:
+        ts = [times[m] for m in members if times[m] is not None]
+        ctimes.append((max(t[0] for t in ts), min(t[1] for t in ts)) if ts else None)
+    merged = average_link(len(clusters), cedges, merge_threshold, ctimes)
     return [sorted(m for c in grp for m in clusters[c]) for grp in merged]
+
+
+def _reliable(t) -> tuple[int, int] | None:
+    """The article's time if it comes from its publication date (not guessed from the text)."""
+    return (t.lo, t.hi) if t.published and t.lo is not None and t.year_known else None
 
 
 def _title(articles: Sequence[Article]) -> str | None:

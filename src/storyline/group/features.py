@@ -91,11 +91,13 @@ def _name_candidates(raw: str) -> list[str]:
     return out
 
 
-def extract(article: Article) -> Features:
-    """Tokens of one article: its title and text, with the leading date marker removed."""
-    raw_text = strip_marker(article.text or "")  # the marker is read by event_time, not counted
-    raw = f"{article.title}\n{raw_text}" if article.title else raw_text
-    raw = fold_digits(raw)
+# The lead (title and opening) states the event; later paragraphs give background, often about
+# earlier events of the same kind (the previous eruption, the first trial). Lead tokens count more.
+LEAD_CHARS = 400
+LEAD_WEIGHT = 3
+
+
+def _segment_tokens(raw: str) -> Counter:
     folded = fold(raw)
     toks: Counter = Counter()
     for m in _WORD.finditer(folded):
@@ -107,22 +109,38 @@ def extract(article: Article) -> Features:
             toks["d:" + n] += 1
         elif n not in ("0", "1"):
             toks["n:" + n] += 1
-    seen_sk: set[str] = set()
     for name in _name_candidates(raw):
         sk = skeleton(fold(name))
-        if len(sk) >= 3 and sk not in seen_sk:
-            seen_sk.add(sk)
+        if len(sk) >= 3:
             toks["k:" + sk] += 1
-    dates = find_text_dates(folded)
-    time = event_time(article, article.text or "", dates)
-    for d in dates:
-        y = d.year
-        if d.day and y:
-            toks[f"d:{y:04d}-{d.month:02d}-{d.day:02d}"] += 1
+    for d in find_text_dates(folded):
+        if d.day and d.year:
+            toks[f"d:{d.year:04d}-{d.month:02d}-{d.day:02d}"] += 1
         if d.day:
             toks[f"d:--{d.month:02d}-{d.day:02d}"] += 1
-        if y:
-            toks[f"d:{y:04d}-{d.month:02d}"] += 1
+        if d.year:
+            toks[f"d:{d.year:04d}-{d.month:02d}"] += 1
+    return toks
+
+
+def _split_lead(text: str) -> tuple[str, str]:
+    if len(text) <= LEAD_CHARS:
+        return text, ""
+    cut = text.rfind(" ", 0, LEAD_CHARS)
+    cut = cut if cut > LEAD_CHARS // 2 else LEAD_CHARS
+    return text[:cut], text[cut:]
+
+
+def extract(article: Article) -> Features:
+    """Tokens of one article: its title and text, with the leading date marker removed."""
+    raw_text = fold_digits(strip_marker(article.text or ""))  # the marker is read by event_time
+    title = fold_digits(article.title or "")
+    lead, rest = _split_lead(raw_text)
+    toks = _segment_tokens(rest)
+    for tok, n in _segment_tokens(f"{title}\n{lead}" if title else lead).items():
+        toks[tok] += LEAD_WEIGHT * n
+    dates = find_text_dates(fold(raw_text))
+    time = event_time(article, article.text or "", dates)
     return Features(tokens=toks, time=time, lang=article.lang)
 
 

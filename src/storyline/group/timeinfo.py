@@ -76,6 +76,7 @@ class EventTime:
     hi: int | None = None
     exact: bool = False
     year_known: bool = True
+    published: bool = False  # from the publication date or month (reliable), not from the text
 
     def _in_ref(self) -> tuple[int, int]:
         if not self.year_known:
@@ -181,10 +182,10 @@ def event_time(article, text: str, dates: list[TextDate]) -> EventTime:
             pub = mp
     if pub and pub[2]:
         day = dt.date(*pub).toordinal()  # type: ignore[arg-type]
-        return EventTime(day - 3, day, True)
+        return EventTime(day - 3, day, True, True, True)
     if pub:
         lo, hi = _month_bounds(pub[0], pub[1])
-        return EventTime(lo - 7, hi, False)
+        return EventTime(lo - 7, hi, False, True, True)
     for d in dates:
         if d.day is None:
             continue
@@ -206,5 +207,5 @@ def combine(times: list[EventTime]) -> EventTime:
                 los = sorted(t.lo for t in sel)  # type: ignore[misc]
                 his = sorted(t.hi for t in sel)  # type: ignore[misc]
                 mid = len(sel) // 2
-                return EventTime(los[mid], his[mid], exact, known)
+                return EventTime(los[mid], his[mid], exact, known, all(t.published for t in sel))
     return EventTime()

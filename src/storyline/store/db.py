@@ -44,7 +44,7 @@ def features_to_json(f: Features) -> str:
     t = f.time
     return json.dumps(
         {"tokens": dict(sorted(f.tokens.items())), "lang": f.lang,
-         "time": [t.lo, t.hi, t.exact, t.year_known]},
+         "time": [t.lo, t.hi, t.exact, t.year_known, t.published]},
         ensure_ascii=False, separators=(",", ":"),
     )
 
@@ -53,8 +53,7 @@ def features_from_json(s: str) -> Features:
     from collections import Counter
 
     d = json.loads(s)
-    lo, hi, exact, known = d["time"]
-    return Features(tokens=Counter(d["tokens"]), time=EventTime(lo, hi, exact, known), lang=d.get("lang"))
+    return Features(tokens=Counter(d["tokens"]), time=EventTime(*d["time"]), lang=d.get("lang"))
 
 
 _FACT_KINDS = (("quotes", "quote"), ("quantities", "quantity"), ("dates", "date"), ("names", "name"),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from storyline.analyze._scan import find_words
 from storyline.analyze.lexicon_calendar import MONTH_WORD_RE, month_number
+from storyline.analyze.lexicon_names import STOPWORDS
 from storyline.model import Quantity, Sentence
 
 # Languages that write 1.200 for a thousand and 3,75 for a decimal.
@@ -138,6 +139,7 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "minute": ("minutes", "minute", "mins", "minutos", "Minuten", "minuti"),
     "second": ("seconds", "secondes", "segundos", "Sekunden"),
 }
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _UNIT_BY_SPELLING = {sp.lower(): unit for unit, sps in _UNITS.items() for sp in sps}
 _UNIT_RE = re.compile(
     r"[ \u00a0]?(?P<unit>"
@@ -434,6 +436,9 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
             unit = _COMPOUND_UNITS.get(u, u)
             kind = "count" if u in ("member", "nation", "seat", "storey", "story") else "measure"
             context = comp.group("noun").lower()
+            second = _WORD_RE.match(text, comp.end("noun"))
+            if second and second.group("w").islower() and second.group("w") not in _NOT_NOUNS:
+                context = second.group("w").lower()  # "four-day military conflict" counts a conflict
             end = comp.end("unit")
             if kind == "count":
                 context, unit = u + "s" if not u.endswith("y") else u[:-1] + "ies", None
@@ -474,8 +479,8 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
         return None
     if kind in ("count", "measure", "bare") and not is_word:
         pw, pos = _prev_word(text, a)
-        if pw and pw[:1].isupper() and pw.lower() not in _QUANTIFIERS:
-            if not (lang == "de" and kind == "count"):
+        if pw and pw[:1].isupper() and pw.lower() not in _QUANTIFIERS and pw not in STOPWORDS:
+            if not (lang == "de" and kind == "count") and not (kind == "measure" and unit not in _TIME_UNITS):
                 return None  # "Boeing 737", "Flight 5", "Article 370"
         if pw.lower() in ("no.", "nr.", "n°", "número", "number", "num", "no", "version", "vol.", "page", "p."):
             return None

@@ -6,9 +6,11 @@ and a date that the other sentence also mentions is agreed, never a conflict.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from storyline.check.context import Context
+from storyline.check.text import fold
 from storyline.model import DateMention, Finding
 
 
@@ -21,6 +23,10 @@ def _by_sentence(dates: list[DateMention]) -> dict[int, list[DateMention]]:
 
 
 MIN_CONTENT = 4
+
+
+def _surface(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", fold(text)).strip()
 
 
 def _content(ctx: Context, a_i: int, sentence: int) -> int:
@@ -47,8 +53,10 @@ def find(ctx: Context) -> list[Finding]:
                     if len(only_a) != 1 or len(only_b) != 1:
                         continue
                     da, db = only_a[0], only_b[0]
-                    if da.granularity != db.granularity or da.granularity not in ("day", "month", "year"):
+                    if da.granularity != db.granularity or da.granularity not in ("day", "month"):
                         continue
+                    if _surface(da.text) == _surface(db.text):
+                        continue  # both reports wrote the same words; only the resolution differs
                     # A period that contains the other is a vaguer wording, not a conflict.
                     if da.value.startswith(db.value) or db.value.startswith(da.value):
                         continue

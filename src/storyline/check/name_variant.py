@@ -25,6 +25,8 @@ def _close(a: str, b: str) -> bool:
         return False
     if a.startswith(b) or b.startswith(a):
         return False
+    if a.replace("s", "z") == b.replace("s", "z"):
+        return False  # British/American spelling ("Organisation"), not a different name
     if a in _ALL_LEXICON and b in _ALL_LEXICON:
         return False
     dist = levenshtein(a, b)
@@ -34,7 +36,7 @@ def _close(a: str, b: str) -> bool:
 
 def _variant(x: str, y: str) -> str | None:
     """"accents", "spelling" or None."""
-    if x == y:
+    if x == y or x.replace("’", "'") == y.replace("’", "'"):
         return None
     tx, ty = x.split(), y.split()
     if fold(x) == fold(y):

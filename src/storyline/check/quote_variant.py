@@ -56,8 +56,14 @@ def statements(article: Article, a_i: int) -> list[Statement]:
     return out
 
 
+def _named(speaker: str | None) -> str | None:
+    """A speaker usable for pairing: a proper name ("Andrew Bailey", "SpaceX"), not "officials"."""
+    return speaker if speaker and speaker[:1].isupper() else None
+
+
 def _same_speaker(x: str | None, y: str | None) -> bool | None:
     """True/False when both are known; None when either is unknown."""
+    x, y = _named(x), _named(y)
     if not x or not y:
         return None
     fx, fy = fold(x).split(), fold(y).split()
@@ -108,7 +114,7 @@ def find(ctx: Context) -> list[Finding]:
             for x_i, x in enumerate(per_article[a_i]):
                 for y_i, y in enumerate(per_article[b_i]):
                     same = _same_speaker(x.speaker, y.speaker)
-                    if same is False or (same is None and not (x.speaker or y.speaker)):
+                    if same is False or (same is None and not (_named(x.speaker) or _named(y.speaker))):
                         continue
                     ratio, shared = _overlap(x, y)
                     floor = MIN_OVERLAP if same else UNKNOWN_SPEAKER_OVERLAP
@@ -124,7 +130,7 @@ def find(ctx: Context) -> list[Finding]:
                 level = severity(x.text, y.text)
                 if level == "identical":
                     continue
-                speaker = x.speaker or y.speaker
+                speaker = _named(x.speaker) or _named(y.speaker)
                 ida, idb = ctx.articles[a_i].id, ctx.articles[b_i].id
                 evidence = [ev for sp in x.spans for ev in ctx.evidence_over(a_i, sp)]
                 evidence += [ev for sp in y.spans for ev in ctx.evidence_over(b_i, sp)]

@@ -1,17 +1,39 @@
 """Do the inputs look like one story? Pairwise article similarities and a verdict.
 
-Two figures per pair: the TF-IDF cosine of the whole texts (names and numbers weigh double) and the
-share of sentences of the shorter report that align with the other. Either can carry a pair
-(a translation aligns sentence by sentence; a rewrite shares the vocabulary). An article whose best
-score against every other input is below the threshold is named as an outlier.
+The verdict comes from the event grouper (storyline.group), the same judgement `storyline group`
+makes: it compares numbers, dates and name skeletons across languages and keeps apart two events
+that share their vocabulary (two rate decisions of one bank). Reports outside its largest story are
+named as outliers. The figures shown with them are compare's own, two per pair: the TF-IDF cosine
+of the whole texts and the share of sentences of the shorter report that align with the other.
+If the grouper fails, a report whose best figure is below THRESHOLD is an outlier instead.
 """
 
 from __future__ import annotations
 
 from storyline.check.context import Context
 from storyline.check.similarity import article_vectors
+from storyline.model import Article
 
 THRESHOLD = 0.2
+METHOD = "storyline.group"
+
+
+def _grouper_outliers(arts: list[Article]) -> set[str] | None:
+    """Ids outside the grouper's largest story, or None if the grouper is unavailable or fails."""
+    try:
+        from storyline.group import group
+
+        stories = group(arts)
+    except Exception:  # noqa: BLE001 - the verdict falls back to compare's own figures
+        return None
+    if not stories:
+        return None
+    main = max(stories, key=lambda s: (len(s.articles), -min(arts_index(arts, a) for a in s.articles)))
+    return {a.id for a in arts if a.id not in set(main.articles)}
+
+
+def arts_index(arts: list[Article], article_id: str) -> int:
+    return next(i for i, a in enumerate(arts) if a.id == article_id)
 
 
 def assess(ctx: Context) -> dict:
@@ -43,17 +65,22 @@ def assess(ctx: Context) -> dict:
             best[j] = max(best[j], score)
             pairs.append({"a": arts[i].id, "b": arts[j].id, "score": round(score, 3),
                           "text_cosine": round(float(cos[i, j]), 3), "aligned_share": round(coverage, 3)})
-    outliers = [{"article": arts[i].id, "best_score": round(best[i], 3)} for i in range(n) if best[i] < THRESHOLD]
+    separate = _grouper_outliers(arts)
+    separate_by_grouper = separate is not None
+    if separate is None:
+        separate = {arts[i].id for i in range(n) if best[i] < THRESHOLD}
+    outliers = [{"article": arts[i].id, "best_score": round(best[i], 3)} for i in range(n) if arts[i].id in separate]
     if not outliers:
         verdict = "yes"
-        summary = f"All {n} reports look like the same story (every report scores ≥ {THRESHOLD} with another)."
+        summary = f"All {n} reports look like the same story (lowest best-match score {min(best):.2f})."
     elif len(outliers) >= n - 1:
         verdict = "no"
-        summary = (f"These reports do not look like one story: no pair scores ≥ {THRESHOLD} "
-                   f"(best {max(p['score'] for p in pairs):.2f}).")
+        summary = (f"These reports do not look like one story: each reads as a separate event "
+                   f"(best pair score {max(p['score'] for p in pairs):.2f}).")
     else:
         verdict = "partly"
         named = ", ".join(f"{o['article']} (best {o['best_score']:.2f})" for o in outliers)
-        summary = f"Not all reports look like the same story: {named} score below {THRESHOLD} with every other report."
-    return {"verdict": verdict, "same_story": verdict == "yes", "threshold": THRESHOLD, "pairs": pairs,
+        summary = (f"Not all reports look like the same story: {named} read as a different event "
+                   f"from the other {n - len(outliers)}.")
+    return {"verdict": verdict, "method": METHOD if separate_by_grouper else "threshold", "same_story": verdict == "yes", "threshold": THRESHOLD, "pairs": pairs,
             "outliers": outliers, "summary": summary}

@@ -19,6 +19,10 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SEPARATOR = re.compile(r"^\s*(?:,|;|/|&|,?\s*(?:and|or|as well as|y|e|et|und|o|ou|oder)\b)\s*$", re.IGNORECASE)
 CONJUNCTIONS = frozenset({"and", "or", "y", "e", "et", "und", "o", "ou", "oder", "as", "well"})
 MIN_RATIO = 0.7
+# Countries and capitals sit in lists with towns and regions the lexicon does not know ("Grindavik"),
+# so a word must be a near-typo of one of them, not merely alike.
+PROPER_NOUN_RATIO = 0.88
+COMMON_NOUN_LEXICONS = frozenset({"chemical element", "currency", "title"})
 MARGIN = 0.12
 
 
@@ -75,7 +79,8 @@ def find(ctx: Context) -> list[Finding]:
                     if not neighbours or _is_inflection(low, lexicon):
                         continue
                     entry, ratio, second = _best_entry(low, lexicon)
-                    if ratio < MIN_RATIO or ratio - second < MARGIN:
+                    floor = MIN_RATIO if lex_name in COMMON_NOUN_LEXICONS else PROPER_NOUN_RATIO
+                    if ratio < floor or ratio - second < MARGIN:
                         continue
                     key = (art.id, low)
                     if key in seen:

@@ -306,7 +306,7 @@ def _month_hit(text: str, s: int, e: int, key: str, lang: str, ctx: _Ctx, add) -
         if not 1 <= day_n <= 31:
             return
         start = db.start() if db else s
-        end = da.end() if da else e + (1 if dot else 0)
+        end = da.end() if da else e + (1 if dot and abbr else 0)
         ym = _YEAR_AFTER_RE.match(text, da.end() if da else e)
         if ym:
             end = ym.end()

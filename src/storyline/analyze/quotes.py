@@ -39,7 +39,13 @@ _BARE = re.compile(
 # "said staff had treated ...": a bare noun subject is accepted when a finite verb follows soon.
 _BARE_NOUN = re.compile(
     r"^\s*(?=(?:[\w\-’']+\s+){1,3}(?:had|has|have|was|were|is|are|would|will|could|should|did|does|"
-    r"may|might|must|can)\s)"
+    r"may|might|must|can)\b)"
+)
+# "told investors the project would ...": skip the listener, then a clause with a finite verb.
+_TOLD = re.compile(
+    r"^\s*(?:[\w’'\-]+\s+){1,3}?(?=(?:the|a|an|he|she|they|it|we|i|this|his|her|their|its|there)\s+"
+    r"(?:[\w\-’']+\s+){0,3}(?:had|has|have|was|were|is|are|would|will|could|should|did|may|might|must|can)\b)",
+    re.I,
 )
 # German reported speech: "erklärte, die Einigung sei ..." (comma, then a clause).
 _COMMA_CLAUSE = re.compile(r"^,\s+(?=[a-zäöüß])")
@@ -92,6 +98,10 @@ def _head_start(doc: Doc, segments: list[Segment], i: int) -> int:
     lo = max(lo, doc.paras[seg.paragraph][0])
     if i > 0 and segments[i - 1].paragraph == seg.paragraph:
         lo = max(lo, min(segments[i - 1].outer_end, seg.outer_start))
+    # a quote that opens right after a full stop starts a sentence, whatever the splitter thought ("on X.")
+    stop = re.search(r"[.!?][”’\"]?\s+$", doc.text[lo : seg.outer_start])
+    if stop:
+        lo += stop.end()
     return lo
 
 
@@ -282,7 +292,9 @@ def _indirect_quotes(doc: Doc, acts: list[SpeechAct], direct: list[Quote]) -> li
         if a.subject_first:
             rest = text[a.verb_span[1] : s_hi]
             m = _THAT.match(rest)
-            if m is None and a.verb.lower() in _BARE_VERBS:
+            if m is None and a.verb.lower() in ("told", "tells"):
+                m = _TOLD.match(rest)
+            elif m is None and a.verb.lower() in _BARE_VERBS:
                 m = _BARE.match(rest) or _BARE_NOUN.match(rest)
             if m is None and a.verb in _DE_SPEECH:
                 m = _COMMA_CLAUSE.match(rest)
@@ -311,7 +323,7 @@ def _indirect_quotes(doc: Doc, acts: list[SpeechAct], direct: list[Quote]) -> li
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
             end -= 1
-        if len(text[start:end].split()) < 4 or any(s <= start < e for s, e in taken):
+        if len(text[start:end].split()) < 3 or any(s <= start < e for s, e in taken):
             continue
         if doc.in_quote(start):
             continue

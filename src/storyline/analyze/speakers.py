@@ -25,6 +25,7 @@ from storyline.analyze.speechwords import (
     HONORIFICS,
     LOWER_DESCRIPTORS,
     LOWER_TITLES,
+    NOT_NAME_ENDS,
     NOT_NAMES,
     OFFICE_NOUNS,
     ORG_WORDS,
@@ -90,7 +91,7 @@ def _clean_name(name: str) -> str:
     toks = name.split()
     while toks and (toks[0] in NOT_NAMES or toks[0].rstrip(".") in NOT_NAMES):
         toks.pop(0)
-    while toks and toks[-1] in NOT_NAMES:
+    while toks and toks[-1] in NOT_NAME_ENDS:
         toks.pop()
     out = " ".join(toks)
     if out.endswith(".") and not re.search(r"(?:\b[A-Z]\.|Jr\.|Sr\.)$", out):
@@ -162,6 +163,10 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
                 start = group.start()
                 return Subject(text[start : subj.span[1]], (start, subj.span[1]), "nominal", name=subj.name)
             return subj
+    bare = _PLAIN_NOMINAL.search(chunk)
+    if bare:
+        start = lo + bare.start("np")
+        return Subject(text[start:end], (start, end), "nominal")
     rel = _RELATIVE.search(chunk)
     if rel:
         start = lo + rel.start()
@@ -174,6 +179,10 @@ _GROUP_AT = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Oo]fficials|[Rr]esearchers|[Ee]xperts|[Ss]ources|[Ss]trategists|"
     r"(?:[Aa]n?|[Tt]he)\s+(?:spokesperson|spokesman|spokeswoman|official|source|representative|lawyer|analyst|"
     r"economist))\s+(?:at|for|from|of|with|close to)\s+$"
+)
+# "..., the coast guard said": a short lower-case noun phrase after the comma of a said-last clause.
+_PLAIN_NOMINAL = re.compile(
+    r"(?:,\s+)(?P<np>(?:the|a|an|The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}(?!(?:who|which|that)$)[a-z][\w\-]*)$"
 )
 # "A nurse who asked not to be named": an unnamed speaker described by a relative clause.
 _RELATIVE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*\s+who\s+[^,.;“”\"]{1,60}$")
@@ -256,6 +265,11 @@ def _nominal_before(text: str, lo: int, end: int, wstart: int, noun: str) -> Sub
 def _appositive(text: str, lo: int, end: int) -> Subject | None:
     """'Rubio, the US secretary of state, said' -> Rubio with role; also 'El ministro, Carlos Ortega, dijo'."""
     chunk = text[lo:end]
+    age = re.search(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME}),\s+\d{{1,3}},\s*$", chunk)
+    if age:
+        sub = _from_name_match(age, lo)
+        if sub is not None:
+            return sub
     rev = re.search(
         rf"(?P<desc>\b(?:the|The|el|El|la|La|le|Le|il|Il|a|A|an|An|His|Her|Its|Their|Our|his|her|its|their|"
         rf"Sa|sa|Son|son|Su|su|Sein|Seine|Ihr|Ihre)\s+[^,]{{2,60}}),\s+(?P<name>{NAME}),\s*$",
@@ -325,7 +339,7 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                     e = comp.end()
                 app = re.match(rf"[^,.;]{{0,40}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)", text[e:hi])
                 if app and kind == "nominal":
-                    name = _clean_name(app.group("name"))
+                    name = _split_title(_clean_name(app.group("name")))[1]
                     if name and not is_orgish(name):
                         ne = e + app.start("name") + len(app.group("name"))
                         role = text[start:e].split(None, 1)[1]
@@ -492,6 +506,8 @@ class Resolver:
             if m is not None:
                 speaker = _norm(m.canonical or m.text)
                 role = subj.role or m.role
+                if subj.role and speaker.startswith(subj.role + " ") and subj.name and speaker.endswith(subj.name):
+                    speaker = speaker[len(subj.role) + 1 :]  # names.py kept a descriptor: "Passenger Yara Haddou"
                 if m.type == "person":
                     _, reg_role = self.canonical(speaker, pos)
                     return speaker, role or reg_role, 1.0, True

@@ -16,6 +16,7 @@ from storyline.analyze.speakers import Resolver, Subject, sentence_subject, subj
 from storyline.analyze.speechwords import ACCORDING_TO, FRAMING_VERBS, speech_verbs
 from storyline.model import Sentence
 
+PARTICIPLES = {"adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing"}
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 COORD = re.compile(r"(?:^|\s)(?:and|but|or|then|y|et|und|e|ma|pero|mais|aber)\s*$", re.I)
 
@@ -116,6 +117,15 @@ def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> l
             continue
         act = _according_act(doc, m) if what == "according" else _verb_act(doc, m)
         if act is None:
+            continue
+        if act.verb in PARTICIPLES and acts and acts[-1].sentence == act.sentence and acts[-1].subject:
+            # "Raman said, adding that ...": the participle shares the main verb's speaker
+            prev = acts[-1]
+            act.subject, act.subject_first = prev.subject, True
+            act.speaker, act.role, act.confidence, act.person = prev.speaker, prev.role, prev.confidence, prev.person
+            acts.append(act)
+            continue
+        if act.verb in PARTICIPLES:
             continue
         if act.subject is not None:
             speaker, role, conf, person = resolver.resolve(act.subject)

@@ -17,6 +17,8 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         "commented", "observed", "maintained", "suggested", "predicted", "promised", "vowed",
         "pledged", "urged", "cautioned", "conceded", "reiterated", "underlined", "concluded",
         "countered", "quipped", "shouted", "whispered", "testified", "reported", "reports",
+        "pressed", "interjected", "retorted", "snapped", "joked", "sighed", "recounted", "conceded",
+        "adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing",
     ),
     "es": (
         "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "señaló", "señala", "explicó",
@@ -29,6 +31,8 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         "a précisé", "a assuré", "a estimé", "a averti", "a répondu", "a annoncé", "a écrit",
         "a insisté", "a confié", "a martelé", "déclare", "dit", "affirme", "ajoute", "explique",
         "indique", "souligne", "précise", "assure", "estime", "déclarait", "répond",
+        "a réagi", "a lancé", "a rappelé", "a reconnu", "a regretté", "a dénoncé", "a jugé",
+        "a commenté", "a poursuivi", "a conclu", "a admis", "a prévenu", "a plaidé",
     ),
     "de": (
         "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "fügte", "meinte",
@@ -93,6 +97,9 @@ TITLES = (
     "Historian", "Epidemiologist", "Physicist", "Biologist", "Surgeon", "Nurse", "Sheriff",
     "Councillor", "Councilman", "Councilwoman", "Assemblyman", "Assemblywoman", "Lawmaker",
     "Legislator", "MP", "MEP", "Premier", "Treasurer", "Pastor", "Reverend", "Rev.", "Cllr",
+    # vox-pop descriptors: "Passenger Yara Haddou", "Resident Tom Ek"
+    "Passenger", "Witness", "Resident", "Survivor", "Student", "Voter", "Shopper", "Fan", "Farmer",
+    "Teacher", "Driver", "Worker", "Owner", "Vendor", "Volunteer", "Neighbour", "Neighbor", "Patient",
 )
 # "Transport Secretary", "Police Chief", "Health Commissioner": a capitalised word plus one of these.
 COMPOUND_TITLE_HEADS = ("Secretary", "Minister", "Commissioner", "Director", "Chief", "Officer", "Leader",
@@ -107,7 +114,7 @@ LOWER_DESCRIPTORS = (
     "candidate", "chair", "forward", "goalkeeper", "midfielder", "defender", "champion", "player",
     "ministro", "ministra", "presidente", "presidenta", "ministre", "président", "présidente",
 )
-HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Herr", "Frau", "M.", "Mme", "Sr.", "Sra.")
+HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Herr", "Frau", "M.", "Mme", "Me", "Sr.", "Sra.")
 # Lower-case titles of fr/es/it/de that precede a capitalised name ("le ministre Jean Dupont").
 LOWER_TITLES = (
     "le président", "la présidente", "le ministre", "la ministre", "le Premier ministre",
@@ -119,7 +126,9 @@ LOWER_TITLES = (
     "spokeswoman", "army chief", "chief executive", "governor",
 )
 # German compounds: EZB-Präsidentin, Finanzminister, Regierungssprecher.
-DE_TITLE_SUFFIXES = ("präsident", "präsidentin", "minister", "ministerin", "sprecher", "sprecherin", "chef", "chefin", "kanzler", "kanzlerin")
+DE_TITLE_SUFFIXES = ("präsident", "präsidentin", "minister", "ministerin", "sprecher", "sprecherin", "chef",
+                     "chefin", "kanzler", "kanzlerin", "kandidat", "kandidatin", "vorsitzende", "vorsitzender",
+                     "leiter", "leiterin", "direktor", "direktorin", "bürgermeister", "bürgermeisterin")
 
 # Head nouns of a speaker that is not a named person ("the minister", "the US embassy").
 SPEAKER_NOUNS = {
@@ -135,7 +144,8 @@ SPEAKER_NOUNS = {
     "data", "statistics", "survey", "poll", "study", "researchers", "scientists", "experts",
     "lawyer", "lawyers", "attorney", "attorneys", "witness", "witnesses", "residents", "founder",
     "coach", "captain", "ceo", "director", "chairman", "chairwoman", "director-general",
-    "secrétaire", "secretaria", "secretario", "sprecherin", "vorsitzende", "vorsitzender",
+    "secrétaire", "secretaria", "secretario", "avocat", "avocate", "abogado", "abogada", "anwalt",
+    "anwältin", "procureur", "fiscal", "staatsanwalt", "staatsanwältin", "guard", "sprecherin", "vorsitzende", "vorsitzender",
     "reporter", "reporters", "journalist", "journalists", "jury", "panel", "organisers", "organizers",
     "representative", "representatives", "diplomat", "diplomats", "doctors", "doctor", "teachers",
     "ministro", "ministra", "presidente", "presidenta", "portavoz", "gobierno", "ministerio",
@@ -164,6 +174,9 @@ NOT_NAMES = {
     "Der", "Die", "Das", "Ein", "Eine", "Le", "La", "Les", "Un", "Une", "El", "Los", "Las", "Il",
     "Lo", "Gli", "Según", "Selon", "Laut",
 }
+# Words that may end a capitalised run without being part of a name ("… Rubio Saturday").
+NOT_NAME_ENDS = {w for w in NOT_NAMES if w not in {"Le", "La", "Lo", "El", "Il", "Der", "Die", "Das", "Les",
+                                                     "Los", "Las", "Un", "Une", "Gli", "May", "So", "Still"}}
 ORG_WORDS = {
     "Bank", "Council", "Ministry", "Department", "Agency", "Organization", "Organisation", "Office",
     "Corporation", "Corp", "Inc", "Ltd", "Group", "Company", "Party", "Association", "Union",

@@ -20,6 +20,7 @@ from storyline.analyze.lexicon_calendar import CALENDAR_WORDS
 from storyline.analyze.lexicon_names import (
     DE_ORG_SUFFIXES,
     DE_TITLE_SUFFIXES,
+    HONORIFICS,
     KNOWN_ORGS,
     LANGUAGE_WORDS,
     MAX_TITLE_LEN,
@@ -43,8 +44,8 @@ _CONNECTORS = frozenset({"of", "de", "del", "la", "van", "von", "der", "den", "b
                          "du", "des", "y", "e", "di", "da", "&", "upon", "on"})
 _PERSON_CONNECTORS = frozenset({"de", "del", "la", "van", "von", "der", "den", "bin", "al", "da", "di", "du"})
 _AFTER_SPEECH_RE = re.compile(rf"^(?:[’']s)?\s*(?:,[^,.;]{{0,80}},\s*)?{SPEECH_AFTER}\b")
-_BEFORE_SPEECH_RE = re.compile(rf"\b{SPEECH_BEFORE}\s+$")
-_APPOSITIVE_RE = re.compile(r"^,\s+(?:\d{1,3}\s*,|who\b|aged\b|the\s+\w+\s+(?:of|for|at)\b|a\s+\d{1,3}-year-old)")
+_BEFORE_SPEECH_RE = re.compile(rf"\b{SPEECH_BEFORE}\s+$", re.IGNORECASE)
+_APPOSITIVE_RE = re.compile(r"^,\s+(?:\d{1,3}(?:\s*(?:ans|años|Jahre|anni|years old))?\s*,|who\b|aged\b|the\s+\w+\s+(?:of|for|at)\b|a\s+\d{1,3}-year-old)")
 _ROLE_BEFORE_RE = re.compile(rf"\b{ROLE_NOUNS}\s+$", re.IGNORECASE)
 _PLACE_CUE_RE = re.compile(r"(?:^|[^\w])(?:in|near|en|à|près de|cerca de|nel|nei pressi di)\s+$")
 _ACRONYM_DEF_RE = re.compile(r"\s?\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
@@ -206,8 +207,8 @@ class _Builder:
         words = [t.text for t in toks]
         # "the Gulf of Mexico and the Indian Ocean": two names, unless an organisation's ("… Machinists and
         # Aerospace Workers")
-        if ("and" in words or "&" in words) and not _is_org_word(words[-1], self.lang):
-            cut = next(i for i, w in enumerate(words) if w in ("and", "&"))
+        cut = next((i for i, w in enumerate(words) if w in ("and", "&")), None)
+        if cut is not None and (not _is_org_word(words[-1], self.lang) or words[cut + 1 : cut + 2] == ["the"]):
             self.run(_Run(toks[:cut], run.initial))
             rest = toks[cut + 1 :]
             while rest and not rest[0].cap:
@@ -264,7 +265,7 @@ class _Builder:
             if i > 0:
                 self.run(_Run(toks[:i], run.initial))
             role = " ".join(words[i : i + n])
-            self.add(name_toks[0].start, name_toks[-1].end, "person", None, role)
+            self.add(name_toks[0].start, name_toks[-1].end, "person", None, None if role in HONORIFICS else role)
             if after:
                 self.run(_Run(after, False))
             return

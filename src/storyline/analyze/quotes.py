@@ -139,14 +139,16 @@ def _direct_quote(
 
     partial = _is_partial(seg, head, head_act, quote_text, text[seg.outer_end : tail_hi], tail_act)
     chosen, how = None, ""
+    framed = [a for a in head_acts if a.speaker and not a.according]
     if tail_act and tail_act.speaker:
         chosen, how = tail_act, "tail"
+    elif partial and _is_title(quote_text):
+        pass
+    elif partial and framed:
+        # "Weidel bezeichnete das Ergebnis laut Tagesschau als „…“": the framing subject, not the outlet
+        chosen, how = framed[-1], "frame"
     elif head_act and head_act.speaker:
         chosen, how = head_act, "head"
-    elif partial:
-        framed = [a for a in head_acts if a.speaker and not a.according]
-        if framed:
-            chosen, how = framed[-1], "frame"
     q = Quote(
         text=quote_text,
         span=(seg.start, seg.end),
@@ -182,6 +184,12 @@ def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> Speech
     if speaker:
         resolver.note(subj.span[0], speaker, role, person)
     return SpeechAct("so", (vs - 3, vs - 1), doc.sentence_at(vs), subj, speaker, role, conf, person)
+
+
+def _is_title(quote_text: str) -> bool:
+    """“Super Heavy”, “Silent River”: a name or title in quote marks is nobody's words."""
+    words = quote_text.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and quote_text[-1:] not in ".!?"
 
 
 def _is_partial(seg: Segment, head: str, head_act, quote_text: str, tail: str, tail_act) -> bool:

@@ -319,7 +319,7 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
         if word.lower() in {"it", "they"} and word != word.lower():
             return None
         return Subject(word, (start, start + len(word)), "pronoun", group=word.lower() in PRONOUNS_GROUP)
-    tm = re.match(rf"(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+)?(?P<title>{TITLE})\s+(?P<name>{NAME})", chunk)
+    tm = re.match(rf"(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+){{0,4}}?(?P<title>{TITLE})\s+(?P<name>{NAME})", chunk)
     if tm:
         name = _clean_name(tm.group("name"))
         if name:
@@ -334,6 +334,13 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                 e = start + toks[k].end()
                 kind = "report" if noun in REPORT_NOUNS else ("office" if noun in OFFICE_NOUNS else "nominal")
                 owner = " ".join(t.group() for t in toks[1:k] if t.group()[:1].isupper()) or None
+                named = re.match(rf"(?:\s+[a-z][\w\-]*){{0,2}}\s+(?P<name>{NAME})", text[e:hi])
+                if named and kind == "nominal":
+                    name = _split_title(_clean_name(named.group("name")))[1]
+                    if name and looks_like_person_name(name):
+                        ne = e + named.start("name") + len(named.group("name"))
+                        role = text[start:e].split(None, 1)[1]
+                        return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
                 comp = _COMPLEMENT.match(text, e, hi)
                 if comp and kind != "report":
                     e = comp.end()

@@ -176,17 +176,22 @@ def _verb_act(doc: Doc, m: re.Match) -> SpeechAct | None:
                      subject_first=subject_first)
 
 
+_VERB_FIRST = re.compile(
+    r"(?:explicó|dijo|informó|indicó|señaló|afirmó|a expliqué|a indiqué|a dit|ha detto|said|told|este|esta|this)\b", re.I
+)
+
+
 def _according_act(doc: Doc, m: re.Match) -> SpeechAct | None:
     """'according to official figures', 'selon le ministre': the source is what follows."""
     text = doc.text
     ve = m.end()
     hi = doc.next_boundary(ve)
-    stop = re.search(r"[,;:.](?:\s|$)|\s—|\s–|\(", text[ve:hi])
+    stop = re.search(r"[,;:.](?:\s|$)|\s—|\s–|\(|\s(?:als|dass|that|which|who|whom|que|qui|wie|and|und|y|et|but|aber|pero|mais)\b", text[ve:hi])
     end = ve + stop.start() if stop else hi
     phrase = text[ve:end].strip()
     words = phrase.split()
-    if not words or len(words) > 12:
-        return None
+    if not words or len(words) > 12 or _VERB_FIRST.match(phrase):
+        return None  # "según explicó este miércoles su alcaldesa": the verb's own subject follows
     start = ve + text[ve:end].find(words[0])
     named = subject_after(text, ve, end)
     subj = Subject(phrase, (start, start + len(phrase)), "report", name=phrase)

@@ -128,7 +128,8 @@ LOWER_TITLES = (
 # German compounds: EZB-Präsidentin, Finanzminister, Regierungssprecher.
 DE_TITLE_SUFFIXES = ("präsident", "präsidentin", "minister", "ministerin", "sprecher", "sprecherin", "chef",
                      "chefin", "kanzler", "kanzlerin", "kandidat", "kandidatin", "vorsitzende", "vorsitzender",
-                     "leiter", "leiterin", "direktor", "direktorin", "bürgermeister", "bürgermeisterin")
+                     "leiter", "leiterin", "direktor", "direktorin", "bürgermeister", "bürgermeisterin",
+                     "sekretär", "sekretärin", "präses", "gouverneur")
 
 # Head nouns of a speaker that is not a named person ("the minister", "the US embassy").
 SPEAKER_NOUNS = {

@@ -178,7 +178,7 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
 _GROUP_AT = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Oo]fficials|[Rr]esearchers|[Ee]xperts|[Ss]ources|[Ss]trategists|"
     r"(?:[Aa]n?|[Tt]he)\s+(?:spokesperson|spokesman|spokeswoman|official|source|representative|lawyer|analyst|"
-    r"economist))\s+(?:at|for|from|of|with|close to)\s+$"
+    r"economist))\s+(?:at|for|from|of|with|close to)\s+(?:the\s+)?$"
 )
 # "..., the coast guard said": a short lower-case noun phrase after the comma of a said-last clause.
 _PLAIN_NOMINAL = re.compile(
@@ -320,6 +320,11 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
             return None
         return Subject(word, (start, start + len(word)), "pronoun", group=word.lower() in PRONOUNS_GROUP)
     tm = re.match(rf"(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+){{0,4}}?(?P<title>{TITLE})\s+(?P<name>{NAME})", chunk)
+    if not tm:
+        # "minister of territorial policies Angel Victor Torres"
+        tm = re.match(rf"(?P<title>{TITLE})\s+(?:of|for|de|du|des|del)\s+(?:[a-z][\w\-]*\s+){{1,3}}?(?P<name>{NAME})", chunk)
+        if tm and not looks_like_person_name(_split_title(_clean_name(tm.group("name")))[1]):
+            tm = None
     if tm:
         name = _clean_name(tm.group("name"))
         if name:

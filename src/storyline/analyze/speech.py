@@ -16,7 +16,8 @@ from storyline.analyze.speakers import Resolver, Subject, sentence_subject, subj
 from storyline.analyze.speechwords import ACCORDING_TO, FRAMING_VERBS, speech_verbs
 from storyline.model import Sentence
 
-PARTICIPLES = {"adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing"}
+PARTICIPLES = {"adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing",
+               "ajoutant", "précisant", "soulignant", "estimant", "añadiendo", "agregando", "señalando"}
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 COORD = re.compile(r"(?:^|\s)(?:and|but|or|then|y|et|und|e|ma|pero|mais|aber)\s*$", re.I)
 
@@ -90,7 +91,8 @@ def _verb_pattern(lang: str | None) -> re.Pattern:
     framing = sorted(FRAMING_VERBS, key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in verbs)
     falt = "|".join(re.escape(v) for v in framing)
-    return re.compile(rf"(?<![\w\-’'])(?:(?P<speech>{alt})|(?P<framing>{falt}))(?![\w\-])")
+    inverted = r"a-t-(?:il|elle)\s+[a-zéèêàûôî]+é"  # French "a-t-il détaillé": the pronoun is inside the verb
+    return re.compile(rf"(?<![\w\-’'])(?:(?P<speech>{inverted}|{alt})|(?P<framing>{falt}))(?![\w\-])")
 
 
 def _according_pattern(lang: str | None) -> re.Pattern:
@@ -153,6 +155,10 @@ def _verb_act(doc: Doc, m: re.Match) -> SpeechAct | None:
     framing = m.group("framing") is not None
     verb = m.group()
     lo = doc.prev_boundary(vs)
+    inv = re.match(r"a-t-(il|elle)", verb)
+    if inv:
+        subj = Subject(inv.group(1), (vs + 4, vs + 4 + len(inv.group(1))), "pronoun")
+        return SpeechAct(verb, (vs, ve), doc.sentence_at(vs), subj, None, None, 0.0, False)
     if PASSIVE.search(text, max(lo, vs - 30), vs):
         return None  # "Rubio was asked", "he was told"
     sent = doc.sentence_at(vs)

@@ -191,3 +191,20 @@ def test_dev_corpus_runs(dev_corpus):
         with_names += bool(found)
     # measured: 173 of 183 reports (the misses are mostly Hindi, Bengali and Arabic, which have no capitals)
     assert with_names / len(rows) >= 0.9
+
+
+def test_title_words_inside_names_and_headlines_make_no_people():
+    found = names("Fans packed the Billie Jean King Tennis Centre on Sunday.")
+    assert [(m.text, m.type) for m in found] == [("Billie Jean King Tennis Centre", "org")]
+    found = names("Central Bank Chief Says Economy Is Strong\n\nThe bank kept rates unchanged.")
+    assert not [m for m in found if m.type == "person"]
+
+
+def test_titled_person_with_regnal_number():
+    m = by_text(names("The prime minister briefed King Felipe VI on Wednesday."), "Felipe")[0]
+    assert (m.type, m.role) == ("person", "King")
+
+
+def test_acronym_expansions_are_organisations_not_people():
+    found = names("Members of the Harbour Pilots Guild (HPG) voted. HPG rejected the offer.")
+    assert {(m.text, m.type) for m in found} == {("Harbour Pilots Guild", "org"), ("HPG", "org")}

@@ -31,7 +31,8 @@ MAX_TITLE_LEN = max(len(t) for t in TITLE_TOKENS)
 HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Prof."})
 # German role compounds: "EZB-Präsidentin", "Bundesfinanzminister"
 DE_TITLE_SUFFIXES = ("präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",
-                     "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "bürgermeister", "bürgermeisterin")
+                     "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "bürgermeister", "bürgermeisterin",
+                     "sekretär", "sekretärin", "chefin", "leiter", "leiterin")
 
 ORG_WORDS = frozenset(
     """Bank Banks Organization Organisation Ministry Council Committee Agency Inc Inc. Corp Corp. Corporation Group

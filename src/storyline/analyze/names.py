@@ -39,9 +39,9 @@ from storyline.model import Mention, Sentence
 _CAP_RE = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯĀ-Ž](?:(?:\.[A-Z])+\.|[\w]*(?:[-’'](?![sS]\b)[^\W\d_][\w]*)*)")
 _DOTTED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Prof", "Capt", "Col", "Lt", "Maj", "St",
                      "Co", "Corp", "Inc", "Ltd"})
-_GAP_RE = re.compile(r" (?:(?:of|de|del|la|van|von|der|den|bin|al|and|for|the|du|des|y|e|di|da|&|upon|on) )+")
+_GAP_RE = re.compile(r" (?:(?:of|de|del|la|van|von|der|den|bin|al|and|for|the|du|des|y|e|di|da|&|upon) )+")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "van", "von", "der", "den", "bin", "al", "and", "for", "the",
-                         "du", "des", "y", "e", "di", "da", "&", "upon", "on"})
+                         "du", "des", "y", "e", "di", "da", "&", "upon"})
 _PERSON_CONNECTORS = frozenset({"de", "del", "la", "van", "von", "der", "den", "bin", "al", "da", "di", "du"})
 _AFTER_SPEECH_RE = re.compile(rf"^(?:[’']s)?\s*(?:,[^,.;]{{0,80}},\s*)?{SPEECH_AFTER}\b")
 _BEFORE_SPEECH_RE = re.compile(rf"\b{SPEECH_BEFORE}\s+$", re.IGNORECASE)
@@ -193,6 +193,9 @@ class _Builder:
     # ------------------------------------------------------------------
     def run(self, run: _Run) -> None:
         toks = run.toks
+        # trailing connectors and calendar words are not part of a name ("… Centre on Sunday")
+        while toks and (not toks[-1].cap or toks[-1].text.lower() in CALENDAR_WORDS):
+            toks = toks[:-1]
         # drop leading function words ("The Bank of England", "But Rubio")
         while toks and (toks[0].text in STOPWORDS or toks[0].text.lower() in CALENDAR_WORDS) and not _place(
             [t.text for t in toks]
@@ -235,7 +238,7 @@ class _Builder:
                 exp = " ".join(t.text for t in exp_toks)
                 acr = adef.group("acr")
                 place = _place([t.text for t in exp_toks])
-                type_ = "place" if place else ("person" if self._looks_person(exp_toks) else "org")
+                type_ = "place" if place else "org"  # people are not introduced with acronyms
                 canonical = place[0] if place else exp
                 self.acronyms[acr] = (canonical, type_)
                 self.add(exp_toks[0].start, exp_toks[-1].end, type_, canonical, acronym=acr, expansion=exp)
@@ -251,7 +254,7 @@ class _Builder:
             rest = toks[i + n :]
             name_toks = []
             for t in rest:
-                if _plain_name_token(t.text) or (t.text in _PERSON_CONNECTORS and name_toks):
+                if (t.cap and _plain_name_token(t.text)) or (t.text in _PERSON_CONNECTORS and name_toks):
                     name_toks.append(t)
                 else:
                     break
@@ -259,6 +262,10 @@ class _Builder:
                 name_toks.pop()
             if not name_toks or len(name_toks) > 4:
                 continue
+            if i > 0 and not all(_place([w]) or w in KNOWN_ORGS or t.allcaps for w, t in zip(words[:i], toks[:i], strict=True)):
+                continue  # "Billie Jean King …": a title word inside someone's name
+            if len(name_toks) == 1 and self._headline(toks[0]):
+                continue  # "RBI Chief Says …", "ahead of General Election": headline capitals
             after = toks[i + n + len(name_toks) :]
             if any(_is_org_word(t.text, self.lang) for t in after[:1]):
                 continue  # "President Trump Administration" is not a person
@@ -377,6 +384,16 @@ class _Builder:
                 self.singles_place.append(tok)
                 return
         self.singles.append(tok)
+
+    def _headline(self, tok: _Tok) -> bool:
+        """Is ``tok`` on a line written in Title Case (most words capitalised), as headlines are?"""
+        start = self.text.rfind("\n", 0, tok.start) + 1
+        end = self.text.find("\n", tok.end)
+        words = self.text[start : end if end >= 0 else len(self.text)].split()
+        if len(words) < 4:
+            return False
+        caps = sum(1 for w in words if w[:1].isupper())
+        return caps >= 0.7 * len(words)
 
     def _place_cue(self, tok: _Tok) -> bool:
         return bool(_PLACE_CUE_RE.search(self.text[max(0, tok.start - 12) : tok.start]))

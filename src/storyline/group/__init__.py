@@ -53,7 +53,7 @@ def group_features(
         if s > 0:
             edges[(i, j)] = s
     times = [_reliable(v.time) for v in vectors]
-    clusters = average_link(len(ids), edges, threshold, times)
+    clusters = average_link(len(ids), edges, threshold, [[t] if t else [] for t in times])
     # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
     where = {m: c for c, members in enumerate(clusters) for m in members}
     cvecs = [centroid([vectors[m] for m in members], combine([vectors[m].time for m in members]))
@@ -66,17 +66,14 @@ def group_features(
         key = (a, b) if a < b else (b, a)
         if key not in cedges:
             cedges[key] = score(cvecs[a], cvecs[b])
-    ctimes = []
-    for members in clusters:
-        ts = [times[m] for m in members if times[m] is not None]
-        ctimes.append((max(t[0] for t in ts), min(t[1] for t in ts)) if ts else None)
+    ctimes = [[times[m] for m in members if times[m] is not None] for members in clusters]
     merged = average_link(len(clusters), cedges, merge_threshold, ctimes)
     return [sorted(m for c in grp for m in clusters[c]) for grp in merged]
 
 
-def _reliable(t) -> tuple[int, int] | None:
-    """The article's time if it comes from its publication date (not guessed from the text)."""
-    return (t.lo, t.hi) if t.published and t.lo is not None and t.year_known else None
+def _reliable(t) -> tuple[int, int, bool] | None:
+    """The article's time if it is reliable (publication date, or a date in the lead)."""
+    return (t.lo, t.hi, t.year_known) if t.reliable and t.lo is not None else None
 
 
 def _title(articles: Sequence[Article]) -> str | None:

@@ -7,15 +7,55 @@ Missing edges count as similarity 0, so a cluster only grows by articles that ma
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections import defaultdict
+
+from storyline.group.timeinfo import _REF_YEAR, ref_day
+
+_REF_JAN1 = dt.date(_REF_YEAR, 1, 1).toordinal()
+
+
+Hull = tuple  # (max lo, min hi) over dated members, with years; then the same for day-of-year
+
+
+def _hull(times: list[tuple[int, int, bool]]) -> Hull:
+    """Summary of a cluster's reliable times, enough to test for a cannot-link in O(1)."""
+    known = [(lo, hi) for lo, hi, year_known in times if year_known]
+    md = []
+    for lo, hi, year_known in times:
+        a, b = (lo, hi) if not year_known else (ref_day(lo), ref_day(hi))
+        if _far_from_new_year(a) and _far_from_new_year(b):  # keep the day-of-year test simple
+            md.append((a, b))
+    k = (max(x[0] for x in known), min(x[1] for x in known)) if known else None
+    m = (max(x[0] for x in md), min(x[1] for x in md)) if md else None
+    return (k, m)
+
+
+def _far_from_new_year(ref_ordinal: int) -> bool:
+    doy = ref_ordinal - _REF_JAN1
+    return 10 <= doy <= 355
+
+
+def _merge_hulls(a: Hull, b: Hull) -> Hull:
+    out = []
+    for x, y in zip(a, b, strict=True):
+        out.append(x if y is None else y if x is None else (max(x[0], y[0]), min(x[1], y[1])))
+    return tuple(out)
+
+
+def _conflict(a: Hull, b: Hull, max_gap: int) -> bool:
+    for x, y in zip(a, b, strict=True):
+        if x is not None and y is not None and (y[0] - x[1] >= max_gap or x[0] - y[1] >= max_gap):
+            return True
+    return False
 
 
 def average_link(
     n: int,
     edges: dict[tuple[int, int], float],
     threshold: float,
-    times: list[tuple[int, int] | None] | None = None,
+    times: list[list[tuple[int, int, bool]]] | None = None,
     max_gap: int = 2,
 ) -> list[list[int]]:
     """Cluster items 0..n-1. ``edges`` maps (i, j), i < j, to a similarity in [0, 1].
@@ -24,22 +64,16 @@ def average_link(
     Ties are broken by the smallest member indices, so the result depends only on the input set
     (callers sort items by id first).
 
-    ``times`` gives reliable (lo, hi) day intervals for some items: two clusters never merge if a
-    member of one lies ``max_gap`` days or more from a member of the other (a cannot-link: reports
-    published a week apart are not of one event, however alike they read). Kept per cluster as the
-    latest ``lo`` and earliest ``hi`` of its dated members, so the check is O(1).
+    ``times`` gives each item's reliable (lo, hi, year known) day intervals: two clusters never merge
+    if a member of one lies ``max_gap`` days or more from a member of the other (a cannot-link:
+    reports of days a week apart are not of one event, however alike they read). Dates without a
+    year are compared by day and month only.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    hull: dict[int, tuple[int, int] | None] = {}
-    for i in range(n):
-        t = times[i] if times else None
-        hull[i] = (t[0], t[1]) if t else None  # (max lo, min hi)
+    hull: dict[int, Hull] = {i: _hull(times[i] if times else []) for i in range(n)}
 
     def conflict(a: int, b: int) -> bool:
-        ha, hb = hull[a], hull[b]
-        if ha is None or hb is None:
-            return False
-        return hb[0] - ha[1] >= max_gap or ha[0] - hb[1] >= max_gap
+        return _conflict(hull[a], hull[b], max_gap)
 
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in edges.items():
@@ -66,11 +100,7 @@ def average_link(
         # merge b into a (a < b keeps the smallest index as the cluster's key)
         keep, gone = (a, b) if a < b else (b, a)
         members[keep].extend(members.pop(gone))
-        hk, hg = hull[keep], hull.pop(gone)
-        if hk is None or hg is None:
-            hull[keep] = hk or hg
-        else:
-            hull[keep] = (max(hk[0], hg[0]), min(hk[1], hg[1]))
+        hull[keep] = _merge_hulls(hull[keep], hull.pop(gone))
         alive.discard(gone)
         for c, s in sums.pop(gone).items():
             sums[c].pop(gone, None)

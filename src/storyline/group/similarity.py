@@ -22,6 +22,7 @@ CHANNEL_WEIGHT = {"n": 0.4, "k": 0.3, "w": 0.2, "d": 0.0}
 IDF_POWER = 1.0
 
 
+
 @dataclass
 class Vector:
     """One sparse unit vector per token kind, plus the article's event time and language."""

@@ -44,7 +44,7 @@ def features_to_json(f: Features) -> str:
     t = f.time
     return json.dumps(
         {"tokens": dict(sorted(f.tokens.items())), "lang": f.lang,
-         "time": [t.lo, t.hi, t.exact, t.year_known, t.published]},
+         "time": [t.lo, t.hi, t.exact, t.year_known, t.reliable]},
         ensure_ascii=False, separators=(",", ":"),
     )
 

@@ -1,0 +1,72 @@
+"""Quality gate for grouping on the labelled dev corpus (../shared/corpus/dev).
+
+Measured with storyline.group.events.v1: B-cubed F1 0.931 (P 0.923, R 0.940), pairwise F1 0.928,
+18 of 23 hard-negative pairs kept apart, 14 of 20 multi-language stories kept whole.
+The floors below sit just under those figures, so a regression fails; raise them when it improves.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from eval.grouping import evaluate  # noqa: E402
+
+BCUBED_F1_FLOOR = 0.92
+PAIRWISE_F1_FLOOR = 0.92
+CROSS_LANGUAGE_WHOLE_FLOOR = 14
+
+# Hard-negative pairs still merged, each because one report carries no date at all and shares the
+# other event's names and vocabulary (see the report in eval/grouping.py). Known failures, listed
+# so that they cannot grow silently: shrink this set, never extend it.
+KNOWN_MERGED = {
+    ("boars-head-plant-closure-2024-09", "boars-head-recall-expanded-2024-07-30"),
+    ("iceland-sundhnukur-eruption-2024-08-22", "iceland-sundhnukur-eruption-2025-07-16"),
+    ("mars-kellanova-deal-2024-08-14", "mars-kellanova-talks-reported-2024-08"),
+    ("rbi-repo-cut-2025-04-09", "rbi-repo-cut-2025-12-05"),
+    ("who-mpox-committee-convened-2024-08-07", "who-mpox-pheic-2024-08-14"),
+}
+
+
+_CACHE: dict[str, dict] = {}
+
+
+@pytest.fixture
+def result(dev_corpus):
+    key = str(dev_corpus)
+    if key not in _CACHE:  # one grouping run for the three tests
+        _CACHE[key] = evaluate(dev_corpus)
+    return _CACHE[key]
+
+
+def test_bcubed_and_pairwise_floors(result):
+    assert result["articles"] == 183
+    assert result["bcubed"]["f1"] >= BCUBED_F1_FLOOR, result["bcubed"]
+    assert result["pairwise"]["f1"] >= PAIRWISE_F1_FLOOR, result["pairwise"]
+
+
+def test_hard_negatives_kept_apart(result):
+    merged = {tuple(m["pair"]) for m in result["hard_negatives_merged"]}
+    assert result["hard_negative_pairs"] == 23
+    assert merged <= KNOWN_MERGED, f"newly merged hard negatives: {sorted(merged - KNOWN_MERGED)}"
+    # The dated ones are always apart: two rate decisions, two launches, two finals, two verdicts.
+    for a, b in [("ecb-rate-cut-2024-06-06", "ecb-rate-cut-2025-06-05"),
+                 ("boe-rate-cut-2024-08-01", "boe-rate-cut-2024-11-07"),
+                 ("rbi-repo-cut-2025-02-07", "rbi-repo-cut-2025-06-06"),
+                 ("rbi-repo-cut-2019-04-04", "rbi-repo-cut-2025-04-09"),
+                 ("eaton-fire-outbreak-2025-01-07", "palisades-fire-outbreak-2025-01-07"),
+                 ("starship-flight5-booster-catch-2024-10-13", "starship-flight7-ship-lost-2025-01-16"),
+                 ("mazan-appeal-verdict-dogan-2025-10-09", "mazan-rape-trial-verdict-2024-12-19"),
+                 ("wimbledon-mens-final-2024-07-14", "wimbledon-mens-final-2025-07-13"),
+                 ("champions-trophy-final-2025-03-09", "t20-world-cup-final-2024-06-29"),
+                 ("boeing-machinists-strike-begins-2024-09-13", "boeing-strike-ends-contract-ratified-2024-11-04")]:
+        assert (a, b) not in merged
+
+
+def test_cross_language_stories_kept_together(result):
+    whole = result["cross_language_stories"] - len(result["cross_language_split"])
+    assert whole >= CROSS_LANGUAGE_WHOLE_FLOOR, result["cross_language_split"]

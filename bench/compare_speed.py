@@ -1,0 +1,117 @@
+"""Speed of ``compare`` (the dossier) for a 10-report story, against baselines measured in the same run.
+
+The 10 reports are built at run time: the 8 reports of a dev-corpus story (../shared) plus two
+rewrites of its first two reports (sentences reversed, figures changed), so the story has copies
+and conflicts to find. Without ../shared, the bundled example reports are used the same way.
+
+Figures (seconds, median of --repeat runs):
+- read+analyze: readers and every analyzer for the 10 reports (what compare needs first);
+- compare lexical: the dossier from analysed reports (alignment, claims, findings, timeline);
+- naive difflib: all-pairs SequenceMatcher over every sentence pair of the 10 reports, the obvious
+  way to align sentences (baseline);
+- compare embeddings: the same with sentence embeddings, when the model is installed.
+Target: compare lexical under 1 s on 2 cores.
+
+    python -m bench.compare_speed [--story LABEL] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "dev" / "articles.jsonl"
+DEFAULT_STORY = "palisades-fire-outbreak-2025-01-07"
+
+
+def _rewrite(text: str) -> str:
+    """Sentences in reverse order, every figure plus one: a sloppy rewrite."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+    body = " ".join(reversed(parts))
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + 1), body)
+
+
+def load_rows(story: str) -> list[dict]:
+    if CORPUS.is_file():
+        rows = [json.loads(line) for line in CORPUS.open(encoding="utf-8") if line.strip()]
+        rows = [r for r in rows if r.get("story") == story][:8]
+    else:
+        rows = [{"id": p.stem, "text": p.read_text(encoding="utf-8")}
+                for p in sorted((REPO / "examples" / "port-alder-fire").glob("*.txt"))]
+        rows = (rows * 3)[:8]
+        rows = [{**r, "id": f"{r['id']}-{i}"} for i, r in enumerate(rows)]
+    extra = [{"id": f"{r['id']}-rewrite", "text": _rewrite(r["text"])} for r in rows[:2]]
+    return rows + extra
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    times, out = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.compare_speed")
+    parser.add_argument("--story", default=DEFAULT_STORY)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    from storyline.analyze import analyze
+    from storyline.check import compare
+    from storyline.check import embeddings as emb
+    from storyline.model import Article
+    from storyline.pipeline import extract
+
+    rows = load_rows(args.story)
+    tmp = Path(tempfile.mkdtemp(prefix="storyline-bench-")) / "story.jsonl"
+    tmp.write_text("".join(json.dumps({k: r.get(k) for k in ("id", "text", "date", "lang")}) + "\n"
+                           for r in rows), encoding="utf-8")
+
+    def read_analyze():
+        return [a for a in extract([str(tmp)]) if isinstance(a, Article)]
+
+    analyze(Article(id="warm", text="Warm-up sentence with 12 numbers on 3 May 2024 in Paris."))
+    t_read, articles = timed(read_analyze, args.repeat)
+    n_sent = sum(len(a.sentences) for a in articles)
+    compare(articles, method="lexical")  # warm caches and imports
+    t_lex, dossier = timed(lambda: compare(articles, method="lexical"), args.repeat)
+
+    def naive():
+        sents = [(i, s.text) for i, a in enumerate(articles) for s in a.sentences]
+        best = 0.0
+        for x in range(len(sents)):
+            for y in range(x + 1, len(sents)):
+                if sents[x][0] != sents[y][0]:
+                    best = max(best, difflib.SequenceMatcher(None, sents[x][1], sents[y][1]).ratio())
+        return best
+
+    t_naive, _ = timed(naive, 1)
+    print(f"story: {args.story if CORPUS.is_file() else 'bundled example'} · {len(articles)} reports · "
+          f"{n_sent} sentences · {len(dossier.findings)} findings · {len(dossier.claims)} claims")
+    print(f"read+analyze (baseline)      {t_read:8.3f} s")
+    print(f"compare lexical              {t_lex:8.3f} s   {'PASS' if t_lex < 1.0 else 'FAIL'} (< 1 s)  "
+          f"= {t_lex / t_read:.2f}x read+analyze, {t_naive / t_lex:.0f}x faster than naive difflib")
+    print(f"naive all-pairs difflib      {t_naive:8.3f} s")
+    encoder, why = emb.load_encoder()
+    if encoder is None:
+        print(f"compare embeddings           skipped: {why}")
+    else:
+        compare(articles, method="embeddings")
+        t_emb, d2 = timed(lambda: compare(articles, method="embeddings"), max(1, args.repeat // 2))
+        print(f"compare embeddings           {t_emb:8.3f} s   = {t_emb / t_lex:.1f}x lexical "
+              f"({d2.method['similarity']}, {n_sent / t_emb:.0f} sentences/s end to end)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -277,7 +277,8 @@ class _Builder:
                 self.run(_Run(after, False))
             return
         # lowercase title just before: "army chief Field Marshal" is caught above; "prime minister Sharif"
-        lower = _LOWER_TITLE_RE.search(self.text, max(0, toks[0].start - 25), toks[0].start)
+        prev = self.text[toks[0].start - 2 : toks[0].start - 1] if toks[0].start >= 2 else ""
+        lower = _LOWER_TITLE_RE.search(self.text, max(0, toks[0].start - 25), toks[0].start) if prev.islower() else None
         if lower and all(_plain_name_token(w) for w in words) and len(words) <= 3:
             self.add(toks[0].start, toks[-1].end, "person", None, lower.group().strip().title())
             return
@@ -371,10 +372,9 @@ class _Builder:
             if titled in KNOWN_ORGS:
                 self.add(tok.start, tok.end, "org", KNOWN_ORGS[titled])
                 return
-            line_start = self.text.rfind("\n", 0, tok.start) + 1
-            line_end = self.text.find("\n", tok.end)
-            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-            shouting = sum(c.isupper() for c in line) > 0.5 * max(1, sum(c.isalpha() for c in line))
+            # an all-caps stretch ("BOEING MACHINISTS VOTE") is shouting, not a row of acronyms
+            around = self.text[max(0, tok.start - 30) : tok.start] + self.text[tok.end : tok.end + 30]
+            shouting = not any(c.islower() for c in around)
             if 2 <= len(w) <= 5 and w not in NOT_ACRONYMS and "." not in w and not shouting:
                 self.extra_acronyms.append(tok)
             return

@@ -98,3 +98,18 @@ def test_missing_store_is_a_one_line_error(tmp_path):
     res = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "none.db")])
     assert res.exit_code == 2
     assert "no such store" in res.output and len(res.output.strip().splitlines()) == 1
+
+
+def test_show_prints_the_dossier_of_a_stored_story(tmp_path):
+    import json
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        ingest(store, _articles())
+        sid = [s.id for s in list_stories(store) if s.reports == 2][0]
+    res = CliRunner().invoke(app, ["show", sid, "--db", str(db), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    dossier = json.loads(res.output)
+    assert sorted(a["id"] for a in dossier["articles"]) == ["a1", "a2"]
+    res = CliRunner().invoke(app, ["show", "nope", "--db", str(db)])
+    assert res.exit_code == 2 and "no such story" in res.output

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from storyline.analyze.attributions import find_attributions
 from storyline.analyze.quotemarks import find_segments
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.sentences import split_sentences
@@ -223,3 +226,25 @@ def test_seed_001_quotes_and_speakers(seed_paths):
     assert by_text(qs, "a new aspect").speaker == "Asim Munir"
     assert by_text(qs, "a milestone").speaker == "the company"
     assert all(q.speaker for q in qs)
+
+
+# --- robustness ------------------------------------------------------------------------------------
+
+_PIECES = ["“", "”", '"', "‘", "’", "'", "«", "»", "„", " ", "\n", ",", ".", ":", " he said", " said Rubio",
+           "Marco Rubio", "Rubio", " the minister", "We will", " according to", " that", "Prime Minister",
+           "’s office", " a-t-il dit", " sagte", " dijo", "X", "é"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_gives_valid_spans(pieces):
+    text = "".join(pieces)
+    sents = split_sentences(text)
+    for q in find_quotes(text, sents, [], lang=None):
+        assert 0 <= q.span[0] <= q.span[1] <= len(text)
+        assert text[q.span[0] : q.span[1]] == q.text
+        if q.speaker_span:
+            assert 0 <= q.speaker_span[0] <= q.speaker_span[1] <= len(text)
+        assert 0.0 <= q.confidence <= 1.0
+    for a in find_attributions(text, sents, [], lang=None):
+        assert text[a.span[0] : a.span[1]] == a.text

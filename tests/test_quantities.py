@@ -38,7 +38,8 @@ def only(text: str, lang: str = "en"):
         ("The fund paid out Rs 5 lakh to each family.", "en", "Rs 5 lakh", 5, "INR", 5e5),
         ("Die Stadt erhält 5 Milliarden Euro.", "de", "5 Milliarden Euro", 5, "EUR", 5e9),
         ("El puerto recibirá 3 millones de euros.", "es", "3 millones de euros", 3, "EUR", 3e6),
-        ("The ferry company lost seven million pounds last winter.", "en", "seven million pounds", 7, "GBP", 7e6),
+        ("The ferry company lost seven million euros last winter.", "en", "seven million euros", 7, "EUR", 7e6),
+        ("Die Stadt zahlt 27 Mrd Euro.", "de", "27 Mrd Euro", 27, "EUR", 2.7e10),
     ],
 )
 def test_money(text, lang, written, value, unit, normalized):
@@ -158,9 +159,22 @@ def test_measures(text, lang, value, unit):
     assert (q.kind, q.value, q.unit) == ("measure", value, unit)
 
 
-def test_pounds_of_something_are_weight_not_money():
+def test_pounds_are_weight_unless_written_as_money():
     q = only("The firm recalled 7 million pounds of sliced ham.")
     assert (q.kind, q.unit, q.normalized) == ("measure", "lb", 7e6)
+    q = only("The catch weighed seven million pounds in all.")
+    assert (q.kind, q.unit, q.normalized) == ("measure", "lb", 7e6)
+    q = only("The club paid 7 million pounds sterling for him.")
+    assert (q.kind, q.unit) == ("money", "GBP")
+
+
+def test_count_skips_an_adjective_to_reach_its_noun():
+    q = only("The group will split into two public companies.")
+    assert (q.text, q.context) == ("two public companies", "companies")
+
+
+def test_no_counts_in_scripts_without_case():
+    assert [q.kind for q in quantities("توفي 51 شخصا في الفيضانات", "ar")] == []
 
 
 def test_age():

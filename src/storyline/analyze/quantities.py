@@ -65,7 +65,7 @@ _SCALE_RE = re.compile(
     r"[ \u00a0]?(?P<scale>thousand|millions?|billions?|trillions?|mn|bn|tn|crores?|lakhs?|lacs?|cr\b"
     r"|mil millones|millones|millón|billones|billón|mil(?=\s)"
     r"|milliards?|mille|Mds?\b|Md\b"
-    r"|Tausend|Millionen|Million|Mio\.|Milliarden|Milliarde|Mrd\.|Billionen"
+    r"|Tausend|Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen"
     r"|mila|milioni|milione|miliardi|miliardo"
     r"|हज़ार|हजार|लाख|करोड़|करोड|अरब"
     r"|[mbk](?![\w]))(?![\w])",
@@ -76,7 +76,7 @@ _SCALE_VALUES = {
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "mil millones": 1e9, "millones": 1e6,
     "millón": 1e6, "billones": 1e12, "billón": 1e12, "mil": 1e3, "milliard": 1e9, "milliards": 1e9,
     "mille": 1e3, "md": 1e9, "mds": 1e9, "tausend": 1e3, "millionen": 1e6, "mio.": 1e6, "milliarden": 1e9,
-    "milliarde": 1e9, "mrd.": 1e9, "billionen": 1e12, "mila": 1e3, "milioni": 1e6, "milione": 1e6,
+    "milliarde": 1e9, "mrd.": 1e9, "mrd": 1e9, "mio": 1e6, "billionen": 1e12, "mila": 1e3, "milioni": 1e6, "milione": 1e6,
     "miliardi": 1e9, "miliardo": 1e9, "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7,
     "अरब": 1e9, "m": 1e6, "b": 1e9, "k": 1e3,
 }
@@ -125,7 +125,7 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "mm": ("mm", "millimetres", "millimeters", "milímetros", "Millimeter"),
     "cm": ("cm", "centimetres", "centimeters", "centímetros", "Zentimeter"),
     "ft": ("ft", "feet", "foot", "pieds"),
-    "mi": ("miles", "mile", "millas", "Meilen"),
+    "mi": ("miles", "mile", "millas", "Meilen", "miglia"),
     "acre": ("acres", "acre"),
     "ha": ("hectares", "hectare", "hectáreas", "hectárea", "Hektar", "ettari", "ha"),
     "lb": ("lbs", "lb", "pounds", "pound", "libras"),
@@ -157,11 +157,11 @@ _COMPOUND_RE = re.compile(
 _COMPOUND_UNITS = {"kilometre": "km", "kilometer": "km", "mile": "mi", "foot": "ft"}
 
 _WORD_RE = re.compile(r"[ \u00a0]+(?P<w>[^\W\d_][\w’'-]*)")
-_NOUN_SPAN_RE = re.compile(r"[ \u00a0]+(?P<w>[^\W\d_][\w-]*)")
+_ADJ_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ful", "able", "ible", "less", "ish", "-dollar", "ed", "ing")
 _ADJECTIVES = frozenset(
     "more new other additional further confirmed reported known civilian estimated registered "
     "nuevos nuevas otros otras personnes weitere neue mehr consecutive straight successive separate different "
-    "major small large".split()
+    "major small large key".split()
 )
 # words after a number that are not what it counts
 _NOT_NOUNS = frozenset(
@@ -170,7 +170,9 @@ _NOT_NOUNS = frozenset(
     more less about around nearly almost over under up down off out after before since until into onto
     percent cent point points times time crore lakh year-on-year yoy
     said says say told died flew made took came went got gave saw left remain remained remains did do
-    does can cannot also still now then there here all each both such not
+    does can cannot also still now then there here all each both such not when while where because if but
+    so including apiece avec sans dont pour contre comme mais sin como pero hasta desde tras entre gegen ohne
+    nach seit wie als
     de del la las los el y o en a al con por para que se un una es son fue
     des le les et ou en à au aux pour par sur dans est sont était
     der die das den dem des und oder in im am an auf von vom zu zum zur mit für bei ist sind war
@@ -414,9 +416,6 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
                 kind = "money"
                 unit = _CURRENCY_SUFFIX_CODES.get(word.lower(), "USD")
                 end = cm.end()
-        elif re.match(r"[ \u00a0]?pounds?\b(?!\s+of\b)", text[end:]) and scale_word:
-            pm = re.match(r"[ \u00a0]?pounds?\b", text[end:])
-            kind, unit, end = "money", "GBP", end + pm.end()
 
     if kind == "bare":
         pm = _PERCENT_RE.match(text, end)
@@ -445,9 +444,7 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
         elif um:
             sp = um.group("unit")
             strict = sp.lower() in _CASE_STRICT_UNITS
-            if not (strict and sp != sp.lower()) and not (
-                sp.lower() in ("pounds", "pound") and not re.match(r"\s+of\b", text[um.end() :]) and scale_word
-            ):
+            if not (strict and sp != sp.lower()):
                 kind = "measure"
                 unit = _UNIT_BY_SPELLING[sp.lower()]
                 end = um.end()
@@ -458,12 +455,9 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
                     context = nm
 
     if kind == "bare":
-        nm = _NOUN_SPAN_RE.match(text, end)
-        noun = _noun_after(text, end, lang)
-        if noun is not None:
-            kind, context = "count", noun
-            if nm and nm.group("w").lower().rstrip("’'-") == noun:
-                end = nm.end("w")
+        found = _noun_span(text, end, lang)
+        if found is not None:
+            kind, context, end = "count", found[0], found[1]
 
     if kind in ("money", "percent") and context is None:
         pm = re.match(r"[ \u00a0]+(?:a|per|an|par|pro|al|por)[ \u00a0]+(share|barrel|ounce|hour|month|year|person|action|Aktie|acción)\b", text[end:])
@@ -492,22 +486,34 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
 
 
 def _noun_after(text: str, pos: int, lang: str) -> str | None:
+    found = _noun_span(text, pos, lang)
+    return found[0] if found else None
+
+
+def _noun_span(text: str, pos: int, lang: str) -> tuple[str, int] | None:
+    """The noun a number counts and where it ends: "12 deaths", "two public companies" -> companies.
+
+    The first word after the number, or the second when the first is an adjective (a known one, or one
+    by its ending). Cased scripts only: without capitals and lower case we cannot tell nouns apart."""
     m = _WORD_RE.match(text, pos)
     if not m:
         return None
     word = m.group("w")
+    end = m.end("w")
     low = word.lower()
-    if low in _ADJECTIVES:
+    if not (word[:1].islower() or word[:1].isupper()):
+        return None
+    if low in _ADJECTIVES or (lang != "de" and low.endswith(_ADJ_ENDINGS) and len(low) > 4):
         m2 = _WORD_RE.match(text, m.end())
-        if m2 and m2.group("w").lower() not in _NOT_NOUNS:
-            word, low = m2.group("w"), m2.group("w").lower()
+        if m2 and m2.group("w").lower() not in _NOT_NOUNS and m2.group("w")[:1].islower() == word[:1].islower():
+            word, low, end = m2.group("w"), m2.group("w").lower(), m2.end("w")
     if low in _NOT_NOUNS or len(low) < 3 or MONTH_WORD_RE.fullmatch(word) or low.endswith("ly"):
         return None
     if word[:1].isupper() and lang != "de":
         return None
     if lang == "de" and not word[:1].isupper():
         return None
-    return low.rstrip("’'-")
+    return low.rstrip("’'-"), end - (len(word) - len(word.rstrip("’'-")))
 
 
 def _join(text: str, qs: list[_Q]) -> list[_Q | tuple[str, _Q, _Q, int, int]]:

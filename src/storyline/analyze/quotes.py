@@ -60,7 +60,7 @@ def find_quotes(
         return []
     sentences = sentences or split_sentences(text)
     segments = find_segments(text)
-    doc = Doc(text, sentences, segments)
+    doc = Doc(text, sentences, segments, lang)
     resolver = Resolver(text, names)
     acts = find_speech_acts(doc, resolver, lang)
     direct: list[Quote] = []
@@ -142,7 +142,7 @@ def _direct_quote(
     framed = [a for a in head_acts if a.speaker and not a.according]
     if tail_act and tail_act.speaker:
         chosen, how = tail_act, "tail"
-    elif partial and _is_title(quote_text):
+    elif partial and _is_title(quote_text, doc.lang):
         pass
     elif partial and framed:
         # "Weidel bezeichnete das Ergebnis laut Tagesschau als „…“": the framing subject, not the outlet
@@ -186,10 +186,13 @@ def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> Speech
     return SpeechAct("so", (vs - 3, vs - 1), doc.sentence_at(vs), subj, speaker, role, conf, person)
 
 
-def _is_title(quote_text: str) -> bool:
-    """“Super Heavy”, “Silent River”: a name or title in quote marks is nobody's words."""
+def _is_title(quote_text: str, lang: str | None = None) -> bool:
+    """“Super Heavy”, “Silent River”: a name or title in quote marks is nobody's words.
+
+    German capitalises every noun, so there one capitalised word („Täuschungsmanöver“) is not a title.
+    """
     words = quote_text.split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and quote_text[-1:] not in ".!?"
+    return (2 if lang == "de" else 1) <= len(words) <= 4 and all(w[:1].isupper() for w in words) and quote_text[-1:] not in ".!?"
 
 
 def _is_partial(seg: Segment, head: str, head_act, quote_text: str, tail: str, tail_act) -> bool:

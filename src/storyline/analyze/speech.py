@@ -40,8 +40,9 @@ class SpeechAct:
 class Doc:
     """Text plus its sentences, paragraphs and quotation segments, with fast position lookups."""
 
-    def __init__(self, text: str, sentences: list[Sentence], segments: list[Segment]):
+    def __init__(self, text: str, sentences: list[Sentence], segments: list[Segment], lang: str | None = None):
         self.text = text
+        self.lang = lang
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.segments = segments

@@ -52,7 +52,7 @@ def group_features(
         s = score(vectors[i], vectors[j])
         if s > 0:
             edges[(i, j)] = s
-    times = [_reliable(v.time) for v in vectors]
+    times = [_dated(v.time) for v in vectors]
     clusters = average_link(len(ids), edges, threshold, [[t] if t else [] for t in times])
     # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
     where = {m: c for c, members in enumerate(clusters) for m in members}
@@ -71,9 +71,11 @@ def group_features(
     return [sorted(m for c in grp for m in clusters[c]) for grp in merged]
 
 
-def _reliable(t) -> tuple[int, int, bool] | None:
-    """The article's time if it is reliable (publication date, or a date in the lead)."""
-    return (t.lo, t.hi, t.year_known) if t.reliable and t.lo is not None else None
+def _dated(t) -> tuple[int, int, bool, bool] | None:
+    """(lo, hi, year known, reliable) for an article with a publication date or a day-level date."""
+    if t.lo is None or not (t.reliable or t.exact):
+        return None
+    return (t.lo, t.hi, t.year_known, t.reliable)
 
 
 def _title(articles: Sequence[Article]) -> str | None:

@@ -16,11 +16,14 @@ from storyline.group.timeinfo import _REF_YEAR, ref_day
 _REF_JAN1 = dt.date(_REF_YEAR, 1, 1).toordinal()
 
 
-Hull = tuple  # (max lo, min hi) over dated members, with years; then the same for day-of-year
+Hull = tuple  # per tier: (max lo, min hi) with years, then the same by day-of-year
+
+# Two tiers of cannot-link: publication dates are trusted to within ``max_gap`` days; any day-level
+# date (also one read from the text, which may be background) only rules out events weeks apart.
+TEXT_GAP = 14
 
 
-def _hull(times: list[tuple[int, int, bool]]) -> Hull:
-    """Summary of a cluster's reliable times, enough to test for a cannot-link in O(1)."""
+def _tier(times: list[tuple[int, int, bool]]) -> tuple:
     known = [(lo, hi) for lo, hi, year_known in times if year_known]
     md = []
     for lo, hi, year_known in times:
@@ -30,6 +33,13 @@ def _hull(times: list[tuple[int, int, bool]]) -> Hull:
     k = (max(x[0] for x in known), min(x[1] for x in known)) if known else None
     m = (max(x[0] for x in md), min(x[1] for x in md)) if md else None
     return (k, m)
+
+
+def _hull(times: list[tuple[int, int, bool, bool]]) -> Hull:
+    """Summary of a cluster's times, enough to test for a cannot-link in O(1).
+    ``times``: (lo, hi, year known, reliable) for each dated member."""
+    reliable = [t[:3] for t in times if t[3]]
+    return _tier(reliable) + _tier([t[:3] for t in times])
 
 
 def _far_from_new_year(ref_ordinal: int) -> bool:
@@ -45,8 +55,9 @@ def _merge_hulls(a: Hull, b: Hull) -> Hull:
 
 
 def _conflict(a: Hull, b: Hull, max_gap: int) -> bool:
-    for x, y in zip(a, b, strict=True):
-        if x is not None and y is not None and (y[0] - x[1] >= max_gap or x[0] - y[1] >= max_gap):
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        gap = max_gap if i < 2 else TEXT_GAP
+        if x is not None and y is not None and (y[0] - x[1] >= gap or x[0] - y[1] >= gap):
             return True
     return False
 
@@ -55,7 +66,7 @@ def average_link(
     n: int,
     edges: dict[tuple[int, int], float],
     threshold: float,
-    times: list[list[tuple[int, int, bool]]] | None = None,
+    times: list[list[tuple[int, int, bool, bool]]] | None = None,
     max_gap: int = 2,
 ) -> list[list[int]]:
     """Cluster items 0..n-1. ``edges`` maps (i, j), i < j, to a similarity in [0, 1].
@@ -64,10 +75,10 @@ def average_link(
     Ties are broken by the smallest member indices, so the result depends only on the input set
     (callers sort items by id first).
 
-    ``times`` gives each item's reliable (lo, hi, year known) day intervals: two clusters never merge
-    if a member of one lies ``max_gap`` days or more from a member of the other (a cannot-link:
-    reports of days a week apart are not of one event, however alike they read). Dates without a
-    year are compared by day and month only.
+    ``times`` gives each item's (lo, hi, year known, reliable) day intervals: two clusters never
+    merge if a reliably dated member of one lies ``max_gap`` days or more from one of the other, or
+    any dated members lie ``TEXT_GAP`` days apart (a cannot-link: reports of days a week apart are
+    not of one event, however alike they read). Dates without a year are compared by day and month.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     hull: dict[int, Hull] = {i: _hull(times[i] if times else []) for i in range(n)}

@@ -5,7 +5,7 @@ non-English relative dates. News dates come in a small number of shapes, so comp
 them: absolute dates ("September 12, 2024", "29 de octubre", "7. Juni"), months ("in May", "Sept."),
 years, quarters, weekdays ("on Saturday"), relative words ("yesterday", "earlier this month") and
 times ("10:10 a.m.", "14:45 Uhr"). Anything that needs the article's date to resolve says how sure it
-is in ``confidence``; when the article has no date, the first fully written date in the text stands in
+is in ``confidence``; when the article has no date, the latest fully written date in the text stands in
 (with lower confidence), and failing that the mention is still reported with ``value=None``.
 """
 
@@ -501,7 +501,7 @@ def _settle(cands: list[tuple[int, int, int, DateMention]]) -> list[DateMention]
 
 
 def _fallback_reference(text: str, lang: str) -> date | None:
-    """The first fully written date in the text: a stand-in reference when the article has none."""
+    """The latest fully written date in the text: a stand-in reference when the article has none."""
     months, _ = _calendar_hits(text)
     found: list[tuple[int, DateMention]] = []
 
@@ -518,7 +518,8 @@ def _fallback_reference(text: str, lang: str) -> date | None:
             add(m.span(), _day_mention(text, m.span(), d, 1.0), 9)
     if not found:
         return None
-    return date.fromisoformat(min(found, key=lambda f: f[0])[1].value)
+    # the latest one: an article is published after the dates it reports, so this is the closest guess
+    return max(date.fromisoformat(f[1].value) for f in found)
 
 
 def _link_times(mentions: list[DateMention]) -> None:

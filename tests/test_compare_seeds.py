@@ -4,6 +4,7 @@ would make (issue 3). Every check goes through the public CLI and the JSON contr
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from storyline.check.text import content_stems
 from storyline.cli import app
 
+METHOD = os.environ.get("STORYLINE_TEST_METHOD", "lexical")
 _CACHE: dict[tuple[str, ...], dict] = {}
 
 
@@ -19,7 +21,7 @@ _CACHE: dict[tuple[str, ...], dict] = {}
 def dossier(seed_paths) -> dict:
     key = tuple(map(str, seed_paths))
     if key not in _CACHE:
-        result = CliRunner().invoke(app, ["compare", *key, "--format", "json", "--method", "lexical"])
+        result = CliRunner().invoke(app, ["compare", *key, "--format", "json", "--method", METHOD])
         assert result.exit_code == 0, result.output
         _CACHE[key] = json.loads(result.stdout)
     return _CACHE[key]

@@ -61,7 +61,7 @@ def _article_record(art: Article, label: str) -> dict:
             "sentences": [s.to_dict() for s in art.sentences]}
 
 
-def _similarity(refs, method: str):
+def _similarity(refs, method: str, langs: list[str | None]):
     """The sentence similarity matrix and the method that actually produced it."""
     lexical = similarity_matrix(refs)
     if method == "lexical":
@@ -74,7 +74,7 @@ def _similarity(refs, method: str):
         if method == "embeddings":
             warnings.warn(note, RuntimeWarning, stacklevel=3)
         return lexical, "lexical", note
-    return embeddings.blend(lexical, refs, encoder), f"embeddings:{encoder.name}", None
+    return embeddings.blend(lexical, refs, encoder, langs), f"embeddings:{encoder.name}", None
 
 
 def _mark_contested(ctx: Context, findings: list[Finding]) -> None:
@@ -102,8 +102,9 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
     if len(set(ids)) != len(ids):
         raise ValueError("article ids must be unique to compare them")
     refs = sentence_refs(articles)
-    sim, used, note = _similarity(refs, method)
-    links = align(refs, sim, langs=[a.lang for a in articles])
+    langs = [a.lang for a in articles]
+    sim, used, note = _similarity(refs, method, langs)
+    links = align(refs, sim, langs=langs, need_anchors=used == "lexical")
     clusters = group_claims(refs, sim, links)
     claims = build_claims(articles, refs, sim, clusters)
     ctx = Context(articles, refs, sim, links, clusters, claims)

@@ -31,9 +31,10 @@ def _content(ref: SentenceRef) -> int:
 
 
 def align(refs: list[SentenceRef], sim: np.ndarray, threshold: float = ALIGN_THRESHOLD,
-          langs: list[str | None] | None = None) -> list[Link]:
+          langs: list[str | None] | None = None, need_anchors: bool = True) -> list[Link]:
     """Cross-article sentence links, strongest first. ``langs`` (one per article) lowers the
-    threshold for pairs of reports in different languages."""
+    threshold for pairs of reports in different languages; with lexical scores such a link must
+    also share two anchors (``need_anchors``), with semantic scores the score is evidence enough."""
     n_articles = max((r.article for r in refs), default=-1) + 1
     by_article: list[list[int]] = [[] for _ in range(n_articles)]
     for pos, r in enumerate(refs):
@@ -52,7 +53,7 @@ def align(refs: list[SentenceRef], sim: np.ndarray, threshold: float = ALIGN_THR
             best_row = block.argmax(axis=0)
             for i, j in zip(*np.nonzero(block >= floor), strict=True):
                 score = float(block[i, j])
-                if score < threshold and len(refs[rows[i]].anchors & refs[cols[j]].anchors) < 2:
+                if score < threshold and need_anchors and len(refs[rows[i]].anchors & refs[cols[j]].anchors) < 2:
                     continue
                 mutual = best_col[i] == j and best_row[j] == i
                 one_sided = best_col[i] == j or best_row[j] == i

@@ -13,7 +13,7 @@ from storyline.check.alignment import Link
 from storyline.check.similarity import SentenceRef
 from storyline.model import Article, Claim, Evidence
 
-MERGE_FLOOR = 0.25  # average cross-article similarity two groups need to become one claim
+MERGE_FLOOR = 0.2  # average cross-article similarity two groups need to become one claim
 
 
 def group_claims(refs: list[SentenceRef], sim: np.ndarray, links: list[Link]) -> list[list[int]]:

@@ -232,3 +232,23 @@ def test_dev_corpus_runs(dev_corpus):
         with_dates += bool(found)
     # measured: 166 of 183 reports mention at least one date or time
     assert with_dates / len(rows) >= 0.85
+
+
+def test_invented_reports():
+    from pathlib import Path
+
+    facts = Path(__file__).parent / "fixtures" / "facts"
+    found = dates((facts / "harbourton_ferry.txt").read_text(encoding="utf-8"), "2025-02-11")
+    assert [(d.text, d.value, d.granularity) for d in found] == [
+        ("Tuesday", "2025-02-11", "day"),
+        ("March", "2025-03", "month"),
+        ("later this month", "2025-02", "month"),
+        ("last year", "2024", "year"),
+        ("2022", "2022", "year"),
+        ("2026", "2026", "year"),
+        ("January", "2025-01", "month"),
+    ]
+    # a month just after the article date is a guess: lower confidence than one before it
+    assert found[1].confidence < found[-1].confidence
+    es = dates((facts / "valencia_lluvias.txt").read_text(encoding="utf-8"), "2024-10-31", "es")
+    assert [(d.text, d.value) for d in es] == [("martes 29 de octubre", "2024-10-29")]

@@ -208,3 +208,23 @@ def test_titled_person_with_regnal_number():
 def test_acronym_expansions_are_organisations_not_people():
     found = names("Members of the Harbour Pilots Guild (HPG) voted. HPG rejected the offer.")
     assert {(m.text, m.type) for m in found} == {("Harbour Pilots Guild", "org"), ("HPG", "org")}
+
+
+def test_invented_reports():
+    from pathlib import Path
+
+    facts = Path(__file__).parent / "fixtures" / "facts"
+    found = names((facts / "harbourton_ferry.txt").read_text(encoding="utf-8"))
+    people = [(m.text, m.canonical, m.role) for m in found if m.type == "person"]
+    assert people == [("Elena Varga", "Elena Varga", "Transport Minister"),
+                      ("Varga", "Elena Varga", "Transport Minister"), ("Varga", "Elena Varga", "Transport Minister")]
+    assert [(m.text, m.expansion) for m in found if m.acronym == "NFA"] == [
+        ("Northern Ferry Authority", "Northern Ferry Authority"), ("NFA", "Northern Ferry Authority"),
+        ("NFA", "Northern Ferry Authority")]
+    assert ("Port Delling", "place") in [(m.text, m.type) for m in found]
+    es = names((facts / "valencia_lluvias.txt").read_text(encoding="utf-8"), "es")
+    assert [(m.text, m.type, m.canonical) for m in es] == [
+        ("VALENCIA", "place", "Valencia"), ("Andrés Mora", "person", "Andrés Mora"),
+        ("Agencia Estatal de Meteorología", "org", "Agencia Estatal de Meteorología"),
+        ("AEMET", "org", "Agencia Estatal de Meteorología"), ("Mora", "person", "Andrés Mora")]
+    assert es[1].role == "Consejero"

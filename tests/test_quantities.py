@@ -283,3 +283,26 @@ def test_dev_corpus_runs_and_finds_numbers(dev_corpus):
         with_numbers += bool(found)
     # measured: 174 of 183 reports have at least one quantity
     assert with_numbers / len(rows) >= 0.9
+
+
+def test_invented_reports():
+    from pathlib import Path
+
+    facts = Path(__file__).parent / "fixtures" / "facts"
+    found = quantities((facts / "harbourton_ferry.txt").read_text(encoding="utf-8"))
+    assert [(q.kind, q.text, q.value, q.value_to, q.unit) for q in found] == [
+        ("change", "12 percent to 8 percent", 12, 8, "%"),
+        ("money", "$45 million", 45, None, "USD"),
+        ("count", "2,400 passengers", 2400, None, None),
+        ("measure", "three days", 3, None, "day"),
+        ("measure", "6 metres", 6, None, "m"),
+    ]  # not the years, the 5-2 vote, the Boeing 737, Flight 9 or the phone number
+    es = quantities((facts / "valencia_lluvias.txt").read_text(encoding="utf-8"), "es")
+    assert [(q.kind, q.text, q.value, q.value_to, q.unit) for q in es] == [
+        ("count", "14 muertos", 14, None, None),
+        ("measure", "320 l/m²", 320, None, "l/m2"),
+        ("measure", "ocho horas", 8, None, "hour"),
+        ("range", "80 a 450 hectáreas", 80, 450, "ha"),
+        ("money", "3,5 millones de euros", 3.5, None, "EUR"),
+        ("change", "90 % al 60 %", 90, 60, "%"),
+    ]

@@ -28,6 +28,11 @@ TITLES = frozenset(
 TITLES = frozenset(t.strip() for t in TITLES if t.strip())
 TITLE_TOKENS = {tuple(t.split()) for t in TITLES}
 MAX_TITLE_LEN = max(len(t) for t in TITLE_TOKENS)
+# one-word titles that are also ordinary words or parts of names ("Billie Jean King", "General Election")
+AMBIGUOUS_TITLES = frozenset(
+    """King Queen Prince Princess General Chief Leader Director Speaker Chair Coach Captain Justice Premier Lord
+    Lady Judge Economist Professor Emir Sheikh Pope""".split()
+)
 HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Prof."})
 # German role compounds: "EZB-Präsidentin", "Bundesfinanzminister"
 DE_TITLE_SUFFIXES = ("präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from storyline.analyze.lexicon_calendar import CALENDAR_WORDS
 from storyline.analyze.lexicon_names import (
+    AMBIGUOUS_TITLES,
     DE_ORG_SUFFIXES,
     DE_TITLE_SUFFIXES,
     HONORIFICS,
@@ -51,7 +52,9 @@ _PLACE_CUE_RE = re.compile(r"(?:^|[^\w])(?:in|near|en|à|près de|cerca de|nel|n
 _ACRONYM_DEF_RE = re.compile(r"\s?\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
 _LOWER_TITLE_RE = re.compile(
     r"(?:\bprime minister|\bpresident|\bsecretary of state|\bfield marshal|\bgovernor|\bchancellor|\bminister|"
-    r"\bpresidente|\bprésident|\bprésidente|\bministre|\bministro|\bministra)\s+$",
+    r"\bpresidente|\bprésident|\bprésidente|\bministre|\bministro|\bministra|\bconsejer[oa]|\balcaldesa|"
+    r"\balcalde|\bportavoz|\bjuez|\bjueza|\bmaire|\bporte-parole|\bsindaco|\bgovernatore|\bgouverneur|"
+    r"\bmayor|\bsenator|\bspokesperson|\bspokesman|\bspokeswoman|\bjudge|\bprosecutor)\s+$",
     re.IGNORECASE,
 )
 _CAPS_SCRIPTS = frozenset({"en", "es", "fr", "it", "pt", "nl", "de", "ro", "pl", "sv", "no", "da", "fi", "cs", "tr"})
@@ -262,16 +265,22 @@ class _Builder:
                 name_toks.pop()
             if not name_toks or len(name_toks) > 4:
                 continue
-            if i > 0 and not all(_place([w]) or w in KNOWN_ORGS or t.allcaps for w, t in zip(words[:i], toks[:i], strict=True)):
-                continue  # "Billie Jean King …": a title word inside someone's name
+            # words before the title: a country or organisation ("U.S.", "ECB") is a name of its own;
+            # plain words belong to the role ("Transport Minister"), except before words that are
+            # titles only sometimes ("Billie Jean King …" is a name, not a king)
+            k = i
+            while k > 0 and not (_place([words[k - 1]]) or words[k - 1] in KNOWN_ORGS or toks[k - 1].allcaps):
+                k -= 1
+            if k != i and (" ".join(words[i : i + n]) in AMBIGUOUS_TITLES or k > 0 or i - k > 2):
+                continue
             if len(name_toks) == 1 and self._headline(toks[0]):
                 continue  # "RBI Chief Says …", "ahead of General Election": headline capitals
             after = toks[i + n + len(name_toks) :]
             if any(_is_org_word(t.text, self.lang) for t in after[:1]):
                 continue  # "President Trump Administration" is not a person
-            if i > 0:
-                self.run(_Run(toks[:i], run.initial))
-            role = " ".join(words[i : i + n])
+            if k > 0:
+                self.run(_Run(toks[:k], run.initial))
+            role = " ".join(words[k : i + n])
             self.add(name_toks[0].start, name_toks[-1].end, "person", None, None if role in HONORIFICS else role)
             if after:
                 self.run(_Run(after, False))
@@ -314,7 +323,11 @@ class _Builder:
         if self.lang == "de" or self.lang not in _CAPS_SCRIPTS:
             return
         if all(_plain_name_token(w) or w in _CONNECTORS for w in words):
-            self.add(toks[0].start, toks[-1].end, "other")
+            possessive = self.text[toks[-1].end : toks[-1].end + 2] in ("’s", "'s")
+            if len(toks) <= 3 and not run.initial and self._place_cue(toks[0]) and not possessive:
+                self.add(toks[0].start, toks[-1].end, "place", " ".join(words))  # "near Port Delling"
+            else:
+                self.add(toks[0].start, toks[-1].end, "other")
 
     def _org(self, toks: list[_Tok]) -> None:
         words = [t.text for t in toks]
@@ -508,7 +521,7 @@ def _resolve_people(b: _Builder) -> None:
     # runs typed "other" that are a known person's full name (a headline before the titled mention)
     full_names = set(surnames.values())
     for m in b.out:
-        if m.type == "other" and m.text in full_names:
+        if m.type in ("other", "place") and m.text in full_names and m.text not in PLACES:
             m.type, m.canonical, m.role = "person", m.text, roles.get(m.text)
     # lone words that are a known person's surname or given name
     for tok in b.singles + b.singles_place:

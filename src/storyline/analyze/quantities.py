@@ -172,7 +172,8 @@ _NOT_NOUNS = frozenset(
     said says say told died flew made took came went got gave saw left remain remained remains did do
     does can cannot also still now then there here all each both such not when while where because if but
     so including apiece avec sans dont pour contre comme mais sin como pero hasta desde tras entre gegen ohne
-    nach seit wie als
+    nach seit wie als near across along inside outside behind beyond toward towards below above beneath
+    within without under over against
     de del la las los el y o en a al con por para que se un una es son fue
     des le les et ou en à au aux pour par sur dans est sont était
     der die das den dem des und oder in im am an auf von vom zu zum zur mit für bei ist sind war
@@ -220,7 +221,7 @@ _CHANGE_VERBS = re.compile(
     re.IGNORECASE,
 )
 _RANGE_CUES = re.compile(r"\b(?:rang\w*|between|aged|entre|zwischen|tra|fra|âgés|de edades)\b", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"(?:\b(?:from|de|desde|von|da|dal|dai|depuis|du)|\bentre|\bbetween|\bzwischen|\btra)\s+(?:about |around |some |rund |etwa )?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?:\b(?:from|de|del|desde|von|da|dal|dai|depuis|du)|\bentre|\bbetween|\bzwischen|\btra)\s+(?:about |around |some |rund |etwa )?$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|a|à|au|auf|al|in)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s*(?:to|a|à|au|al|y|et|und|bis|e|and|até|hasta)\s+|\s?[-–—]\s?)$", re.IGNORECASE)
 _REVERSE_JOIN = re.compile(r"^\s*,?\s*(?:(?:down|up)\s+)?(?:from|de|von|da|dal|contre)\s+(?:bisher\s+|previously\s+|un\s+|the\s+)?$", re.IGNORECASE)

@@ -121,7 +121,8 @@ def _direct_quote(
             continue
         first = min(a.verb_span[0], a.subject.span[0] if a.subject else a.verb_span[0])
         gap = text[seg.outer_end : first].strip(" ,—–-")
-        if first >= seg.outer_end and (not gap or re.fullmatch(r"[a-z][\w\-]*(?: [a-z][\w\-]*)?", gap)):
+        # allow a few words before the subject ("“…,” Mars' President and CEO Poul Weihrauch wrote")
+        if first >= seg.outer_end and (not gap or (len(gap.split()) <= 5 and not re.search(r"[.;:!?“”\"«»]", gap))):
             tail_act = a
             break
     if tail_act is None:
@@ -171,15 +172,32 @@ def _direct_quote(
 _SO = re.compile(r"^\s*,?\s*so\s+(?=\S)")
 
 
+# Right after a closing mark, any French passé composé or Spanish preterite is a speech verb:
+# "», a relevé Poul Weihrauch", "», incide."; away from a quote these forms are too common to trust.
+_TAIL_VERB = {
+    "fr": re.compile(r"^\s*,?\s*(?:a|ont)\s+(?:[a-zé]+ment\s+)?[a-zéèêàçî]+[ée]s?(?=[\s,.])"),
+    "es": re.compile(r"^\s*,?\s*(?:[a-záéíóúñ]+ó|incide|asegura|afirma|explica|señala|añade|apunta)(?=[\s,.])"),
+}
+
+
 def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> SpeechAct | None:
-    """German „…“, so Berger: 'so' works as a speech verb only right after a quote."""
-    m = _SO.match(doc.text[seg.outer_end : tail_hi])
+    """German „…“, so Berger: 'so' works as a speech verb only right after a quote (likewise fr/es)."""
+    tail = doc.text[seg.outer_end : tail_hi]
+    m = _SO.match(tail)
+    if not m and doc.lang in _TAIL_VERB:
+        m = _TAIL_VERB[doc.lang].match(tail)
     if not m:
         return None
     vs = seg.outer_end + m.end()
     subj = subject_after(doc.text, vs, tail_hi)
     if subj is None:
-        return None
+        if doc.text[vs:tail_hi].strip(" .,"):
+            return None
+        # a verb with no subject at all ("», incide."): Spanish and Italian drop the pronoun
+        e = resolver.salient(seg.outer_end, person=True)
+        if e is None:
+            return None
+        return SpeechAct(m.group().strip(" ,"), (seg.outer_end, vs), doc.sentence_at(vs), None, e.speaker, e.role, 0.6, True)
     speaker, role, conf, person = resolver.resolve(subj)
     if speaker:
         resolver.note(subj.span[0], speaker, role, person)

@@ -60,7 +60,7 @@ ADVERBS = {
     "separately", "simply", "only", "just", "already", "would", "will", "could",
     "hat", "habe", "ha", "han", "ont", "había", "avait",
 }
-DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "der", "die",
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "der", "die",
                "das", "ein", "eine", "le", "la", "les", "l’", "l'", "un", "une", "el", "los", "las",
                "sa", "son", "ses", "su", "sus", "sein", "seine", "ihr", "ihre", "einer", "eines",
                "una", "il", "lo", "gli", "o", "os"}
@@ -265,6 +265,15 @@ def _nominal_before(text: str, lo: int, end: int, wstart: int, noun: str) -> Sub
 def _appositive(text: str, lo: int, end: int) -> Subject | None:
     """'Rubio, the US secretary of state, said' -> Rubio with role; also 'El ministro, Carlos Ortega, dijo'."""
     chunk = text[lo:end]
+    rep = re.search(
+        r"\b(?:a|an|the|A|An|The)\s+(?:spokesperson|spokesman|spokeswoman|representative|official|source|member|"
+        r"lawyer|member)\s+(?:of|for|from|at)\s+[^,]{1,60},\s*$",
+        chunk,
+    )
+    if rep:
+        start = lo + rep.start()
+        phrase = chunk[rep.start() :].rstrip(" ,")
+        return Subject(phrase, (start, start + len(phrase)), "nominal")
     age = re.search(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME}),\s+\d{{1,3}},\s*$", chunk)
     if age:
         sub = _from_name_match(age, lo)
@@ -349,7 +358,7 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                 comp = _COMPLEMENT.match(text, e, hi)
                 if comp and kind != "report":
                     e = comp.end()
-                app = re.match(rf"[^,.;]{{0,40}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)", text[e:hi])
+                app = re.match(rf"[^,.;]{{0,80}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)", text[e:hi])
                 if app and kind == "nominal":
                     name = _split_title(_clean_name(app.group("name")))[1]
                     if name and not is_orgish(name):
@@ -359,6 +368,13 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                 return Subject(text[start:e], (start, e), kind, name=owner)
             if tok[:1].islower() and k >= 4:
                 break
+        # "the 37-year-old Djokovic", "le Dr Tedros": a determiner, a few lower-case words, then a name
+        dn = re.match(rf"[\w’']+\s+(?:[a-z0-9][\w\-]*\s+){{0,2}}(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})", chunk)
+        if dn:
+            name = _clean_name(dn.group("name"))
+            if name and not is_orgish(name) and name not in PLACES:
+                e = start + dn.start("name") + dn.group("name").find(name) + len(name)
+                return _name_subject(text, start, e, name, dn.group("title"), hi)
         return None
     if word[:1].isupper():
         m = _NAME_START.match(chunk)

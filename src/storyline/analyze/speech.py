@@ -92,7 +92,7 @@ def _verb_pattern(lang: str | None) -> re.Pattern:
     framing = sorted(FRAMING_VERBS, key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in verbs)
     falt = "|".join(re.escape(v) for v in framing)
-    inverted = r"a-t-(?:il|elle)\s+[a-zéèêàûôî]+é"  # French "a-t-il détaillé": the pronoun is inside the verb
+    inverted = r"a-t-(?:il|elle)\s+(?:[a-zé]+ment\s+)?[a-zéèêàûôî]+é"  # French "a-t-il détaillé": the pronoun is inside the verb
     return re.compile(rf"(?<![\w\-’'])(?:(?P<speech>{inverted}|{alt})|(?P<framing>{falt}))(?![\w\-])")
 
 

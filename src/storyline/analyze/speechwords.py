@@ -35,7 +35,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         "indique", "souligne", "précise", "assure", "estime", "déclarait", "répond",
         "a réagi", "a lancé", "a rappelé", "a reconnu", "a regretté", "a dénoncé", "a jugé",
         "a commenté", "a poursuivi", "a conclu", "a admis", "a prévenu", "a plaidé", "a observé",
-        "a avancé", "a détaillé", "a insisté", "ajoutant", "précisant", "soulignant", "estimant",
+        "a avancé", "a détaillé", "a insisté", "a relevé", "détaille", "relève", "ajoute", "ajoutant", "précisant", "soulignant", "estimant",
     ),
     "de": (
         "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "fügte", "meinte",
@@ -150,11 +150,14 @@ SPEAKER_NOUNS = {
     "coach", "captain", "ceo", "director", "chairman", "chairwoman", "director-general",
     "secrétaire", "secretaria", "secretario", "avocat", "avocate", "abogado", "abogada", "anwalt",
     "anwältin", "procureur", "fiscal", "organización", "asociación", "colectivo", "collective",
-    "association", "collectif", "federación", "fédération", "staatsanwalt", "staatsanwältin", "guard", "sprecherin", "vorsitzende", "vorsitzender",
+    "association", "collectif", "federación", "fédération", "centre", "center", "alert", "city",
+    "policymakers", "lawmakers", "regulators", "unions", "directeur", "directrice",
+    "directora", "dirigeant", "dirigeante", "responsable", "porte-parole", "staatsanwalt",
+    "staatsanwältin", "guard", "sprecherin", "vorsitzende", "vorsitzender",
     "reporter", "reporters", "journalist", "journalists", "jury", "panel", "organisers", "organizers",
     "representative", "representatives", "diplomat", "diplomats", "doctors", "doctor", "teachers",
     "ministro", "ministra", "presidente", "presidenta", "portavoz", "gobierno", "ministerio",
-    "ministre", "président", "présidente", "porte-parole", "gouvernement", "ministère",
+    "ministre", "président", "présidente", "gouvernement", "ministère",
     "regierung", "ministerium", "sprecher", "präsident", "präsidentin",
 }
 # Nouns that make the source a document rather than a person ("a Dawn report said").

@@ -252,3 +252,24 @@ def test_invented_reports():
     assert found[1].confidence < found[-1].confidence
     es = dates((facts / "valencia_lluvias.txt").read_text(encoding="utf-8"), "2024-10-31", "es")
     assert [(d.text, d.value) for d in es] == [("martes 29 de octubre", "2024-10-29")]
+
+
+_PIECES = ["12", "2024", "May", "Sept.", "Saturday", "on ", "in ", "last ", "week", "this year", "10:10", " a.m.",
+           "de ", "octubre", "7.", "Juni", "-", "/", " ", "\n", ",", "Q2", "yesterday", "ago", "three days"]
+
+
+def test_never_raises_and_spans_hold():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from([None, "2025-10-20", "2024-02-29", "bad"]),
+           st.sampled_from([None, "en", "es", "de", "xx"]))
+    def check(pieces, article_date, lang):
+        text = "".join(pieces)
+        for d in find_dates(text, split_sentences(text), article_date, lang):
+            assert text[d.span[0] : d.span[1]] == d.text and 0 <= d.confidence <= 1
+            if d.start and d.end:
+                assert d.start <= d.end
+
+    check()

@@ -228,3 +228,21 @@ def test_invented_reports():
         ("Agencia Estatal de Meteorología", "org", "Agencia Estatal de Meteorología"),
         ("AEMET", "org", "Agencia Estatal de Meteorología"), ("Mora", "person", "Andrés Mora")]
     assert es[1].role == "Consejero"
+
+
+_PIECES = ["The ", "Marco ", "Rubio", "’s ", "Secretary of State ", "Bank", " of ", "(", "ABC", ")", "in ", "Paris",
+           "US", "-", " ", "\n", ".", ",", "said", "May ", "Dr. ", "and the ", "Ä", "İstanbul "]
+
+
+def test_never_raises_and_spans_hold():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from([None, "en", "de", "fr", "ar"]))
+    def check(pieces, lang):
+        text = "".join(pieces)
+        names(text, lang or "en")
+        find_names(text, split_sentences(text), lang)
+
+    check()

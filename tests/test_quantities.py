@@ -306,3 +306,22 @@ def test_invented_reports():
         ("money", "3,5 millones de euros", 3.5, None, "EUR"),
         ("change", "90 % al 60 %", 90, 60, "%"),
     ]
+
+
+_PIECES = ["12", "1,200", "3,75", "$", "€", "%", " percent", " from ", " to ", " million", " bn", "-", "–", " ",
+           "\n", "deaths", "km", "Boeing", "May", "2024", "COVID-19", "(", ")", ":", "a.m.", "five", "day", "."]
+
+
+def test_never_raises_and_spans_hold():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from([None, "en", "de", "fr", "hi", "zh", "pt-BR"]))
+    def check(pieces, lang):
+        text = "".join(pieces)
+        for q in find_quantities(text, split_sentences(text), lang):
+            assert text[q.span[0] : q.span[1]] == q.text and q.span[0] < q.span[1]
+            assert q.kind in ("money", "percent", "count", "measure", "range", "change")
+
+    check()

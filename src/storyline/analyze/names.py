@@ -134,8 +134,9 @@ def _finish(toks: list[_Tok], text: str, sentence_starts: set[int]) -> _Run:
         toks = toks[:-1]
     first = toks[0].start if toks else 0
     before = text[max(0, first - 3) : first]
-    initial = first in sentence_starts or before.strip() == "" and (first == 0 or "\n" in before) or bool(
-        re.search(r"[\n“\"«‘(]\s*$", before)
+    stripped = before.rstrip(" \t\u00a0")
+    initial = first in sentence_starts or first == 0 or stripped == "" and "\n" in before or (
+        stripped[-1:] in ("\n", "“", '"', "«", "‘", "(")
     )
     return _Run(toks, initial)
 

@@ -530,7 +530,10 @@ class Resolver:
                 return p.name, p.role, 0.8, True
             return _norm(subj.text), None, 0.7, False
         if subj.kind == "name":
-            m = self._mention_at(subj.span)
+            name_span = subj.span
+            if subj.name and subj.text.endswith(subj.name):
+                name_span = (subj.span[1] - len(subj.name), subj.span[1])
+            m = self._mention_at(name_span)
             if m is not None:
                 speaker = _norm(m.canonical or m.text)
                 role = subj.role or m.role

@@ -28,6 +28,15 @@ def test_fallback_warns_and_says_lexical(monkeypatch):
     assert d.method["similarity"] == "lexical" and "note" in d.method
 
 
+def test_auto_uses_lexical_for_one_language(monkeypatch):
+    def boom():
+        raise AssertionError("one language: auto must not load a model")
+
+    monkeypatch.setattr(embeddings, "load_encoder", boom)
+    one = [analyze(Article(id="a", text=EN, lang="en")), analyze(Article(id="b", text=EN, lang="en"))]
+    assert compare(one, method="auto").method["similarity"] == "lexical"
+
+
 def test_lexical_never_loads_a_model(monkeypatch):
     def boom():
         raise AssertionError("lexical must not load a model")

@@ -66,6 +66,9 @@ def _similarity(refs, method: str, langs: list[str | None]):
     lexical = similarity_matrix(refs)
     if method == "lexical":
         return lexical, "lexical", None
+    if method == "auto" and len({lang for lang in langs if lang}) <= 1:
+        # One language: the lexical method is as good here and ~50x faster than the model on 2 cores.
+        return lexical, "lexical", None
     from storyline.check import embeddings
 
     encoder, why = embeddings.load_encoder()
@@ -94,7 +97,12 @@ def _mark_contested(ctx: Context, findings: list[Finding]) -> None:
 
 
 def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadError] | None = None) -> Dossier:
-    """Cross-check ``articles`` as one story. ``method``: "lexical", "embeddings" or "auto"."""
+    """Cross-check ``articles`` as one story.
+
+    ``method``: "lexical"; "embeddings" (needs the multilingual extra; falls back to lexical with a
+    warning); or "auto": embeddings when the reports are in more than one language and the model is
+    installed, lexical otherwise. ``Dossier.method["similarity"]`` says which ran.
+    """
     if method not in ("lexical", "embeddings", "auto"):
         raise ValueError(f"unknown method {method!r}: use lexical, embeddings or auto")
     articles = [a if a.sentences else analyze(a) for a in articles]

@@ -11,7 +11,9 @@ from storyline.check.text import STOPWORDS, fold
 from storyline.model import Article
 
 CAP_SEQ = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[\w](?:\s+(?:de|del|van|von|al|bin|la|le|da|di)\b)?\s*)+", re.UNICODE)
-_LEADING = frozenset(TITLES) | {"field", "secretary", "state", "mr", "mrs", "ms", "dr", "the", "u.s.", "us"}
+_LEADING = frozenset(TITLES) | {"field", "secretary", "state", "mr", "mrs", "ms", "dr", "the", "u.s.", "us", "fire",
+                                 "police", "army", "foreign", "finance", "interior", "defence", "defense",
+                                 "health", "vice", "acting", "former", "union"}
 
 
 @dataclass(frozen=True)

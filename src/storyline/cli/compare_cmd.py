@@ -40,7 +40,8 @@ def compare(
     ] = None,
     method: Annotated[
         Method, typer.Option("--method", help="Sentence similarity: lexical, embeddings (needs the "
-                             "'embeddings' extra) or auto (embeddings when installed).")
+                             "'multilingual' extra) or auto (embeddings for reports in several languages "
+                             "when installed, else lexical).")
     ] = Method.auto,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")

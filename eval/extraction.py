@@ -46,7 +46,7 @@ SEEDS = SHARED / "seeds"
 MIN_OVERLAP = 0.5  # intersection over the longer of the two spans
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|der|die|das|le|la|les|l'|el|los|las)\s*", re.I)
+_LEADING_ARTICLE = re.compile(r"^(?:(?:the|a|an|der|die|das|le|la|les|el|los|las)\s+|l')", re.I)
 
 
 def norm_speaker(s: str | None) -> str | None:

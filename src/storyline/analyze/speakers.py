@@ -41,11 +41,11 @@ from storyline.model import Mention
 APOS = "’'"
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 CAP = rf"(?:[{_UP}]\.(?:[{_UP}]\.)*|(?:al-|el-|d[’']|O[’'])?[{_UP}][\w\-]*(?:[’'][{_UP}][\w\-]*)?)"
-PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|dos|das|y)"
+PARTICLE = r"(?:van der|van den|von der|de la|de|da|del|della|di|van|von|bin|ibn|al|la|le|du|dos)"
 NAME = rf"{CAP}(?:[ \u00a0]+(?:(?:{PARTICLE}|&)[ \u00a0]+)?{CAP}){{0,3}}"
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES + HONORIFICS, key=len, reverse=True))
 _LOWER_TITLE_ALT = "|".join(re.escape(t) for t in sorted(LOWER_TITLES, key=len, reverse=True))
-_DE_TITLE = rf"[{_UP}][\w\-]*(?:{'|'.join(DE_TITLE_SUFFIXES)})"
+_DE_TITLE = rf"[{_UP}][\w\-]*(?i:{'|'.join(DE_TITLE_SUFFIXES)})"
 _DESC = "|".join(LOWER_DESCRIPTORS)
 _DESC_TITLE = rf"(?!(?:The|A|An|In|On|At|For|And|But|As|By)\s)[{_UP}][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?:{_DESC})"
 _COMPOUND_TITLE = rf"(?!(?:The|A|An|In|On|At|For|And|But|As|By)\s)[{_UP}][a-z]+\s+(?:{'|'.join(COMPOUND_TITLE_HEADS)})"
@@ -68,7 +68,10 @@ _TITLE_RE = re.compile(rf"^(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+)?(?P<title>{TITLE
 _NAME_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})$")
 _NAME_START = re.compile(rf"^(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
 _TITLE_WORDS = {t.split()[-1] for t in TITLES if t[0].isupper() and t not in ("General", "Major", "Justice", "Chair")}
-_REGISTRY = re.compile(rf"(?:(?:US|U\.S\.|UK|[{_UP}][a-z]+(?:an|ish|ese|i))\s+)?(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+_REGISTRY = re.compile(
+    rf"(?:(?:US|U\.S\.|UK|State|Federal|County|City|Provincial|Regional|National|[{_UP}][a-z]+(?:an|ish|ese|i))\s+)?"
+    rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})"
+)
 _TITLE_AT_START = re.compile(rf"^(?P<title>{TITLE})\s+")
 _WORD_END = re.compile(r"([\w\-’'.]+)\s*$")
 
@@ -152,6 +155,9 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     if word.lower() in PRONOUNS_PERSON or word.lower() in PRONOUNS_GROUP:
         return Subject(word, (wstart, end), "pronoun", group=word.lower() in PRONOUNS_GROUP)
     noun = word.lower().rstrip(".")
+    elided = re.match(r"[ld][’'](\w+)$", noun)
+    if elided and elided.group(1) in SPEAKER_NOUNS:
+        return Subject(word, (wstart, end), "nominal")  # "L'opposition a dénoncé"
     if noun in SPEAKER_NOUNS or noun in OFFICE_NOUNS:
         return _nominal_before(text, lo, end, wstart, noun)
     if word[:1].isupper():
@@ -348,13 +354,6 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                 e = start + toks[k].end()
                 kind = "report" if noun in REPORT_NOUNS else ("office" if noun in OFFICE_NOUNS else "nominal")
                 owner = " ".join(t.group() for t in toks[1:k] if t.group()[:1].isupper()) or None
-                named = re.match(rf"(?:\s+[a-z][\w\-]*){{0,2}}\s+(?P<name>{NAME})", text[e:hi])
-                if named and kind == "nominal":
-                    name = _split_title(_clean_name(named.group("name")))[1]
-                    if name and looks_like_person_name(name):
-                        ne = e + named.start("name") + len(named.group("name"))
-                        role = text[start:e].split(None, 1)[1]
-                        return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
                 comp = _COMPLEMENT.match(text, e, hi)
                 if comp and kind != "report":
                     e = comp.end()
@@ -365,11 +364,26 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                         ne = e + app.start("name") + len(app.group("name"))
                         role = text[start:e].split(None, 1)[1]
                         return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
+                named = re.match(rf"(?:\s+[a-z][\w\-]*){{0,2}}\s+(?P<name>{NAME})", text[e:hi])
+                if named and kind == "nominal":
+                    name = _split_title(_clean_name(named.group("name")))[1]
+                    if name and looks_like_person_name(name):
+                        ne = e + named.start("name") + len(named.group("name"))
+                        role = text[start:e].split(None, 1)[1]
+                        return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
                 return Subject(text[start:e], (start, e), kind, name=owner)
             if tok[:1].islower() and k >= 4:
                 break
         # "the 37-year-old Djokovic", "le Dr Tedros": a determiner, a few lower-case words, then a name
         dn = re.match(rf"[\w’']+\s+(?:[a-z0-9][\w\-]*\s+){{0,2}}(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})", chunk)
+        app = re.match(rf"[\w’']+\s+[^,.;]{{1,80}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)", chunk)
+        if app:
+            # "el consejero de Medio Ambiente, Jorge Salas": the name after the comma is the person
+            name = _split_title(_clean_name(app.group("name")))[1]
+            if name and looks_like_person_name(name):
+                e = start + app.start("name") + app.group("name").find(name) + len(name)
+                role = chunk[: app.start("name")].rstrip(" ,").split(None, 1)[1]
+                return Subject(text[start:e], (start, e), "name", name=name, role=role[0].upper() + role[1:])
         if dn:
             name = _clean_name(dn.group("name"))
             if name and not is_orgish(name) and name not in PLACES:

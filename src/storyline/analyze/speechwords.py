@@ -26,7 +26,8 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         "explica", "aseguró", "asegura", "añadió", "agregó", "indicó", "indica", "manifestó",
         "sostuvo", "advirtió", "subrayó", "destacó", "apuntó", "comentó", "insistió", "respondió",
         "precisó", "reconoció", "anunció", "escribió", "incide", "recalcó", "remarcó", "lamentó",
-        "criticó", "añadiendo", "agregando", "señalando",
+        "criticó", "añadiendo", "agregando", "señalando", "denunció", "denunciaron", "dijeron",
+        "afirmaron", "aseguraron", "explicaron", "señalaron", "declararon", "advirtieron",
     ),
     "fr": (
         "a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a indiqué", "a souligné",
@@ -55,7 +56,7 @@ FRAMING_VERBS = (
     "thanked", "praised", "hailed", "branded", "characterised", "characterized", "denounced",
     "criticised", "criticized", "welcomed", "referred", "lauded", "slammed", "mocked", "spoke",
     "calificó", "describió", "llamó", "a qualifié", "a salué", "a remercié", "bezeichnete", "nannte",
-    "lobte", "dankte", "sprach",
+    "lobte", "dankte", "sprach", "kritisierte", "a qualifié", "calificaron",
 )
 
 # Nouns-of-speech that make a "according to" / report attribution.
@@ -153,7 +154,9 @@ SPEAKER_NOUNS = {
     "association", "collectif", "federación", "fédération", "centre", "center", "alert", "city",
     "policymakers", "lawmakers", "regulators", "unions", "directeur", "directrice",
     "directora", "dirigeant", "dirigeante", "responsable", "porte-parole", "staatsanwalt",
-    "staatsanwältin", "guard", "sprecherin", "vorsitzende", "vorsitzender",
+    "staatsanwältin", "guard", "consejero", "consejera", "conseller", "concejal", "diputado", "diputada",
+    "senador", "senadora", "vecinos", "vecinas", "habitants", "anwohner", "opposition", "oposición",
+    "opposizione", "député", "députée", "sprecherin", "vorsitzende", "vorsitzender",
     "reporter", "reporters", "journalist", "journalists", "jury", "panel", "organisers", "organizers",
     "representative", "representatives", "diplomat", "diplomats", "doctors", "doctor", "teachers",
     "ministro", "ministra", "presidente", "presidenta", "portavoz", "gobierno", "ministerio",

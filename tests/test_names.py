@@ -246,3 +246,15 @@ def test_never_raises_and_spans_hold():
         find_names(text, split_sentences(text), lang)
 
     check()
+
+
+def test_common_given_name_makes_a_person_without_other_evidence():
+    found = names("In the final, Carlos Alcaraz beat a tired opponent. Grand Slam titles followed.")
+    assert [(m.text, m.type) for m in found] == [("Carlos Alcaraz", "person"), ("Grand Slam", "other")]
+
+
+def test_ambiguous_one_word_titles_need_a_given_name():
+    found = names("Rates were cut ahead of the General Election on the coast.")
+    assert not [m for m in found if m.type == "person"]
+    found = names("Crowds cheered Prince William at the final.")
+    assert [(m.text, m.type, m.role) for m in found] == [("William", "person", "Prince")]

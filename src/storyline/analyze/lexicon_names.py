@@ -128,3 +128,32 @@ ROLE_NOUNS = (
     r"président|présidente|ministre|maire|porte-parole|juge|avocat|avocate|accusé|victime|"
     r"Präsident|Präsidentin|Chef|Chefin|Sprecher|Sprecherin|Vorsitzende|Vorsitzender)"
 )
+
+# Common given names (many cultures). A run of two or three plain capitalised words that starts with one
+# of these is a person even without a title or a speech verb ("Carlos Alcaraz won"). Kept short on
+# purpose: names that are also ordinary words or places (Will, Mark, Grace, Paris, Jordan) are left out.
+GIVEN_NAMES = frozenset(
+    """Aaron Abdul Abdullah Adam Adrian Ahmed Ahmad Aisha Alan Albert Alberto Alejandro Alessandro Alex Alexander
+    Alexandra Alexis Ali Alice Alicia Alina Amanda Amelia Amit Ana Anders Andrea Andreas Andrei Andrés Andrew
+    Andrzej Angela Angelo Anil Anita Ann Anna Anne Annalena Anthony Antoine Antonio Anrich Arjun Armin Arthur
+    Asim Axar Barbara Ben Benjamin Bernard Bernd Björn Boris Brian Bruno Carl Carla Carlos Carmen Caroline
+    Carsten Catherine Charles Charlotte Chloe Chris Christian Christiane Christina Christine Christopher Claire
+    Claudia Daniel Daniela Daryl David Deepak Dennis Diana Diego Dmitry Dominic Dominique Donald Dorothy Edward
+    Elena Elias Elisabeth Elizabeth Elon Emily Emma Emmanuel Enrique Eric Erik Ernesto Eva Fabian Fatima Felipe
+    Felix Fernando Florian Francesca Francesco Francisco François Frank Franz Friedrich Gabriel Gabriela
+    Gautam George Georg Gérald Gerhard Giorgia Giovanni Gisèle Giuseppe Gregory Guillaume Günter Hans Harold
+    Harry Hassan Heinrich Helen Helena Henrik Henry Hugo Hussein Ian Igor Imran Inès Irene Isabel Isabella
+    Ivan Jacob Jakob James Jan Jane Janet Jannik Jasprit Javier Jean Jean-Marc Jean-Pierre Jennifer Jens
+    Jeremy Jessica Joachim Joan Joe Johann Johannes John Jonathan Jordi Jorge José Josef Joseph Juan Julia
+    Julian Julie Julien Jürgen Karen Karin Karl Kate Katherine Kathrin Keir Keshav Kevin Khalid Klaus Kristin
+    Kuldeep Lars Laura Laure Lauren Leonardo Lisa Lorenzo Louis Luca Lucas Lucía Luis Luisa Lukas Manuel
+    Marc Marcel Marco Marcus Margaret Maria María Marie Marina Mario Markus Martin Martina Mary Matteo Matthew
+    Matthias Max Maximilian Mehmet Michael Michel Michelle Miguel Mikhail Mohamed Mohammad Mohammed Muhammad
+    Nadia Narendra Natalia Nicholas Nicola Nicolas Nikolai Nina Nirmala Novak Olaf Olga Oliver Olivia Omar
+    Oscar Pablo Patricia Patrick Paul Paula Pedro Peter Philip Philipp Pierre Priya Rachel Rafael Rahul Rajesh
+    Ralf Ramón Raúl Rebecca Ricardo Richard Robert Roberto Rohit Rolf Ruth Ryan Sahra Salman Samuel
+    Sandra Sanjay Sara Sarah Sebastian Sergei Sergio Shahbaz Shehbaz Shubman Simon Sofia Sophie Stefan
+    Stephanie Stephen Steve Steven Susan Suryakumar Sven Tarek Thomas Tim Timothy Tobias Tom Tomás Ursula
+    Valentina Valérie Victor Victoria Vincent Viktor Virat Vladimir Walter Werner William Wolfgang Xavier
+    Yasmin Yuki Yusuf Zoe""".split()
+)

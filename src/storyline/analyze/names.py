@@ -21,6 +21,7 @@ from storyline.analyze.lexicon_names import (
     AMBIGUOUS_TITLES,
     DE_ORG_SUFFIXES,
     DE_TITLE_SUFFIXES,
+    GIVEN_NAMES,
     HONORIFICS,
     KNOWN_ORGS,
     LANGUAGE_WORDS,
@@ -37,10 +38,17 @@ from storyline.analyze.lexicon_names import (
 from storyline.analyze.lexicon_places import AMBIGUOUS_PLACES, PLACES, PLACES_UPPER
 from storyline.model import Mention, Sentence
 
-_CAP_RE = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯĀ-Ž](?:(?:\.[A-Z])+\.|[\w]*(?:[-’'](?![sS]\b)[^\W\d_][\w]*)*)")
+_CAP_RE = re.compile(
+    r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯĀ-Ž](?:(?:\.[A-Z])+\.|[\w]*(?:(?:-[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯĀ-Ž]|[’'](?![sS]\b)[^\W\d_])[\w]*)*)"
+)
 _DOTTED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Prof", "Capt", "Col", "Lt", "Maj", "St",
                      "Co", "Corp", "Inc", "Ltd"})
-_GAP_RE = re.compile(r" (?:(?:of|de|del|la|van|von|der|den|bin|al|and|for|the|du|des|y|e|di|da|&|upon) )+")
+# words that may join two capitalised words into one name: "Bank of England", "Ursula von der Leyen";
+# "der"/"den" only after "von"/"van" (elsewhere in German they are articles: "Sprecher der Partei")
+_GAP_RE = re.compile(
+    r" (?:(?:(?:von|van)(?: der| den)?|of(?: the)?|de(?: la| los| las)?|del|la|bin|al|and(?: the)?|for(?: the)?|the"
+    r"|du|des|y|e|di|da|&|upon) )+"
+)
 _CONNECTORS = frozenset({"of", "de", "del", "la", "van", "von", "der", "den", "bin", "al", "and", "for", "the",
                          "du", "des", "y", "e", "di", "da", "&", "upon"})
 _PERSON_CONNECTORS = frozenset({"de", "del", "la", "van", "von", "der", "den", "bin", "al", "da", "di", "du"})
@@ -275,7 +283,11 @@ class _Builder:
             if k != i and (" ".join(words[i : i + n]) in AMBIGUOUS_TITLES or k > 0 or i - k > 2):
                 continue
             if len(name_toks) == 1 and self._headline(toks[0]):
-                continue  # "RBI Chief Says …", "ahead of General Election": headline capitals
+                continue  # "RBI Chief Says …": headline capitals
+            if len(name_toks) == 1 and " ".join(words[i : i + n]) in AMBIGUOUS_TITLES and (
+                name_toks[0].text not in GIVEN_NAMES
+            ):
+                continue  # "General Election", but "King Felipe", "Prince William"
             after = toks[i + n + len(name_toks) :]
             if any(_is_org_word(t.text, self.lang) for t in after[:1]):
                 continue  # "President Trump Administration" is not a person
@@ -318,7 +330,9 @@ class _Builder:
             return
         if len(toks) > 5:
             return
-        if self._looks_person(toks) and self._person_evidence(toks):
+        if self._looks_person(toks) and (
+            (words[0] in GIVEN_NAMES and not self._headline(toks[0])) or self._person_evidence(toks)
+        ):
             self.add(toks[0].start, toks[-1].end, "person")
             return
         if self.lang == "de" or self.lang not in _CAPS_SCRIPTS:
@@ -404,7 +418,7 @@ class _Builder:
         start = self.text.rfind("\n", 0, tok.start) + 1
         end = self.text.find("\n", tok.end)
         words = self.text[start : end if end >= 0 else len(self.text)].split()
-        if len(words) < 4:
+        if len(words) < 3:
             return False
         caps = sum(1 for w in words if w[:1].isupper())
         return caps >= 0.7 * len(words)

@@ -205,6 +205,16 @@ class _Builder:
     # ------------------------------------------------------------------
     def run(self, run: _Run) -> None:
         toks = run.toks
+        if len(toks) == 1:  # most runs are one word ("The", "Rubio", "Pakistan"): the short path
+            tok = toks[0]
+            w = tok.text
+            if w in STOPWORDS or w.lower() in CALENDAR_WORDS:
+                return
+            if _is_org_word(w, self.lang) and not _place([w]):
+                self.add(tok.start, tok.end, "org", w)
+                return
+            self._single(tok, run.initial)
+            return
         # trailing connectors and calendar words are not part of a name ("… Centre on Sunday")
         while toks and (not toks[-1].cap or toks[-1].text.lower() in CALENDAR_WORDS):
             toks = toks[:-1]

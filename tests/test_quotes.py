@@ -248,3 +248,18 @@ def test_any_text_gives_valid_spans(pieces):
         assert 0.0 <= q.confidence <= 1.0
     for a in find_attributions(text, sents, [], lang=None):
         assert text[a.span[0] : a.span[1]] == a.text
+
+
+def test_seeds_through_the_whole_pipeline(seed_paths):
+    """With names.py's mentions in play, the seed speakers must come out the same."""
+    from storyline.analyze import analyze
+    from storyline.model import Article
+
+    texts = _seed_texts(seed_paths)
+    speakers = {}
+    for key, text in texts.items():
+        art = analyze(Article(id=key, text=text, lang="en"))
+        speakers[key] = [q.speaker for q in art.quotes if q.kind == "direct" and not q.partial]
+    assert speakers["000"] == ["Marco Rubio", "Marco Rubio", "Shehbaz Sharif's office", "Shehbaz Sharif's office"]
+    assert set(speakers["001"]) == {"Marco Rubio"}
+    assert len(speakers["001"]) == 7

@@ -551,8 +551,11 @@ class Resolver:
             if m is not None:
                 speaker = _norm(m.canonical or m.text)
                 role = subj.role or m.role
-                if subj.role and speaker.startswith(subj.role + " ") and subj.name and speaker.endswith(subj.name):
-                    speaker = speaker[len(subj.role) + 1 :]  # names.py kept a descriptor: "Passenger Yara Haddou"
+                if (subj.role and subj.name and speaker.endswith(" " + _norm(subj.name))
+                        and len(speaker.split()) > len(subj.name.split())):
+                    # names.py kept the title in the name ("Passenger Yara Haddou",
+                    # "Angeles Fire Department Chief Kristin Crowley"): keep the name we split off
+                    speaker, _ = self.canonical(subj.name, pos)
                 if m.type == "person":
                     _, reg_role = self.canonical(speaker, pos)
                     return speaker, role or reg_role, 1.0, True

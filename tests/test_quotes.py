@@ -263,3 +263,8 @@ def test_seeds_through_the_whole_pipeline(seed_paths):
     assert speakers["000"] == ["Marco Rubio", "Marco Rubio", "Shehbaz Sharif's office", "Shehbaz Sharif's office"]
     assert set(speakers["001"]) == {"Marco Rubio"}
     assert len(speakers["001"]) == 7
+
+
+def test_inch_marks_and_stray_straight_quotes_are_not_quotes():
+    assert find_segments('The 12" pipe burst near the 6" valve.') == []
+    assert find_segments('He said 5" of rain fell." Nothing else.') == []

@@ -86,6 +86,8 @@ def _role(text: str, i: int, lo: int, hi: int, stack: list[tuple[str, int]]) -> 
         return "close"
     if ch == '"':
         has_open = any(c == '"' for c in pending)
+        if not has_open and i > lo and text[i - 1].isdigit():
+            return None  # an inch mark: 12" pipe
         if left_flanking:
             return "open" if not has_open or not right_flanking else "close"
         if right_flanking:
@@ -139,7 +141,7 @@ def find_segments(text: str) -> list[Segment]:
                 fam = _family(ch)
                 idx = next((k for k in range(len(stack) - 1, -1, -1) if _family(stack[k][0]) == fam), None)
                 if idx is None:
-                    if fam == "double" and not stack:
+                    if ch in "”»" and not stack:  # a straight " never dangles: too often an inch mark
                         seg = _dangling(text, lo, i, pi, para_segments)
                         if seg:
                             para_segments.append(seg)

@@ -325,3 +325,18 @@ def test_never_raises_and_spans_hold():
             assert q.kind in ("money", "percent", "count", "measure", "range", "change")
 
     check()
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, value_to, unit, normalized, normalized_to",
+    [
+        ("Revenue rose from 3 to 5 billion dollars.", "en", 3, 5, "USD", 3e9, 5e9),
+        ("Unemployment rose to 5.1%, up from 4.8%.", "en", 4.8, 5.1, "%", 4.8, 5.1),
+        ("Die Inflation stieg von 2,3 auf 2,9 Prozent.", "de", 2.3, 2.9, "%", 2.3, 2.9),
+        ("Le taux passe de 4 % à 3,75 %.", "fr", 4, 3.75, "%", 4, 3.75),
+    ],
+)
+def test_more_changes(text, lang, value, value_to, unit, normalized, normalized_to):
+    q = only(text, lang)
+    assert (q.kind, q.value, q.value_to, q.unit) == ("change", value, value_to, unit)
+    assert (q.normalized, q.normalized_to) == (pytest.approx(normalized), pytest.approx(normalized_to))

@@ -223,7 +223,7 @@ _CHANGE_VERBS = re.compile(
 _RANGE_CUES = re.compile(r"\b(?:rang\w*|between|aged|entre|zwischen|tra|fra|âgés|de edades)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?:\b(?:from|de|del|desde|von|da|dal|dai|depuis|du)|\bentre|\bbetween|\bzwischen|\btra)\s+(?:about |around |some |rund |etwa )?$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|a|à|au|auf|al|in)\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"^(?:\s*(?:to|a|à|au|al|y|et|und|bis|e|and|até|hasta)\s+|\s?[-–—]\s?)$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^(?:\s*(?:to|a|à|au|al|auf|y|et|und|bis|e|and|até|hasta)\s+|\s?[-–—]\s?)$", re.IGNORECASE)
 _REVERSE_JOIN = re.compile(r"^\s*,?\s*(?:(?:down|up)\s+)?(?:from|de|von|da|dal|contre)\s+(?:bisher\s+|previously\s+|un\s+|the\s+)?$", re.IGNORECASE)
 _HI_JOIN = re.compile(r"^\s*से\s+(?:घटकर|बढ़कर|घटाकर|बढ़ाकर)\s+$")
 
@@ -567,6 +567,8 @@ def _try_pair(text: str, q1: _Q, q2: _Q):
         if not from_before and re.search(r"\b(?:by|um|of)\s+$", pre):
             return None  # "cut by 0.25% to 3.75%": an amount, then a level
         if word in ("and", "y", "et", "und", "e") and not (from_before and re.search(r"(entre|between|zwischen|tra)\s+\S*\s*$", pre, re.I)):
+            return None
+        if word == "auf" and not from_before:
             return None
         if word in ("a", "à", "au", "al", "bis", "hasta", "até") and not from_before and q1.kind == "bare" and q2.kind == "bare":
             return None

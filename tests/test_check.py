@@ -203,3 +203,15 @@ def test_quantity_records_drive_number_conflicts():
     d = compare([a, b], method="lexical")
     conflict = kinds(d, "number_conflict")
     assert len(conflict) == 1 and set(conflict[0].details["values"]) == {"12 people", "21 people"}
+
+
+def test_suspect_acronym_swapped_letters_only():
+    base = "The {x} won 16 percent of the vote in Lindau on Sunday, its worst result since the war."
+    d = compare([art("a", base.format(x="SDP")), art("b", base.format(x="SPD")), art("c", base.format(x="SPD"))],
+                method="lexical")
+    terms = [(f.details["article"], f.details["term"], f.details["suggestion"]) for f in kinds(d, "suspect_term")]
+    assert terms == [("a", "SDP", "SPD")]
+    other = "Prices rose 2 percent in May, the {x} said on Tuesday in its monthly survey of Kelburn firms."
+    d = compare([art("a", other.format(x="CBI")), art("b", other.format(x="CPI")), art("c", other.format(x="CPI"))],
+                method="lexical")
+    assert kinds(d, "suspect_term") == []

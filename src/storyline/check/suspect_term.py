@@ -56,6 +56,10 @@ def _is_inflection(word: str, lexicon: frozenset[str]) -> bool:
 
 
 def find(ctx: Context) -> list[Finding]:
+    return find_in_lists(ctx) + find_acronyms(ctx)
+
+
+def find_in_lists(ctx: Context) -> list[Finding]:
     findings = []
     seen: set[tuple[str, str]] = set()
     for a_i, art in enumerate(ctx.articles):
@@ -108,4 +112,55 @@ def find(ctx: Context) -> list[Finding]:
                                  "confirmed_by": others},
                         score=round(ratio + (0.2 if others else 0.0), 3),
                     ))
+    return findings
+
+
+ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours ("SDP"/"SPD", "MPCC"/"MPC")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def find_acronyms(ctx: Context) -> list[Finding]:
+    """An acronym only one report uses, a swapped or dropped/added letter away from one that the
+    other reports use and this one never does ("SDP" where the others write "SPD")."""
+    used: dict[str, set[int]] = {}
+    for a_i, art in enumerate(ctx.articles):
+        for m in ACRONYM.finditer(art.text):
+            used.setdefault(m.group(), set()).add(a_i)
+    findings = []
+    for a_i, art in enumerate(ctx.articles):
+        mine = {t for t, users in used.items() if a_i in users}
+        for term in sorted(t for t in mine if used[t] == {a_i}):
+            # swapped or doubled letters only: a substitution ("CBI"/"CPI") is too often another body
+            rivals = [c for c, users in used.items() if c not in mine and c[0] == term[0] and _one_edit(term, c)
+                      and (sorted(c) == sorted(term) or len(c) != len(term))
+                      and len(users) >= min(2, len(ctx.articles) - 1)]
+            if len(rivals) != 1:
+                continue
+            cand = rivals[0]
+            start = art.text.index(term)
+            span = (start, start + len(term))
+            others = sorted(used[cand])
+            b_i = others[0]
+            sent_b = next(s for s in ctx.articles[b_i].sentences if cand in s.text)
+            findings.append(Finding(
+                kind="suspect_term",
+                summary=f"{art.id} writes \"{term}\" where {len(others)} other report(s) write \"{cand}\": "
+                        f"probably a garbled \"{cand}\"",
+                evidence=[ctx.evidence(a_i, art.sentence_at(span[0]), span), ctx.evidence(b_i, sent_b.index)],
+                details={"article": art.id, "term": term, "suggestion": cand,
+                         "lexicon": "acronyms of the other reports", "list_neighbours": [],
+                         "similarity": None, "confirmed_by": [ctx.articles[i].id for i in others]},
+                score=0.6,
+            ))
     return findings

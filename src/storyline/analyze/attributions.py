@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.quotemarks import find_segments
+from storyline.analyze.resolver import Resolver
 from storyline.analyze.sentences import split_sentences
-from storyline.analyze.speakers import Resolver, sentence_subject
+from storyline.analyze.speakers import sentence_subject
 from storyline.analyze.speech import Doc, SpeechAct, find_speech_acts
 from storyline.model import Attribution, Mention, Sentence
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.quotemarks import Segment, find_segments
+from storyline.analyze.resolver import Resolver
 from storyline.analyze.sentences import split_sentences
-from storyline.analyze.speakers import Resolver, subject_after
+from storyline.analyze.speakers import subject_after
 from storyline.analyze.speech import Doc, SpeechAct, find_speech_acts
 from storyline.analyze.speechwords import SPEECH_VERBS
 from storyline.model import Mention, Quote, Sentence

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze.quotemarks import Segment, paragraphs
-from storyline.analyze.speakers import Resolver, Subject, sentence_subject, subject_after, subject_before
+from storyline.analyze.resolver import Resolver
+from storyline.analyze.speakers import Subject, sentence_subject, subject_after, subject_before
 from storyline.analyze.speechwords import ACCORDING_TO, FRAMING_VERBS, speech_verbs
 from storyline.model import Sentence
 

@@ -1,0 +1,181 @@
+"""Resolve a speaker phrase to a name: remember who the article named, and who spoke last.
+
+``Resolver`` keeps the people an article has named (from names.py when it found any, and from its own
+title-plus-name scan otherwise), so "Rubio" becomes "Marco Rubio", "the minister" the last person
+given a minister's title, and "he" the latest speaker or sentence subject before it (salience).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.speakers import (
+    _REGISTRY,
+    _TITLE_WORDS,
+    Subject,
+    _clean_name,
+    _norm,
+    _role_of,
+    _split_title,
+    is_orgish,
+    looks_like_person_name,
+)
+from storyline.analyze.speechwords import HONORIFICS, PLACES
+from storyline.model import Mention
+
+
+@dataclass
+class Person:
+    pos: int
+    name: str
+    role: str | None
+
+
+@dataclass
+class Event:
+    pos: int
+    speaker: str
+    role: str | None
+    person: bool
+
+
+class Resolver:
+    """Turns a Subject into a speaker name, remembering who the article has named and who spoke last."""
+
+    def __init__(self, text: str, names: list[Mention] | None = None):
+        self.text = text
+        self.names = [m for m in (names or []) if m.type in ("person", "org")]
+        not_people = [m.span for m in (names or []) if m.type in ("place", "org")]
+        self.people: list[Person] = []
+        self.events: list[Event] = []
+        for m in self.names:
+            if m.type == "person":
+                full = m.canonical or m.text
+                self.people.append(Person(m.span[0], _norm(full), m.role))
+        for m in _REGISTRY.finditer(text):
+            name = _clean_name(m.group("name"))
+            title = m.group("title")
+            if not name:
+                continue
+            name = re.sub(r"[’']s$", "", name)
+            inner, name = _split_title(name)
+            title = inner or title
+            at = m.start("name")
+            if any(a <= at < b for a, b in not_people):
+                continue  # names.py knows this is a place or an organisation
+            if (title and title not in HONORIFICS and not is_orgish(name)) or looks_like_person_name(name):
+                if title is None and not looks_like_person_name(name):
+                    continue
+                self.people.append(Person(m.start("name"), _norm(name), _role_of(title)))
+        self.people.sort(key=lambda p: p.pos)
+
+    # --- names ---------------------------------------------------------------------------------
+    def _mention_at(self, span: tuple[int, int]) -> Mention | None:
+        """The names.py mention for a subject's name: the one ending where it ends, a person first."""
+        hits = [m for m in self.names if m.span[0] < span[1] and span[0] < m.span[1]]
+        if not hits:
+            return None
+        hits.sort(key=lambda m: (m.span[1] != span[1], m.type != "person", -(m.span[1] - m.span[0])))
+        return hits[0]
+
+    def canonical(self, name: str, pos: int) -> tuple[str, str | None]:
+        """Fullest form of ``name`` seen in the article, and the role given with it."""
+        name = _norm(name)
+        toks = name.split()
+        if not toks:
+            return name, None
+        full_people = [p for p in self.people if len(p.name.split()) >= 2]
+        cands = [p for p in full_people if p.name.split()[-len(toks) :] == toks]
+        if not cands and len(toks) == 1:
+            cands = [p for p in full_people if p.name.split()[0] == toks[0]]
+        if not cands:
+            role = next((p.role for p in self.people if p.name == name and p.role), None)
+            return name, role
+        before = [p for p in cands if p.pos <= pos]
+        pick = before[-1] if before else cands[0]
+        role = next((p.role for p in self.people if p.name.split()[-1] == pick.name.split()[-1] and p.role), None)
+        return pick.name, role
+
+    def by_role(self, noun: str, pos: int) -> Person | None:
+        """The last person before ``pos`` whose title contains ``noun`` ("minister", "president")."""
+        noun = noun.lower()
+        for p in reversed(self.people):
+            if p.pos <= pos and p.role and noun in p.role.lower():
+                name, _ = self.canonical(p.name, p.pos)
+                return Person(p.pos, name, p.role)
+        return None
+
+    # --- salience ------------------------------------------------------------------------------
+    def note(self, pos: int, speaker: str | None, role: str | None, person: bool) -> None:
+        if speaker:
+            self.events.append(Event(pos, speaker, role, person))
+
+    def salient(self, pos: int, person: bool = True) -> Event | None:
+        best = None
+        for e in self.events:
+            if e.pos < pos and e.person == person and (best is None or e.pos >= best.pos):
+                best = e
+        return best
+
+    def resolve(self, subj: Subject, pos: int | None = None) -> tuple[str | None, str | None, float, bool]:
+        """(speaker, role, confidence, is_person) for ``subj``."""
+        pos = subj.span[0] if pos is None else pos
+        if subj.kind == "pronoun":
+            if subj.group:
+                if subj.text.lower() == "it":
+                    e = self.salient(pos, person=False)
+                    return (e.speaker, e.role, 0.6, False) if e else (None, None, 0.0, False)
+                return None, None, 0.0, False
+            e = self.salient(pos, person=True)
+            return (e.speaker, e.role, 0.8, True) if e else (None, None, 0.0, True)
+        if subj.kind == "name" and subj.name and subj.name.split()[-1] in _TITLE_WORDS:
+            # "said RBI Governor": a title with no name is a role, not an organisation
+            p = self.by_role(subj.name.split()[-1], pos)
+            if p:
+                return p.name, p.role, 0.8, True
+            return _norm(subj.text), None, 0.7, False
+        if subj.kind == "name":
+            name_span = subj.span
+            if subj.name and subj.text.endswith(subj.name):
+                name_span = (subj.span[1] - len(subj.name), subj.span[1])
+            m = self._mention_at(name_span)
+            if m is not None:
+                speaker = _norm(m.canonical or m.text)
+                role = subj.role or m.role
+                if (subj.role and subj.name and speaker.endswith(" " + _norm(subj.name))
+                        and len(speaker.split()) > len(subj.name.split())):
+                    # names.py kept the title in the name ("Passenger Yara Haddou",
+                    # "Angeles Fire Department Chief Kristin Crowley"): keep the name we split off
+                    speaker, _ = self.canonical(subj.name, pos)
+                if m.type == "person":
+                    _, reg_role = self.canonical(speaker, pos)
+                    return speaker, role or reg_role, 1.0, True
+                return speaker, role, 0.9, False
+            speaker, role = self.canonical(subj.name or subj.text, pos)
+            person = bool(subj.role) or len(speaker.split()) >= 2 and not is_orgish(speaker)
+            if is_orgish(speaker):
+                person = False
+            return speaker, subj.role or role, 1.0 if person else 0.8, person
+        if subj.kind == "office":
+            owner = subj.name
+            if owner:
+                if owner in PLACES or is_orgish(owner):
+                    return _norm(subj.text), None, 0.9, False
+                full, role = self.canonical(owner, pos)
+                return f"{full}'s office", subj.role or role, 0.9, False
+            if subj.role:
+                p = self.by_role(subj.role, pos)
+                if p:
+                    return f"{p.name}'s office", subj.role, 0.8, False
+            return _norm(subj.text), None, 0.8, False
+        if subj.kind == "report":
+            return _norm(subj.name or subj.text), None, 0.8, False
+        # nominal: "the minister" -> the last person with that title
+        noun = subj.text.split()[-1].lower()
+        if noun not in {"company", "firm", "embassy", "ministry", "government", "police", "agency",
+                        "department", "bank", "court", "officials", "official", "sources", "source"}:
+            p = self.by_role(noun, pos)
+            if p:
+                return p.name, p.role, 0.8, True
+        return _norm(subj.text), None, 0.7, False

@@ -309,12 +309,23 @@ def _appositive(text: str, lo: int, end: int) -> Subject | None:
     return Subject(name, (start, start + len(m.group("name"))), "name", name=name, role=role)
 
 
+_DAYS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|miércoles|jueves|viernes|sábado|"
+    "domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+    "Samstag|Sonntag|today|yesterday|hoy|ayer|aujourd'hui|hier|heute|gestern"
+)
+_WHEN = re.compile(rf"(?:(?:on|este|esta|el|ce|am|this)\s+)?(?:{_DAYS})\b,?\s+")
+
+
 def subject_after(text: str, lo: int, hi: int) -> Subject | None:
     """The speaker phrase that starts at ``lo`` (right after a speech verb): 'said Marco Rubio'."""
     hi = min(hi, lo + 160)
     start = lo
     while start < hi and (text[start].isspace() or text[start] in ",—–-"):
         start += 1
+    when = _WHEN.match(text, start, hi)
+    if when:
+        start = when.end()  # "explicó este miércoles su alcaldesa", "said on Tuesday Marco Rubio"
     chunk = text[start:hi]
     if not chunk:
         return None

@@ -18,6 +18,8 @@ from storyline.model import Article, Finding
 LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|outside|en|à|a|bei|nahe|vor|sobre|cerca de|près de)\s+(?:the\s+)?$",
                       re.IGNORECASE)
 _PLACES = frozenset(COUNTRIES) | frozenset(CAPITALS)
+CLOSE_SIMILARITY = 0.3
+_VAGUE = frozenset("north south east west central northern southern eastern western midwest downtown".split())
 
 
 def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]]:
@@ -33,6 +35,8 @@ def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]
                 found.append((m.group(), (s.start + m.start(), s.start + m.end())))
     out = []
     for text, span in found:
+        if fold(text) in _VAGUE:
+            continue
         before = article.text[max(s.start, span[0] - 20) : span[0]]
         if LOCATIVE.search(before):
             out.append((text, span))
@@ -50,7 +54,8 @@ def find(ctx: Context) -> list[Finding]:
                 if not pa:
                     continue
                 for sb in art_b.sentences:
-                    if not ctx.same_claim(a_i, sa.index, b_i, sb.index):
+                    if not (ctx.same_claim(a_i, sa.index, b_i, sb.index)
+                            or ctx.similarity(a_i, sa.index, b_i, sb.index) >= CLOSE_SIMILARITY):
                         continue
                     pb = _places(art_b, sb.index)
                     text_a, text_b = fold(sa.text), fold(sb.text)
@@ -59,6 +64,8 @@ def find(ctx: Context) -> list[Finding]:
                     if len(only_a) != 1 or len(only_b) != 1:
                         continue
                     (place_a, span_a), (place_b, span_b) = only_a[0], only_b[0]
+                    if fold(place_a) in fold(art_b.text) or fold(place_b) in fold(art_a.text):
+                        continue  # each report names both places somewhere: no contradiction
                     claim = ctx.claim_of[ctx.pos[(a_i, sa.index)]]
                     key = (claim, frozenset({fold(place_a), fold(place_b)}))
                     if key in reported:

@@ -97,7 +97,7 @@ LEAD_CHARS = 400
 LEAD_WEIGHT = 3
 
 
-def _segment_tokens(raw: str) -> Counter:
+def _segment_tokens(raw: str) -> tuple[Counter, list]:
     folded = fold(raw)
     toks: Counter = Counter()
     for m in _WORD.finditer(folded):
@@ -113,14 +113,15 @@ def _segment_tokens(raw: str) -> Counter:
         sk = skeleton(fold(name))
         if len(sk) >= 3:
             toks["k:" + sk] += 1
-    for d in find_text_dates(folded):
+    dates = find_text_dates(folded)
+    for d in dates:
         if d.day and d.year:
             toks[f"d:{d.year:04d}-{d.month:02d}-{d.day:02d}"] += 1
         if d.day:
             toks[f"d:--{d.month:02d}-{d.day:02d}"] += 1
         if d.year:
             toks[f"d:{d.year:04d}-{d.month:02d}"] += 1
-    return toks
+    return toks, dates
 
 
 def _split_lead(text: str) -> tuple[str, str]:
@@ -136,11 +137,12 @@ def extract(article: Article) -> Features:
     raw_text = fold_digits(strip_marker(article.text or ""))  # the marker is read by event_time
     title = fold_digits(article.title or "")
     lead, rest = _split_lead(raw_text)
-    toks = _segment_tokens(rest)
-    for tok, n in _segment_tokens(f"{title}\n{lead}" if title else lead).items():
+    toks, rest_dates = _segment_tokens(rest)
+    lead_toks, _ = _segment_tokens(title) if title else (Counter(), [])
+    body_toks, lead_dates = _segment_tokens(lead)
+    for tok, n in (lead_toks + body_toks).items():
         toks[tok] += LEAD_WEIGHT * n
-    dates = find_text_dates(fold(raw_text))
-    time = event_time(article, article.text or "", dates)
+    time = event_time(article, article.text or "", lead_dates + rest_dates)
     return Features(tokens=toks, time=time, lang=article.lang)
 
 

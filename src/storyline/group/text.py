@@ -23,22 +23,15 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def _strip_mark(prev: str) -> bool:
-    # Only drop accents on Latin and Greek letters: in Indic scripts combining marks are vowels.
-    return bool(prev) and ord(prev) < 0x0400
+# Combining diacritics (U+0300-U+036F) are what Latin, Greek and Cyrillic letters take accents
+# from; Indic vowel signs and viramas live in their own blocks and are kept.
+_ACCENTS = re.compile("[\u0300-\u036f]")
 
 
 def fold(text: str) -> str:
     """NFKC, ASCII digits, lowercase, accents removed from Latin/Greek letters; other marks kept."""
     text = unicodedata.normalize("NFD", fold_digits(unicodedata.normalize("NFKC", text)))
-    out: list[str] = []
-    prev = ""
-    for ch in text:
-        if unicodedata.category(ch) == "Mn" and _strip_mark(prev):
-            continue
-        out.append(ch)
-        prev = ch
-    return unicodedata.normalize("NFC", "".join(out)).lower().replace("ς", "σ")
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", text)).lower().replace("ς", "σ")
 
 
 # --- transliteration (rough, for name matching only) -------------------------------------------

@@ -215,3 +215,16 @@ def test_suspect_acronym_swapped_letters_only():
     d = compare([art("a", other.format(x="CBI")), art("b", other.format(x="CPI")), art("c", other.format(x="CPI"))],
                 method="lexical")
     assert kinds(d, "suspect_term") == []
+
+
+def test_reuse_direction_from_a_citation():
+    shared = ("The committee published its findings after eleven months of hearings and interviews "
+              "with more than forty witnesses from the harbour authority.")
+    d = compare([
+        art("harbour-herald", "Inquiry ends. " + shared, outlet="Harbour Herald"),
+        art("other", "Report out, a Harbour Herald report said. " + shared),
+    ], method="lexical")
+    reuse = kinds(d, "reuse")
+    assert len(reuse) == 1
+    direction = reuse[0].details["direction"]
+    assert direction is not None and (direction["from"], direction["to"]) == ("harbour-herald", "other")

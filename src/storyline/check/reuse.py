@@ -31,6 +31,21 @@ def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(text))
+
+
+def _cites(source, copier) -> dict | None:
+    """{"from": source, "to": copier} when the copier cites the source's outlet by name."""
+    names = {_squash(n) for n in (source.outlet, source.id.rsplit("/", 1)[-1].rsplit(".", 1)[0]) if n}
+    names = {n for n in names if len(n) >= 5}
+    for att in copier.attributions:
+        cited = _squash(att.source)
+        if len(cited) >= 5 and any(cited in n or n in cited for n in names):
+            return {"from": source.id, "to": copier.id, "reason": f"{copier.id} cites {att.source}"}
+    return None
+
+
 def find(ctx: Context) -> list[Finding]:
     pairs: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
     for pa, pb in zip(*(ctx.sim >= CANDIDATE).nonzero(), strict=True):
@@ -54,8 +69,8 @@ def find(ctx: Context) -> list[Finding]:
             else:
                 passages.append([m])
         art_a, art_b = ctx.articles[a_i], ctx.articles[b_i]
-        direction = None
-        if art_a.date and art_b.date and art_a.date[:10] != art_b.date[:10]:
+        direction = _cites(art_a, art_b) or _cites(art_b, art_a)
+        if direction is None and art_a.date and art_b.date and art_a.date[:10] != art_b.date[:10]:
             first, second = (art_a, art_b) if art_a.date[:10] < art_b.date[:10] else (art_b, art_a)
             direction = {"from": first.id, "to": second.id, "reason": "publication dates"}
         mean = sum(m[2] for p in passages for m in p) / len(matches)

@@ -117,7 +117,42 @@ def hard_negative_pairs(gold_md: Path, labels: set[str]) -> list[tuple[str, str]
     return sorted(out)
 
 
-def evaluate(corpus: Path, gold_md: Path | None = None) -> dict:
+def tfidf_baseline(articles, gold: dict[str, str]) -> dict:
+    """Reference point measured in the same run: TF-IDF cosine over words only, no dates, average
+    link over all pairs, with the threshold picked on the labels themselves (an upper bound for it)."""
+    import math
+
+    from storyline.group.cluster import average_link
+    from storyline.group.features import extract
+    from storyline.group.similarity import document_frequency, idf
+
+    arts = sorted((a for a in articles if a.id in gold), key=lambda a: a.id)
+    feats = [extract(a) for a in arts]
+    df = document_frequency(feats)
+    vecs = []
+    for f in feats:
+        v = {t: (1 + math.log(c)) * idf(df, len(feats), t) for t, c in f.tokens.items() if t.startswith("w:")}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({t: x / norm for t, x in v.items()})
+    edges = {}
+    for i in range(len(vecs)):
+        for j in range(i + 1, len(vecs)):
+            a, b = (vecs[i], vecs[j]) if len(vecs[i]) < len(vecs[j]) else (vecs[j], vecs[i])
+            sim = sum(x * b[t] for t, x in a.items() if t in b)
+            if sim > 0:
+                edges[(i, j)] = sim
+    best = {"f1": -1.0}
+    for k in range(2, 40):
+        thr = k / 50
+        clusters = average_link(len(arts), edges, thr)
+        pred = {arts[m].id: str(c) for c, members in enumerate(clusters) for m in members}
+        p, r, f = bcubed(pred, {a: gold[a] for a in pred})
+        if f > best["f1"]:
+            best = {"threshold": thr, "precision": p, "recall": r, "f1": f}
+    return best
+
+
+def evaluate(corpus: Path, gold_md: Path | None = None, *, baseline: bool = False) -> dict:
     from storyline.group import METHOD, group
 
     labels, langs = load_labels(corpus)
@@ -146,7 +181,9 @@ def evaluate(corpus: Path, gold_md: Path | None = None) -> dict:
             pieces[pred[a]][langs[a]] += 1
         if len(pieces) > 1:
             split.append({"story": lab, "pieces": [dict(sorted(c.items())) for _, c in sorted(pieces.items())]})
+    extra = {"tfidf_baseline": tfidf_baseline(articles, gold)} if baseline else {}
     return {
+        **extra,
         "corpus": str(corpus),
         "method": METHOD,
         "articles": len(gold),
@@ -166,12 +203,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
     ap.add_argument("--gold", default=None, help="GOLD.md with the hard-negative pairs (default: next to the corpus)")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF average-link reference run")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     if not corpus.is_file():
         print(f"eval grouping: error: {corpus}: no such file (pass a labelled JSONL corpus)", file=sys.stderr)
         return 2
-    res = evaluate(corpus, Path(args.gold) if args.gold else None)
+    res = evaluate(corpus, Path(args.gold) if args.gold else None, baseline=not args.no_baseline)
     if args.json:
         print(json.dumps(res, indent=2, ensure_ascii=False))
         return 0
@@ -180,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"articles {res['articles']}  gold stories {res['gold_stories']}  predicted {res['predicted_stories']}")
     print(f"B-cubed   P {b['precision']:.3f}  R {b['recall']:.3f}  F1 {b['f1']:.3f}")
     print(f"pairwise  P {p['precision']:.3f}  R {p['recall']:.3f}  F1 {p['f1']:.3f}")
+    if "tfidf_baseline" in res:
+        t = res["tfidf_baseline"]
+        print(f"reference: TF-IDF average link (words only, threshold {t['threshold']:.2f} tuned on these labels): "
+              f"B-cubed P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}")
     print(f"hard-negative pairs kept apart: {res['hard_negative_pairs'] - len(res['hard_negatives_merged'])}"
           f"/{res['hard_negative_pairs']}")
     for m in res["hard_negatives_merged"]:

@@ -34,7 +34,7 @@ def ingest(
     resumes. Example: storyline ingest feed.xml crawl.warc corpus.jsonl --db news.db
     """
     from storyline.pipeline import extract
-    from storyline.store import Store, default_path
+    from storyline.store import Store, default_path, regroup_pending
     from storyline.store import ingest as run_ingest
 
     path = db or default_path()
@@ -55,9 +55,11 @@ def ingest(
                     task = progress.add_task("reading", total=None)
                     stats = run_ingest(
                         store, extract(inputs, allow_private=allow_private), on_error=report_error,
-                        on_article=lambda a, new: progress.advance(task), batch=batch,
+                        on_article=lambda a, new: progress.advance(task), batch=batch, regroup=False,
                     )
-                    progress.update(task, description="grouped")
+                    progress.update(task, description="grouping")
+                    stats.regrouped = regroup_pending(store)
+                    stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
     except KeyboardInterrupt:
         print("storyline: interrupted; committed articles are kept, run the same command again to resume",
               file=sys.stderr)

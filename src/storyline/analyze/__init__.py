@@ -9,6 +9,7 @@ from storyline.analyze.names import find_names
 from storyline.analyze.quantities import find_quantities
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.sentences import split_sentences
+from storyline.analyze.speech import read_speech
 from storyline.model import Article
 
 __all__ = ["analyze"]
@@ -23,6 +24,9 @@ def analyze(article: Article) -> Article:
     article.names = find_names(text, article.sentences, lang=article.lang)
     article.quantities = find_quantities(text, article.sentences, lang=article.lang)
     article.dates = find_dates(text, article.sentences, article_date=article.date, lang=article.lang)
-    article.quotes = find_quotes(text, article.sentences, article.names, lang=article.lang)
-    article.attributions = find_attributions(text, article.sentences, article.names, lang=article.lang)
+    # speech acts (and the name resolver behind them) are read once and shared by quotes and attributions
+    speech = read_speech(text, article.sentences, article.names, article.lang) if text.strip() else None
+    article.quotes = find_quotes(text, article.sentences, article.names, lang=article.lang, context=speech)
+    article.attributions = find_attributions(text, article.sentences, article.names, lang=article.lang,
+                                             context=speech)
     return article

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.quotemarks import find_segments
-from storyline.analyze.resolver import Resolver
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speakers import sentence_subject
-from storyline.analyze.speech import Doc, SpeechAct, find_speech_acts
+from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech
 from storyline.model import Attribution, Mention, Sentence
 
 # Verbs that cite a source (not "acknowledged", "vowed": those report an act, not a citation).
@@ -39,15 +37,22 @@ def _plain(s: str) -> str:
 
 
 def find_attributions(
-    text: str, sentences: list[Sentence], names: list[Mention], lang: str | None = None
+    text: str,
+    sentences: list[Sentence],
+    names: list[Mention],
+    lang: str | None = None,
+    *,
+    context: SpeechContext | None = None,
 ) -> list[Attribution]:
-    """Every source the article cites, in text order."""
+    """Every source the article cites, in text order.
+
+    ``context``: the article's speech already read by ``analyze`` (shared with ``find_quotes``).
+    """
     if not text or not text.strip():
         return []
-    sentences = sentences or split_sentences(text)
-    doc = Doc(text, sentences, find_segments(text))
-    resolver = Resolver(text, names)
-    acts = find_speech_acts(doc, resolver, lang)
+    if context is None:
+        context = read_speech(text, sentences or split_sentences(text), names, lang)
+    doc, acts = context.doc, context.acts
     out: list[Attribution] = []
     for a in acts:
         att = _from_act(text, a)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.quotemarks import Segment, find_segments
+from storyline.analyze.quotemarks import Segment
 from storyline.analyze.resolver import Resolver
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speakers import subject_after
-from storyline.analyze.speech import Doc, SpeechAct, find_speech_acts
+from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech
 from storyline.analyze.speechwords import SPEECH_VERBS
 from storyline.model import Mention, Quote, Sentence
 
@@ -54,16 +54,24 @@ _BARE_VERBS = {"said", "says", "told", "added", "warned", "stated", "noted", "in
 
 
 def find_quotes(
-    text: str, sentences: list[Sentence], names: list[Mention], lang: str | None = None
+    text: str,
+    sentences: list[Sentence],
+    names: list[Mention],
+    lang: str | None = None,
+    *,
+    context: SpeechContext | None = None,
 ) -> list[Quote]:
-    """Direct and indirect quotes in ``text`` with their speakers, in text order."""
+    """Direct and indirect quotes in ``text`` with their speakers, in text order.
+
+    ``context`` is the article's speech read once by ``analyze`` (``speech.read_speech``) and shared
+    with ``find_attributions``; without it the speech is read here.
+    """
     if not text or not text.strip():
         return []
-    sentences = sentences or split_sentences(text)
-    segments = find_segments(text)
-    doc = Doc(text, sentences, segments, lang)
-    resolver = Resolver(text, names)
-    acts = find_speech_acts(doc, resolver, lang)
+    if context is None:
+        context = read_speech(text, sentences or split_sentences(text), names, lang)
+    doc, resolver, acts = context.doc, context.resolver, context.acts
+    segments = doc.segments
     direct: list[Quote] = []
     for i in range(len(segments)):
         direct.append(_direct_quote(doc, segments, i, acts, direct, resolver))

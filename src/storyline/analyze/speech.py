@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from storyline.analyze.quotemarks import Segment, paragraphs
+from storyline.analyze.quotemarks import Segment, find_segments, paragraphs
 from storyline.analyze.resolver import Resolver
 from storyline.analyze.speakers import Subject, sentence_subject, subject_after, subject_before
 from storyline.analyze.speechwords import ACCORDING_TO, FRAMING_VERBS, speech_verbs
@@ -88,6 +89,7 @@ class Doc:
         return hi
 
 
+@lru_cache(maxsize=32)
 def _verb_pattern(lang: str | None) -> re.Pattern:
     verbs = sorted(speech_verbs(lang), key=len, reverse=True)
     framing = sorted(FRAMING_VERBS, key=len, reverse=True)
@@ -97,6 +99,7 @@ def _verb_pattern(lang: str | None) -> re.Pattern:
     return re.compile(rf"(?<![\w\-’'])(?:(?P<speech>{inverted}|{alt})|(?P<framing>{falt}))(?![\w\-])")
 
 
+@lru_cache(maxsize=32)
 def _according_pattern(lang: str | None) -> re.Pattern:
     words = list(ACCORDING_TO["en"])
     for k, v in ACCORDING_TO.items():
@@ -104,6 +107,28 @@ def _according_pattern(lang: str | None) -> re.Pattern:
             words += [w for w in v if w != "wie"]
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+
+
+@dataclass
+class SpeechContext:
+    """One article's speech acts, with the Doc and Resolver they were read with.
+
+    Quotes and attributions both read off the same acts; ``analyze`` builds this once per article and
+    hands it to both, instead of each finder re-reading speech (and re-scanning names) on its own.
+    ``find_quotes`` adds salience notes to ``resolver`` as it goes ("», so Berger"), which
+    ``find_attributions`` never reads, so one context serves one call of each.
+    """
+
+    doc: Doc
+    resolver: Resolver
+    acts: list[SpeechAct]
+
+
+def read_speech(text: str, sentences: list[Sentence], names, lang: str | None = None) -> SpeechContext:
+    """Quotation segments, the name resolver and the speech acts of one article, read once."""
+    doc = Doc(text, sentences, find_segments(text), lang)
+    resolver = Resolver(text, names)
+    return SpeechContext(doc, resolver, find_speech_acts(doc, resolver, lang))
 
 
 def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> list[SpeechAct]:

@@ -60,8 +60,27 @@ DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "d
 _NAME_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})$")
 _NAME_START = re.compile(rf"^(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
 _TITLE_WORDS = {t.split()[-1] for t in TITLES if t[0].isupper() and t not in ("General", "Major", "Justice", "Chair")}
+
+
+def _first_two(words: list[str]) -> str:
+    """A look-ahead that every registry match passes: an upper-case letter, or the first two letters of
+    a title, "former", or a name particle. Python's regex engine would otherwise try the whole title
+    alternation at every character of the text; this lets it skip most positions with one check.
+    """
+    pairs: dict[str, set[str]] = {}
+    for w in words:
+        if not re.match(rf"[{_UP}]", w):
+            pairs.setdefault(w[0], set()).add(w[1:2])
+    alts = [re.escape(c) if "" in nxt else re.escape(c) + "[" + "".join(re.escape(x) for x in sorted(nxt)) + "]"
+            for c, nxt in sorted(pairs.items())]
+    return rf"(?=[{_UP}]|{'|'.join(alts)})"
+
+
+# every alternative of the prefix, TITLE and NAME below starts with [_UP] except these words
+_REGISTRY_STARTS = _first_two([*TITLES, *HONORIFICS, *LOWER_TITLES, "former", "al-", "el-", "d’", "d'"])
 _REGISTRY = re.compile(
-    rf"(?:(?:US|U\.S\.|UK|State|Federal|County|City|Provincial|Regional|National|[{_UP}][a-z]+(?:an|ish|ese|i))\s+)?"
+    _REGISTRY_STARTS
+    + rf"(?:(?:US|U\.S\.|UK|State|Federal|County|City|Provincial|Regional|National|[{_UP}][a-z]+(?:an|ish|ese|i))\s+)?"
     rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})"
 )
 _TITLE_AT_START = re.compile(rf"^(?P<title>{TITLE})\s+")

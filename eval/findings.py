@@ -1,8 +1,8 @@
 """Score ``compare``'s findings on the labelled dev corpus against the differences noted in GOLD.md.
 
-    .venv/bin/python -m eval findings [CORPUS.jsonl] [--gold eval/gold_findings.json] [--sample N] [--json]
+    .venv/bin/python -m eval findings [CORPUS.jsonl] [--gold eval/gold_findings.json] [--sample N] [--json] [--method M]
 
-Runs compare (lexical) on each labelled story, matches findings to the hand-encoded differences in
+Runs compare (lexical unless --method says otherwise) on each labelled story, matches findings to the hand-encoded differences in
 eval/gold_findings.json and prints recall per kind. GOLD.md is not exhaustive, so precision cannot
 be computed automatically: the share of conflict/variant findings that match a gold item is printed
 as a lower bound, and the first N findings per story are printed for a hand check. It also checks
@@ -86,7 +86,7 @@ def matches(item: dict, finding: dict, story_ids: set[str]) -> bool:
     return sum(1 for v in item["values"] if v.lower() in hay) >= 2
 
 
-def run(corpus: Path, gold_path: Path, sample: int) -> dict:
+def run(corpus: Path, gold_path: Path, sample: int, method: str = "lexical") -> dict:
     from storyline.check import compare
     from storyline.model import Article
     from storyline.pipeline import extract
@@ -102,7 +102,7 @@ def run(corpus: Path, gold_path: Path, sample: int) -> dict:
     for story, arts in sorted(by_story.items()):
         if len(arts) < 2:
             continue
-        d = compare(arts, method="lexical").to_dict()
+        d = compare(arts, method=method).to_dict()
         findings_by_story[story] = d["findings"]
         verdicts[story] = d["same_story"]
     elapsed = time.perf_counter() - started
@@ -167,11 +167,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--sample", type=int, default=3, help="findings per story to print for a hand check")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--method", default="lexical", choices=("lexical", "embeddings", "auto"),
+                        help="sentence similarity compare uses (default lexical, the gated figure)")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         print(f"eval findings: corpus not found: {args.corpus} (pass the path to articles.jsonl)", file=sys.stderr)
         return 2
-    result = run(args.corpus, args.gold, args.sample)
+    result = run(args.corpus, args.gold, args.sample, args.method)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0

@@ -258,3 +258,77 @@ def test_ambiguous_one_word_titles_need_a_given_name():
     assert not [m for m in found if m.type == "person"]
     found = names("Crowds cheered Prince William at the final.")
     assert [(m.text, m.type, m.role) for m in found] == [("William", "person", "Prince")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "role"),
+    [
+        ("Councillor Maria Okoro said the bridge would close. Okoro added that repairs take a year.", "en",
+         "Maria Okoro", "Councillor"),
+        ("Fire Chief Delia Marchetti said 60 firefighters fought the blaze.", "en", "Delia Marchetti", "Fire Chief"),
+        ("Passenger Yara Haddou said the train stopped suddenly. Haddou was unhurt.", "en", "Yara Haddou",
+         "Passenger"),
+        ("CDU-Generalsekretär Carsten Linnemann sagte am Montag, die Partei sei bereit.", "de", "Carsten Linnemann",
+         "CDU-Generalsekretär"),
+        ("Die Partei sei bereit, sagte CDU-Generalsekretär Carsten Linnemann am Montag.", "de", "Carsten Linnemann",
+         "CDU-Generalsekretär"),
+    ],
+)
+def test_titles_go_to_the_role_not_the_name(text, lang, name, role):
+    found = names(text, lang)
+    person = by_text(found, name)[0]
+    assert (person.type, person.canonical, person.role) == ("person", name, role)
+    assert not [m for m in found if m.type == "person" and m.text != name and " " in m.text]
+    for m in found:
+        if m.type == "person":
+            assert m.canonical == name and m.role == role
+
+
+def test_descriptor_titles_need_a_full_name():
+    found = names("Passenger numbers rose. Witness Statements were filed.")
+    assert not [m for m in found if m.type == "person"]
+
+
+def test_multiword_places_win_over_person_guesses():
+    text = ("A brush fire in Los Angeles forced evacuations in Pacific Palisades. \"Evacuate now,\" the City of "
+            "Los Angeles warned. Los Angeles Mayor Karen Bass said crews were working, and Los Angeles Fire "
+            "Department Chief Kristin Crowley said winds were strong. New York and San Francisco sent help.")
+    found = names(text)
+    assert not [m for m in found if "Angeles" in m.text and m.type in ("person", "other")]
+    assert [m.text for m in found if m.type == "place"] == [
+        "Los Angeles", "Pacific Palisades", "Los Angeles", "Los Angeles", "New York", "San Francisco"]
+    assert (by_text(found, "Karen Bass")[0].role, by_text(found, "Kristin Crowley")[0].role) == ("Mayor", "Chief")
+    assert by_text(found, "Los Angeles Fire Department")[0].type == "org"
+
+
+def test_a_lone_company_word_is_not_linked_to_its_units_name():
+    text = ("Kellanova will become part of Mars Snacking, led by Global President Andrew Clarke. The deal helps "
+            "Mars Snacking grow, said snack maker Mars in a statement. Mars said it was pleased.")
+    found = names(text)
+    assert {m.type for m in by_text(found, "Mars Snacking")} == {"org"}
+    assert {(m.type, m.canonical) for m in by_text(found, "Mars")} == {("org", "Mars")}
+    # a person introduced by full name keeps the surname link
+    found = names("Tedros Adhanom Ghebreyesus spoke on Monday. Tedros said the outbreak was serious.")
+    assert not [m for m in found if m.type == "org"]
+
+
+def test_first_name_links_only_for_given_names_or_titled_people():
+    found = names("Councillor Yara Haddou led the crew. Later Yara said they were safe.")
+    assert by_text(found, "Yara")[0].canonical == "Yara Haddou"
+
+
+def test_dateline_in_capitals_and_later_mentions_are_the_place():
+    text = "PORT ALDER: Two workers were killed in Port Alder on Tuesday. We will rebuild Port Alder together."
+    found = names(text)
+    assert [(m.text, m.type, m.canonical) for m in found if "ort" in m.text.lower()] == [
+        ("PORT ALDER", "place", "Port Alder"), ("Port Alder", "place", "Port Alder"),
+        ("Port Alder", "place", "Port Alder")]
+    found = names("He reached three Grand Slam finals in Grand Slam events last year.")
+    assert not [m for m in found if m.type == "place"]
+
+
+def test_role_noun_with_a_comma_marks_a_person():
+    found = names("A union spokesman, Farid Lessard, said workers had complained. Brenmoor Chemicals, which is "
+                  "based in Oslo, said it was cooperating.")
+    assert by_text(found, "Farid Lessard")[0].type == "person"
+    assert by_text(found, "Brenmoor Chemicals")[0].type == "org"

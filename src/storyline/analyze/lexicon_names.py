@@ -23,6 +23,14 @@ TITLES = frozenset(
     Presidente|Primer Ministro|Ministro|Ministra|Presidenta|Alcalde|Alcaldesa|Juez|Jueza|Rey|Reina
     Président|Présidente|Premier ministre|Ministre|Maire|Juge|Sénateur
     Presidente del Consiglio|Ministra|Sindaco|Governatore|Gouverneur|Gouverneure
+    Chief Executive Officer|Chief Financial Officer|Chief Operating Officer|Chief Technology Officer
+    Councillor|Councilor|Councilman|Councilwoman|Council Member|Councilmember|Alderman|Alderwoman|Assemblyman
+    Assemblywoman|Assemblymember|Sheriff|Deputy|Detective|Inspector|Chief Inspector|Superintendent|Sergeant|Sgt.
+    Constable|Officer|Police Officer|Fire Chief|Police Chief|Fire Marshal|Fire Commissioner|Police Commissioner
+    Battalion Chief|Deputy Chief|Assistant Chief|County Executive|Supervisor|Trustee|Rabbi|Father|Reverend|Rev.
+    Bishop|Archbishop|Imam|Passenger|Witness|Resident|Survivor|Neighbour|Neighbor|Driver|Pilot|Firefighter
+    Paramedic|Nurse|Doctor|Student|Teacher|Farmer|Shopkeeper|Activist|Lawyer|Attorney|Analyst|Historian
+    Consejero|Consejera|Concejal|Concejala|Portavoz|Conseiller|Conseillère|Stadtrat|Stadträtin
     """.replace("\n", "|").split("|")
 ) - {""}
 TITLES = frozenset(t.strip() for t in TITLES if t.strip())
@@ -31,7 +39,10 @@ MAX_TITLE_LEN = max(len(t) for t in TITLE_TOKENS)
 # one-word titles that are also ordinary words or parts of names ("Billie Jean King", "General Election")
 AMBIGUOUS_TITLES = frozenset(
     """King Queen Prince Princess General Chief Leader Director Speaker Chair Coach Captain Justice Premier Lord
-    Lady Judge Economist Professor Emir Sheikh Pope""".split()
+    Lady Judge Economist Professor Emir Sheikh Pope Deputy Detective Inspector Officer Supervisor Trustee Father
+    Bishop Passenger Witness Resident Survivor Neighbour Neighbor Driver Pilot Firefighter Paramedic Nurse
+    Doctor Student Teacher Farmer Shopkeeper Activist Lawyer Attorney Analyst Historian Constable Sheriff
+    Superintendent Reverend Portavoz""".split()
 )
 HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Prof."})
 # German role compounds: "EZB-Präsidentin", "Bundesfinanzminister"
@@ -52,11 +63,13 @@ ORG_WORDS = frozenset(
     Ejército Unidad Policía Junta Cortes Congreso Sindicato Empresa Fundación Asociación Banque Ministère Conseil
     Cour Agence Parti Gouvernement Université Assemblée Syndicat Société Fondation Ministerium Partei Regierung
     Gericht Rat Kommission Bundesbank AG GmbH SE Verband Gewerkschaft Konzern Stiftung Banca Ministero Consiglio
-    Governo Commissione Partito Tribunale Sindacato Fondazione Instituto Institut Istituto Servicio Centro""".split()
+    Governo Commissione Partito Tribunale Sindacato Fondazione Instituto Institut Istituto Servicio Centro
+    Chemicals Pharmaceuticals Railways Electronics Studios Chamber Incorporated""".split()
 )
 PLACE_WORDS = frozenset(
     """County Province District Region Valley Island Islands River Mountains Peninsula Strait Sea Ocean Bay
-    Coast Lake Provincia Comunidad Región Département Landkreis Bundesland""".split()
+    Coast Lake Provincia Comunidad Región Département Landkreis Bundesland Canyon Road Street Avenue Drive Boulevard
+    Highway Freeway""".split()
 )
 DE_ORG_SUFFIXES = ("bank", "ministerium", "partei", "gericht", "amt", "kommission", "regierung", "verband",
                    "gewerkschaft", "konzern", "behörde", "rat", "tag")

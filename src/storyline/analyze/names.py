@@ -55,7 +55,7 @@ _PERSON_CONNECTORS = frozenset({"de", "del", "la", "van", "von", "der", "den", "
 _AFTER_SPEECH_RE = re.compile(rf"^(?:[’']s)?\s*(?:,[^,.;]{{0,80}},\s*)?{SPEECH_AFTER}\b")
 _BEFORE_SPEECH_RE = re.compile(rf"\b{SPEECH_BEFORE}\s+$", re.IGNORECASE)
 _APPOSITIVE_RE = re.compile(r"^,\s+(?:\d{1,3}(?:\s*(?:ans|años|Jahre|anni|years old))?\s*,|who\b|aged\b|the\s+\w+\s+(?:of|for|at)\b|a\s+\d{1,3}-year-old)")
-_ROLE_BEFORE_RE = re.compile(rf"\b{ROLE_NOUNS}\s+$", re.IGNORECASE)
+_ROLE_BEFORE_RE = re.compile(rf"\b{ROLE_NOUNS},?\s+$", re.IGNORECASE)  # "a union spokesman, Farid Lessard"
 _PLACE_CUE_RE = re.compile(r"(?:^|[^\w])(?:in|near|en|à|près de|cerca de|nel|nei pressi di)\s+$")
 _ACRONYM_DEF_RE = re.compile(r"\s?\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
 _LOWER_TITLE_RE = re.compile(
@@ -65,6 +65,21 @@ _LOWER_TITLE_RE = re.compile(
     r"\bmayor|\bsenator|\bspokesperson|\bspokesman|\bspokeswoman|\bjudge|\bprosecutor)\s+$",
     re.IGNORECASE,
 )
+_MAX_PLACE_WORDS = 4
+_NEXT_WORD_RE = re.compile(r" ([a-zà-ÿ][a-zà-ÿ'’-]*)")
+# lower-case words that may follow a place ("in Port Alder early on Monday", "near Leeds and …")
+_PLACE_FOLLOWERS = frozenset(
+    """on in at early late last this and or was is were are has had have after before for with to when where
+    which who whose since until during said says over near today yesterday tonight overnight earlier later
+    from by as but while because amid after where that than the a an its their about around of en y o et
+    ou und oder el la le les los las des del du de am im""".split()
+)
+_CAL_LANGS = frozenset({"en"})
+_CAL_WORDS_BY_LANG = {
+    "en": frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+    sunday""".split()),
+}
 _CAPS_SCRIPTS = frozenset({"en", "es", "fr", "it", "pt", "nl", "de", "ro", "pl", "sv", "no", "da", "fi", "cs", "tr"})
 
 
@@ -168,11 +183,11 @@ def _is_org_word(w: str, lang: str) -> bool:
     return lang == "de" and len(w) > 6 and w.lower().endswith(DE_ORG_SUFFIXES)
 
 
-def _plain_name_token(w: str) -> bool:
+def _plain_name_token(w: str, lang: str = "") -> bool:
     """Could this word be part of a person's name?"""
     return (
         w not in STOPWORDS
-        and w.lower() not in CALENDAR_WORDS
+        and not _calendar(w, lang)
         and w not in ORG_WORDS
         and w not in LANGUAGE_WORDS
         and not (len(w) > 1 and w.isupper() and "." not in w)
@@ -186,6 +201,28 @@ def _place(words: list[str]) -> tuple[str, str] | None:
     if hit is None and name.isupper():
         hit = PLACES_UPPER.get(name)
     return hit
+
+
+def _place_prefix(words: list[str], at: int = 0) -> int:
+    """Length of the longest gazetteer place of two or more words starting at ``words[at]`` (0 if none).
+
+    Multi-word places ("Los Angeles", "New York") must win over the word-by-word guesses: "Los" is a
+    Spanish article and "Angeles" alone looks like a surname."""
+    for n in range(min(_MAX_PLACE_WORDS, len(words) - at), 1, -1):
+        if _place(words[at : at + n]):
+            return n
+    return 0
+
+
+def _calendar(w: str, lang: str) -> bool:
+    """A month or weekday name in this article's language: capitalised "Mars" is the French month in a
+    French report and a company or a planet in an English one."""
+    low = w.lower()
+    if low not in CALENDAR_WORDS:
+        return False
+    if lang in _CAL_LANGS and w[:1].isupper() and not w[1:2].isupper():
+        return low in _CAL_WORDS_BY_LANG[lang]
+    return True
 
 
 class _Builder:
@@ -208,7 +245,7 @@ class _Builder:
         if len(toks) == 1:  # most runs are one word ("The", "Rubio", "Pakistan"): the short path
             tok = toks[0]
             w = tok.text
-            if w in STOPWORDS or w.lower() in CALENDAR_WORDS:
+            if w in STOPWORDS or _calendar(w, self.lang):
                 return
             if _is_org_word(w, self.lang) and not _place([w]):
                 self.add(tok.start, tok.end, "org", w)
@@ -216,12 +253,12 @@ class _Builder:
             self._single(tok, run.initial)
             return
         # trailing connectors and calendar words are not part of a name ("… Centre on Sunday")
-        while toks and (not toks[-1].cap or toks[-1].text.lower() in CALENDAR_WORDS):
+        while toks and (not toks[-1].cap or _calendar(toks[-1].text, self.lang)):
             toks = toks[:-1]
         # drop leading function words ("The Bank of England", "But Rubio")
-        while toks and (toks[0].text in STOPWORDS or toks[0].text.lower() in CALENDAR_WORDS) and not _place(
+        while toks and (toks[0].text in STOPWORDS or _calendar(toks[0].text, self.lang)) and not _place(
             [t.text for t in toks]
-        ):
+        ) and not _place_prefix([t.text for t in toks]):
             toks = toks[1:]
             run = _Run(toks, False)
             while toks and not toks[0].cap:
@@ -230,6 +267,13 @@ class _Builder:
         if not toks:
             return
         words = [t.text for t in toks]
+        titled = " ".join(w[:1] + w[1:].lower() for w in words)
+        if len(toks) >= 2 and all(t.allcaps for t in toks) and self._dateline(toks) and (
+            _place(words) or titled in self.text
+        ):
+            # "PORT ALDER: …" opening a line, and "Port Alder" in the text: a dateline, so a place
+            self.add(toks[0].start, toks[-1].end, "place", (_place(words) or (titled,))[0])
+            return
         # "the Gulf of Mexico and the Indian Ocean": two names, unless an organisation's ("… Machinists and
         # Aerospace Workers")
         cut = next((i for i, w in enumerate(words) if w in ("and", "&")), None)
@@ -276,7 +320,7 @@ class _Builder:
             rest = toks[i + n :]
             name_toks = []
             for t in rest:
-                if (t.cap and _plain_name_token(t.text)) or (t.text in _PERSON_CONNECTORS and name_toks):
+                if (t.cap and _plain_name_token(t.text, self.lang) and (t.text,) not in TITLE_TOKENS) or (t.text in _PERSON_CONNECTORS and name_toks):
                     name_toks.append(t)
                 else:
                     break
@@ -288,12 +332,14 @@ class _Builder:
             # plain words belong to the role ("Transport Minister"), except before words that are
             # titles only sometimes ("Billie Jean King …" is a name, not a king)
             k = i
-            while k > 0 and not (_place([words[k - 1]]) or words[k - 1] in KNOWN_ORGS or toks[k - 1].allcaps):
+            pp = _place_prefix(words)  # "Los Angeles Mayor Karen Bass": the place is a name of its own
+            while k > max(pp, 0) and not (_place([words[k - 1]]) or words[k - 1] in KNOWN_ORGS or toks[k - 1].allcaps
+                                          or _is_org_word(words[k - 1], self.lang)):
                 k -= 1
             if k != i and (" ".join(words[i : i + n]) in AMBIGUOUS_TITLES or k > 0 or i - k > 2):
                 continue
-            if len(name_toks) == 1 and self._headline(toks[0]):
-                continue  # "RBI Chief Says …": headline capitals
+            if (len(name_toks) == 1 or " ".join(words[i : i + n]) in AMBIGUOUS_TITLES) and self._headline(toks[0]):
+                continue  # "RBI Chief Says …", "Central Bank Chief Says Economy …": headline capitals
             if len(name_toks) == 1 and " ".join(words[i : i + n]) in AMBIGUOUS_TITLES and (
                 name_toks[0].text not in GIVEN_NAMES
             ):
@@ -311,7 +357,7 @@ class _Builder:
         # lowercase title just before: "army chief Field Marshal" is caught above; "prime minister Sharif"
         prev = self.text[toks[0].start - 2 : toks[0].start - 1] if toks[0].start >= 2 else ""
         lower = _LOWER_TITLE_RE.search(self.text, max(0, toks[0].start - 25), toks[0].start) if prev.islower() else None
-        if lower and all(_plain_name_token(w) for w in words) and len(words) <= 3:
+        if lower and all(_plain_name_token(w, self.lang) for w in words) and len(words) <= 3:
             self.add(toks[0].start, toks[-1].end, "person", None, lower.group().strip().title())
             return
 
@@ -347,9 +393,11 @@ class _Builder:
             return
         if self.lang == "de" or self.lang not in _CAPS_SCRIPTS:
             return
-        if all(_plain_name_token(w) or w in _CONNECTORS for w in words):
+        if all(_plain_name_token(w, self.lang) or w in _CONNECTORS for w in words):
             possessive = self.text[toks[-1].end : toks[-1].end + 2] in ("’s", "'s")
-            if len(toks) <= 3 and not run.initial and self._place_cue(toks[0]) and not possessive:
+            if len(toks) <= 3 and not run.initial and self._place_cue(toks[0]) and not possessive and (
+                not self._modifier(toks[-1])
+            ):
                 self.add(toks[0].start, toks[-1].end, "place", " ".join(words))  # "near Port Delling"
             else:
                 self.add(toks[0].start, toks[-1].end, "other")
@@ -364,15 +412,21 @@ class _Builder:
         pieces: list[list[_Tok]] = []
         cur: list[_Tok] = []
         found = False
-        for t in toks:
-            if _place([t.text]) or t.text in KNOWN_ORGS or (t.allcaps and t.text not in NOT_ACRONYMS):
+        words = [t.text for t in toks]
+        j = 0
+        while j < len(toks):
+            t = toks[j]
+            n = _place_prefix(words, j)  # "the City of Los Angeles": "Los Angeles" is one piece
+            if n or _place([t.text]) or t.text in KNOWN_ORGS or (t.allcaps and t.text not in NOT_ACRONYMS):
                 if cur:
                     pieces.append(cur)
-                pieces.append([t])
+                pieces.append(toks[j : j + max(n, 1)])
                 cur = []
                 found = True
+                j += max(n, 1)
             else:
                 cur.append(t)
+                j += 1
         if cur:
             pieces.append(cur)
         if not found or len(pieces) < 2:
@@ -388,7 +442,7 @@ class _Builder:
 
     def _single(self, tok: _Tok, initial: bool) -> None:
         w = tok.text
-        if w in STOPWORDS or w.lower() in CALENDAR_WORDS or w in LANGUAGE_WORDS:
+        if w in STOPWORDS or _calendar(w, self.lang) or w in LANGUAGE_WORDS:
             return
         if w in KNOWN_ORGS:
             self.add(tok.start, tok.end, "org", KNOWN_ORGS[w])
@@ -433,13 +487,24 @@ class _Builder:
         caps = sum(1 for w in words if w[:1].isupper())
         return caps >= 0.7 * len(words)
 
+    def _modifier(self, tok: _Tok) -> bool:
+        """Is the run followed by a lower-case noun it modifies ("in Grand Slam finals")? Then it is
+        not a place, whatever the "in" before it suggests."""
+        m = _NEXT_WORD_RE.match(self.text, tok.end)
+        return bool(m) and m.group(1) not in _PLACE_FOLLOWERS
+
+    def _dateline(self, toks: list[_Tok]) -> bool:
+        """Do ``toks`` open a line and stand before ":", "," or a dash, as a dateline's place does?"""
+        line_start = toks[0].start == 0 or self.text[toks[0].start - 1] == "\n"
+        return line_start and bool(re.match(r"\s*(?::|,|[—–-] )", self.text[toks[-1].end : toks[-1].end + 3]))
+
     def _place_cue(self, tok: _Tok) -> bool:
         return bool(_PLACE_CUE_RE.search(self.text[max(0, tok.start - 12) : tok.start]))
 
     def _looks_person(self, toks: list[_Tok]) -> bool:
         words = [t.text for t in toks]
         caps = [w for w in words if w not in _PERSON_CONNECTORS]
-        return 2 <= len(caps) <= 4 and all(_plain_name_token(w) and not w.isupper() for w in caps) and all(
+        return 2 <= len(caps) <= 4 and all(_plain_name_token(w, self.lang) and not w.isupper() for w in caps) and all(
             len(w) > 1 for w in caps
         )
 
@@ -494,6 +559,8 @@ def find_names(text: str, sentences: list[Sentence], lang: str | None = None) ->
 
     _resolve_people(b)
     _resolve_acronyms(b)
+    _resolve_units(b)
+    _unify_places(b)
     for tok in b.singles_place:
         if not any(m.span[0] <= tok.start < m.span[1] for m in b.out):
             b.add(tok.start, tok.end, "place", tok.text)
@@ -522,7 +589,10 @@ def _resolve_people(b: _Builder) -> None:
         parts = [p for p in m.text.split() if p not in _PERSON_CONNECTORS]
         if len(parts) >= 2:
             name = m.text
-            for key in (parts[-1], parts[0]):
+            # a lone first word stands for the full name only when it is a known given name or the
+            # person was introduced with a title ("Mars" alone is not "Mars Snacking")
+            keys = (parts[-1], parts[0]) if (parts[0] in GIVEN_NAMES or m.role) else (parts[-1],)
+            for key in keys:
                 if key in full and full[key] != name:
                     full[key] = None if parts[-1] != key or (full[key] or "").split()[-1] != key else full[key]
                 else:
@@ -554,6 +624,59 @@ def _resolve_people(b: _Builder) -> None:
         if name:
             b.add(tok.start, tok.end, "person", name, roles.get(name))
     b.singles_place = [t for t in b.singles_place if not (surnames.get(t.text) or full.get(t.text))]
+
+
+def _resolve_units(b: _Builder) -> None:
+    """"Mars Snacking" beside a lone "Mars": a unit of an organisation, not a person or a full name.
+
+    A one-word name used alone elsewhere that is the first word (not a given name) of a longer name
+    with no person evidence: people are referred to by their surname, the last word, so a longer
+    name sharing only its first word is the organisation's unit or brand, and the lone word the
+    organisation itself. Only runs typed "other" are touched, so titled people stay people."""
+    lone: dict[str, list[_Tok]] = {}
+    for tok in b.singles:
+        lone.setdefault(tok.text, []).append(tok)
+    if not lone:
+        return
+    parents: set[str] = set()
+    for m in b.out:
+        parts = m.text.split()
+        if m.type == "other" and 2 <= len(parts) <= 4 and parts[0] in lone and parts[0] not in GIVEN_NAMES and (
+            _BUSINESS_LINE_RE.fullmatch(parts[-1]) or any(_org_cue(b.text, t) for t in lone[parts[0]])
+        ):
+            m.type, m.canonical = "org", m.text
+            parents.add(parts[0])
+    for w in parents:
+        for tok in lone[w]:
+            if not any(m.span[0] <= tok.start < m.span[1] for m in b.out):
+                b.add(tok.start, tok.end, "org", w)
+
+
+# "Snacking", "Banking", "Publishing": a business line, as units are named; a name ending "-ing" that is
+# a surname (Fleming, Manning) follows a given name, which the rule above leaves alone
+_BUSINESS_LINE_RE = re.compile(r"[A-Z][a-z]{3,}ing")
+_ORG_CUE_BEFORE_RE = re.compile(
+    r"\b(?:maker|makers|company|firm|giant|group|owner|parent|brand|conglomerate|rival|retailer|manufacturer)\s+$"
+)
+_ORG_CUE_AFTER_RE = re.compile(r"^(?:\s+(?:Inc|Corp|Ltd|Group)\b|(?:\s+said)?\s+in a statement\b|[’']s shares\b)")
+
+
+def _org_cue(text: str, tok: _Tok) -> bool:
+    """Is the lone word written as a company is ("snack maker Mars", "Mars said in a statement")?"""
+    return bool(_ORG_CUE_BEFORE_RE.search(text[max(0, tok.start - 20) : tok.start])
+                or _ORG_CUE_AFTER_RE.match(text[tok.end : tok.end + 30]))
+
+
+def _unify_places(b: _Builder) -> None:
+    """A run with no evidence ("rebuild Port Alder together") that the article names as a place
+    elsewhere ("in Port Alder") is that place."""
+    places = {m.text: m.canonical or m.text for m in b.out if m.type == "place"}
+    places.update({m.canonical: m.canonical for m in b.out if m.type == "place" and m.canonical})
+    if not places:
+        return
+    for m in b.out:
+        if m.type == "other" and m.text in places:
+            m.type, m.canonical = "place", places[m.text]
 
 
 def _resolve_acronyms(b: _Builder) -> None:

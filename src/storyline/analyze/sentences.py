@@ -21,7 +21,15 @@ _TOKENIZER = Tokenizer(replace_not_contraction=False)  # what segmenter.analyze 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences whose ``start``/``end`` index into ``text`` itself."""
-    spans = _spans(text) if _FAST else _syntok_spans(text)
+    return _sentences(text, _spans(text) if _FAST else _syntok_spans(text))
+
+
+def split_sentences_syntok(text: str) -> list[Sentence]:
+    """The same sentences through syntok's own segmenter: the reference for tests and benchmarks."""
+    return _sentences(text, _syntok_spans(text))
+
+
+def _sentences(text: str, spans: list[tuple[int, int]]) -> list[Sentence]:
     out: list[Sentence] = []
     for start, end in spans:
         piece = text[start:end]

@@ -211,3 +211,40 @@ def test_header_timestamps_removed_body_dates_kept():
         assert [r.kind for r in c.removed] == ["timestamp"], stamp
     c = clean_text(f"{BODY}\nJune 6, 2025")
     assert c.text.endswith("June 6, 2025")  # only the header is cleaned of stamps
+
+
+def test_published_line_sets_the_date_and_leaves_the_text():
+    c = clean_text(f"Water board raises prices for the first time in a decade\n\nBy Ana Ruiz, Harbour Courier\n"
+                   f"Published March 10, 2026\n\n{BODY}")
+    assert (c.header_date, c.outlet, c.byline) == ("2026-03-10", "Harbour Courier", "Ana Ruiz")
+    assert ("timestamp", "Published March 10, 2026") in [(r.kind, r.text) for r in c.removed]
+    assert c.text.startswith("The regional water board") and "2026" not in c.text
+
+
+def test_published_wins_over_updated_and_times_are_allowed():
+    c = clean_text(f"Updated: 11 March 2026 10:42\nPublished: 10 March 2026 08:00\n\n{BODY}")
+    assert c.header_date == "2026-03-10"
+    assert kinds(c) == ["timestamp", "timestamp"]
+
+
+def test_outlet_and_date_line_in_english_and_spanish():
+    c = clean_text(f"Water board raises prices for the first time in a decade\n\nMetro Wire, March 11, 2026\n\n{BODY}")
+    assert (c.header_date, c.outlet) == ("2026-03-11", "Metro Wire")
+    assert ("dateline", "Metro Wire, March 11, 2026") in [(r.kind, r.text) for r in c.removed]
+    c = clean_text("Sube el precio del agua por primera vez en una década\n\nDiario del Puerto, 11 de marzo de 2026\n\n"
+                   "La junta del agua subió los precios un 4 por ciento el lunes, según su presidenta.")
+    assert (c.header_date, c.outlet) == ("2026-03-11", "Diario del Puerto")
+    assert c.text.startswith("La junta del agua")
+
+
+def test_place_and_date_line_gives_no_outlet_and_job_titles_are_not_outlets():
+    c = clean_text(f"LONDON, March 11, 2026\n\n{BODY}")
+    assert (c.header_date, c.outlet) == ("2026-03-11", None)
+    c = clean_text(f"By Ana Ruiz, Senior Reporter\n\n{BODY}")
+    assert c.outlet is None and c.header_date is None
+
+
+def test_a_sentence_with_a_date_is_not_a_date_line():
+    text = f"{BODY}\nThe board, March 11, 2026, said prices would rise again next year."
+    c = clean_text(text)
+    assert c.header_date is None and "March 11, 2026" in c.text

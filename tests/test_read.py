@@ -312,3 +312,13 @@ def test_one_bad_input_does_not_stop_the_batch(tmp_path):
 def test_unsupported_url_scheme_is_an_error_not_a_crash():
     err = only_error(read_all("ftp://example.test/report.txt"))
     assert "no such file" in err.reason  # not http(s): treated as a path that does not exist
+
+
+def test_text_report_date_and_outlet_from_its_header_lines(tmp_path):
+    p = tmp_path / "report.txt"
+    p.write_text("Harbour crane collapses during storm, nobody hurt\n\nBay Tribune, 11 March 2026\n\n"
+                 "A crane collapsed at the container terminal on Wednesday, the port authority said. "
+                 "Nobody was hurt, and the terminal reopened in the afternoon.\n", encoding="utf-8")
+    (art,) = read_all(str(p))
+    assert (art.date, art.outlet, art.title) == ("2026-03-11", "Bay Tribune", "Harbour crane collapses during storm, nobody hurt")
+    assert art.text.startswith("A crane collapsed")

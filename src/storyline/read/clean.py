@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from storyline.model import Removed
+from storyline.read._datelines import byline_tail, outlet_date_line, parse_day
 
 __all__ = ["Cleaned", "clean_text", "looks_like_headline"]
 
@@ -74,6 +75,10 @@ _BYLINE_BY = re.compile(
     rf"^(?:By|Von|Por|Par|Di|Door)\s+({_NAME}(?:\s+(?:{_NAME}|de|van|von|da|di|del|la|le|and|y|et|und|&|"
     rf"with|mit|avec|con)){{0,6}})$"
 )
+# "By Ines Okafor, Coastal Courier", "By Staff, Valley Gazette, March 11, 2026": the author, then a tail
+_BYLINE_BY_TAIL = re.compile(
+    rf"^(?:By|Von|Por|Par|Di|Door)\s+({_NAME}(?:\s+(?:{_NAME}|de|van|von|da|di|del|la|le)){{0,4}})(,\s+.{{3,80}})$"
+)
 _BYLINE_PIPE = re.compile(rf"^({_NAME}(?:\s+{_NAME}){{1,3}})\s*\|\s*([A-Z][\w&.' -]{{1,40}})$")
 _BYLINE_POSTED = re.compile(r"^(?:posted|published|written) by\s+\S.{0,60}$", re.I)
 _CREDIT = re.compile(
@@ -119,6 +124,8 @@ class Cleaned:
     dateline: str | None = None
     summary: str | None = None
     marker_date: str | None = None  # the corpus date marker, when it gave a full day
+    header_date: str | None = None  # a full day from a date line at the top ("Published March 10, 2026")
+    outlet: str | None = None  # from a "<Outlet>, <date>" line or a byline's ", Coastal Courier"
     removed: list[Removed] = field(default_factory=list)
 
 
@@ -255,6 +262,25 @@ def _byline(line: str) -> str | None:
     return None
 
 
+def _byline_with_tail(line: str) -> tuple[str, str | None, str | None] | None:
+    """(author, outlet, ISO day) for "By <name>, <outlet>[, <date>]" when the tail is an outlet or a date."""
+    m = _BYLINE_BY_TAIL.match(line)
+    if not m:
+        return None
+    outlet, day = byline_tail(m.group(2))
+    if outlet is None and day is None:
+        return None
+    return m.group(1), outlet, day
+
+
+def _note_day(result: Cleaned, day: str | None, line: str) -> None:
+    """Keep the publication day: a "Published"/"Posted" line wins over "Updated", else the first one."""
+    if day is None:
+        return
+    if result.header_date is None or re.match(r"\W*(?:published|posted|publié|publicado|veröffentlicht)\b", line, re.I):
+        result.header_date = day
+
+
 def _split_dateline(paragraph: str) -> tuple[str, str, str] | None:
     """(place, removed prefix, rest) when ``paragraph`` opens with a dateline."""
     m = _DATELINE.match(paragraph)
@@ -358,11 +384,28 @@ def clean_text(text: str, *, title: str | None = None, guess_title: bool | str =
             continue
         if _is_timestamp(line):
             removed.append(Removed("timestamp", line))
+            _note_day(result, parse_day(line), line)
+            i += 1
+            continue
+        od = outlet_date_line(line)
+        if od:  # "Metro Wire, March 11, 2026"
+            removed.append(Removed("dateline", line))
+            result.outlet = result.outlet or od[0]
+            _note_day(result, od[1], line)
             i += 1
             continue
         author = _byline(line)
         if author:
             result.byline = result.byline or author
+            removed.append(Removed("byline", line))
+            i += 1
+            continue
+        tail = _byline_with_tail(line)
+        if tail:  # "By Ines Okafor, Coastal Courier"
+            author, outlet, day = tail
+            result.byline = result.byline or author
+            result.outlet = result.outlet or outlet
+            _note_day(result, day, line)
             removed.append(Removed("byline", line))
             i += 1
             continue

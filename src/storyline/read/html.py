@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from storyline.analyze.lexicon_calendar import month_number
 from storyline.model import Article, ReadError
 from storyline.read._common import decode, iso_date, make_article, outlet_from_url
 
@@ -83,7 +84,17 @@ def read_html(
         outlet=outlet_from_url(page_url) or doc.sitename or doc.hostname or None,
         date=iso_date(doc.date),
         lang=doc.language or None,
-        byline=doc.author or None,
+        byline=_author(doc.author, doc.sitename),
         meta=meta,
         guess_title=not doc.title,
     )
+
+
+def _author(author: str | None, sitename: str | None) -> str | None:
+    """The author without the outlet and date pieces trafilatura may split out of a byline
+    ("Staff; Valley Gazette; March" from "By Staff, Valley Gazette, March 11, 2026")."""
+    if not author:
+        return None
+    parts = [p.strip() for p in author.split(";") if p.strip()]
+    keep = [p for p in parts if p != sitename and month_number(p) is None and not any(c.isdigit() for c in p)]
+    return "; ".join(keep) or None

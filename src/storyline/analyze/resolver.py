@@ -24,6 +24,8 @@ from storyline.analyze.speakers import (
 from storyline.analyze.speechwords import HONORIFICS, PLACES
 from storyline.model import Mention
 
+_POSSESSIVE_S = re.compile(r"[’']s$")
+
 
 @dataclass
 class Person:
@@ -46,7 +48,8 @@ class Resolver:
     def __init__(self, text: str, names: list[Mention] | None = None):
         self.text = text
         self.names = [m for m in (names or []) if m.type in ("person", "org")]
-        not_people = [m.span for m in (names or []) if m.type in ("place", "org")]
+        # every character inside a place or organisation mention: one set look-up per registry match
+        not_people = {i for m in (names or []) if m.type in ("place", "org") for i in range(m.span[0], m.span[1])}
         self.people: list[Person] = []
         self.events: list[Event] = []
         for m in self.names:
@@ -58,11 +61,11 @@ class Resolver:
             title = m.group("title")
             if not name:
                 continue
-            name = re.sub(r"[’']s$", "", name)
+            name = _POSSESSIVE_S.sub("", name)
             inner, name = _split_title(name)
             title = inner or title
             at = m.start("name")
-            if any(a <= at < b for a, b in not_people):
+            if at in not_people:
                 continue  # names.py knows this is a place or an organisation
             if (title and title not in HONORIFICS and not is_orgish(name)) or looks_like_person_name(name):
                 if title is None and not looks_like_person_name(name):

@@ -84,6 +84,39 @@ _REGISTRY = re.compile(
     rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})"
 )
 _TITLE_AT_START = re.compile(rf"^(?P<title>{TITLE})\s+")
+# compiled once here rather than per call (the TITLE and NAME alternations are long)
+_INITIAL_END = re.compile(r"(?:\b[A-Z]\.|Jr\.|Sr\.)$")
+_ELIDED = re.compile(r"[ld][’'](\w+)$")
+_OWNER_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})?[’']s\s+((?:[\w\-]+\s+){{0,2}})$")
+_NAME_AGE_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME}),\s+\d{{1,3}},\s*$")
+_NAME_APPOSITIVE_END = re.compile(rf"(?P<name>{NAME}),\s+(?P<app>[^,]{{3,80}}),\s*$")
+_ANY_TITLE_I = re.compile(rf"({_LOWER_TITLE_ALT}|{_TITLE_ALT})", re.I)
+_FIRST_WORD = re.compile(r"([\w’']+)")
+_TITLED_NAME_START = re.compile(rf"(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+){{0,4}}?(?P<title>{TITLE})\s+(?P<name>{NAME})")
+_TITLE_OF_NAME_START = re.compile(rf"(?P<title>{TITLE})\s+(?:of|for|de|du|des|del)\s+(?:[a-z][\w\-]*\s+){{1,3}}?(?P<name>{NAME})")
+_WORDS = re.compile(r"[\w\-’']+")
+_COMMA_NAME = re.compile(rf"[^,.;]{{0,80}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)")
+_LOWER_THEN_NAME = re.compile(rf"(?:\s+[a-z][\w\-]*){{0,2}}\s+(?P<name>{NAME})")
+_DET_NAME = re.compile(rf"[\w’']+\s+(?:[a-z0-9][\w\-]*\s+){{0,2}}(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+_DET_COMMA_NAME = re.compile(rf"[\w’']+\s+[^,.;]{{1,80}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)")
+_POSSESSIVE_NOUN = re.compile(r"[’']s\s+((?:[\w\-]+\s+){0,2}?)([\w\-]+)")
+_INTRO = re.compile(
+    r"(?:In|On|At|During|Earlier|Later|After|Before|Last|This|Meanwhile|However|Speaking|Asked|"
+    r"Separately|Also|Since|Following|Despite|Over|Under|En|Dans|Au|Selon|Am|Im|Nach|Laut|"
+    r"Según|Durante|Tras)\b[^,.;:“”\"]{0,90},\s+"
+)
+_SPOKES_FOR_END = re.compile(
+    r"\b(?:a|an|the|A|An|The)\s+(?:[\w\-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|"
+    r"representative|lawyer|adviser|aide)\s+(?:for|of|at|from|with|to)\s+$"
+)
+_REP_OF_END = re.compile(
+    r"\b(?:a|an|the|A|An|The)\s+(?:spokesperson|spokesman|spokeswoman|representative|official|source|member|"
+    r"lawyer|member)\s+(?:of|for|from|at)\s+[^,]{1,60},\s*$"
+)
+_DESC_NAME_END = re.compile(
+    rf"(?P<desc>\b(?:the|The|el|El|la|La|le|Le|il|Il|a|A|an|An|His|Her|Its|Their|Our|his|her|its|their|"
+    rf"Sa|sa|Son|son|Su|su|Sein|Seine|Ihr|Ihre)\s+[^,]{{2,60}}),\s+(?P<name>{NAME}),\s*$"
+)
 _WORD_END = re.compile(r"([\w\-’'.]+)\s*$")
 
 
@@ -108,7 +141,7 @@ def _clean_name(name: str) -> str:
     while toks and toks[-1] in NOT_NAME_ENDS:
         toks.pop()
     out = " ".join(toks)
-    if out.endswith(".") and not re.search(r"(?:\b[A-Z]\.|Jr\.|Sr\.)$", out):
+    if out.endswith(".") and not _INITIAL_END.search(out):
         out = out[:-1]
     return out
 
@@ -166,7 +199,7 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     if word.lower() in PRONOUNS_PERSON or word.lower() in PRONOUNS_GROUP:
         return Subject(word, (wstart, end), "pronoun", group=word.lower() in PRONOUNS_GROUP)
     noun = word.lower().rstrip(".")
-    elided = re.match(r"[ld][’'](\w+)$", noun)
+    elided = _ELIDED.match(noun)
     if elided and elided.group(1) in SPEAKER_NOUNS:
         return Subject(word, (wstart, end), "nominal")  # "L'opposition a dénoncé"
     if noun in SPEAKER_NOUNS or noun in OFFICE_NOUNS:
@@ -234,7 +267,7 @@ def _nominal_before(text: str, lo: int, end: int, wstart: int, noun: str) -> Sub
     """'the US embassy', 'a Dawn report', 'Prime Minister Shehbaz Sharif’s office'."""
     before = text[lo:wstart]
     # possessive owner: "<Title> <Name>’s office", "Pakistan’s foreign ministry"
-    pm = re.search(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})?[’']s\s+((?:[\w\-]+\s+){{0,2}})$", before)
+    pm = _OWNER_END.search(before)
     if pm and (pm.group("name") or pm.group("title")):
         start = lo + pm.start()
         phrase = text[start:end]
@@ -257,11 +290,7 @@ def _nominal_before(text: str, lo: int, end: int, wstart: int, noun: str) -> Sub
         while k >= 0 and toks[k].group()[:1].isupper() and toks[k].group() not in NOT_NAMES:
             start = lo + toks[k].start()
             k -= 1
-    spokes = re.search(
-        r"\b(?:a|an|the|A|An|The)\s+(?:[\w\-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|"
-        r"representative|lawyer|adviser|aide)\s+(?:for|of|at|from|with|to)\s+$",
-        text[max(lo, start - 60) : start],
-    )
+    spokes = _SPOKES_FOR_END.search(text[max(lo, start - 60) : start])
     if spokes:
         start = max(lo, start - 60) + spokes.start()
     phrase = text[start:end].strip()
@@ -282,25 +311,17 @@ def _nominal_before(text: str, lo: int, end: int, wstart: int, noun: str) -> Sub
 def _appositive(text: str, lo: int, end: int) -> Subject | None:
     """'Rubio, the US secretary of state, said' -> Rubio with role; also 'El ministro, Carlos Ortega, dijo'."""
     chunk = text[lo:end]
-    rep = re.search(
-        r"\b(?:a|an|the|A|An|The)\s+(?:spokesperson|spokesman|spokeswoman|representative|official|source|member|"
-        r"lawyer|member)\s+(?:of|for|from|at)\s+[^,]{1,60},\s*$",
-        chunk,
-    )
+    rep = _REP_OF_END.search(chunk)
     if rep:
         start = lo + rep.start()
         phrase = chunk[rep.start() :].rstrip(" ,")
         return Subject(phrase, (start, start + len(phrase)), "nominal")
-    age = re.search(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME}),\s+\d{{1,3}},\s*$", chunk)
+    age = _NAME_AGE_END.search(chunk)
     if age:
         sub = _from_name_match(age, lo)
         if sub is not None:
             return sub
-    rev = re.search(
-        rf"(?P<desc>\b(?:the|The|el|El|la|La|le|Le|il|Il|a|A|an|An|His|Her|Its|Their|Our|his|her|its|their|"
-        rf"Sa|sa|Son|son|Su|su|Sein|Seine|Ihr|Ihre)\s+[^,]{{2,60}}),\s+(?P<name>{NAME}),\s*$",
-        chunk,
-    )
+    rev = _DESC_NAME_END.search(chunk)
     if rev:
         name = _split_title(_clean_name(rev.group("name")))[1]
         if name and not is_orgish(name):
@@ -308,7 +329,7 @@ def _appositive(text: str, lo: int, end: int) -> Subject | None:
             desc = rev.group("desc").split(None, 1)[1]
             return Subject(rev.group("name"), (start, start + len(rev.group("name"))), "name", name=name,
                            role=desc[0].upper() + desc[1:], appositive=True)
-    m = re.search(rf"(?P<name>{NAME}),\s+(?P<app>[^,]{{3,80}}),\s*$", chunk)
+    m = _NAME_APPOSITIVE_END.search(chunk)
     if not m:
         return None
     name = _clean_name(m.group("name"))
@@ -321,7 +342,7 @@ def _appositive(text: str, lo: int, end: int) -> Subject | None:
     start = lo + m.start("name")
     role = None
     if app_words[0].lower() in DETERMINERS:
-        role_m = re.search(rf"({_LOWER_TITLE_ALT}|{_TITLE_ALT})", app, re.I)
+        role_m = _ANY_TITLE_I.search(app)
         role = role_m.group(1) if role_m else None
         if role:
             role = " ".join(w if w in ("of", "the") else w[0].upper() + w[1:] for w in role.split())
@@ -348,7 +369,7 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
     chunk = text[start:hi]
     if not chunk:
         return None
-    pm = re.match(r"([\w’']+)", chunk)
+    pm = _FIRST_WORD.match(chunk)
     if not pm:
         return None
     word = pm.group(1)
@@ -356,10 +377,10 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
         if word.lower() in {"it", "they"} and word != word.lower():
             return None
         return Subject(word, (start, start + len(word)), "pronoun", group=word.lower() in PRONOUNS_GROUP)
-    tm = re.match(rf"(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+){{0,4}}?(?P<title>{TITLE})\s+(?P<name>{NAME})", chunk)
+    tm = _TITLED_NAME_START.match(chunk)
     if not tm:
         # "minister of territorial policies Angel Victor Torres"
-        tm = re.match(rf"(?P<title>{TITLE})\s+(?:of|for|de|du|des|del)\s+(?:[a-z][\w\-]*\s+){{1,3}}?(?P<name>{NAME})", chunk)
+        tm = _TITLE_OF_NAME_START.match(chunk)
         if tm and not looks_like_person_name(_split_title(_clean_name(tm.group("name")))[1]):
             tm = None
     if tm:
@@ -368,7 +389,7 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
             e = start + tm.start("name") + tm.group("name").find(name) + len(name)
             return _name_subject(text, start, e, name, tm.group("title"), hi)
     if word.lower() in DETERMINERS:
-        toks = list(re.finditer(r"[\w\-’']+", chunk))[:7]
+        toks = list(_WORDS.finditer(chunk))[:7]
         for k in range(1, len(toks)):
             tok = toks[k].group()
             noun = tok.lower()
@@ -379,14 +400,14 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                 comp = _COMPLEMENT.match(text, e, hi)
                 if comp and kind != "report":
                     e = comp.end()
-                app = re.match(rf"[^,.;]{{0,80}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)", text[e:hi])
+                app = _COMMA_NAME.match(text[e:hi])
                 if app and kind == "nominal":
                     name = _split_title(_clean_name(app.group("name")))[1]
                     if name and not is_orgish(name):
                         ne = e + app.start("name") + len(app.group("name"))
                         role = text[start:e].split(None, 1)[1]
                         return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
-                named = re.match(rf"(?:\s+[a-z][\w\-]*){{0,2}}\s+(?P<name>{NAME})", text[e:hi])
+                named = _LOWER_THEN_NAME.match(text[e:hi])
                 if named and kind == "nominal":
                     name = _split_title(_clean_name(named.group("name")))[1]
                     if name and looks_like_person_name(name):
@@ -397,8 +418,8 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
             if tok[:1].islower() and k >= 4:
                 break
         # "the 37-year-old Djokovic", "le Dr Tedros": a determiner, a few lower-case words, then a name
-        dn = re.match(rf"[\w’']+\s+(?:[a-z0-9][\w\-]*\s+){{0,2}}(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})", chunk)
-        app = re.match(rf"[\w’']+\s+[^,.;]{{1,80}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)", chunk)
+        dn = _DET_NAME.match(chunk)
+        app = _DET_COMMA_NAME.match(chunk)
         if app:
             # "el consejero de Medio Ambiente, Jorge Salas": the name after the comma is the person
             name = _split_title(_clean_name(app.group("name")))[1]
@@ -427,7 +448,7 @@ def _name_subject(text: str, start: int, end: int, name: str, title: str | None,
     """A named subject read forwards; "<Name>’s office" becomes the office."""
     inner, name = _split_title(name)
     title = inner or title
-    om = re.match(r"[’']s\s+((?:[\w\-]+\s+){0,2}?)([\w\-]+)", text[end:hi])
+    om = _POSSESSIVE_NOUN.match(text[end:hi])
     if om and om.group(2).lower() in OFFICE_NOUNS:
         e = end + om.end()
         return Subject(text[start:e], (start, e), "office", name=name, role=_role_of(title))
@@ -442,12 +463,7 @@ def sentence_subject(text: str, start: int, end: int) -> Subject | None:
     """The grammatical subject of a sentence, skipping an opening phrase ("In September, he met...")."""
     s = start
     head = text[start:end]
-    intro = re.match(
-        r"(?:In|On|At|During|Earlier|Later|After|Before|Last|This|Meanwhile|However|Speaking|Asked|"
-        r"Separately|Also|Since|Following|Despite|Over|Under|En|Dans|Au|Selon|Am|Im|Nach|Laut|"
-        r"Según|Durante|Tras)\b[^,.;:“”\"]{0,90},\s+",
-        head,
-    )
+    intro = _INTRO.match(head)
     if intro:
         s = start + intro.end()
     if text[s : s + 1] in ("“", '"', "«", "„"):

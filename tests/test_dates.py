@@ -273,3 +273,42 @@ def test_never_raises_and_spans_hold():
                 assert d.start <= d.end
 
     check()
+
+
+# 2026-03-10 is a Tuesday
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("State inspectors are expected to arrive on Wednesday.", "en", "2026-03-11"),
+        ("The ministers will meet on Friday to sign the deal.", "en", "2026-03-13"),
+        ("On Friday, the council will vote on the plan.", "en", "2026-03-13"),
+        ("The union meets next Tuesday.", "en", "2026-03-17"),
+        ("The ministers met on Wednesday and signed the deal.", "en", "2026-03-04"),
+        ("Crews fought the fire on Sunday.", "en", "2026-03-08"),
+        ("Los inspectores llegarán el miércoles a la planta.", "es", "2026-03-11"),
+        ("Los inspectores llegaron el miércoles a la planta.", "es", "2026-03-04"),
+        ("Les inspecteurs arriveront mercredi sur le site.", "fr", "2026-03-11"),
+        ("Die Inspektoren werden am Mittwoch erwartet.", "de", "2026-03-11"),
+    ],
+)
+def test_weekday_direction_follows_the_tense(text, lang, value):
+    assert only(text, "2026-03-10", lang).value == value
+
+
+def test_weekday_with_no_tense_looks_back_less_surely():
+    plain = only("Protests on Sunday drew thousands.", "2026-03-10")
+    past = only("Protesters marched on Sunday.", "2026-03-10")
+    assert plain.value == past.value == "2026-03-08"
+    assert plain.confidence < past.confidence
+
+
+def test_bare_month_borrows_the_year_of_its_sentence_only():
+    found = dates("In 2024 the plant reopened in March. It closed again in June.")
+    march, june = [d for d in found if d.granularity == "month"]
+    assert (march.value, march.start, march.end) == ("2024-03", "2024-03-01", "2024-03-31")
+    assert march.confidence < 1.0
+    # no year in its sentence: the month is kept, unresolved, in the documented form
+    assert (june.text, june.value, june.start, june.end, june.granularity) == ("June", None, None, None, "month")
+    # a year after "since" is a comparison, not the month's year
+    found = dates("Inflation fell to 1.7 per cent in September, the lowest since April 2021.")
+    assert [d.value for d in found if d.text == "September"] == [None]

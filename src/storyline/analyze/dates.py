@@ -170,15 +170,72 @@ _AGO_RE = re.compile(
     _I,
 )
 _SMALL = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_ANCHOR_BEFORE_RE = re.compile(r"(?:since|than|until|till|before|after|from|desde|depuis|seit|dal)\s+(?:\S+\s+)?$", _I)
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "mars", "mai", "marzo"})
 
 
 class _Ctx:
-    """The reference date and how far it can be trusted."""
+    """The reference date, how far it can be trusted, and where sentences start (for a weekday's tense)."""
 
-    def __init__(self, ref: date | None, trust: float) -> None:
+    def __init__(self, ref: date | None, trust: float, starts: list[int] | None = None) -> None:
         self.ref = ref
         self.trust = trust
+        self.starts = starts or []
+
+    def sentence_bounds(self, text: str, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        start = self.starts[i] if i >= 0 else 0
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(text)
+        return start, end
+
+
+# Tense around a weekday decides its direction: "are expected to arrive on Wednesday" looks forward,
+# "met on Wednesday" back. Cues per language; the one nearest the weekday in its sentence wins.
+_FUTURE_RE = {
+    "en": re.compile(
+        r"\b(?:will|shall|won[’']t|(?:is|are|am)\s+(?:expected|scheduled|set|slated|due|poised|going|planning|"
+        r"likely|to)\b|plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming)\b|[’']ll\b",
+        re.I,
+    ),
+    "es": re.compile(r"\b(?:\w{2,}(?:rá|rán|remos)|van?\s+a|está\s+previst[oa]|están\s+previst[oa]s|prevé)\b", re.I),
+    "fr": re.compile(r"\b(?:\w{2,}(?:era|eront|ira|iront|dra|dront|ra|ront)|va|vont|doit|doivent|devrait|devraient)\b", re.I),
+    "de": re.compile(r"\b(?:wird|werden|soll|sollen|will|wollen)\b", re.I),
+}
+_PAST_RE = {
+    "en": re.compile(
+        r"\b(?:was|were|had|did|said|met|held|took|came|went|made|began|broke|fell|rose|told|left|won|lost|fought|"
+        r"caught|brought|bought|struck|spoke|wrote|gave|saw|found|sent|kept|led|ran|hit|burned|burnt|swept|tore|"
+        r"(?!expected|scheduled|planned|slated)\w{3,}ed)\b",
+        re.I,
+    ),
+    "es": re.compile(r"\b(?:\w{2,}(?:ó|aron|ieron|ió)|fue|fueron|hab[íi]a|ha|han)\b", re.I),
+    "fr": re.compile(r"\b(?:a|ont|est|sont|avait|avaient|était|étaient)\s+\w+(?:é|ée|és|ées|i|is|u|us|t)\b", re.I),
+    "de": re.compile(r"\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|sagte|sagten|ist|sind)\b", re.I),
+}
+
+
+def _tense(text: str, ws: int, we: int, lang: str, ctx: _Ctx) -> str | None:
+    """"future", "past" or None for the clause around the weekday at [ws, we)."""
+    if not ctx.starts:
+        return None
+    lo, hi = ctx.sentence_bounds(text, ws)
+    lo, hi = max(lo, ws - 100), min(hi, we + 80)
+    best: tuple[int, str] | None = None
+    for code in {"en", lang}:
+        for kind, table in (("future", _FUTURE_RE), ("past", _PAST_RE)):
+            rx = table.get(code)
+            if rx is None:
+                continue
+            for m in rx.finditer(text, lo, ws):
+                dist = ws - m.end()
+                if best is None or dist < best[0]:
+                    best = (dist, kind)
+            for m in rx.finditer(text, we, hi):
+                dist = m.start() - we + 20  # a verb after the weekday counts when none is before it
+                if best is None or dist < best[0]:
+                    best = (dist, kind)
+                break
+    return best[1] if best else None
 
 
 def _parse_iso_day(value: str | None) -> date | None:
@@ -417,10 +474,16 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
             d, conf = ref + timedelta(days=ahead), 0.8
         elif mod in ("last", "past", "el pasado", "letzten", "vergangenen", "lo scorso") or post in ("dernier", "pasado", "scorso"):
             d, conf = ref - timedelta(days=back or 7), 0.8
-        elif mod in ("this", "este", "esta", "ce", "cette", "diesen", "questo", "questa", "quest'"):
-            d, conf = ref - timedelta(days=back), 0.6
         else:
-            d, conf = ref - timedelta(days=back), 0.8
+            tense = _tense(text, ws, we, lang, ctx)
+            this = mod in ("this", "este", "esta", "ce", "cette", "diesen", "questo", "questa", "quest'")
+            if tense == "future":  # "are expected to arrive on Wednesday": the next one (or today)
+                ahead = (wd - ref.weekday()) % 7
+                d, conf = ref + timedelta(days=ahead), (0.6 if this or ahead == 0 else 0.8)
+            elif tense == "past":
+                d, conf = ref - timedelta(days=back), 0.6 if this else 0.8
+            else:  # no tense to go by: the nearest one in the week before, less sure
+                d, conf = ref - timedelta(days=back), 0.6 if this else 0.7
         add(span, _day_mention(text, span, d, conf * trust), 4)
     for code in sorted({"en", lang}):
         rx = _RELATIVE_RE.get(code)
@@ -545,15 +608,43 @@ def find_dates(
         return []
     code = (lang or "en").split("-")[0].lower()
     ref = _parse_iso_day(article_date)
-    ctx = _Ctx(ref, 1.0)
+    starts = [s.start for s in sentences]
+    ctx = _Ctx(ref, 1.0, starts)
     if ref is None:
         fallback = _fallback_reference(text, code)
         if fallback is not None:
-            ctx = _Ctx(fallback, 0.6)
+            ctx = _Ctx(fallback, 0.6, starts)
     mentions = _settle(_candidates(text, code, ctx))
-    starts = [s.start for s in sentences]
     for mention in mentions:
         i = bisect.bisect_right(starts, mention.span[0]) - 1
         mention.sentence = sentences[i].index if i >= 0 else 0
     _link_times(mentions)
+    if ctx.ref is None:
+        _year_from_text(text, mentions)
     return mentions
+
+
+def _year_from_text(text: str, mentions: list[DateMention]) -> None:
+    """A bare month ("in March") with no article date takes the one year written in its own sentence,
+    unless that year is a comparison anchor ("the lowest since April 2021"). Measured on the dev corpus,
+    years from elsewhere in the article were background years as often as not, so they are not used.
+    A month still unresolved stays value None with granularity "month" (start and end None); its text
+    names the month for whoever needs it (the compare timeline shows it as "--MM")."""
+    years: dict[int, list[int]] = {}
+    for m in mentions:
+        if m.value and m.value[:4].isdigit() and m.granularity in ("year", "month", "day", "quarter"):
+            anchor = _ANCHOR_BEFORE_RE.search(text, max(0, m.span[0] - 14), m.span[0])
+            years.setdefault(m.sentence, []).append(-1 if anchor else int(m.value[:4]))
+    for m in mentions:
+        if m.granularity != "month" or m.value is not None:
+            continue
+        words = re.findall(r"[^\W\d_]+", m.text)
+        if len(words) != 1 or words[0].lower() not in MONTH_BY_NAME:
+            continue  # "December last year" and the like are relative: no borrowed year
+        mon = MONTH_BY_NAME[words[0].lower()]
+        same = set(years.get(m.sentence, []))
+        if len(same) != 1 or -1 in same:
+            continue
+        y, conf = same.pop(), 0.5
+        value, start, end = _month_bounds(y, mon)
+        m.value, m.start, m.end, m.confidence = value, start, end, conf

@@ -104,3 +104,19 @@ def test_group_cli_json_contract(tmp_path):
     members = [m for s in data["stories"] for m in s["articles"]]
     assert len(members) == len(REPORTS) == len(set(members))
     assert all(set(s) >= {"id", "articles"} for s in data["stories"])
+
+
+def test_group_cli_keeps_articles_with_the_same_id(tmp_path):
+    line = json.dumps({"id": "x", "text": "The council of Kelport approved a new budget of 4.2 million on 3 May 2025."})
+    (tmp_path / "a.jsonl").write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(line.replace("4.2", "5.1") + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["group", str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")])
+    assert res.exit_code == 0, res.output
+    members = sorted(m for s in json.loads(res.output)["stories"] for m in s["articles"])
+    assert members == ["x", "x#2"]
+
+
+def test_group_cli_unreadable_input_is_one_line_error(tmp_path):
+    res = CliRunner().invoke(app, ["group", str(tmp_path / "nope.jsonl")])
+    assert res.exit_code == 2
+    assert res.output.count("storyline: error:") == 2  # the input, then "nothing to group"

@@ -38,12 +38,18 @@ def group(
     # Grouping reads the text itself; the fact analyzers are not needed here.
     articles: list[Article] = []
     n_failed = 0
+    seen: dict[str, int] = {}
     for item in read(inputs, allow_private=allow_private):
         if isinstance(item, ReadError):
             n_failed += 1
             report_error(item)
+            continue
+        if item.id in seen:  # two inputs with one id: keep both, each in exactly one story
+            seen[item.id] += 1
+            item.id = f"{item.id}#{seen[item.id]}"
         else:
-            articles.append(item)
+            seen[item.id] = 1
+        articles.append(item)
     if not articles:
         print("storyline: error: no input could be read; nothing to group (check the paths)", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)

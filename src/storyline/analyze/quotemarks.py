@@ -17,6 +17,7 @@ DOUBLE = set('"“”„«»‟')
 SINGLE = set("‘’‚‹›'")
 OPEN_BEFORE = set("([{—–-/") | DOUBLE | SINGLE
 CLOSE_AFTER = set(".,;:!?)]}—–-…") | DOUBLE | SINGLE
+_MARKS = re.compile("[" + re.escape("".join(sorted(DOUBLE | SINGLE))) + "]")
 
 
 @dataclass
@@ -130,10 +131,9 @@ def find_segments(text: str) -> list[Segment]:
     for pi, (lo, hi) in enumerate(paras):
         stack: list[tuple[str, int]] = []
         para_segments: list[Segment] = []
-        for i in range(lo, hi):
+        for mark in _MARKS.finditer(text, lo, hi):  # only the quote marks, not every character
+            i = mark.start()
             ch = text[i]
-            if ch not in DOUBLE and ch not in SINGLE:
-                continue
             role = _role(text, i, lo, hi, stack)
             if role == "open":
                 stack.append((ch, i))

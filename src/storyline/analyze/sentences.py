@@ -57,37 +57,52 @@ def _plain(word: str) -> bool:
     return (len(word) == 1 or word[1:].islower() or word.isdigit()) and "\u02bc" not in word and "\u02b9" not in word
 
 
-def _tokens(paragraph: str) -> tuple[list[str], list[bool], list[int]]:
-    """syntok's tokens for one paragraph as (values, had-spacing, offsets).
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[int, ...]]:
+    """syntok's tokens for one run of non-space characters: (values, had-spacing for all but the
+    first token, offsets within the run).
 
-    Most runs of non-space characters are a plain word, or a plain word and one punctuation mark:
-    those are split here directly. Anything else goes through syntok's tokenizer on that run alone,
-    which yields the same tokens (a run's tokens depend only on its own characters; the space before
-    it belongs to its first token).
+    A run's tokens depend only on its own characters (the space before it belongs to its first
+    token), so a plain word, or a plain word and one punctuation mark, is split here directly and
+    anything else by syntok's tokenizer on the run alone.
     """
+    if chunk.isalnum() and _plain(chunk):
+        return (chunk,), (), (0,)
+    if len(chunk) > 1 and chunk[:-1].isalnum() and not chunk[-1].isalnum() and _plain(chunk[:-1]):
+        return (chunk[:-1], chunk[-1]), (False,), (0, len(chunk) - 1)
+    toks = list(_TOKENIZER.tokenize(chunk))
+    return tuple(t.value for t in toks), tuple(bool(t.spacing) for t in toks[1:]), tuple(t.offset for t in toks)
+
+
+# Runs repeat ("the", "said", "percent."), and a run always gives the same tokens: remember them.
+_CHUNK_CACHE: dict[str, tuple[tuple[str, ...], tuple[bool, ...], tuple[int, ...]]] = {}
+_CHUNK_CACHE_MAX = 50_000  # a few MB at most
+
+
+def _tokens(paragraph: str) -> tuple[list[str], list[bool], list[int]]:
+    """syntok's tokens for one paragraph as (values, had-spacing, offsets)."""
     values: list[str] = []
     spaced: list[bool] = []
     offsets: list[int] = []
+    cache = _CHUNK_CACHE
     prev = 0
     for mo in _CHUNKS.finditer(paragraph):
-        s, e = mo.span()
+        s = mo.start()
         chunk = mo.group()
-        if chunk.isalnum() and _plain(chunk):
-            values.append(chunk)
-            spaced.append(s > prev)
+        toks = cache.get(chunk)
+        if toks is None:
+            if len(cache) >= _CHUNK_CACHE_MAX:
+                cache.clear()
+            toks = cache[chunk] = _chunk_tokens(chunk)
+        vals, later_spaced, rel = toks
+        spaced.append(s > prev)
+        if len(vals) == 1:
+            values.append(vals[0])
             offsets.append(s)
-        elif len(chunk) > 1 and chunk[:-1].isalnum() and not chunk[-1].isalnum() and _plain(chunk[:-1]):
-            values += (chunk[:-1], chunk[-1])
-            spaced += (s > prev, False)
-            offsets += (s, e - 1)
         else:
-            first = True
-            for tok in _TOKENIZER.tokenize(chunk):
-                values.append(tok.value)
-                spaced.append(s > prev if first else bool(tok.spacing))
-                offsets.append(s + tok.offset)
-                first = False
-        prev = e
+            values.extend(vals)
+            spaced.extend(later_spaced)
+            offsets.extend([s + r for r in rel])
+        prev = s + len(chunk)
     if prev < len(paragraph):  # trailing space: syntok ends the paragraph with an empty token
         values.append("")
         spaced.append(True)

@@ -2,28 +2,69 @@
 
 Two figures of the same kind and unit, in two reports, fill the same slot when
   - their sentences are aligned (one claim) and each is the only open figure of its kind there, or
-  - they count the same context noun ("deaths", "acres") in closely similar sentences, or
+  - they count the same thing (slots.concept: "deaths" = "muertos" = "people ... killed") and their
+    sentences are aligned or closely similar, or each report gives only that one figure for the thing
+    and the sentences share a word or some similarity, or
   - the words right around them agree (two shared content words within five words of the figure:
-    "rejected the contract by 94%" / "94.6% rejected the contract offer").
-Figures that both reports give are agreed, never a conflict; a report that gives both figures is
-talking about two things, not contradicting. Linked figures form one slot; a slot where one report
-gives several values is a list, not a conflict, and is dropped.
+    "rejected the contract by 94%" / "94.6% rejected the contract offer"); names most reports use
+    (the company, the teams) do not count. Words that most reports
+    of the story use anyway (the company's name) are no evidence of a slot.
+Never a conflict: a combined figure and a single one; a look back ("had last cut by 40") and the
+news; figures both reports give (agreed, or one report names both: two things); figures
+a hedge reconciles ("more than 7 percent" / "about 8%"); figures of differently named rates (deposit
+vs refinancing); a figure whose rival number stands, unread, in its own sentence ("needed a run-a-ball 30 ... 27 balls").
+Linked figures form one slot; a report that gives several values in one slot is talking about
+several things and is left out of it.
+
+A second, conversion-aware pass flags a probable unit mislabel: the same printed figure with two
+units of one dimension (1,200 acres / 1.200 hectáreas), which cannot both be right. It needs the
+two sentences to be alike, or the figure to be large and each report's only one in those units.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 
+from storyline.check import slots
 from storyline.check.context import Context
-from storyline.check.text import content_stems, stem
+from storyline.check.text import content_stems, number_key, stem
 from storyline.model import Finding, Quantity
 
 CLOSE_SIMILARITY = 0.35  # sentences this alike count as one slot even if the alignment kept them apart
+WEAK_SIMILARITY = 0.1
+STORY_SHARE = 0.6  # a name in this share of the story's reports (and at least 3) is the story's own  # the least likeness for a slot found by its counted thing alone
 LOCAL_WINDOW = 40  # characters either side of a figure that make up its local context
 LOCAL_SHARED = 2  # content words two local contexts must share
+TOPIC_SHARE = 0.6  # a word in this share of the story's reports (and at least 3) is a topic word
 UNIT_WORDS = frozenset(stem(w) for w in "percent prozent cent ciento cento pourcent point points basis "
                        "punkte puntos million millions billion milliards millones dollars euros".split())
+# Units of one dimension that a careless rewrite swaps; a figure kept with the other unit is wrong.
+DIMENSIONS = ({"acre", "ha", "km2"}, {"km", "mi"}, {"m", "ft"}, {"lb", "kg", "t"}, {"km/h", "mph"})
+PERSONAL = frozenset({"age"})  # one person's figure: the counted thing alone does not make a slot
+MISLABEL_MIN = 10  # "1 km" / "1 mile" is too common to mean anything
+MISLABEL_ALONE = 100  # a figure this precise, each report's only one in its units, needs no aligned sentence
+
+
+@dataclass
+class Figure:
+    """One quantity with what number_conflict reads around it."""
+
+    a: int
+    x: int
+    q: Quantity
+    values: set[float]
+    local: set[str]
+    concept: str | None
+    hedge: str | None
+    rates: set[str]
+    aggregate: bool  # "a combined turnover of": a sum, not the figure of one thing
+    states: set[str]  # what its sentence says happened to the things counted (threatened, destroyed)
+    past: bool  # its clause looks back at an earlier event ("had last cut by")
+    names: set[str]  # the local words that are names most reports use (no evidence of a slot)
+    numbers: set[str] = field(default_factory=set)  # numbers in its sentence that no figure covers
 
 
 def _values(q: Quantity) -> set[float]:
@@ -37,13 +78,9 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and (a.unit or "") == (b.unit or "")
 
 
-def _context(q: Quantity) -> str | None:
-    return stem(q.context) if q.context else None
-
-
-def _local(article, q: Quantity) -> set[str]:
-    """Content words near the figure, within its sentence and not past a neighbouring figure (in a
-    list of results each figure keeps its own words)."""
+def _windows(article, q: Quantity) -> tuple[str, str]:
+    """Text before and after the figure, within its sentence and clause and not past a neighbouring
+    figure (in a list of results each figure keeps its own words)."""
     text = article.text
     sent = article.sentences[q.sentence] if q.sentence < len(article.sentences) else None
     lo = max(sent.start if sent else 0, q.span[0] - LOCAL_WINDOW)
@@ -58,93 +95,277 @@ def _local(article, q: Quantity) -> set[str]:
     before, after = text[lo : q.span[0]], text[q.span[1] : hi]
     before = re.split(r"[,;:()“”\"]", before)[-1]  # stay in the figure's own clause
     after = re.split(r"[,;:()“”\"]", after)[0]
-    window = before + " " + after
-    return {s for s in content_stems(window) if not s.startswith(("num:", "month:"))} - UNIT_WORDS
+    return before, after
 
 
 def _digits(q: Quantity) -> str:
     return re.sub(r"\D", "", q.text)
 
 
+def _printed(q: Quantity) -> str:
+    """The figure as printed, separators made alike: "1,200" and "1.200" read the same, "39" and
+    "3.9" do not."""
+    m = re.search(r"\d(?:[\d.,\u00a0' ]*\d)?", q.text)
+    return re.sub(r"[.,\u00a0' ]", ".", m.group()) if m else ""
+
+
+def _keys(q: Quantity) -> set[str]:
+    out = {f"num:{number_key(q.value)}"}
+    if q.value_to is not None:
+        out.add(f"num:{number_key(q.value_to)}")
+    return out
+
+
+def _story_names(ctx: Context) -> set[str]:
+    """Names most reports of the story use (the company, the teams): near a figure they say nothing
+    about which figure it is."""
+    per_article: dict[int, set[str]] = defaultdict(set)
+    for r in ctx.refs:
+        per_article[r.article].update(r.anchors)
+    need = max(3, math.ceil(STORY_SHARE * len(ctx.articles)))
+    counts: dict[str, int] = defaultdict(int)
+    for names in per_article.values():
+        for n in names:
+            counts[n] += 1
+    return {n for n, c in counts.items() if c >= need and not n.startswith(("num:", "month:"))}
+
+
+def _clause_before(article, q: Quantity) -> str:
+    sent = article.sentences[q.sentence] if q.sentence < len(article.sentences) else None
+    return re.split(r"[,;:()“”\"]", article.text[sent.start if sent else 0 : q.span[0]])[-1]
+
+
+def _bare(article, sentence: int) -> str:
+    """A sentence with its extracted figures blanked out: the numbers left are ones the extractor
+    did not read ("needed a run-a-ball 30"), which may still be the rival figure."""
+    s = article.sentences[sentence]
+    chars = list(article.text[s.start : s.end])
+    for q in article.quantities:
+        if q.sentence == sentence:
+            for i in range(max(q.span[0], s.start), min(q.span[1], s.end)):
+                chars[i - s.start] = " "
+    # a number fused to a word ("the 24-time champion", "a 16-year high") is another kind of figure
+    return re.sub(r"\d+(?:[.,]\d+)*-(?=[^\W\d_])", lambda m: " " * len(m.group()), "".join(chars))
+
+
+def _figures(ctx: Context) -> list[list[Figure]]:
+    story_names = _story_names(ctx)
+    out = []
+    for a_i, art in enumerate(ctx.articles):
+        sentence_numbers = {}
+        figs = []
+        for x, q in enumerate(art.quantities):
+            before, after = _windows(art, q)
+            words = slots.window_words(f"{before} {q.text} {after}")
+            local = {s for s in content_stems(before + " " + after) if not s.startswith(("num:", "month:"))}
+            local -= UNIT_WORDS | slots.HEDGE_WORDS
+            if q.sentence not in sentence_numbers and q.sentence < len(art.sentences):
+                text = _bare(art, q.sentence)
+                sentence_numbers[q.sentence] = ({s for s in content_stems(text) if s.startswith("num:")},
+                                                slots.states(slots.window_words(text)))
+            numbers, states = sentence_numbers.get(q.sentence, (set(), set()))
+            figs.append(Figure(a_i, x, q, _values(q), local, slots.concept(q.context, words),
+                               slots.hedge(before), slots.rate_names(words), slots.aggregate(words),
+                               states, slots.past(slots.window_words(_clause_before(art, q))),
+                               local & story_names, numbers))
+        out.append(figs)
+    return out
+
+
 Node = tuple[int, int]  # (article index, quantity index)
 
 
 def find(ctx: Context) -> list[Finding]:
-    quantities = [list(a.quantities) for a in ctx.articles]
-    given = [[_values(q) for q in qs] for qs in quantities]
-    all_values = [set().union(*vals) if vals else set() for vals in given]
-    local = [[_local(a, q) for q in a.quantities] for a in ctx.articles]
-    parent: dict[Node, Node] = {}
-
-    def root(n: Node) -> Node:
-        while parent.setdefault(n, n) != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    figures = _figures(ctx)
+    all_values = [set().union(*(f.values for f in figs)) if figs else set() for figs in figures]
+    edges: list[tuple[Node, Node]] = []
     for a_i in range(len(ctx.articles)):
         for b_i in range(a_i + 1, len(ctx.articles)):
-            for x, qa in enumerate(quantities[a_i]):
-                for y, qb in enumerate(quantities[b_i]):
+            for fa in figures[a_i]:
+                for fb in figures[b_i]:
+                    qa, qb = fa.q, fb.q
                     if not _compatible(qa, qb) or (qa.value, qa.value_to) == (qb.value, qb.value_to):
                         continue
                     if _digits(qa) and _digits(qa) == _digits(qb):
                         continue  # the same figure, read differently ("200,000" in two languages)
-                    va, vb = given[a_i][x], given[b_i][y]
-                    if va & vb or vb & all_values[a_i] or va & all_values[b_i]:
+                    if fa.values & fb.values or fb.values & all_values[a_i] or fa.values & all_values[b_i]:
                         continue  # agreed, or one report gives both figures
-                    if _same_slot(ctx, a_i, qa, b_i, qb, local[a_i][x], local[b_i][y], quantities):
-                        parent[root((a_i, x))] = root((b_i, y))
-    slots: dict[Node, list[Node]] = defaultdict(list)
-    for node in list(parent):
-        slots[root(node)].append(node)
+                    if _keys(qb) & fa.numbers or _keys(qa) & fb.numbers:
+                        continue  # the rival number stands in the figure's own sentence
+                    if qa.value_to is None and qb.value_to is None and slots.agree(
+                            qa.normalized or qa.value, fa.hedge, qb.normalized or qb.value, fb.hedge):
+                        continue  # "more than 7 percent" and "about 8%" can both be true
+                    if _same_slot(ctx, fa, fb, figures):
+                        edges.append(((a_i, fa.x), (b_i, fb.x)))
     findings = []
-    for members in slots.values():
-        finding = _finding(ctx, sorted(members), quantities, given)
+    for members in _slots(edges, figures):
+        finding = _finding(ctx, members, figures)
         if finding is not None:
             findings.append(finding)
+    findings.extend(_mislabels(ctx, figures))
     findings.sort(key=lambda f: (-f.score, f.summary))
     return findings
 
 
-def _same_slot(ctx: Context, a_i: int, qa: Quantity, b_i: int, qb: Quantity, la: set[str], lb: set[str],
-               quantities: list[list[Quantity]]) -> bool:
-    ca, cb = _context(qa), _context(qb)
-    if ca and cb and ca != cb:
+def _single_valued(figures: list[list[Figure]], a_i: int, concept: str, fig: Figure) -> bool:
+    """Whether report ``a_i`` gives one value, in one kind and unit, for ``concept``."""
+    values = set()
+    for f in figures[a_i]:
+        if f.concept == concept and _compatible(f.q, fig.q):
+            values |= f.values
+    return len(values) == 1
+
+
+def _same_slot(ctx: Context, fa: Figure, fb: Figure, figures: list[list[Figure]]) -> bool:
+    qa, qb = fa.q, fb.q
+    if fa.concept and fb.concept and fa.concept != fb.concept:
         return False
-    aligned = ctx.same_claim(a_i, qa.sentence, b_i, qb.sentence)
-    similarity = ctx.similarity(a_i, qa.sentence, b_i, qb.sentence)
-    if ca and cb and (aligned or similarity >= CLOSE_SIMILARITY):
+    if fa.rates and fb.rates and not fa.rates & fb.rates:
+        return False  # the deposit rate and the refinancing rate are two slots
+    if fa.aggregate != fb.aggregate:
+        return False  # a combined figure and the figure of one part
+    if fa.past != fb.past:
+        return False  # the last cut and this one
+    aligned = ctx.same_claim(fa.a, qa.sentence, fb.a, qb.sentence)
+    similarity = ctx.similarity(fa.a, qa.sentence, fb.a, qb.sentence)
+    shared = fa.local & fb.local
+    if fa.concept in PERSONAL and fa.concept == fb.concept and shared:
+        return True  # "the 21-year-old Spaniard" / "the 24-year-old Spaniard"
+    shared -= fa.names | fb.names
+    if fa.concept and fa.concept == fb.concept:
+        if aligned or similarity >= CLOSE_SIMILARITY:
+            return True
+        if (slots.from_lexicon(fa.concept) and fa.concept not in PERSONAL and fa.states == fb.states
+                and _single_valued(figures, fa.a, fa.concept, fa) and _single_valued(figures, fb.a, fb.concept, fb)
+                and (shared or similarity >= WEAK_SIMILARITY or _languages_differ(ctx, fa.a, fb.a))):
+            return True
+    if len(shared) >= LOCAL_SHARED:
         return True
-    if len(la & lb) >= LOCAL_SHARED:
-        return True
-    if aligned:
-        open_a = [q for q in quantities[a_i] if q.sentence == qa.sentence and _compatible(q, qa)]
-        open_b = [q for q in quantities[b_i] if q.sentence == qb.sentence and _compatible(q, qb)]
+    if aligned and fa.concept == fb.concept:
+        open_a = [f for f in figures[fa.a] if f.q.sentence == qa.sentence and _compatible(f.q, qa)]
+        open_b = [f for f in figures[fb.a] if f.q.sentence == qb.sentence and _compatible(f.q, qb)]
         return len(open_a) == 1 and len(open_b) == 1
     return False
 
 
-def _finding(ctx: Context, members: list[Node], quantities, given) -> Finding | None:
-    by_article: dict[int, set[float]] = defaultdict(set)
+def _languages_differ(ctx: Context, a_i: int, b_i: int) -> bool:
+    """Between languages the lexical likeness of two sentences says little: it is not asked for."""
+    la, lb = ctx.articles[a_i].lang, ctx.articles[b_i].lang
+    return bool(la and lb and la != lb)
+
+
+def _components(nodes: set[Node], edges: list[tuple[Node, Node]]) -> list[list[Node]]:
+    parent = {n: n for n in nodes}
+
+    def root(n: Node) -> Node:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for x, y in edges:
+        if x in parent and y in parent:
+            parent[root(x)] = root(y)
+    groups: dict[Node, list[Node]] = defaultdict(list)
+    for n in nodes:
+        groups[root(n)].append(n)
+    return [sorted(g) for g in groups.values()]
+
+
+def _slots(edges: list[tuple[Node, Node]], figures: list[list[Figure]]) -> list[list[Node]]:
+    """Linked figures, one list per slot. A report with several values in a slot is left out and
+    the slot is re-linked without it: what the other reports say may still disagree."""
+    out = []
+    pending = _components({n for e in edges for n in e}, edges)
+    while pending:
+        members = pending.pop()
+        by_article: dict[int, set[frozenset[float]]] = defaultdict(set)
+        for a_i, x in members:
+            by_article[a_i].add(frozenset(figures[a_i][x].values))  # a range is one value: {27, 74}
+        several = {a for a, v in by_article.items() if len(v) > 1}
+        if not several:
+            out.append(members)
+            continue
+        rest = {n for n in members if n[0] not in several}
+        sub = [e for e in edges if e[0] in rest and e[1] in rest]
+        pending.extend(c for c in _components({n for e in sub for n in e}, sub) if len(c) > 1)
+    return sorted(out)
+
+
+def _finding(ctx: Context, members: list[Node], figures: list[list[Figure]]) -> Finding | None:
+    by_article: dict[int, frozenset[float]] = {}
     for a_i, x in members:
-        by_article[a_i] |= given[a_i][x]
-    if len(by_article) < 2 or any(len(v) > 1 for v in by_article.values()):
-        return None  # one report gives several figures here: a list, not a conflict
+        by_article[a_i] = frozenset(figures[a_i][x].values)
+    if len(by_article) < 2 or len(set(by_article.values())) < 2:
+        return None
     values: dict[str, list[str]] = defaultdict(list)
     evidence = []
     for a_i, x in members:
-        q = quantities[a_i][x]
+        q = figures[a_i][x].q
         aid = ctx.articles[a_i].id
         if aid not in values[q.text]:
             values[q.text].append(aid)
         evidence.append(ctx.evidence(a_i, q.sentence, tuple(q.span)))
-    if len({frozenset(v) for v in by_article.values()}) < 2:
-        return None
-    nouns = {_context(quantities[a][x]) for a, x in members} - {None}
+    concepts = {figures[a][x].concept for a, x in members} - {None}
     shown = " vs ".join(f"{v} ({', '.join(ids)})" for v, ids in values.items())
     return Finding(kind="number_conflict", summary=f"Different figures for the same thing: {shown}",
                    evidence=evidence,
-                   details={"slot": sorted(nouns)[0] if len(nouns) == 1 else "aligned claim",
+                   details={"slot": sorted(concepts)[0] if len(concepts) == 1 else "aligned claim",
                             "values": dict(values)},
                    score=0.8)
+
+
+def _dimension(unit: str | None) -> int | None:
+    return next((i for i, d in enumerate(DIMENSIONS) if unit in d), None)
+
+
+def _mislabels(ctx: Context, figures: list[list[Figure]]) -> list[Finding]:
+    """The same printed figure with two units of one dimension in two reports."""
+    out = []
+    seen = set()
+    units_of: list[dict[str, set[str]]] = []
+    dims: list[dict[int | None, set[str | None]]] = []
+    for figs in figures:
+        by_digits: dict[str, set[str]] = defaultdict(set)
+        by_dim: dict[int | None, set[str | None]] = defaultdict(set)
+        for f in figs:
+            by_digits[_printed(f.q)].add(f.q.unit or "")
+            by_dim[_dimension(f.q.unit)].add(f.q.unit)
+        units_of.append(by_digits)
+        dims.append(by_dim)
+    for a_i in range(len(ctx.articles)):
+        for b_i in range(a_i + 1, len(ctx.articles)):
+            for fa in figures[a_i]:
+                for fb in figures[b_i]:
+                    qa, qb = fa.q, fb.q
+                    if qa.kind != "measure" or qb.kind != "measure" or qa.unit == qb.unit:
+                        continue
+                    dim = _dimension(qa.unit)
+                    if dim is None or dim != _dimension(qb.unit) or qa.value_to or qb.value_to:
+                        continue
+                    digits = _printed(qa)
+                    if not digits or digits != _printed(qb) or max(qa.value, qb.value) < MISLABEL_MIN:
+                        continue
+                    if len(units_of[a_i][digits]) > 1 or len(units_of[b_i][digits]) > 1:
+                        continue  # a report that gives the figure in both units is converting
+                    aligned = ctx.same_claim(a_i, qa.sentence, b_i, qb.sentence)
+                    similarity = ctx.similarity(a_i, qa.sentence, b_i, qb.sentence)
+                    alone = (qa.value >= MISLABEL_ALONE and dims[a_i][dim] == {qa.unit}
+                             and dims[b_i][dim] == {qb.unit})
+                    if not (aligned or similarity >= WEAK_SIMILARITY or fa.local & fb.local or alone):
+                        continue
+                    key = (digits, frozenset({qa.unit, qb.unit}))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    ida, idb = ctx.articles[a_i].id, ctx.articles[b_i].id
+                    out.append(Finding(
+                        kind="number_conflict",
+                        summary=f"Same figure, different unit: {qa.text} ({ida}) vs {qb.text} ({idb}); "
+                                f"one of them probably mislabels the unit",
+                        evidence=[ctx.evidence(a_i, qa.sentence, tuple(qa.span)),
+                                  ctx.evidence(b_i, qb.sentence, tuple(qb.span))],
+                        details={"slot": "unit", "unit_mislabel": True, "units": [qa.unit, qb.unit],
+                                 "values": {qa.text: [ida], qb.text: [idb]}},
+                        score=0.75))
+    return out

@@ -340,3 +340,53 @@ def test_more_changes(text, lang, value, value_to, unit, normalized, normalized_
     q = only(text, lang)
     assert (q.kind, q.value, q.value_to, q.unit) == ("change", value, value_to, unit)
     assert (q.normalized, q.normalized_to) == (pytest.approx(normalized), pytest.approx(normalized_to))
+
+
+@pytest.mark.parametrize(
+    "text, lang, context",
+    [
+        ("The central bank cut the deposit rate to 3.75% on Thursday.", "en", "rate"),
+        ("Inflation of 2.6% was higher than expected.", "en", "inflation"),
+        ("Officials said turnout was 84% in the capital.", "en", "turnout"),
+        ("The jobless rate unexpectedly rose to 4.1% in May.", "en", "rate"),
+        ("Some 94.6% of union members voted to reject the offer.", "en", "members"),
+        ("The party won 32% of the vote.", "en", "vote"),
+        ("La inflación subió al 2,6% en mayo.", "es", "inflación"),
+        ("Die Inflation lag im Mai bei 2,6 Prozent.", "de", "inflation"),
+        ("Le gouvernement vise un taux de 3 % en fin d'année.", "fr", "taux"),
+    ],
+)
+def test_percent_takes_the_noun_it_measures(text, lang, context):
+    assert only(text, lang).context == context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour received 34% in the poll.",  # a name, not a common noun
+        "Members backed the strike: 94.6% voted to reject the offer.",  # no noun in its clause
+        "Prices are moderating, closer to 2% than before.",  # verbs and comparatives are not contexts
+    ],
+)
+def test_percent_without_a_plain_noun_has_no_context(text):
+    assert only(text).context is None
+
+
+def test_others_takes_the_noun_of_the_earlier_count():
+    found = quantities("Two workers were killed and 14 others injured in the fire.")
+    assert [(q.value, q.context) for q in found] == [(2.0, "workers"), (14.0, "workers")]
+    found = quantities("Dos trabajadores murieron y 14 resultaron heridos.", "es")
+    assert [(q.value, q.context) for q in found] == [(2.0, "trabajadores"), (14.0, "heridos")]
+
+
+def test_pounds_and_libras_are_the_same_weight():
+    en = only("The company recalled about 200,000 pounds of deli meat on Tuesday.")
+    es = only("La empresa retiró más de 200,000 libras de embutidos el martes.", "es")
+    assert (en.unit, en.normalized) == (es.unit, es.normalized) == ("lb", 200000.0)
+    es = only("La empresa retiró 7 millones de libras de embutidos.", "es")
+    assert (es.unit, es.normalized) == ("lb", 7_000_000.0)
+    # a report that speaks of sterling and not of weight: bare "pounds" is money
+    money = quantities("Tickets cost £20 last year; this year they cost 25 pounds.")
+    assert [q.unit for q in money] == ["GBP", "GBP"]
+    # a decimal comma in the same Spanish text keeps "200,5" a decimal
+    assert only("El índice subió a 200,5 puntos.", "es").value == 200.5

@@ -594,7 +594,8 @@ def _resolve_people(b: _Builder) -> None:
             keys = (parts[-1], parts[0]) if (parts[0] in GIVEN_NAMES or m.role) else (parts[-1],)
             for key in keys:
                 if key in full and full[key] != name:
-                    full[key] = None if parts[-1] != key or (full[key] or "").split()[-1] != key else full[key]
+                    known = (full[key] or "").split()
+                    full[key] = None if parts[-1] != key or not known or known[-1] != key else full[key]
                 else:
                     full[key] = name
             if m.role:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from storyline.analyze._scan import find_words
 from storyline.analyze.lexicon_calendar import MONTH_WORD_RE, month_number
 from storyline.analyze.lexicon_names import STOPWORDS
+from storyline.analyze.lexicon_places import PLACES
 from storyline.model import Quantity, Sentence
 
 # Languages that write 1.200 for a thousand and 3,75 for a decimal.
@@ -328,10 +329,25 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
     return m.group(1), max(0, pos - 40) + m.start(1)
 
 
+_THOUSANDS_COMMA_RE = re.compile(r"\d,\d{3}(?![\d,])")
+_DOT_DECIMAL_RE = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])")
+_COMMA_DECIMAL_RE = re.compile(r"(?<![\d,])\d{1,3},\d{1,2}(?![\d,])")
+_DOT_THOUSANDS_RE = re.compile(r"\d\.\d{3}(?![\d.])")
+
+
+def _writes_like_english(text: str) -> bool:
+    """A Spanish or French text that groups thousands with commas ("200,000 libras", as Latin American
+    and US Spanish media do): it shows "1,234" and never a decimal comma or a dot grouping."""
+    return bool(_THOUSANDS_COMMA_RE.search(text)) and not _COMMA_DECIMAL_RE.search(text) and not (
+        _DOT_THOUSANDS_RE.search(text)
+    )
+
+
 def _candidates(text: str, lang: str) -> list[_Q]:
     masked = _masked_spans(text)
     starts = [s for s, _ in masked]
     num_re = _NUM_RE_SPACE if lang in _SPACE_GROUPED else _NUM_RE
+    parse_lang = "en" if lang in _COMMA_DECIMAL and _writes_like_english(text) else lang
     found: list[tuple[int, int, float]] = []
     for m in num_re.finditer(text):
         a, b = m.span()
@@ -341,7 +357,7 @@ def _candidates(text: str, lang: str) -> list[_Q]:
             continue
         if _next_to_month(text, a, b):
             continue  # "12 September", "Sept. 12", "June 2024", "29 de octubre"
-        value = parse_number(m.group(), lang)
+        value = parse_number(m.group(), parse_lang)
         if value is not None:
             found.append((a, b, value))
     table = _WORD_NUMBERS.get(lang)
@@ -429,6 +445,10 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
         age = _AGE_RE.match(text, end)
         comp = _COMPOUND_RE.match(text, end)
         um = _UNIT_RE.match(text, end)
+        if um is None and scale_word:  # "7 millones de libras", "2 millions de tonnes"
+            de = re.match(r"[ \u00a0](?:de|d’|d'|di)(?=[ \u00a0])", text[end : end + 4])
+            if de:
+                um = _UNIT_RE.match(text, end + de.end())
         if age and age.group().startswith("-"):
             kind, unit, end, context = "measure", "year", age.end(), "age"
         elif comp:
@@ -449,6 +469,8 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
                 kind = "measure"
                 unit = _UNIT_BY_SPELLING[sp.lower()]
                 end = um.end()
+                if sp.lower() in ("pounds", "pound") and _pounds_are_sterling(text):
+                    kind, unit = "money", "GBP"  # "tickets cost 20 pounds" in a report that writes "£"
                 if sp.lower() in ("ans", "años", "jahre", "anni") and re.match(r"\s?,|\)", text[end : end + 2]):
                     context = "age"
                 nm = _noun_after(text, end, lang)
@@ -460,6 +482,8 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
         if found is not None:
             kind, context, end = "count", found[0], found[1]
 
+    if kind == "percent" and context is None and unit == "%":
+        context = _percent_context(text, start, end, lang)
     if kind in ("money", "percent") and context is None:
         pm = re.match(r"[ \u00a0]+(?:a|per|an|par|pro|al|por)[ \u00a0]+(share|barrel|ounce|hour|month|year|person|action|Aktie|acción)\b", text[end:])
         if pm:
@@ -486,6 +510,132 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
     return _Q(start, end, kind, value, unit, scale, context, scale_word)
 
 
+_WEIGHT_CUE_RE = re.compile(r"\bpounds? of\b|\bweigh|\blbs?\b|\blibras\b(?! esterlinas)|\bkilos?\b|\bkilograms?\b|\btons?\b", re.I)
+_STERLING_RE = re.compile(r"£|\bsterling\b|\bGBP\b|\bpence\b|\bBritish pounds?\b|\bPfund\b|\blibras esterlinas\b", re.I)
+_pounds_cache: dict[int, tuple[str, bool]] = {}
+
+
+def _pounds_are_sterling(text: str) -> bool:
+    """Are bare "pounds" in this text money? Only when it speaks of sterling (£, "sterling", "pence") and
+    never of weight ("pounds of", "weighing", "lbs", "libras"): by default "pounds" is the weight (lb),
+    as "libras" is, so a meat recall reads the same in English and Spanish."""
+    key = id(text)
+    hit = _pounds_cache.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    answer = bool(_STERLING_RE.search(text)) and not _WEIGHT_CUE_RE.search(text)
+    _pounds_cache.clear()
+    _pounds_cache[key] = (text, answer)
+    return answer
+
+
+# words that are not the thing a percentage measures: verbs and function words met walking left
+_PCT_SKIP = frozenset(
+    """percent per cent percentage point points basis bps pct some about around nearly almost roughly just only
+    reached reach reaches hit hits stood stands stand was is were are be been being came comes come remained
+    remain remains recorded registered posted reported showed shows kept held set voted vote backed cast won
+    received got saw sees see topped exceeded amounted totalled totaled measured estimated expected forecast
+    projected put puts stay stayed stays touched slipped edged accelerated slowed fue es era son fueron está
+    estaba ha han había lag liegt lagen betrug beträgt erreichte stieg sank fiel close closer near nears neared
+    high higher highs low lower lows peak record below above beyond within first second third fourth fifth sixth
+    seventh eighth ninth tenth prozent prozentpunkte prozentpunkten basispunkte basispunkten pourcentage
+    earlier again back further downward downwards upward upwards today late still already even till short
+    raises includes sits follows reflects fails add adds leave leaves shall done reaches hits puts keeps sets
+    cuts holds brings takes makes sees lifts trims lowers""".split()
+)
+_VERBISH_ENDINGS = ("ing", "ive", "ous", "ful", "less", "ish", "ic", "al")
+_PCT_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*|\d[\d.,]*")
+_CLAUSE_END_RE = re.compile(r"[.;:!?\n](?=\s)|[,(—–]")
+_PRONOUN_HEADS = frozenset({"others", "other", "ones", "those", "these", "more", "rest", "otros", "otras", "autres",
+                            "weitere", "altri", "andere"})
+
+
+def _percent_context(text: str, start: int, end: int, lang: str) -> str | None:
+    """What a percentage measures: "94.6% of members" -> members; else the nearest noun to the left in
+    its clause ("inflation of 2.6%", "the deposit rate … to 3.75%", "turnout was 84%") -> inflation, rate,
+    turnout. Cased languages only. None when the clause offers no plain noun (a name, a pronoun)."""
+    m = re.match(r"[ \u00a0]+(?:of|de|des|del|de la|de los|de las|der|dei|degli|delle)[ \u00a0]+"
+                 r"(?:(?:the|its|their|all|los|las|les|la|le|el|die|den|gli|i)[ \u00a0]+)?", text[end : end + 24])
+    if m:
+        found = _noun_span(text, end + m.end() - 1, lang)
+        if found and found[0] not in _PRONOUN_HEADS:
+            nxt = _WORD_RE.match(text, found[1])  # "of union members": the last noun of the compound
+            if nxt and lang != "de":
+                w2 = nxt.group("w")
+                low2 = w2.lower()
+                if w2[:1].islower() and len(low2) > 2 and low2 not in _NOT_NOUNS and low2 not in _PCT_SKIP and not (
+                    low2.endswith(("ed", "ing", "ly")) or _CHANGE_VERBS.fullmatch(w2)
+                ):
+                    return low2
+            return found[0]
+    of = _of_before(text, start, lang)
+    if of is not None or lang not in ("en", "es", "de"):
+        return of
+    lo = max(0, start - 100)
+    seg = text[lo:start]
+    cut = 0
+    for c in _CLAUSE_END_RE.finditer(seg):
+        if not (c.group() == "," and c.start() > 0 and seg[c.start() - 1].isdigit()):
+            cut = c.end()
+    words = _PCT_WORD_RE.findall(seg[cut:])
+    for w in reversed(words[-7:]):
+        w = w.strip("’'-")
+        low = w.lower()
+        if not w:
+            continue
+        if w[0].isdigit() or low in _NOT_NOUNS or low in _QUANTIFIERS or low in _PCT_SKIP or _CHANGE_VERBS.fullmatch(w):
+            continue
+        if month_number(w) is not None:
+            continue
+        if lang == "de":
+            if w in PLACES:
+                continue  # "Inflation in Europa lag bei 2,6 Prozent"
+            if w[:1].isupper() and w not in STOPWORDS:
+                return None if low in _PRONOUN_HEADS else low
+            continue
+        if low.endswith("ly") and len(low) > 4:
+            continue  # "rose unexpectedly to"
+        if w[:1].isupper() and not _common_noun_at_start(text, w, low):
+            return None
+        if len(low) < 3:
+            return None
+        if lang == "en" and (low.endswith("ed") or low.endswith(_VERBISH_ENDINGS)) and len(low) > 4:
+            continue  # a verb or an adjective: "inflation accelerated to 3%", "moderating to 2%"
+        if lang == "es" and (low.endswith(_ES_VERB_ENDINGS) or low.endswith(("ar", "er", "ir"))):
+            continue
+        return None if low in _PRONOUN_HEADS else low
+    return None
+
+
+def _common_noun_at_start(text: str, w: str, low: str) -> bool:
+    """A capitalised word that only starts its sentence ("Inflation of 2.6%", "Prices rose 3%") is a
+    common noun when the text also writes it in lower case; "Labour received 34%" is a name."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text)) and w not in STOPWORDS
+
+
+def _of_before(text: str, start: int, lang: str) -> str | None:
+    """"inflation of 2.6%", "un taux de 2 %", "un tasso del 2%": the noun right before "of"/"de"."""
+    lo = max(0, start - 40)
+    m = re.search(r"([^\W\d_][\w’'-]{2,})[ \u00a0]+(?:of|de|d’|d'|del|di|dello|della|von)[ \u00a0]*$", text[lo:start])
+    if not m:
+        return None
+    w = m.group(1)
+    w = re.split(r"[’']", w)[-1] or w  # "d’eau" -> "eau"
+    low = w.lower()
+    if low in _NOT_NOUNS or low in _PCT_SKIP or low in _QUANTIFIERS or month_number(w) is not None or len(low) < 3:
+        return None
+    if lang == "fr" and low.endswith(("é", "ée", "és", "ées", "eure", "eur")):
+        return None  # a participle or a comparative: "gagné de 2 %", "supérieure de 2 %"
+    if w[:1].isupper() and lang != "de":
+        before = text[: lo + m.start(1)].rstrip(" \u00a0\"“‘'")
+        if before and before[-1] not in ".!?\n:":
+            return None  # a name mid-sentence; at a sentence's start a capital says nothing
+    return low
+
+
+_ES_VERB_ENDINGS = ("aron", "ieron", "eron", "aban", "ían", "ará", "arán", "erá", "erán", "irá", "irán", "ó")
+
+
 def _noun_after(text: str, pos: int, lang: str) -> str | None:
     found = _noun_span(text, pos, lang)
     return found[0] if found else None
@@ -510,6 +660,14 @@ def _noun_span(text: str, pos: int, lang: str) -> tuple[str, int] | None:
             word, low, end = m2.group("w"), m2.group("w").lower(), m2.end("w")
     if low in _NOT_NOUNS or len(low) < 3 or MONTH_WORD_RE.fullmatch(word) or low.endswith("ly"):
         return None
+    if lang == "es" and low.endswith(_ES_VERB_ENDINGS) and len(low) > 5:
+        # "14 resultaron heridos": a verb; the participle after it says what is counted
+        m3 = _WORD_RE.match(text, end)
+        if not m3 or m3.group("w").lower() in _NOT_NOUNS or not m3.group("w")[:1].islower():
+            return None
+        word, low, end = m3.group("w"), m3.group("w").lower(), m3.end("w")
+        if low.endswith(_ES_VERB_ENDINGS):
+            return None
     if word[:1].isupper() and lang != "de":
         return None
     if lang == "de" and not word[:1].isupper():
@@ -624,6 +782,22 @@ def _pair_quantity(text: str, kind: str, first: _Q, second: _Q, start: int, end:
     )
 
 
+def _resolve_pronoun_heads(qs: list[_Q], sentence_of) -> None:
+    """"Two workers were killed and 14 others injured": "others" counts workers. The nearest earlier
+    count in the same sentence with a real noun gives it. Otherwise "others" stays: the cross-check
+    reads "49 others" beside "co-defendants" as the co-defendants (check/slots.py)."""
+    last: tuple[int, str] | None = None
+    for q in qs:
+        if q.kind != "count":
+            continue
+        sent = sentence_of(q.start)
+        if q.context in _PRONOUN_HEADS:
+            if last and last[0] == sent:
+                q.context = last[1]
+        elif q.context:
+            last = (sent, q.context)
+
+
 def _sentence_finder(sentences: list[Sentence]):
     starts = [s.start for s in sentences]
     indexes = [s.index for s in sentences]
@@ -642,7 +816,9 @@ def find_quantities(text: str, sentences: list[Sentence], lang: str | None = Non
     code = _norm_lang(lang)
     sentence_of = _sentence_finder(sentences)
     out: list[Quantity] = []
-    for item in _join(text, _candidates(text, code)):
+    items = _join(text, _candidates(text, code))
+    _resolve_pronoun_heads([i for i in items if not isinstance(i, tuple)], sentence_of)
+    for item in items:
         if isinstance(item, tuple):
             kind, first, second, start, end = item
             out.append(_pair_quantity(text, kind, first, second, start, end, sentence_of))

@@ -332,3 +332,10 @@ def test_role_noun_with_a_comma_marks_a_person():
                   "based in Oslo, said it was cooperating.")
     assert by_text(found, "Farid Lessard")[0].type == "person"
     assert by_text(found, "Brenmoor Chemicals")[0].type == "org"
+
+
+def test_lowercase_titles_before_a_name_are_roles():
+    found = names("La jefa de bomberos Delia Marchetti dijo que el calor era extraordinario.", "es")
+    assert (by_text(found, "Delia Marchetti")[0].role) == "Jefa de Bomberos"
+    found = names("The blaze was fought by 60 firefighters, said fire chief Delia Marchetti on Monday.")
+    assert (by_text(found, "Delia Marchetti")[0].role) == "Fire Chief"

@@ -62,7 +62,9 @@ _LOWER_TITLE_RE = re.compile(
     r"(?:\bprime minister|\bpresident|\bsecretary of state|\bfield marshal|\bgovernor|\bchancellor|\bminister|"
     r"\bpresidente|\bprésident|\bprésidente|\bministre|\bministro|\bministra|\bconsejer[oa]|\balcaldesa|"
     r"\balcalde|\bportavoz|\bjuez|\bjueza|\bmaire|\bporte-parole|\bsindaco|\bgovernatore|\bgouverneur|"
-    r"\bmayor|\bsenator|\bspokesperson|\bspokesman|\bspokeswoman|\bjudge|\bprosecutor)\s+$",
+    r"\bmayor|\bsenator|\bspokesperson|\bspokesman|\bspokeswoman|\bjudge|\bprosecutor|\bfire chief|\bpolice chief|"
+    r"\bcouncill?or|\bpassenger|\bjef[ea] de (?:los )?(?:bomberos|policía|gobierno|estado)|\bjef[ea]|"
+    r"\bchef des pompiers|\bconseill(?:er|ère))\s+$",
     re.IGNORECASE,
 )
 _MAX_PLACE_WORDS = 4
@@ -358,7 +360,9 @@ class _Builder:
         prev = self.text[toks[0].start - 2 : toks[0].start - 1] if toks[0].start >= 2 else ""
         lower = _LOWER_TITLE_RE.search(self.text, max(0, toks[0].start - 25), toks[0].start) if prev.islower() else None
         if lower and all(_plain_name_token(w, self.lang) for w in words) and len(words) <= 3:
-            self.add(toks[0].start, toks[-1].end, "person", None, lower.group().strip().title())
+            role = " ".join(w if w in _CONNECTORS or w == "los" else w[:1].upper() + w[1:]
+                            for w in lower.group().strip().lower().split())
+            self.add(toks[0].start, toks[-1].end, "person", None, role)
             return
 
         # organisation words anywhere

@@ -296,7 +296,8 @@ def test_multiword_places_win_over_person_guesses():
     found = names(text)
     assert not [m for m in found if "Angeles" in m.text and m.type in ("person", "other")]
     assert [m.text for m in found if m.type == "place"] == [
-        "Los Angeles", "Pacific Palisades", "Los Angeles", "Los Angeles", "New York", "San Francisco"]
+        "Los Angeles", "Pacific Palisades", "Los Angeles", "New York", "San Francisco"]
+    assert by_text(found, "City of Los Angeles")[0].type == "org"  # the city's government speaks
     assert (by_text(found, "Karen Bass")[0].role, by_text(found, "Kristin Crowley")[0].role) == ("Mayor", "Chief")
     assert by_text(found, "Los Angeles Fire Department")[0].type == "org"
 

@@ -68,6 +68,8 @@ _LOWER_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_PLACE_WORDS = 4
+_GOVERNMENT_WORDS = frozenset({"City", "County", "State", "Town", "Village", "Borough", "Ciudad", "Ville", "Comune",
+                               "Municipality", "Municipio"})
 _NEXT_WORD_RE = re.compile(r" ([a-zà-ÿ][a-zà-ÿ'’-]*)")
 # lower-case words that may follow a place ("in Port Alder early on Monday", "near Leeds and …")
 _PLACE_FOLLOWERS = frozenset(
@@ -372,6 +374,12 @@ class _Builder:
         name = " ".join(words)
         if name in KNOWN_ORGS:
             self.add(toks[0].start, toks[-1].end, "org", KNOWN_ORGS[name])
+            return
+        if len(words) > 2 and words[0] in _GOVERNMENT_WORDS and words[1] in ("of", "de", "di") and (
+            _place(words[2:]) or all(w[:1].isupper() for w in words[2:])
+        ):
+            # "the City of Los Angeles warned": the city's government speaks, an organisation
+            self.add(toks[0].start, toks[-1].end, "org", " ".join(words))
             return
         if len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_WORDS):
             self.add(toks[0].start, toks[-1].end, "place", " ".join(words))

@@ -272,6 +272,8 @@ def test_ambiguous_one_word_titles_need_a_given_name():
          "CDU-Generalsekretär"),
         ("Die Partei sei bereit, sagte CDU-Generalsekretär Carsten Linnemann am Montag.", "de", "Carsten Linnemann",
          "CDU-Generalsekretär"),
+        ("Kanzlerkandidat Friedrich Merz sagte am Sonntag, die Union habe gewonnen.", "de", "Friedrich Merz",
+         "Kanzlerkandidat"),
     ],
 )
 def test_titles_go_to_the_role_not_the_name(text, lang, name, role):

@@ -48,7 +48,8 @@ HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "S
 # German role compounds: "EZB-Präsidentin", "Bundesfinanzminister"
 DE_TITLE_SUFFIXES = ("präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",
                      "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "bürgermeister", "bürgermeisterin",
-                     "sekretär", "sekretärin", "chefin", "leiter", "leiterin")
+                     "sekretär", "sekretärin", "chefin", "leiter", "leiterin", "kandidat", "kandidatin", "direktor",
+                     "direktorin", "beauftragte", "beauftragter", "abgeordnete", "abgeordneter")
 
 ORG_WORDS = frozenset(
     """Bank Banks Organization Organisation Ministry Council Committee Agency Inc Inc. Corp Corp. Corporation Group

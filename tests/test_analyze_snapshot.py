@@ -109,3 +109,23 @@ def test_registry_lookahead_finds_the_same_names():
         fast = [(m.span(), m.group("title"), m.group("name")) for m in _REGISTRY.finditer(text)]
         slow = [(m.span(), m.group("title"), m.group("name")) for m in plain.finditer(text)]
         assert fast == slow and fast
+
+
+def test_titles_grouped_by_first_character_match_like_the_flat_alternation():
+    from storyline.analyze import speakers
+
+    assert speakers.TITLE != speakers.TITLE_FLAT
+    checked = 0
+    for name in ("_NAME_END", "_NAME_START", "_TITLED_NAME_START", "_DET_NAME", "_OWNER_END"):
+        rx = getattr(speakers, name)
+        assert speakers.TITLE in rx.pattern
+        flat = re.compile(rx.pattern.replace(speakers.TITLE, speakers.TITLE_FLAT), rx.flags)
+        for path in TEXTS:
+            text = path.read_text(encoding="utf-8")
+            for w in re.finditer(r"\S+", text):
+                piece = text[max(0, w.start() - 100) : w.start()].rstrip() if name.endswith("_END") else text[w.start() :][:160]
+                a = rx.search(piece) if name.endswith("_END") else rx.match(piece)
+                b = flat.search(piece) if name.endswith("_END") else flat.match(piece)
+                assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (name, piece)
+                checked += a is not None
+    assert checked > 20

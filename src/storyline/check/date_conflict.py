@@ -1,7 +1,11 @@
-"""date_conflict: aligned sentences (one claim) that put the same event on different dates.
+"""date_conflict: two reports that put the same event on different dates.
 
-Only resolved dates of the same granularity are compared (a day with a day, a month with a month),
-and a date that the other sentence also mentions is agreed, never a conflict.
+Two ways to find the same event: aligned sentences (one claim), or sentences that name the same
+kind of event next to the date (events.py: the verdict, the rate decision, the launch), where each
+report gives one day for that event. Only resolved dates of the same granularity are compared (a
+day with a day, a month with a month); a date that the other sentence also mentions is agreed, and
+dates that only a resolution guess sets apart (a relative "this afternoon", a year the report
+never wrote, the first day of "June 4-6") are never a conflict.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from storyline.check import events
 from storyline.check.context import Context
 from storyline.check.text import fold
 from storyline.model import DateMention, Finding
@@ -57,6 +62,9 @@ def find(ctx: Context) -> list[Finding]:
                         continue
                     if _surface(da.text) == _surface(db.text):
                         continue  # both reports wrote the same words; only the resolution differs
+                    if events.compatible(da, db) or events.opens_span(art_a, da) or \
+                            events.opens_span(ctx.articles[b_i], db):
+                        continue
                     # A period that contains the other is a vaguer wording, not a conflict.
                     if da.value.startswith(db.value) or db.value.startswith(da.value):
                         continue
@@ -64,6 +72,7 @@ def find(ctx: Context) -> list[Finding]:
                     slots[claim][a_i].append((s_a, da))
                     slots[claim][b_i].append((s_b, db))
     findings = []
+    reported: set[frozenset[str]] = set()
     for claim, per_article in sorted(slots.items()):
         values: dict[str, list[str]] = defaultdict(list)
         evidence = []
@@ -80,8 +89,61 @@ def find(ctx: Context) -> list[Finding]:
                 evidence.append(ctx.evidence(a_i, s, tuple(d.span)))
         if len({k.rsplit("(", 1)[1] for k in values}) < 2:
             continue
+        reported.add(frozenset(k.rsplit("(", 1)[1] for k in values))
         shown = "; ".join(f"{v} in {', '.join(ids)}" for v, ids in values.items())
         findings.append(Finding(kind="date_conflict", summary=f"Reports date the same event differently: {shown}",
                                 evidence=evidence, details={"claim": ctx.claims[claim].id, "values": dict(values)},
                                 score=0.8))
+    findings.extend(_event_dates(ctx, reported))
+    return findings
+
+
+MAX_APART = 45  # days; two dates further apart are two events of one kind (this cut and an old one)
+
+
+def _event_dates(ctx: Context, reported: set[frozenset[str]]) -> list[Finding]:
+    """Reports that each give one day for the same kind of event, and disagree."""
+    by_event: dict[str, dict[int, list[tuple[int, DateMention]]]] = defaultdict(lambda: defaultdict(list))
+    for a_i, art in enumerate(ctx.articles):
+        for d in art.dates:
+            if d.granularity != "day" or not d.value or len(d.value) != 10 or events.opens_span(art, d):
+                continue
+            if d.sentence >= len(art.sentences) or (a_i, d.sentence) not in ctx.pos:
+                continue
+            if _content(ctx, a_i, d.sentence) < MIN_CONTENT:
+                continue
+            event = events.event_of(art, d)
+            if event:
+                by_event[event][a_i].append((d.sentence, d))
+    findings = []
+    for event, per_article in sorted(by_event.items()):
+        single = {a: ds for a, ds in per_article.items() if len({d.value for _, d in ds}) == 1}
+        edges = set()
+        order = sorted(single)
+        for x, a_i in enumerate(order):
+            for b_i in order[x + 1 :]:
+                da, db = single[a_i][0][1], single[b_i][0][1]
+                if da.value == db.value or events.compatible(da, db):
+                    continue
+                if _surface(da.text) == _surface(db.text):
+                    continue
+                if (events.days_apart(da.value, db.value) or 0) > MAX_APART:
+                    continue
+                edges.add((a_i, b_i))
+        if not edges:
+            continue
+        involved = sorted({a for e in edges for a in e})
+        values: dict[str, list[str]] = defaultdict(list)
+        evidence = []
+        for a_i in involved:
+            s, d = single[a_i][0]
+            values[f"{d.text} ({d.value})"].append(ctx.articles[a_i].id)
+            evidence.append(ctx.evidence(a_i, s, tuple(d.span)))
+        key = frozenset(k.rsplit("(", 1)[1] for k in values)
+        if any(key <= seen for seen in reported):
+            continue
+        reported.add(key)
+        shown = "; ".join(f"{v} in {', '.join(ids)}" for v, ids in values.items())
+        findings.append(Finding(kind="date_conflict", summary=f"Reports date the {event} differently: {shown}",
+                                evidence=evidence, details={"event": event, "values": dict(values)}, score=0.75))
     return findings

@@ -1,0 +1,104 @@
+"""Which kind of event a dated sentence is about, so that two reports that put "the verdict" or
+"the rate decision" on different days can be compared even when their sentences are worded apart
+(or written in two languages). A small multilingual lexicon of event words; a date takes the event
+named within a few words of it.
+
+Also the checks that keep date_conflict from crying wolf: a date that opens a span ("June 4-6"),
+a relative date ("this afternoon", resolved from a publication date that may be a day off), and a
+date whose year the report never wrote (so a resolved year is only a guess).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.check.text import fold, stem, tokens
+from storyline.model import Article, DateMention
+
+NEAR = 60  # characters either side of a date in which its event word must stand
+
+_EVENTS = {
+    "rate decision": "cut cuts lowered lowers reduced reduces slashed raised raises hiked hikes decision decided "
+                     "voted recorta recortó bajó rebaja decisión decidió baisse abaissé abaisse réduit "
+                     "décision décidé senkt senkte gesenkt zinssenkung zinsentscheid beschloss taglio tagliato "
+                     "decisione",
+    "verdict": "verdict convicted sentenced condemned guilty condamné condamnés condamnée coupable coupables "
+               "veredicto condenado condenados condenó condenaron culpable sentencia verurteilt urteil schuldig "
+               "condannato "
+               "sentenza",
+    "eruption": "erupted eruption éruption erupción ausbruch ausgebrochen eruzione",
+    "launch": "launched launch lancé lancement lanzó lanzamiento gestartet lanciato",
+    "strike": "strike walkout grève huelga streik sciopero",
+    "deal": "acquisition acquire acquired takeover rachat adquisición übernahme acquisizione",
+}
+_BY_STEM = {stem(w): name for name, words in _EVENTS.items() for w in words.split()}
+_PAST = frozenset(stem(w) for w in "last previous previously prior earlier former since ago última último "
+                  "anterior dernière dernier précédent depuis desde seit letzte vorherige ultima ultimo "
+                  "precedente".split())
+_RELATION = frozenset(stem(w) for w in "after before following since until while tras antes después desde "
+                      "hasta après avant depuis jusqu nach vor seit bis dopo prima".split())
+_UNREAL = frozenset(stem(w) for w in "future next further expected possible potential another more no not "
+                    "prochaine prochain futur futura próxima próximo posible nächste weitere mögliche "
+                    "prossimo prossima futuro".split())
+RELATIVE = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|hoy|ayer|"
+                      r"mañana|esta (?:mañana|tarde|noche)|aujourd'hui|hier|demain|ce (?:matin|soir)|cet après-midi|"
+                      r"heute|gestern|morgen|oggi|ieri|domani|stamattina|stasera)\b", re.IGNORECASE)
+SPAN_AFTER = re.compile(r"^\s*(?:[-–—]|to|au|al|bis|al)\s*\d{1,2}\b")
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(fold(t)) for t in tokens(text) if not t[0].isdigit()]
+
+
+def event_of(article: Article, d: DateMention) -> str | None:
+    """The event named within NEAR characters of the date in its sentence, unless the words just
+    before the date look back ("since", "last")."""
+    s = article.sentences[d.sentence]
+    lo, hi = max(s.start, d.span[0] - NEAR), min(s.end, d.span[1] + NEAR)
+    before = re.split(r"[,;:()“”\"]", article.text[max(s.start, d.span[0] - 25) : d.span[0]])[-1]
+    if _PAST & set(_stems(before)):
+        return None
+    found = set()
+    for m in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", article.text[lo:hi]):
+        event = _BY_STEM.get(stem(fold(m.group())))
+        if not event:
+            continue
+        at = lo + m.start()
+        between = article.text[min(at, d.span[1]) : max(at, d.span[0])]
+        if _RELATION & set(_stems(between)):
+            continue  # "the decision came just after the Fed held rates on Wednesday": another event's day
+        if _UNREAL & set(_stems(article.text[max(s.start, at - 20) : at])):
+            continue  # "signalled a future cut": no event happened
+        found.add(event)
+    return found.pop() if len(found) == 1 else None
+
+
+def opens_span(article: Article, d: DateMention) -> bool:
+    """"June 4-6", "4 au 6 juin": the date is the first day of a period, not a day."""
+    return bool(SPAN_AFTER.match(article.text[d.span[1] : d.span[1] + 8]))
+
+
+def relative(d: DateMention) -> bool:
+    return bool(RELATIVE.search(d.text))
+
+
+def year_written(d: DateMention) -> bool:
+    return bool(re.search(r"\b(?:1[89]|20)\d\d\b|'\d\d\b", d.text))
+
+
+def days_apart(a: str, b: str) -> int | None:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+def compatible(da: DateMention, db: DateMention) -> bool:
+    """Two resolved days that need not contradict: one only a resolution guess away from the other."""
+    if (relative(da) or relative(db)) and (days_apart(da.value, db.value) or 0) <= 1:
+        return True  # "this afternoon" resolved from a publication date that may be a day off
+    if da.value[5:] == db.value[5:] and not (year_written(da) and year_written(db)):
+        return True  # same day and month; a year was guessed on one side
+    return False

@@ -28,6 +28,8 @@ _EVENTS = {
                "sentenza",
     "eruption": "erupted eruption éruption erupción ausbruch ausgebrochen eruzione",
     "launch": "launched launch lancé lancement lanzó lanzamiento gestartet lanciato",
+    "explosion": "exploded explosion exploding disintegrated disintegration explotó explosión explosé "
+                 "désintégré explodiert explodierte zerbrach esploso esplosione",
     "strike": "strike walkout grève huelga streik sciopero",
     "deal": "acquisition acquire acquired takeover rachat adquisición übernahme acquisizione",
 }
@@ -53,9 +55,15 @@ def _stems(text: str) -> list[str]:
 def event_of(article: Article, d: DateMention) -> str | None:
     """The event named within NEAR characters of the date in its sentence, unless the words just
     before the date look back ("since", "last")."""
-    s = article.sentences[d.sentence]
-    lo, hi = max(s.start, d.span[0] - NEAR), min(s.end, d.span[1] + NEAR)
-    before = re.split(r"[,;:()“”\"]", article.text[max(s.start, d.span[0] - 25) : d.span[0]])[-1]
+    return event_near(article, d.sentence, tuple(d.span))
+
+
+def event_near(article: Article, sentence: int, span: tuple[int, int]) -> str | None:
+    """The one kind of event named within NEAR characters of ``span`` (a date, a place) in its
+    sentence; None when none or several are, or when the words just before look back."""
+    s = article.sentences[sentence]
+    lo, hi = max(s.start, span[0] - NEAR), min(s.end, span[1] + NEAR)
+    before = re.split(r"[,;:()“”\"]", article.text[max(s.start, span[0] - 25) : span[0]])[-1]
     if _PAST & set(_stems(before)):
         return None
     found = set()
@@ -64,7 +72,7 @@ def event_of(article: Article, d: DateMention) -> str | None:
         if not event:
             continue
         at = lo + m.start()
-        between = article.text[min(at, d.span[1]) : max(at, d.span[0])]
+        between = article.text[min(at, span[1]) : max(at, span[0])]
         if _RELATION & set(_stems(between)):
             continue  # "the decision came just after the Fed held rates on Wednesday": another event's day
         if _UNREAL & set(_stems(article.text[max(s.start, at - 20) : at])):

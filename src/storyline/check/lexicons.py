@@ -47,6 +47,18 @@ damascus taipei dushanbe dodoma bangkok tunis ankara ashgabat kampala kyiv kiev 
 montevideo tashkent caracas hanoi sanaa lusaka harare geneva
 """.split()
 
+# Places of more than one word, and seas and oceans: found in the text even when the name extractor
+# typed them otherwise or missed them ("over the Turks and Caicos", "the Dominican Republic").
+REGIONS = [
+    "dominican republic", "turks and caicos", "czech republic", "central african republic", "south africa",
+    "new zealand", "united states", "united kingdom", "saudi arabia", "sri lanka", "costa rica", "el salvador",
+    "ivory coast", "north korea", "south korea", "puerto rico", "papua new guinea", "trinidad and tobago",
+    "bosnia and herzegovina", "united arab emirates", "cayman islands", "canary islands", "balearic islands",
+    "atlantic ocean", "pacific ocean", "indian ocean", "arctic ocean", "southern ocean", "caribbean sea",
+    "mediterranean sea", "north sea", "baltic sea", "black sea", "red sea", "caspian sea", "south china sea",
+    "gulf of mexico", "persian gulf", "bay of bengal", "atlantic", "pacific", "caribbean", "mediterranean",
+]
+
 CURRENCIES = """
 dollar dollars euro euros pound pounds sterling yen yuan renminbi rupee rupees rupiah ruble rubles
 rouble roubles franc francs peso pesos real reais rand krona kronor krone kroner zloty forint lira

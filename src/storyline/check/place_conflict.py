@@ -1,4 +1,5 @@
-"""place_conflict: aligned sentences (one claim) that put the same event in different places.
+"""place_conflict: reports that put the same event in different places: aligned sentences (one
+claim), or sentences that name the same kind of event next to the place (events.py).
 
 A place is a name the extractor typed as a place, or a country or capital from the lexicons. Each
 sentence must name exactly one place the other does not, after a locative word ("in", "near",
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from storyline.check import events
 from storyline.check.context import Context
-from storyline.check.lexicons import CAPITALS, COUNTRIES
+from storyline.check.lexicons import CAPITALS, COUNTRIES, REGIONS
 from storyline.check.text import fold
 from storyline.model import Article, Finding
 
@@ -19,7 +21,15 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|outside|en|à|a|bei|nahe|vor|so
                       re.IGNORECASE)
 _PLACES = frozenset(COUNTRIES) | frozenset(CAPITALS)
 CLOSE_SIMILARITY = 0.3
+_REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True)) + r")\b",
+                        re.IGNORECASE)
+# "near X" and "bei X" are approximate: two reports can put one event near two places and both be right.
+_APPROXIMATE = re.compile(r"\b(?:near|outside|nahe|bei|cerca de|près de|vicino a)\s+(?:the\s+)?$", re.IGNORECASE)
 _VAGUE = frozenset("north south east west central northern southern eastern western midwest downtown".split())
+
+
+def _overlaps(span: tuple[int, int], found: list[tuple[str, tuple[int, int]]]) -> bool:
+    return any(a < span[1] and span[0] < b for _, (a, b) in found)
 
 
 def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]]:
@@ -29,10 +39,14 @@ def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]
     for m in article.names:
         if m.sentence == sentence and m.type == "place":
             found.append((m.text, tuple(m.span)))
-    if not article.names:
-        for m in re.finditer(r"\b[A-ZÀ-Þ][\w-]+", s.text):
-            if fold(m.group()) in _PLACES:
-                found.append((m.group(), (s.start + m.start(), s.start + m.end())))
+    for m in re.finditer(r"\b[A-ZÀ-Þ][\w-]+", s.text):
+        span = (s.start + m.start(), s.start + m.end())
+        if fold(m.group()) in _PLACES and (not article.names or not _overlaps(span, found)):
+            found.append((m.group(), span))
+    for m in _REGION_RE.finditer(s.text):
+        span = (s.start + m.start(), s.start + m.end())
+        if m.group()[0].isupper() and not _overlaps(span, found):
+            found.append((m.group(), span))
     out = []
     for text, span in found:
         if fold(text) in _VAGUE:
@@ -44,6 +58,12 @@ def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]
 
 
 def find(ctx: Context) -> list[Finding]:
+    findings = _claims(ctx)
+    findings.extend(_event_places(ctx, [set(f.details["values"]) for f in findings]))
+    return findings
+
+
+def _claims(ctx: Context) -> list[Finding]:
     findings = []
     reported: set[tuple[int, frozenset[str]]] = set()
     for a_i, art_a in enumerate(ctx.articles):
@@ -80,3 +100,57 @@ def find(ctx: Context) -> list[Finding]:
                         score=0.7,
                     ))
     return findings
+
+
+def _event_places(ctx: Context, reported: list[set[str]]) -> list[Finding]:
+    """Reports that put the same kind of event (events.py: an explosion, a launch) in different
+    places, whatever the wording: each report's places named next to the event word after a precise
+    locative ("over", "in"; not "near"), compared pairwise within one language; a pair conflicts
+    when each names exactly one place the other does not, and neither place contains the other
+    ("Caribbean" / "Caribbean Sea")."""
+    by_event: dict[str, dict[int, list[tuple[str, int, tuple[int, int]]]]] = {}
+    for a_i, art in enumerate(ctx.articles):
+        for s in art.sentences:
+            for place, span in _places(art, s.index):
+                if _APPROXIMATE.search(art.text[max(s.start, span[0] - 20) : span[0]]):
+                    continue
+                event = events.event_near(art, s.index, span)
+                if event:
+                    by_event.setdefault(event, {}).setdefault(a_i, []).append((place, s.index, span))
+    findings = []
+    for event, per_article in sorted(by_event.items()):
+        names = {a: _widest({fold(p) for p, _, _ in ps}) for a, ps in per_article.items()}
+        involved: dict[int, set[str]] = {}
+        order = sorted(per_article)
+        for x, a_i in enumerate(order):
+            for b_i in order[x + 1 :]:
+                if ctx.articles[a_i].lang != ctx.articles[b_i].lang:
+                    continue  # "Islanda" and "Iceland": place names are translated, not contradicted
+                only_a, only_b = names[a_i] - names[b_i], names[b_i] - names[a_i]
+                if len(only_a) != 1 or len(only_b) != 1:
+                    continue
+                pa, pb = next(iter(only_a)), next(iter(only_b))
+                if pa in pb or pb in pa:
+                    continue
+                involved.setdefault(a_i, set()).add(pa)
+                involved.setdefault(b_i, set()).add(pb)
+        if len(involved) < 2:
+            continue
+        values: dict[str, list[str]] = {}
+        evidence = []
+        for a_i in sorted(involved):
+            for place, sentence, span in per_article[a_i]:
+                if any(fold(place) in p for p in involved[a_i]):
+                    values.setdefault(place, []).append(ctx.articles[a_i].id)
+                    evidence.append(ctx.evidence(a_i, sentence, span))
+        if any(set(values) <= seen for seen in reported):
+            continue
+        shown = "; ".join(f"{p} in {', '.join(dict.fromkeys(ids))}" for p, ids in values.items())
+        findings.append(Finding(kind="place_conflict", summary=f"Reports place the {event} differently: {shown}",
+                                evidence=evidence, details={"event": event, "values": values}, score=0.65))
+    return findings
+
+
+def _widest(names: set[str]) -> set[str]:
+    """Drop a name that a longer one contains: "caribbean" with "caribbean sea" is one place."""
+    return {n for n in names if not any(n != m and n in m for m in names)}

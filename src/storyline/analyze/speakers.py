@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.analyze.speechwords import (
     COMPOUND_TITLE_HEADS,
@@ -159,6 +160,7 @@ class Subject:
     appositive: bool = False  # "El ministro, Carlos Ortega, dijo": the text before is its description
 
 
+@lru_cache(maxsize=8192)  # pure, and asked about the same names over and over
 def _clean_name(name: str) -> str:
     """Drop function words a capitalised run picked up at its edges ("The", a trailing period)."""
     toks = name.split()
@@ -172,6 +174,7 @@ def _clean_name(name: str) -> str:
     return out
 
 
+@lru_cache(maxsize=8192)  # pure, and asked about the same names over and over
 def _split_title(name: str) -> tuple[str | None, str]:
     """'Prime Minister Shehbaz Sharif' -> ('Prime Minister', 'Shehbaz Sharif') when no title was split off."""
     m = _TITLE_AT_START.match(name)
@@ -184,11 +187,13 @@ def _norm(s: str) -> str:
     return s.replace("’", "'").strip()
 
 
+@lru_cache(maxsize=8192)  # pure, and asked about the same names over and over
 def is_orgish(name: str) -> bool:
     toks = name.replace("’s", "").split()
     return any(t in ORG_WORDS for t in toks) or name in PLACES or (len(toks) == 1 and toks[0].isupper())
 
 
+@lru_cache(maxsize=8192)  # pure, and asked about the same names over and over
 def looks_like_person_name(name: str) -> bool:
     """Two to four capitalised words, none of them an organisation or place word."""
     toks = name.split()
@@ -277,6 +282,7 @@ def _from_name_match(m: re.Match, base: int) -> Subject | None:
     return Subject(m.string[start - base : end - base], (start, end), "name", name=name, role=_role_of(inner or title))
 
 
+@lru_cache(maxsize=8192)  # pure, and asked about the same names over and over
 def _role_of(title: str | None) -> str | None:
     """'le ministre' -> 'Ministre', 'prime minister' -> 'Prime Minister'; honorifics are no role."""
     if not title or title in HONORIFICS:

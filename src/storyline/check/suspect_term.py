@@ -56,7 +56,11 @@ def _is_inflection(word: str, lexicon: frozenset[str]) -> bool:
 
 
 def find(ctx: Context) -> list[Finding]:
-    return find_in_lists(ctx) + find_acronyms(ctx)
+    found = find_in_lists(ctx) + find_acronyms(ctx)
+    for extra in (find_expansions(ctx), find_self_inconsistent(ctx)):
+        seen = {(f.details["article"], f.details["term"]) for f in found}
+        found.extend(f for f in extra if (f.details["article"], f.details["term"]) not in seen)
+    return found
 
 
 def find_in_lists(ctx: Context) -> list[Finding]:
@@ -140,7 +144,7 @@ def find_acronyms(ctx: Context) -> list[Finding]:
     findings = []
     for a_i, art in enumerate(ctx.articles):
         mine = {t for t, users in used.items() if a_i in users}
-        for term in sorted(t for t in mine if used[t] == {a_i}):
+        for term in sorted(t for t in mine if used[t] == {a_i} and not _spelled_out(art, t)):
             # swapped or doubled letters only: a substitution ("CBI"/"CPI") is too often another body
             rivals = [c for c, users in used.items() if c not in mine and c[0] == term[0] and _one_edit(term, c)
                       and (sorted(c) == sorted(term) or len(c) != len(term))
@@ -163,4 +167,116 @@ def find_acronyms(ctx: Context) -> list[Finding]:
                          "similarity": None, "confirmed_by": [ctx.articles[i].id for i in others]},
                 score=0.6,
             ))
+    return findings
+
+
+EXPANSION_SKIP = frozenset("of the and for de la le les du des del los las y et und der die das für di e "
+                           "della dei".split())
+PARENS = re.compile(r"\(([A-Z]{3,6})\)")
+NAME_WORD = re.compile(r"\b[A-Z][a-zà-ÿ]{3,}\b|\b[A-Z]{3,6}\b")
+
+
+def _finding(ctx: Context, a_i: int, term: str, span: tuple[int, int], cand: str, why: str,
+             lexicon: str, confirmed: list[int]) -> Finding:
+    art = ctx.articles[a_i]
+    evidence = [ctx.evidence(a_i, art.sentence_at(span[0]), span)]
+    for b_i in confirmed[:1]:
+        sent = next((x for x in ctx.articles[b_i].sentences if re.search(rf"\b{re.escape(cand)}\b", x.text)), None)
+        if sent is not None:
+            evidence.append(ctx.evidence(b_i, sent.index))
+    return Finding(kind="suspect_term", summary=f"{art.id} writes \"{term}\" {why}: probably a garbled \"{cand}\"",
+                   evidence=evidence,
+                   details={"article": art.id, "term": term, "suggestion": cand, "lexicon": lexicon,
+                            "list_neighbours": [], "similarity": None,
+                            "confirmed_by": [ctx.articles[i].id for i in confirmed]},
+                   score=0.6)
+
+
+def _readings(art, start: int, term: str) -> list[tuple[int, list[str], str]]:
+    """The initials of the last len(term)-1 and len(term) words before an acronym in brackets."""
+    words = [w for w in WORD.findall(art.text[max(0, start - 120) : start]) if fold(w) not in EXPANSION_SKIP]
+    out = []
+    for n in (len(term) - 1, len(term)):
+        if len(words) < n:
+            continue
+        tail = words[-n:]
+        if not all(w[0].isupper() for w in tail) and art.lang in (None, "en", "de"):
+            continue  # in English and German the words of a name are capitalised
+        out.append((n, tail, "".join(w[0].upper() for w in tail)))
+    return out
+
+
+def _spelled_out(art, term: str) -> bool:
+    """Whether the report writes the words of the acronym before it: "Monetary Policy Committee (MPC)"."""
+    return any(initials == term for m in re.finditer(rf"\({re.escape(term)}\)", art.text)
+               for _, _, initials in _readings(art, m.start(), term))
+
+
+def find_expansions(ctx: Context) -> list[Finding]:
+    """An acronym in brackets after the words it abbreviates, one letter away from their initials:
+    "Monetary Policy Committee (MPCC)" is a garbled "MPC"."""
+    findings = []
+    for a_i, art in enumerate(ctx.articles):
+        seen = set()
+        for m in PARENS.finditer(art.text):
+            term = m.group(1)
+            if term in seen:
+                continue
+            readings = _readings(art, m.start(), term)
+            if _spelled_out(art, term):
+                continue  # the words spell it: "Monetary Policy Committee (MPC)"
+            for n, tail, initials in readings:
+                # one letter doubled ("MPCC" for three words) or one substituted ("OMC" for three words)
+                doubled = n == len(term) - 1 and any(term[:i] + term[i + 1 :] == initials and term[i] == term[i - 1]
+                                                     for i in range(1, len(term)))
+                swapped = n == len(term) and _one_edit(term, initials)
+                if initials[0] == term[0] and (doubled or swapped):
+                    seen.add(term)
+                    others = [b for b, o in enumerate(ctx.articles) if b != a_i and re.search(rf"\b{initials}\b", o.text)]
+                    findings.append(_finding(ctx, a_i, term, (m.start(1), m.end(1)), initials,
+                                             f"for \"{' '.join(tail)}\", whose initials are {initials}",
+                                             "initials of the words before it", others))
+                    break
+    return findings
+
+
+def find_self_inconsistent(ctx: Context) -> list[Finding]:
+    """A name one report writes once, a dropped, added or swapped letter away from a name it writes
+    several times itself and that another report writes too ("Eton Fire" among five "Eaton"s).
+    Acronyms may also differ by one substituted letter here ("OMC" once, "OMS" three times)."""
+    counts: list[dict[str, int]] = []
+    for art in ctx.articles:
+        c: dict[str, int] = {}
+        for m in NAME_WORD.finditer(art.text):
+            c[m.group()] = c.get(m.group(), 0) + 1
+        counts.append(c)
+    findings = []
+    for a_i, art in enumerate(ctx.articles):
+        mine = counts[a_i]
+        for term, n in sorted(mine.items()):
+            if n != 1 or any(term in counts[b] for b in range(len(ctx.articles)) if b != a_i):
+                continue
+            acronym = term.isupper()
+            rivals = []
+            for cand, m in mine.items():
+                if m < 2 or cand == term or cand[0] != term[0] or cand.isupper() != acronym:
+                    continue
+                if not _one_edit(term, cand):
+                    continue
+                if not acronym and len(cand) == len(term) and sorted(cand) != sorted(term):
+                    continue  # a substituted letter in a word is too often another name (Mira/Mora)
+                if not acronym and (cand.startswith(term) or term.startswith(cand)):
+                    continue  # another form of the word ("Islands", "Valencian"), not a misspelling
+                others = [b for b in range(len(ctx.articles)) if b != a_i and cand in counts[b]]
+                if others or m >= 3:
+                    rivals.append((cand, others))
+            if len(rivals) != 1:
+                continue
+            cand, others = rivals[0]
+            at = re.search(rf"\b{re.escape(term)}\b", art.text)
+            if at is None:
+                continue
+            findings.append(_finding(ctx, a_i, term, (at.start(), at.end()), cand,
+                                     f"once where it writes \"{cand}\" {mine[cand]} times",
+                                     "the report's own spelling", others))
     return findings

@@ -120,3 +120,42 @@ def test_group_cli_unreadable_input_is_one_line_error(tmp_path):
     res = CliRunner().invoke(app, ["group", str(tmp_path / "nope.jsonl")])
     assert res.exit_code == 2
     assert res.output.count("storyline: error:") == 2  # the input, then "nothing to group"
+
+
+# Undated invented reports: talks about a takeover, then the agreed deal, of the same two companies.
+# Same names and most words; only the phase (talks vs. agreed) and the weekday tell them apart.
+UNDATED = [
+    Article(id="talks-en", lang="en", text=(
+        "Snackco is in talks to buy Crumbly Foods, people familiar with the matter said on Monday. "
+        "Snackco, maker of Fizzbar and Nutty, weighs a bid that could value Crumbly at about 30 billion "
+        "dollars including debt.")),
+    Article(id="talks-de", lang="de", text=(
+        "Snackco prüft Insidern zufolge eine Übernahme von Crumbly Foods. Eine Transaktion hätte ein "
+        "Volumen von rund 30 Mrd. Dollar, hieß es am Montag. Snackco, bekannt für Fizzbar und Nutty.")),
+    Article(id="deal-en", lang="en", text=(
+        "Snackco agreed on Thursday to acquire Crumbly Foods for 36 billion dollars, or 83.50 dollars a "
+        "share. Snackco, maker of Fizzbar and Nutty, said the deal would close next year.")),
+    Article(id="deal-fr", lang="fr", text=(
+        "Snackco a conclu un accord jeudi pour racheter Crumbly Foods pour 36 milliards de dollars, soit "
+        "83,50 dollars par action. Snackco, fabricant de Fizzbar et Nutty.")),
+]
+
+
+def test_instance_tags_read_weekday_ordinal_and_phase():
+    from storyline.group.instance import conflict, parse, tags
+
+    t = parse(tags("The volcano erupted on Thursday for the sixth time since December."))
+    assert t["wd"] == {"3": 1} and t["ord"] == {"6": 1}
+    assert parse(tags("It is the fourth consecutive cut this year."))  == {}  # a run, not an instance
+    assert parse(tags("Insidern zufolge prüft der Konzern eine Übernahme."))["deal"] == {"talks": 1}
+    # French "a déclaré" only means "said"; declaring needs an emergency as its object.
+    assert "emergency" not in parse(tags("« Nous suivons la situation », a déclaré le directeur."))
+    assert parse(tags("WHO declared mpox a public health emergency"))["emergency"] == {"declared": 1}
+    a, b = parse(tags("ninth eruption since 2023")), parse(tags("sixth eruption since 2023"))
+    assert conflict(a, b) == "ord" and conflict(a, a) is None and conflict(a, {}) is None
+
+
+def test_undated_talks_and_deal_apart_translations_together():
+    got = _membership(group(UNDATED))
+    assert ["talks-de", "talks-en"] in got
+    assert ["deal-en", "deal-fr"] in got

@@ -1,18 +1,21 @@
 """Group articles into stories: one story per event (not per topic), across languages.
 
-``group(articles)`` is the batch entry point (method ``storyline.group.events.v1``):
+``group(articles)`` is the batch entry point (method ``storyline.group.events.v2``):
 
 1. features (features.py, timeinfo.py): words; numbers normalised across conventions (6,25 = 6.25,
    2,921 = 2921, Bengali digits); dates in twelve languages; name skeletons that survive accents
    and transliteration; lead tokens weighted up; an event-time interval from the publication date
-   (or the marker month), else the first day-level date in the text.
+   (or the marker month), else the first day-level date in the text that is not years older than
+   the newest year it names; instance tags from the lead (instance.py: weekday, ordinal counter,
+   phase such as talks vs. deal).
 2. vectors (similarity.py): TF-IDF per token kind, a cosine per kind, averaged over the kinds both
    reports have (words only within one language), times a time factor (reports a few days apart
    score 0; undated ones are discounted).
 3. blocking (blocking.py): candidate pairs from an inverted index over each article's rarest
    numbers, dates and names, with capped postings: linear in the corpus, never all pairs.
-4. clustering (cluster.py): average link with cannot-links from dates, first over articles, then
-   over the clusters' pooled vectors (which is what joins a French and an English group).
+4. clustering (cluster.py): average link with cannot-links from dates and, where some report has
+   no publication day, from conflicting instance tags; first over articles, then over the
+   clusters' pooled vectors (which is what joins a French and an English group).
 
 The method name and version are recorded on every Story so a stored grouping says what produced it.
 Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval.py.
@@ -27,11 +30,13 @@ from collections.abc import Iterable, Sequence
 from storyline.group.blocking import candidate_pairs
 from storyline.group.cluster import average_link
 from storyline.group.features import Features, extract
+from storyline.group.instance import parse as parse_tags
+from storyline.group.instance import union as tag_union
 from storyline.group.similarity import Vector, centroid, document_frequency, score, vectorize
 from storyline.group.timeinfo import combine
 from storyline.model import Article, Story
 
-METHOD = "storyline.group.events.v1"
+METHOD = "storyline.group.events.v2"
 THRESHOLD = 0.12  # stage 1: articles into clusters (average link)
 MERGE_THRESHOLD = 0.15  # stage 2: clusters into stories (centroid similarity, average link)
 
@@ -66,7 +71,10 @@ def group_features(
         if s > 0:
             edges[(i, j)] = s
     times = [_dated(v.time) for v in vectors]
-    clusters = average_link(len(ids), edges, threshold, [[t] if t else [] for t in times])
+    tags = [parse_tags(f.tokens) for f in features]
+    anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
+    clusters = average_link(len(ids), edges, threshold, [[t] if t else [] for t in times],
+                            tags=tags, anchored=anchored)
     # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
     where = {m: c for c, members in enumerate(clusters) for m in members}
     cvecs = [centroid([vectors[m] for m in members], combine([vectors[m].time for m in members]))
@@ -80,7 +88,14 @@ def group_features(
         if key not in cedges:
             cedges[key] = score(cvecs[a], cvecs[b])
     ctimes = [[times[m] for m in members if times[m] is not None] for members in clusters]
-    merged = average_link(len(clusters), cedges, merge_threshold, ctimes)
+    ctags = []
+    for members in clusters:
+        acc: dict = {}
+        for m in members:
+            acc = tag_union(acc, tags[m])
+        ctags.append(acc)
+    canch = [all(anchored[m] for m in members) for members in clusters]
+    merged = average_link(len(clusters), cedges, merge_threshold, ctimes, tags=ctags, anchored=canch)
     return [sorted(m for c in grp for m in clusters[c]) for grp in merged]
 
 

@@ -11,6 +11,9 @@ import datetime as dt
 import heapq
 from collections import defaultdict
 
+from storyline.group.instance import Tags
+from storyline.group.instance import conflict as tag_conflict
+from storyline.group.instance import union as tag_union
 from storyline.group.timeinfo import _REF_YEAR, ref_day
 
 _REF_JAN1 = dt.date(_REF_YEAR, 1, 1).toordinal()
@@ -68,6 +71,8 @@ def average_link(
     threshold: float,
     times: list[list[tuple[int, int, bool, bool]]] | None = None,
     max_gap: int = 2,
+    tags: list[Tags] | None = None,
+    anchored: list[bool] | None = None,
 ) -> list[list[int]]:
     """Cluster items 0..n-1. ``edges`` maps (i, j), i < j, to a similarity in [0, 1].
 
@@ -79,12 +84,22 @@ def average_link(
     merge if a reliably dated member of one lies ``max_gap`` days or more from one of the other, or
     any dated members lie ``TEXT_GAP`` days apart (a cannot-link: reports of days a week apart are
     not of one event, however alike they read). Dates without a year are compared by day and month.
+
+    ``tags`` (instance.py: weekday, ordinal, phase) are a second cannot-link, used where time cannot
+    decide: unless every item of both clusters is ``anchored`` (has a publication day), they never
+    merge when, on some key, their leading values differ. A cluster's tags are its members' votes.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     hull: dict[int, Hull] = {i: _hull(times[i] if times else []) for i in range(n)}
+    ctags: dict[int, Tags] = {i: tags[i] for i in range(n)} if tags else {}
+    anchor: dict[int, bool] = {i: anchored[i] for i in range(n)} if anchored else {}
 
     def conflict(a: int, b: int) -> bool:
-        return _conflict(hull[a], hull[b], max_gap)
+        if _conflict(hull[a], hull[b], max_gap):
+            return True
+        if not ctags or (anchor.get(a) and anchor.get(b)):
+            return False
+        return tag_conflict(ctags[a], ctags[b]) is not None
 
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in edges.items():
@@ -112,6 +127,10 @@ def average_link(
         keep, gone = (a, b) if a < b else (b, a)
         members[keep].extend(members.pop(gone))
         hull[keep] = _merge_hulls(hull[keep], hull.pop(gone))
+        if ctags:
+            ctags[keep] = tag_union(ctags[keep], ctags.pop(gone))
+        if anchor:
+            anchor[keep] = anchor[keep] and anchor.pop(gone)
         alive.discard(gone)
         for c, s in sums.pop(gone).items():
             sums[c].pop(gone, None)

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from storyline.group.instance import tags as instance_tags
 from storyline.group.text import fold, fold_digits, skeleton, transliterate
 from storyline.group.timeinfo import EventTime, event_time, find_text_dates
 from storyline.model import Article
@@ -27,7 +28,8 @@ _MIN_WORD = 3
 
 @dataclass
 class Features:
-    """Token -> weight before IDF. Prefixes: w: word, n: number, d: date, k: name skeleton."""
+    """Token -> weight before IDF. Prefixes: w: word, n: number, d: date, k: name skeleton,
+    x: instance tag (a cannot-link key, not scored; see instance.py)."""
 
     tokens: Counter = field(default_factory=Counter)
     time: EventTime = field(default_factory=EventTime)
@@ -142,6 +144,8 @@ def extract(article: Article) -> Features:
     body_toks, lead_dates = _segment_tokens(lead)
     for tok, n in (lead_toks + body_toks).items():
         toks[tok] += LEAD_WEIGHT * n
+    for tag in instance_tags(title + "\n" + lead):  # which instance of a recurring event (instance.py)
+        toks[tag] = 1
     time = event_time(article, article.text or "", lead_dates + rest_dates)
     return Features(tokens=toks, time=time, lang=article.lang)
 

@@ -51,6 +51,7 @@ _MY = re.compile(rf"(?<![^\W\d_])({_MONTH_ALT})\.?\s+(?:de\s+)?(\d{{4}})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
 _MARKER = re.compile(r"^\s*date (\d{4})-(\d{2})(?:-(\d{2}))?")
+_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,/-]\d)")
 
 
 @dataclass(frozen=True)
@@ -189,8 +190,14 @@ def event_time(article, text: str, dates: list[TextDate]) -> EventTime:
     if pub:
         lo, hi = _month_bounds(pub[0], pub[1])
         return EventTime(lo - 7, hi, False, True, True)
+    # A day from years before the newest year the report names is background (a photo caption, an
+    # earlier event), not this event's day.
+    years = [int(y) for y in _YEAR.findall(text or "")] + [d.year for d in dates if d.year]
+    newest = max(years) if years else None
     for d in dates:
         if d.day is None:
+            continue
+        if d.year and newest and d.year < newest - 1:
             continue
         if d.year:
             o = dt.date(d.year, d.month, d.day).toordinal()

@@ -1,0 +1,155 @@
+"""Which instance of a recurring event a report is about, read from its lead: the weekday it names,
+an ordinal counter ("the sixth eruption", "fifth meeting"), and the phase of a multi-step event
+(talks vs. deal, committee convened vs. emergency declared, recall vs. plant closure, strike begun vs.
+ended).
+
+Why: two reports of two eruptions of one volcano, or of talks and then the deal, share every name and
+most words; a report with no publication date cannot be told apart by time. What the lead says about
+*which* instance it is can: reports of one event name the same weekday, count it with the same
+ordinal and describe the same phase. These are cannot-link tags, used only where time cannot decide
+(see cluster.py): a tag conflicts when both sides have values of one key and no value in common.
+
+Tags travel as ``x:`` tokens inside Features.tokens, so a store that keeps the tokens keeps them too.
+The lexicons are small and multilingual, written for common kinds of news events, not for any story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from storyline.group.text import fold
+
+PREFIX = "x:"
+
+# Weekday names, folded (lowercase, Latin/Greek accents removed), Monday = 0.
+_WEEKDAYS = {
+    0: "monday lunes lundi montag lunedi segunda-feira सोमवार সোমবার понедельник δευτερα الاثنين",
+    1: "tuesday martes mardi dienstag martedi terca-feira मंगलवार মঙ্গলবার вторник τριτη الثلاثاء",
+    2: "wednesday miercoles mercredi mittwoch mercoledi quarta-feira बुधवार বুধবার среду среда τεταρτη الأربعاء",
+    3: "thursday jueves jeudi donnerstag giovedi quinta-feira गुरुवार বৃহস্পতিবার четверг πεμπτη الخميس",
+    4: "friday viernes vendredi freitag venerdi sexta-feira शुक्रवार শুক্রবার пятницу пятница παρασκευη الجمعة",
+    5: "saturday sabado samedi samstag sonnabend sabato शनिवार শনিবার субботу суббота σαββατο السبت",
+    6: "sunday domingo dimanche sonntag domenica रविवार রবিবার воскресенье κυριακη الأحد",
+}
+WEEKDAY: dict[str, int] = {w: n for n, names in _WEEKDAYS.items() for w in names.split()}
+
+# Ordinals 2..12 (not "first": "the first cut since 2020" counts nothing that tells events apart,
+# and not English "second", which is also a unit of time). Folded forms, several languages.
+_ORDINALS = {
+    2: "2nd deuxieme 2e 2eme zweite zweiten segunda segundo seconda secondo दूसरी दूसरा দ্বিতীয়",
+    3: "third 3rd troisieme 3e 3eme dritte dritten tercera tercer tercero terza terzo तीसरी तीसरा তৃতীয়",
+    4: "fourth 4th quatrieme 4e 4eme vierte vierten cuarta cuarto quarta quarto चौथी चौथा চতুর্থ",
+    5: "fifth 5th cinquieme 5e 5eme funfte funften quinta quinto पांचवीं पांचवी पाँचवीं पांचवां পঞ্চম",
+    6: "sixth 6th sixieme 6e 6eme sechste sechsten sexta sexto sesta sesto छठी छठा ষষ্ঠ",
+    7: "seventh 7th septieme 7e 7eme siebte siebten septima septimo settima settimo सातवीं सातवां সপ্তম",
+    8: "eighth 8th huitieme 8e 8eme achte achten octava octavo ottava ottavo आठवीं आठवां অষ্টম",
+    9: "ninth 9th neuvieme 9e 9eme neunte neunten novena noveno nona nono नौवीं नौवां নবম",
+    10: "tenth 10th dixieme 10e 10eme zehnte zehnten decima decimo दसवीं दसवां দশম",
+    11: "eleventh 11th onzieme 11e 11eme elfte elften undecima undecimo undicesima undicesimo",
+    12: "twelfth 12th douzieme 12e 12eme zwolfte zwolften duodecima duodecimo dodicesima dodicesimo",
+}
+ORDINAL: dict[str, int] = {w: n for n, names in _ORDINALS.items() for w in names.split()}
+# An ordinal counts an event instance only when a counter word follows it closely
+# ("sixth time", "ninth fissural event", "fifth meeting", "5e éruption"), not "third quarter".
+COUNTED = frozenset(
+    "time times eruption eruptions event events meeting flight launch test round cut hike strike "
+    "fois reunion seance vol lancement essai mal ausbruch sitzung flug start vez erupcion vuelo "
+    "lanzamiento volta eruzione riunione volo lancio बार बैठक বার বৈঠক".split()
+)
+
+# "Fourth consecutive cut" and "eighth straight" count a run, whose start writers pick differently
+# (this year, this cycle): not an instance number.
+STREAK = frozenset("consecutive straight successive row consecutif consecutive consecutiva consecutivo "
+                   "seguida seguido folge hintereinander di fila".split())
+
+# Phases of multi-step events: key -> phase -> cue pattern (on folded text). A report whose lead has
+# cues of several phases of one key keeps them all (it then conflicts with nothing on that key).
+_PHASES: dict[str, dict[str, str]] = {
+    "deal": {
+        "talks": r"\bin talks\b|\btalks (?:to|with|about|over)\b|\bnegotiat\w*|\bpourparlers\b|\bnegociations?\b"
+                 r"|\bin gesprachen\b|\bverhandl\w*|\binsidern\b|\bprufe?n?t?\b|\berwag\w*|\bexploring\b"
+                 r"|\bconsidering\b|\bnegociaciones\b|\bconversaciones\b|\btrattative\b|\bpeople familiar\b",
+        "agreed": r"\bagreed\b|\bagrees\b|\bagreement to\b|\bdeal to (?:buy|acquire)\b|\bto acquire\b"
+                  r"|\bwill acquire\b|\bconclu\w* un accord\b|\brachete\b|\bva racheter\b|\bacquiert\b"
+                  r"|\bubernimmt\b|\bkauft\b|\bacuerdo para\b|\badquirira\b|\bcomprara\b|\bacquisira\b",
+    },
+    "emergency": {
+        # Declaring needs its object: French "a déclaré" and Spanish "declaró" also just mean "said".
+        # A committee called to decide "whether to declare" one is not yet the declaration.
+        "convened": r"\bconven\w*|\bconvoqu\w*|\bconvoca\w*|\beinberuf\w*|\bemergency meeting\b",
+        "declared": r"(?<!to )(?<!whether )(?<!de )(?<!si )\b(?:declar\w*|dichiar\w*|erklar\w*|ausgerufen)"
+                    r"(?:\W+\w+){0,12}?\W+(?:emergency|emergencies|urgence|emergencia|emergenza|notstand|notlage"
+                    r"|pandemi\w*)\b",
+    },
+    "measure": {
+        "recall": r"\brecall\w*|\bretir[oa]\b|\bretiro de\b|\brappel\w*|\bruckruf\w*|\britir[oa]\b",
+        "closure": r"\b(?:to|will) close\b|\bcloses\b|\bclosure\b|\bshut\w* down\b|\bshuts\b|\bcierra\b"
+                   r"|\bcierre de\b|\bferme\b|\bfermeture\b|\bschlie(?:ss|ß)t\b|\bschlie(?:ss|ß)ung\b|\bchiude\b",
+    },
+    "strike": {
+        "begun": r"\bon strike\b|\bwalk\w* off\b|\bwalkout\b|\bstrike beg\w*|\ben greve\b|\bhuelga comienza\b"
+                 r"|\bin den streik\b|\bin sciopero\b",
+        "ended": r"\bratif\w*|\bend(?:s|ed)? (?:the|their|a) strike\b|\bfin de la greve\b|\bbeend\w* den streik\b",
+    },
+}
+_PHASE_RE = {k: {p: re.compile(rx) for p, rx in v.items()} for k, v in _PHASES.items()}
+# Words, with the vowel signs of Indic scripts (which \w leaves out) kept inside them.
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0900-\u0dff])+(?:-(?:[^\W_])+)?", re.UNICODE)
+
+
+def tags(lead: str) -> list[str]:
+    """``x:key=value`` tokens for the lead of a report (title plus opening)."""
+    text = fold(lead)
+    out: set[str] = set()
+    words = _TOKEN.findall(text)
+    for i, w in enumerate(words):
+        if w in WEEKDAY:
+            out.add(f"{PREFIX}wd={WEEKDAY[w]}")
+        elif w in ORDINAL and COUNTED.intersection(words[i + 1: i + 4]) and not STREAK.intersection(words[i + 1: i + 3]):
+            out.add(f"{PREFIX}ord={ORDINAL[w]}")
+    for key, phases in _PHASE_RE.items():
+        for phase, rx in phases.items():
+            if rx.search(text):
+                out.add(f"{PREFIX}{key}={phase}")
+    return sorted(out)
+
+
+Tags = dict[str, dict[str, int]]  # key -> value -> how many members say so
+
+
+def parse(tokens: Iterable[str]) -> Tags:
+    """key -> values from a Features' tokens."""
+    acc: Tags = {}
+    for t in tokens:
+        if t.startswith(PREFIX):
+            k, _, v = t[len(PREFIX):].partition("=")
+            acc.setdefault(k, {})[v] = 1
+    return acc
+
+
+def union(a: Tags, b: Tags) -> Tags:
+    """A cluster's tags: its members' votes added up."""
+    out = {k: dict(v) for k, v in a.items()}
+    for k, v in b.items():
+        d = out.setdefault(k, {})
+        for val, n in v.items():
+            d[val] = d.get(val, 0) + n
+    return out
+
+
+def _leading(votes: dict[str, int]) -> set[str]:
+    """The values most members agree on: one report that names the wrong weekday does not give a
+    whole cluster a second one."""
+    top = max(votes.values())
+    return {v for v, n in votes.items() if n == top}
+
+
+def conflict(a: Tags, b: Tags) -> str | None:
+    """The first key on which ``a`` and ``b`` both have values and their leading values differ."""
+    if len(a) > len(b):
+        a, b = b, a
+    for k in sorted(a):
+        if k in b and a[k] and b[k] and not (_leading(a[k]) & _leading(b[k])):
+            return k
+    return None

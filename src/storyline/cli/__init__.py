@@ -11,8 +11,10 @@ from storyline.cli import (  # noqa: F401  (registers the commands)
     show_cmd,
     stories_cmd,
 )
-from storyline.cli.app import app
+from storyline.cli.app import app, run
 
 
 def main() -> None:
-    app()
+    run()
+
+__all__ = ["app", "main"]

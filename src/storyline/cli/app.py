@@ -1,18 +1,28 @@
-"""The Typer application object and what every command shares: error printing and exit codes."""
+"""The Typer application object and what every command shares: error printing and exit codes.
+
+Why the guards here: the promise is "one bad input never stops a batch and no traceback reaches the
+reader". Readers already turn bad files into ReadErrors; ``extract_each`` does the same for an article
+the analyzers choke on, and ``store_problem`` turns SQLite's terse errors into a line with a fix.
+"""
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import typer
 
-from storyline.model import ReadError
+from storyline.model import Article, ReadError
 
 app = typer.Typer(
     name="storyline",
     help="Cross-check news coverage: quotes, numbers, dates and names across reports of one story.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
 EXIT_OK = 0
@@ -22,10 +32,83 @@ EXIT_NOTHING = 2  # no input could be processed (or a usage error)
 
 def report_error(error: ReadError) -> None:
     """One line on stderr per unreadable input: what, why, and what to try."""
-    print(f"storyline: error: {error.message()}", file=sys.stderr)
+    print(f"storyline: error: {' '.join(error.message().split())}", file=sys.stderr)
 
 
 def exit_code(n_ok: int, n_failed: int) -> int:
     if n_ok == 0 and n_failed > 0:
         return EXIT_NOTHING
     return EXIT_SOME_FAILED if n_failed else EXIT_OK
+
+
+def extract_each(inputs: Iterable[str] | str, **read_options) -> Iterator[Article | ReadError]:
+    """Like ``storyline.pipeline.extract``, but an article the analyzers fail on becomes a ReadError
+    naming it, and the batch goes on (a generator that raised could not be resumed)."""
+    from storyline.analyze import analyze
+    from storyline.read import read
+
+    for item in read([inputs] if isinstance(inputs, str) else inputs, **read_options):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        try:
+            yield analyze(item)
+        except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
+            yield ReadError(item.source or item.id,
+                            f"could not be analysed ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})",
+                            "this is a storyline bug: please report it with this input")
+
+
+def store_problem(path: str, exc: BaseException) -> str:
+    """A one-line explanation, with a fix, of why the store at ``path`` cannot be used."""
+    text = " ".join(str(exc).split())
+    low = text.lower()
+    if Path(path).is_dir():
+        return (f"{path}: is a directory, not a store file "
+                f"(pass a file path, e.g. --db {os.path.join(path, 'storyline.db')})")
+    if "not a storyline store" in low:
+        return f"{path}: {text} (choose another --db path; `storyline ingest INPUT --db NEW.db` creates a store)"
+    if "file is not a database" in low or "no such table" in low:
+        return (f"{path}: not a storyline store ({text}) "
+                "(choose another --db path; `storyline ingest INPUT --db NEW.db` creates a store)")
+    if "newer storyline" in low:
+        return f"{path}: {text}"
+    if "readonly" in low or "read-only" in low:
+        return f"{path}: the store is read-only ({text}) (make it writable, or choose another --db path)"
+    if "unable to open" in low or isinstance(exc, PermissionError):
+        return (f"{path}: cannot open or create the store here ({text}; the folder may be missing or "
+                "read-only) (choose another --db path in a writable folder)")
+    if "locked" in low or "busy" in low:
+        return f"{path}: the store is busy ({text}) (another storyline is writing; wait and run again)"
+    if "disk" in low and ("full" in low or "i/o" in low) or "malformed" in low:
+        return f"{path}: the store could not be used ({text}) (check the disk; copy the file elsewhere and retry)"
+    if isinstance(exc, sqlite3.Error | OSError):
+        return f"{path}: the store could not be used ({text}) (check the --db path)"
+    return f"{path}: the store could not be used ({type(exc).__name__}: {text}) (check the --db path)"
+
+
+def store_error(path: str, exc: BaseException) -> None:
+    print(f"storyline: error: {store_problem(path, exc)}", file=sys.stderr)
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Run the app; an unexpected exception becomes one line on stderr and exit code 2, not a
+    traceback (set STORYLINE_DEBUG=1 to see the traceback)."""
+    try:
+        app(args=argv, prog_name="storyline")
+    except KeyboardInterrupt:
+        print("storyline: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:  # `storyline ... | head`: the reader has gone; not an error
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        finally:
+            sys.exit(EXIT_OK)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("STORYLINE_DEBUG"):
+            raise
+        msg = " ".join(str(exc).split())[:200]
+        print(f"storyline: error: internal error ({type(exc).__name__}: {msg}) (this is a storyline bug: "
+              "please report it with the command and its inputs; STORYLINE_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        sys.exit(EXIT_NOTHING)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, report_error
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, report_error
 from storyline.model import Article, ReadError
 
 
@@ -53,14 +53,13 @@ def compare(
     Example: storyline compare report1.txt report2.html --format text -o dossier.html
     """
     from storyline.check import compare as run_compare
-    from storyline.pipeline import extract
     from storyline.render import format_for_path, render
     from storyline.render.terminal import render_to
 
     articles: list[Article] = []
     errors: list[ReadError] = []
     seen: dict[str, int] = {}
-    for item in extract(inputs, allow_private=allow_private):
+    for item in extract_each(inputs, allow_private=allow_private):
         if isinstance(item, ReadError):
             errors.append(item)
             report_error(item)
@@ -79,6 +78,10 @@ def compare(
         print(f"storyline: warning: only one report ({articles[0].id}); compare needs two or more to "
               "cross-check", file=sys.stderr)
     dossier = run_compare(articles, method=method.value, errors=errors)
+    outliers = [o.get("article") for o in (dossier.same_story or {}).get("outliers") or []]
+    if outliers:
+        print(f"storyline: warning: {', '.join(map(str, outliers))}: reads as a different story from the other "
+              "reports (the dossier says why; leave it out to cross-check only the one story)", file=sys.stderr)
     if dossier.method.get("note") and method is Method.embeddings:
         print(f"storyline: warning: {dossier.method['note']}", file=sys.stderr)
     file_format = None

@@ -11,9 +11,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.cli.app import app, exit_code, report_error
+from storyline.cli.app import app, exit_code, extract_each, report_error
 from storyline.model import Article, ReadError
-from storyline.pipeline import extract as run_extract
 from storyline.read import DEFAULT_MAX_BYTES
 
 
@@ -44,7 +43,7 @@ def extract(
     console = Console(soft_wrap=True, highlight=False, file=sys.stdout)
     n_ok = n_failed = 0
     for given in inputs:
-        for item in run_extract([given], allow_private=allow_private, max_bytes=max_bytes):
+        for item in extract_each([given], allow_private=allow_private, max_bytes=max_bytes):
             if isinstance(item, ReadError):
                 n_failed += 1
                 report_error(item)

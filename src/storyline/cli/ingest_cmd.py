@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, report_error
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, report_error, store_error
 
 DbOption = Annotated[
     str | None,
@@ -33,7 +33,8 @@ def ingest(
     Re-ingesting the same report is a no-op; an interrupted run keeps what it committed and a rerun
     resumes. Example: storyline ingest feed.xml crawl.warc corpus.jsonl --db news.db
     """
-    from storyline.pipeline import extract
+    import sqlite3
+
     from storyline.store import Store, default_path, regroup_pending
     from storyline.store import ingest as run_ingest
 
@@ -41,20 +42,19 @@ def ingest(
     try:
         store = Store(path)
     except Exception as exc:  # sqlite3.DatabaseError, OSError, newer schema
-        print(f"storyline: error: {path}: cannot open the store: {exc} (check the path or pass --db)",
-              file=sys.stderr)
-        raise typer.Exit(EXIT_NOTHING) from exc
+        store_error(path, exc)
+        raise typer.Exit(EXIT_NOTHING) from None
     progress = _progress()
     try:
         with store:
             if progress is None:
-                stats = run_ingest(store, extract(inputs, allow_private=allow_private), on_error=report_error,
+                stats = run_ingest(store, extract_each(inputs, allow_private=allow_private), on_error=report_error,
                                    batch=batch)
             else:
                 with progress:
                     task = progress.add_task("reading", total=None)
                     stats = run_ingest(
-                        store, extract(inputs, allow_private=allow_private), on_error=report_error,
+                        store, extract_each(inputs, allow_private=allow_private), on_error=report_error,
                         on_article=lambda a, new: progress.advance(task), batch=batch, regroup=False,
                     )
                     progress.update(task, description="grouping")
@@ -64,6 +64,11 @@ def ingest(
         print("storyline: interrupted; committed articles are kept, run the same command again to resume",
               file=sys.stderr)
         raise typer.Exit(130) from None
+    except (sqlite3.Error, OSError) as exc:  # disk full, store locked or made read-only mid-run
+        store_error(path, exc)
+        print("storyline: committed articles are kept; fix that and run the same command again to resume",
+              file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING) from None
     if json_summary:
         d = stats.to_dict()
         d["db"] = path

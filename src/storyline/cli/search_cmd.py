@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app
+from storyline.cli.app import EXIT_NOTHING, app, store_error
 from storyline.cli.ingest_cmd import DbOption
 from storyline.cli.stories_cmd import open_store
 
@@ -35,9 +36,16 @@ def search(
     store = open_store(db)
     try:
         hits = run_search(store, query, limit=limit)
-    except Exception as exc:
-        print(f"storyline: error: search failed: {exc} (try plain words)", file=sys.stderr)
-        raise typer.Exit(EXIT_NOTHING) from exc
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
+            print(f"storyline: error: {query!r}: the search could not be understood ({exc}) (try plain words)",
+                  file=sys.stderr)
+        else:
+            store_error(store.path, exc)
+        raise typer.Exit(EXIT_NOTHING) from None
+    except sqlite3.Error as exc:
+        store_error(store.path, exc)
+        raise typer.Exit(EXIT_NOTHING) from None
     finally:
         store.close()
     if format is Format.json:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app
+from storyline.cli.app import EXIT_NOTHING, app, store_error
 from storyline.cli.ingest_cmd import DbOption
 from storyline.cli.stories_cmd import open_store
 
@@ -40,6 +41,9 @@ def show(
                   "(list them with `storyline stories`)", file=sys.stderr)
             raise typer.Exit(EXIT_NOTHING)
         articles = story_articles(store, found)
+    except sqlite3.Error as exc:  # a damaged or half-written store
+        store_error(store.path, exc)
+        raise typer.Exit(EXIT_NOTHING) from None
     finally:
         store.close()
     from storyline.check import compare

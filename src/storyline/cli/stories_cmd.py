@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app
+from storyline.cli.app import EXIT_NOTHING, app, store_error
 from storyline.cli.ingest_cmd import DbOption
 
 
@@ -30,10 +30,9 @@ def open_store(db: str | None):
         raise typer.Exit(EXIT_NOTHING)
     try:
         return Store(path, readonly=True)
-    except Exception as exc:
-        print(f"storyline: error: {path}: cannot open the store: {exc} (is it a storyline database?)",
-              file=sys.stderr)
-        raise typer.Exit(EXIT_NOTHING) from exc
+    except Exception as exc:  # not SQLite, someone else's database, a directory, no permission
+        store_error(path, exc)
+        raise typer.Exit(EXIT_NOTHING) from None
 
 
 @app.command()
@@ -53,8 +52,8 @@ def stories(
     try:
         rows = list_stories(store, limit=limit, min_reports=min_reports)
     except Exception as exc:
-        print(f"storyline: error: {store.path}: cannot read stories: {exc}", file=sys.stderr)
-        raise typer.Exit(EXIT_NOTHING) from exc
+        store_error(store.path, exc)
+        raise typer.Exit(EXIT_NOTHING) from None
     finally:
         store.close()
     if format is Format.json:

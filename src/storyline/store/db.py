@@ -79,6 +79,23 @@ def _fact_rows(key: str, article: Article) -> Iterator[tuple]:
                    json.dumps(d, ensure_ascii=False, separators=(",", ":")))
 
 
+class NotAStoreError(sqlite3.DatabaseError):
+    """An SQLite file that storyline did not make (or an empty one opened for reading)."""
+
+
+def _check_is_store(conn: sqlite3.Connection, readonly: bool) -> None:
+    """Refuse someone else's database before writing to it (WAL mode and our tables would be added to
+    their file), and an empty file opened for reading. Reading sqlite_master also fails early, with
+    "file is not a database", on a file that is not SQLite at all."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if readonly and "stories" not in tables:
+        raise NotAStoreError("not a storyline store: it has no stories table" if tables
+                             else "not a storyline store: the file holds no tables")
+    if not readonly and tables and "migrations" not in tables:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise NotAStoreError(f"not a storyline store: it holds other tables ({shown})")
+
+
 class Store:
     """A storyline SQLite file. Use as a context manager; ``Store(path, readonly=True)`` for readers."""
 
@@ -87,13 +104,18 @@ class Store:
         if readonly and not Path(self.path).exists():
             raise FileNotFoundError(self.path)
         self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not readonly:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            migrate(self.conn)
+        try:
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _check_is_store(self.conn, readonly)
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                migrate(self.conn)
+        except BaseException:
+            self.conn.close()  # a store that failed to open must not hold the file
+            raise
         self.readonly = readonly
 
     def close(self) -> None:

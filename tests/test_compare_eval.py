@@ -1,9 +1,11 @@
 """Quality floors for compare on the labelled dev corpus (eval/findings.py).
 
-Measured with storyline.check.v1 (lexical): recall 0.505 (49/97 noted differences), quote_variant 3/3,
-reuse 9/10, unique_fact 22/29, name_variant 3/6, number_conflict 7/32; 33/78 conflict/variant findings
-match a noted difference (GOLD.md is not exhaustive: a hand check of the first 3 per story found
-about 46 of 53 right); 26/31 stories read as one; 27/37 hard-negative intruders named. Raise the floors when the
+Measured with storyline.check.v1 (lexical): recall 0.608 (59/97 noted differences), quote_variant 3/3,
+reuse 9/10, unique_fact 22/29, name_variant 4/6, suspect_term 3/3, number_conflict 11/32, date_conflict
+4/8, place_conflict 1/2; 43/82 conflict/variant findings match a noted difference (GOLD.md is not
+exhaustive: a hand check of every number/date/place/name/suspect finding and 12 quote variants found 44
+of 47 right); 26/31 stories read as one; 35/37 hard-negative intruders named. (Before the slot and event
+work: recall 0.505, number_conflict 7/32 with 9 of 16 findings right.) Raise the floors when the
 checker improves; never lower them silently.
 """
 
@@ -14,7 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-FLOORS = {"recall": 0.45, "quote_variant": 0.66, "reuse": 0.8, "unique_fact": 0.7, "name_variant": 0.5}
+FLOORS = {"recall": 0.58, "quote_variant": 0.66, "reuse": 0.8, "unique_fact": 0.7, "name_variant": 0.6,
+          "suspect_term": 0.9, "number_conflict": 0.3, "date_conflict": 0.45, "place_conflict": 0.45}
 
 
 def test_findings_floors(dev_corpus):
@@ -22,9 +25,10 @@ def test_findings_floors(dev_corpus):
 
     r = run(dev_corpus, DEFAULT_GOLD, sample=0)
     assert r["recall"] >= FLOORS["recall"], r["per_kind"]
-    for kind in ("quote_variant", "reuse", "unique_fact", "name_variant"):
+    for kind in ("quote_variant", "reuse", "unique_fact", "name_variant", "suspect_term", "number_conflict",
+                 "date_conflict", "place_conflict"):
         assert r["per_kind"][kind]["recall"] >= FLOORS[kind], (kind, r["per_kind"][kind])
-    # precision lower bound: at least a third of conflict/variant findings match a noted difference
-    assert r["checked_matching_gold"] / r["checked_findings"] >= 0.35
-    assert r["same_story_yes"] >= 24 and r["hard_negatives"]["intruder_named"] >= 24
+    # precision lower bound: nearly half of conflict/variant findings match a noted difference (0.52 measured)
+    assert r["checked_matching_gold"] / r["checked_findings"] >= 0.45
+    assert r["same_story_yes"] >= 24 and r["hard_negatives"]["intruder_named"] >= 27
     assert r["seconds"] < 30

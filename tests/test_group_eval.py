@@ -1,7 +1,7 @@
 """Quality gate for grouping on the labelled dev corpus (../shared/corpus/dev).
 
-Measured with storyline.group.events.v2: B-cubed F1 0.960 (P 0.978, R 0.942), pairwise F1 0.964,
-21 of 23 hard-negative pairs kept apart, 14 of 20 multi-language stories kept whole.
+Measured with storyline.group.events.v2: B-cubed F1 0.966 (P 0.987, R 0.946), pairwise F1 0.970,
+22 of 23 hard-negative pairs kept apart, 14 of 20 multi-language stories kept whole.
 (v1: B-cubed F1 0.932, pairwise 0.929, 18 of 23 apart, 14 of 20 whole.)
 The floors below sit just under those figures, so a regression fails; raise them when it improves.
 """
@@ -17,17 +17,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.grouping import evaluate  # noqa: E402
 
-BCUBED_F1_FLOOR = 0.95
-PAIRWISE_F1_FLOOR = 0.95
+BCUBED_F1_FLOOR = 0.96
+PAIRWISE_F1_FLOOR = 0.96
 CROSS_LANGUAGE_WHOLE_FLOOR = 14
 
 # Hard-negative pairs still merged. Known failures, listed so that they cannot grow silently: shrink
-# this set, never extend it. Both come from undated reports whose leads carry no weekday, ordinal or
-# phase that differs: a 2025 eruption report joins a 2024 one that names no weekday, and a French
-# report of the declared emergency (no cue in its lead) joins the committee report it resembles.
+# this set, never extend it. An undated 2025 eruption report (weekday only) joins an undated 2024
+# one that names no weekday, ordinal or day with a year: nothing in either lead tells them apart.
 KNOWN_MERGED = {
     ("iceland-sundhnukur-eruption-2024-08-22", "iceland-sundhnukur-eruption-2025-07-16"),
-    ("who-mpox-committee-convened-2024-08-07", "who-mpox-pheic-2024-08-14"),
 }
 
 
@@ -66,7 +64,8 @@ def test_hard_negatives_kept_apart(result):
                  # undated ones kept apart by the instance tags (phase, weekday) since v2
                  ("boars-head-plant-closure-2024-09", "boars-head-recall-expanded-2024-07-30"),
                  ("mars-kellanova-deal-2024-08-14", "mars-kellanova-talks-reported-2024-08"),
-                 ("rbi-repo-cut-2025-04-09", "rbi-repo-cut-2025-12-05")]:
+                 ("rbi-repo-cut-2025-04-09", "rbi-repo-cut-2025-12-05"),
+                 ("who-mpox-committee-convened-2024-08-07", "who-mpox-pheic-2024-08-14")]:
         assert (a, b) not in merged
 
 

@@ -57,6 +57,7 @@ def group_features(
     n_docs: int | None = None,
     threshold: float = THRESHOLD,
     merge_threshold: float = MERGE_THRESHOLD,
+    instance_tags: bool = True,
 ) -> list[list[int]]:
     """Cluster pre-extracted features (``ids`` sorted). ``df``/``n_docs`` default to this batch's;
     a store passes its corpus-wide counts so incremental and batch runs weigh tokens alike."""
@@ -71,7 +72,7 @@ def group_features(
         if s > 0:
             edges[(i, j)] = s
     times = [_dated(v.time) for v in vectors]
-    tags = [parse_tags(f.tokens) for f in features]
+    tags = [parse_tags(f.tokens) if instance_tags else {} for f in features]
     anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
     clusters = average_link(len(ids), edges, threshold, [[t] if t else [] for t in times],
                             tags=tags, anchored=anchored)
@@ -131,7 +132,8 @@ def make_story(members: Sequence[Article], features: Sequence[Features] | None =
 
 
 def group(
-    articles: Iterable[Article], *, threshold: float = THRESHOLD, merge_threshold: float = MERGE_THRESHOLD
+    articles: Iterable[Article], *, threshold: float = THRESHOLD, merge_threshold: float = MERGE_THRESHOLD,
+    instance_tags: bool = True,
 ) -> list[Story]:
     """Group ``articles`` into stories; every article lands in exactly one story.
 
@@ -143,7 +145,8 @@ def group(
     ids = sorted(by_id)
     arts = [by_id[i] for i in ids]
     feats = [extract(a) for a in arts]
-    clusters = group_features(ids, feats, threshold=threshold, merge_threshold=merge_threshold)
+    clusters = group_features(ids, feats, threshold=threshold, merge_threshold=merge_threshold,
+                              instance_tags=instance_tags)
     stories = [make_story([arts[i] for i in c]) for c in clusters]
     stories.sort(key=lambda s: (s.start or "9999", s.id))
     return stories

@@ -20,6 +20,11 @@ from storyline.group.timeinfo import EventTime
 # How much each kind of evidence counts in the combined score.
 CHANNEL_WEIGHT = {"n": 0.4, "k": 0.3, "w": 0.2, "d": 0.0}
 IDF_POWER = 1.0
+# One kind of evidence alone cannot make two reports alike: the mean is taken over at least the
+# weight of numbers and names together, as if a kind neither report has had matched nothing. Without
+# it, a French and an Arabic report that share only the numbers 30 and 50 scored as high as two
+# reports agreeing on numbers and names.
+MIN_EVIDENCE = CHANNEL_WEIGHT["n"] + CHANNEL_WEIGHT["k"]
 
 
 
@@ -86,7 +91,7 @@ def time_factor(a: EventTime, b: EventTime) -> float:
 
 
 def content(a: Vector, b: Vector) -> float:
-    """Weighted mean of per-kind cosines over the kinds both articles have."""
+    """Weighted mean of per-kind cosines over the kinds both articles have (at least MIN_EVIDENCE)."""
     la = a.langs or ({a.lang} if a.lang else set())
     lb = b.langs or ({b.lang} if b.lang else set())
     same_lang = not la or not lb or bool(la & lb)
@@ -99,7 +104,7 @@ def content(a: Vector, b: Vector) -> float:
             continue
         num += w * _dot(va, vb)
         den += w
-    return num / den if den else 0.0
+    return num / max(den, MIN_EVIDENCE) if den else 0.0
 
 
 def score(a: Vector, b: Vector) -> float:

@@ -58,26 +58,27 @@ def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]
 
 
 def find(ctx: Context) -> list[Finding]:
-    findings = _claims(ctx)
-    findings.extend(_event_places(ctx, [set(f.details["values"]) for f in findings]))
+    places = [[_places(art, s.index) for s in art.sentences] for art in ctx.articles]  # read once
+    findings = _claims(ctx, places)
+    findings.extend(_event_places(ctx, places, [set(f.details["values"]) for f in findings]))
     return findings
 
 
-def _claims(ctx: Context) -> list[Finding]:
+def _claims(ctx: Context, places: list[list[list[tuple[str, tuple[int, int]]]]]) -> list[Finding]:
     findings = []
     reported: set[tuple[int, frozenset[str]]] = set()
     for a_i, art_a in enumerate(ctx.articles):
         for b_i in range(a_i + 1, len(ctx.articles)):
             art_b = ctx.articles[b_i]
             for sa in art_a.sentences:
-                pa = _places(art_a, sa.index)
+                pa = places[a_i][sa.index]
                 if not pa:
                     continue
                 for sb in art_b.sentences:
                     if not (ctx.same_claim(a_i, sa.index, b_i, sb.index)
                             or ctx.similarity(a_i, sa.index, b_i, sb.index) >= CLOSE_SIMILARITY):
                         continue
-                    pb = _places(art_b, sb.index)
+                    pb = places[b_i][sb.index]
                     text_a, text_b = fold(sa.text), fold(sb.text)
                     only_a = [p for p in pa if fold(p[0]) not in text_b]
                     only_b = [p for p in pb if fold(p[0]) not in text_a]
@@ -102,7 +103,8 @@ def _claims(ctx: Context) -> list[Finding]:
     return findings
 
 
-def _event_places(ctx: Context, reported: list[set[str]]) -> list[Finding]:
+def _event_places(ctx: Context, places: list[list[list[tuple[str, tuple[int, int]]]]],
+                  reported: list[set[str]]) -> list[Finding]:
     """Reports that put the same kind of event (events.py: an explosion, a launch) in different
     places, whatever the wording: each report's places named next to the event word after a precise
     locative ("over", "in"; not "near"), compared pairwise within one language; a pair conflicts
@@ -111,7 +113,7 @@ def _event_places(ctx: Context, reported: list[set[str]]) -> list[Finding]:
     by_event: dict[str, dict[int, list[tuple[str, int, tuple[int, int]]]]] = {}
     for a_i, art in enumerate(ctx.articles):
         for s in art.sentences:
-            for place, span in _places(art, s.index):
+            for place, span in places[a_i][s.index]:
                 if _APPROXIMATE.search(art.text[max(s.start, span[0] - 20) : span[0]]):
                     continue
                 event = events.event_near(art, s.index, span)

@@ -1,7 +1,7 @@
 """Throughput of per-article analysis (``storyline.analyze.analyze``), whole and stage by stage.
 
 The baseline is the pre-optimisation path, rebuilt in the same run from pieces that are still
-callable: sentences from syntok's own segmenter, quotes and attributions each reading the speech
+callable: quotes and attributions each reading the speech
 acts on their own (two resolvers per article), and the name-registry regex without its look-ahead.
 The bench checks that both paths give the same output before timing them. The baseline shares the
 regexes that were made cheaper in place (compiled once, titles grouped by first character), so its
@@ -31,7 +31,7 @@ from storyline.analyze.dates import find_dates
 from storyline.analyze.names import find_names
 from storyline.analyze.quantities import find_quantities
 from storyline.analyze.quotes import find_quotes
-from storyline.analyze.sentences import split_sentences, split_sentences_syntok
+from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speakers import _REGISTRY, _REGISTRY_STARTS
 from storyline.analyze.speech import read_speech
 from storyline.model import Article
@@ -72,7 +72,7 @@ def analyze_baseline(article: Article) -> Article:
     text = article.text
     if not article.lang:
         article.lang = detect_language(text)
-    article.sentences = split_sentences_syntok(text)
+    article.sentences = split_sentences(text)
     article.names = find_names(text, article.sentences, lang=article.lang)
     article.quantities = find_quantities(text, article.sentences, lang=article.lang)
     article.dates = find_dates(text, article.sentences, article_date=article.date, lang=article.lang)
@@ -120,8 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     fast = best_rate(whole, n, args.repeat)
     slow = best_rate(whole_base, n, args.repeat)
     rows.append(("analyze (whole)", fast, slow))
-    rows.append(("split_sentences", best_rate(lambda: [split_sentences(t) for t in texts], n, args.repeat),
-                 best_rate(lambda: [split_sentences_syntok(t) for t in texts], n, args.repeat)))
+    rows.append(("split_sentences", best_rate(lambda: [split_sentences(t) for t in texts], n, args.repeat), None))
 
     def names() -> None:
         for a in done:
@@ -159,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:<22} {rate:11.0f} {'-':>10} {'-':>7}")
         else:
             print(f"  {name:<22} {rate:11.0f} {ref:10.0f} {rate / ref:6.2f}x")
-    print("  baseline: syntok's segmenter; quotes and attributions each reading speech (two resolvers);")
+    print("  baseline: quotes and attributions each reading speech (two resolvers);")
     print("  the name-registry regex without its look-ahead. Stages without a baseline were not changed here.")
     return 0 if same == n else 1
 

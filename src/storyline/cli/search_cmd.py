@@ -35,13 +35,14 @@ def search(
 
     store = open_store(db)
     try:
-        hits = run_search(store, query, limit=limit)
+        hits = run_search(store, query.replace("\0", " "), limit=limit)  # SQLite ends a string at NUL
     except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
+        low = str(exc).lower()
+        if any(w in low for w in ("locked", "busy", "disk", "malformed", "readonly", "unable to open")):
+            store_error(store.path, exc)
+        else:  # open_store has checked the store: what is left is the query
             print(f"storyline: error: {query!r}: the search could not be understood ({exc}) (try plain words)",
                   file=sys.stderr)
-        else:
-            store_error(store.path, exc)
         raise typer.Exit(EXIT_NOTHING) from None
     except sqlite3.Error as exc:
         store_error(store.path, exc)

@@ -151,3 +151,13 @@ def test_concepts_read_through_languages():
     assert c("Les autres", "accusés") == "co-defendants"
     assert c("", "people") is None
     assert slots.hedge("the fire grew to more than ") == "lower" and slots.hedge("it grew to ") is None
+
+
+def test_a_figure_set_in_another_event_is_another_slot():
+    a = report("a", "The Vesta ship reached an altitude of 212 kilometres before splashing down in the Coral Sea.",
+               [("212 kilometres", "measure", 212, "km")])
+    b = report("b", "After reaching an altitude of 74 kilometres, the Vesta booster separated and fell to the Coral Sea.",
+               [("74 kilometres", "measure", 74, "km")])
+    assert conflicts(a, b) == []
+    assert slots.circumstance("After reaching an altitude of ") and not slots.circumstance(
+        "following flash floods which killed at least ")

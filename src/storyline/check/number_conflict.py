@@ -10,7 +10,7 @@ Two figures of the same kind and unit, in two reports, fill the same slot when
     (the company, the teams) do not count. Words that most reports
     of the story use anyway (the company's name) are no evidence of a slot.
 Never a conflict: a combined figure and a single one; a look back ("had last cut by 40") and the
-news; figures both reports give (agreed, or one report names both: two things); figures
+news; a figure set in another event ("after reaching 74 km, the booster separated") and a plain one; figures both reports give (agreed, or one report names both: two things); figures
 a hedge reconciles ("more than 7 percent" / "about 8%"); figures of differently named rates (deposit
 vs refinancing); a figure whose rival number stands, unread, in its own sentence ("needed a run-a-ball 30 ... 27 balls").
 Linked figures form one slot; a report that gives several values in one slot is talking about
@@ -63,6 +63,7 @@ class Figure:
     aggregate: bool  # "a combined turnover of": a sum, not the figure of one thing
     states: set[str]  # what its sentence says happened to the things counted (threatened, destroyed)
     past: bool  # its clause looks back at an earlier event ("had last cut by")
+    circumstance: bool  # its clause sets it in another event ("after reaching an altitude of")
     names: set[str]  # the local words that are names most reports use (no evidence of a slot)
     numbers: set[str] = field(default_factory=set)  # numbers in its sentence that no figure covers
 
@@ -164,9 +165,10 @@ def _figures(ctx: Context) -> list[list[Figure]]:
                 sentence_numbers[q.sentence] = ({s for s in content_stems(text) if s.startswith("num:")},
                                                 slots.states(slots.window_words(text)))
             numbers, states = sentence_numbers.get(q.sentence, (set(), set()))
+            clause = _clause_before(art, q)
             figs.append(Figure(a_i, x, q, _values(q), local, slots.concept(q.context, words),
                                slots.hedge(before), slots.rate_names(words), slots.aggregate(words),
-                               states, slots.past(slots.window_words(_clause_before(art, q))),
+                               states, slots.past(slots.window_words(clause)), slots.circumstance(clause),
                                local & story_names, numbers))
         out.append(figs)
     return out
@@ -226,6 +228,8 @@ def _same_slot(ctx: Context, fa: Figure, fb: Figure, figures: list[list[Figure]]
         return False  # a combined figure and the figure of one part
     if fa.past != fb.past:
         return False  # the last cut and this one
+    if fa.circumstance != fb.circumstance:
+        return False  # "after reaching 74 km, the booster separated" and "the ship reached 212 km"
     aligned = ctx.same_claim(fa.a, qa.sentence, fb.a, qb.sentence)
     similarity = ctx.similarity(fa.a, qa.sentence, fb.a, qb.sentence)
     shared = fa.local & fb.local

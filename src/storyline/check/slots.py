@@ -173,3 +173,17 @@ _PAST = frozenset(stem(w) for w in "last previous previously prior earlier forme
 def past(words: list[str]) -> bool:
     """Whether the clause looks back at an earlier event ("it had last cut rates by 40 basis points")."""
     return bool(_PAST & set(words))
+
+
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:after|before|once|until|upon|while)\s+[^\W\d_]+ing\b"
+    r"|\b(?:après|avant)\s+(?:d'|de\s+)?(?:avoir|être)\b"
+    r"|\b(?:tras|después\s+de|antes\s+de|dopo|prima\s+di)\s+[^\W\d_]+(?:ar|er|ir|are|ere|ire)\b",
+    re.IGNORECASE)
+
+
+def circumstance(clause: str) -> bool:
+    """Whether the clause before a figure sets it in another event, by a non-finite verb after a
+    time word ("after reaching an altitude of 74 km, the booster separated"): the figure then
+    describes that moment, not the news. "following floods which killed 95" is not such a clause."""
+    return bool(_CIRCUMSTANCE.search(clause))

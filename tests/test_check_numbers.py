@@ -161,3 +161,14 @@ def test_a_figure_set_in_another_event_is_another_slot():
     assert conflicts(a, b) == []
     assert slots.circumstance("After reaching an altitude of ") and not slots.circumstance(
         "following flash floods which killed at least ")
+
+
+def test_one_name_next_to_each_figure_makes_a_slot():
+    a = report("a", "Polls in Marrow closed on Sunday. The Tern party took 19.6 percent, its best result in Marrow.",
+               [("19.6 percent", "percent", 19.6, "%")])
+    b = report("b", "Counting in Marrow ended on Monday. Second came the Tern party with 20.8%, ahead of the rest.",
+               [("20.8%", "percent", 20.8, "%")])
+    c = report("c", "Marrow voted on Sunday; the Tern party said counting in Marrow had been slow, officials said.",
+               [])
+    found = conflicts(a, b, c)
+    assert len(found) == 1 and set(found[0].details["values"]) == {"19.6 percent", "20.8%"}

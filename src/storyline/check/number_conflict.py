@@ -7,7 +7,9 @@ Two figures of the same kind and unit, in two reports, fill the same slot when
     and the sentences share a word or some similarity, or
   - the words right around them agree (two shared content words within five words of the figure:
     "rejected the contract by 94%" / "94.6% rejected the contract offer"); names most reports use
-    (the company, the teams) do not count. Words that most reports
+    (the company, the teams) do not count, or
+  - one such name alone stands next to each, and each report gives that name one figure of the kind
+    ("the AfD won 19.6 percent" / "the AfD came second with 20.8%"). Words that most reports
     of the story use anyway (the company's name) are no evidence of a slot.
 Never a conflict: a combined figure and a single one; a look back ("had last cut by 40") and the
 news; a figure set in another event ("after reaching 74 km, the booster separated") and a plain one; figures both reports give (agreed, or one report names both: two things); figures
@@ -218,6 +220,15 @@ def _single_valued(figures: list[list[Figure]], a_i: int, concept: str, fig: Fig
     return len(values) == 1
 
 
+def _single_named(figures: list[list[Figure]], fig: Figure) -> bool:
+    """Whether the report gives one value, in one kind and unit, next to this name."""
+    values = set()
+    for f in figures[fig.a]:
+        if f.names & fig.names and _compatible(f.q, fig.q):
+            values |= f.values
+    return len(values) == 1
+
+
 def _same_slot(ctx: Context, fa: Figure, fb: Figure, figures: list[list[Figure]]) -> bool:
     qa, qb = fa.q, fb.q
     if fa.concept and fb.concept and fa.concept != fb.concept:
@@ -245,6 +256,10 @@ def _same_slot(ctx: Context, fa: Figure, fb: Figure, figures: list[list[Figure]]
             return True
     if len(shared) >= LOCAL_SHARED:
         return True
+    named = fa.names & fb.names
+    if (len(named) == 1 and fa.names == fb.names and fa.concept == fb.concept
+            and _single_named(figures, fa) and _single_named(figures, fb)):
+        return True  # "the AfD won 19.6 percent" / "the AfD came second with 20.8%"
     if aligned and fa.concept == fb.concept:
         open_a = [f for f in figures[fa.a] if f.q.sentence == qa.sentence and _compatible(f.q, qa)]
         open_b = [f for f in figures[fb.a] if f.q.sentence == qb.sentence and _compatible(f.q, qb)]

@@ -41,6 +41,7 @@ _CONCEPT_WORDS = {
     "countries": "countries países länder paesi",
     "flights": "flights vuelos vols flüge voli",
     "fissure": "fissure fissures crack fisura grieta fessura erdspalte spalte riss",
+    "turnout": "turnout wahlbeteiligung participation participación affluenza",
     "age": "aged age âgés âgé âgée âgées edad alter jährige età",
 }
 # Cue words (deaths, injured...) override a generic counted noun; a specific noun sets the concept.

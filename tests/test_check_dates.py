@@ -78,3 +78,12 @@ def test_event_words_read_through_languages():
     since = with_dates(report("s", "It was the first cut since 12 March 2029, officials in Veldt said."),
                        ("12 March 2029", "2029-03-12"))
     assert events.event_of(since, since.dates[0]) is None  # a look back, not the event
+
+
+def test_photo_captions_date_the_picture_not_the_event():
+    a = with_dates(report("a", "The accused at the Calder court of appeal, 6 October 2031. (IVO BRANDT / AGENCY)\n"
+                          "The appeal trial opened in Calder last week."), ("6 October 2031", "2031-10-06"))
+    b = with_dates(report("b", "The accused at the Calder court of appeal, 9 October 2031, after a pause in the "
+                          "trial."), ("9 October 2031", "2031-10-09"))
+    assert events.caption(a, a.dates[0].sentence) and not events.caption(b, b.dates[0].sentence)
+    assert date_conflicts(a, b) == []

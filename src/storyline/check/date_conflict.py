@@ -5,7 +5,7 @@ kind of event next to the date (events.py: the verdict, the rate decision, the l
 report gives one day for that event. Only resolved dates of the same granularity are compared (a
 day with a day, a month with a month); a date that the other sentence also mentions is agreed, and
 dates that only a resolution guess sets apart (a relative "this afternoon", a year the report
-never wrote, the first day of "June 4-6") are never a conflict.
+never wrote, the first day of "June 4-6") and the dates of photo captions are never a conflict.
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ def find(ctx: Context) -> list[Finding]:
                     if events.compatible(da, db) or events.opens_span(art_a, da) or \
                             events.opens_span(ctx.articles[b_i], db):
                         continue
+                    if events.caption(art_a, s_a) or events.caption(ctx.articles[b_i], s_b):
+                        continue  # a photo caption dates the picture
                     # A period that contains the other is a vaguer wording, not a conflict.
                     if da.value.startswith(db.value) or db.value.startswith(da.value):
                         continue
@@ -110,7 +112,7 @@ def _event_dates(ctx: Context, reported: set[frozenset[str]]) -> list[Finding]:
                 continue
             if d.sentence >= len(art.sentences) or (a_i, d.sentence) not in ctx.pos:
                 continue
-            if _content(ctx, a_i, d.sentence) < MIN_CONTENT:
+            if _content(ctx, a_i, d.sentence) < MIN_CONTENT or events.caption(art, d.sentence):
                 continue
             event = events.event_of(art, d)
             if event:

@@ -110,3 +110,14 @@ def compatible(da: DateMention, db: DateMention) -> bool:
     if da.value[5:] == db.value[5:] and not (year_written(da) and year_written(db)):
         return True  # same day and month; a year was guessed on one side
     return False
+
+
+CREDIT = re.compile(r"\((?=[^()]{0,80}\))[^()]*(?:/|\b(?:AFP|Reuters|AP|EPA|EFE|dpa|Getty|ANSA|Photo|Foto|Bild|"
+                    r"Image|Crédit|Credit)\b)[^()]*\)")
+
+
+def caption(article: Article, sentence: int) -> bool:
+    """A photo caption ("The accused at the court of appeal, 6 October. (NAME / AGENCY)"): its date is
+    when the picture was taken, not when the event happened."""
+    s = article.sentences[sentence]
+    return bool(CREDIT.search(s.text[-90:]) or CREDIT.match(article.text[s.end : s.end + 90].lstrip()))

@@ -20,6 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from storyline.analyze import analyze
+from storyline.analyze.names import find_names
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.sentences import split_sentences
 from storyline.model import Article
@@ -92,7 +93,8 @@ def score_fixtures(path: Path = FIXTURE_SETS["tuned"]) -> dict:
     docs = load_fixtures(path)
     for d in docs:
         text = d["text"]
-        pred = find_quotes(text, split_sentences(text), [], lang=d.get("lang"))
+        sents = split_sentences(text)
+        pred = find_quotes(text, sents, find_names(text, sents, lang=d.get("lang")), lang=d.get("lang"))
         used: set[int] = set()
         for g in d["quotes"]:
             best, best_ov = None, 0.0

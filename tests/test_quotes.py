@@ -268,3 +268,35 @@ def test_seeds_through_the_whole_pipeline(seed_paths):
 def test_inch_marks_and_stray_straight_quotes_are_not_quotes():
     assert find_segments('The 12" pipe burst near the 6" valve.') == []
     assert find_segments('He said 5" of rain fell." Nothing else.') == []
+
+
+# --- speakers in the full pipeline (names.py mentions behind the resolver) ----------------------------
+
+
+def _analyzed(text, lang):
+    from storyline.analyze import analyze
+    from storyline.model import Article
+
+    return analyze(Article(id="t", text=text, lang=lang))
+
+
+def test_a_place_speaking_is_kept_whole():
+    art = _analyzed("Los Angeles warned on Monday that the roads were closed. The City of Los Angeles said "
+                    "the shelters would stay open until Sunday.", "en")
+    speakers = [q.speaker for q in art.quotes if q.kind == "indirect"]
+    assert speakers == ["Los Angeles", "City of Los Angeles"]
+    assert "Angeles" not in {a.source for a in art.attributions}
+    assert all(not a.text.startswith("Angeles") for a in art.attributions)
+
+
+def test_german_role_nouns_before_a_full_name_are_roles():
+    art = _analyzed("„Das ist ein Skandal“, sagte Oppositionsführer Karl Weiss am Montag. Kämmerer Jonas Brandt "
+                    "widersprach. „Die Zahlen stimmen nicht“, sagte Brandt. „Wir prüfen das“, erklärte "
+                    "Stadtkämmerin Ruth Albers.", "de")
+    got = {(q.speaker, q.speaker_role) for q in art.quotes if q.kind == "direct"}
+    assert got == {("Karl Weiss", "Oppositionsführer"), ("Jonas Brandt", "Kämmerer"), ("Ruth Albers", "Stadtkämmerin")}
+
+
+def test_a_given_name_is_never_taken_for_a_role():
+    art = _analyzed("„Wir bleiben“, sagte Martin Keller Schmidt.", "de")
+    assert [q.speaker for q in art.quotes] == ["Martin Keller Schmidt"]

@@ -48,14 +48,16 @@ class Resolver:
     def __init__(self, text: str, names: list[Mention] | None = None):
         self.text = text
         self.names = [m for m in (names or []) if m.type in ("person", "org")]
+        # places speak too ("Los Angeles warned"), and must never be cut into a person ("Angeles")
+        self.places = [m for m in (names or []) if m.type == "place" or (m.type == "org" and " " in m.text)]
         # every character inside a place or organisation mention: one set look-up per registry match
         not_people = {i for m in (names or []) if m.type in ("place", "org") for i in range(m.span[0], m.span[1])}
         self.people: list[Person] = []
         self.events: list[Event] = []
         for m in self.names:
             if m.type == "person":
-                full = m.canonical or m.text
-                self.people.append(Person(m.span[0], _norm(full), m.role))
+                inner, full = _split_title(_norm(m.canonical or m.text))  # "Oppositionsführer Karl Weiss"
+                self.people.append(Person(m.span[0], full, m.role or _role_of(inner)))
         for m in _REGISTRY.finditer(text):
             name = _clean_name(m.group("name"))
             title = m.group("title")
@@ -74,6 +76,29 @@ class Resolver:
         self.people.sort(key=lambda p: p.pos)
 
     # --- names ---------------------------------------------------------------------------------
+    def widen(self, subj: Subject) -> Subject:
+        """A name subject that is part of a longer place or organisation name grows to the whole of it.
+
+        "Los Angeles warned": the name reader drops "Los" as an article and would resolve "Angeles";
+        "the City of Los Angeles said" likewise. names.py knows the whole place; its span wins.
+        """
+        if subj.kind != "name" or not self.places:
+            return subj
+        s0, s1 = subj.span
+        for m in self.places:
+            if m.span[0] < s1 and s0 < m.span[1] and (m.span[0] < s0 or m.span[1] > s1):
+                if m.span[0] < s0 and self.text[m.span[0] : s0].strip() and m.type == "place" and subj.role:
+                    continue
+                lo, hi = min(s0, m.span[0]), max(s1, m.span[1])
+                return Subject(self.text[lo:hi], (lo, hi), "name", name=m.canonical or m.text, role=subj.role)
+        return subj
+
+    def _place_at(self, span: tuple[int, int]) -> Mention | None:
+        for m in self.places:
+            if m.span[0] <= span[0] and span[1] <= m.span[1]:
+                return m
+        return None
+
     def _mention_at(self, span: tuple[int, int]) -> Mention | None:
         """The names.py mention for a subject's name: the one ending where it ends, a person first."""
         hits = [m for m in self.names if m.span[0] < span[1] and span[0] < m.span[1]]
@@ -142,10 +167,16 @@ class Resolver:
             name_span = subj.span
             if subj.name and subj.text.endswith(subj.name):
                 name_span = (subj.span[1] - len(subj.name), subj.span[1])
+            place = self._place_at(name_span)
+            if place is not None and place.span == name_span:
+                return _norm(place.canonical or place.text), subj.role, 0.9, False
             m = self._mention_at(name_span)
             if m is not None:
                 speaker = _norm(m.canonical or m.text)
                 role = subj.role or m.role
+                if m.type == "person":
+                    inner, speaker = _split_title(speaker)  # names.py kept a German role in the name
+                    role = role or _role_of(inner)
                 if (subj.role and subj.name and speaker.endswith(" " + _norm(subj.name))
                         and len(speaker.split()) > len(subj.name.split())):
                     # names.py kept the title in the name ("Passenger Yara Haddou",

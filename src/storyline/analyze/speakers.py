@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.analyze.lexicon_names import GIVEN_NAMES
 from storyline.analyze.speechwords import (
     COMPOUND_TITLE_HEADS,
     DE_TITLE_SUFFIXES,
@@ -180,6 +181,37 @@ def _split_title(name: str) -> tuple[str | None, str]:
     m = _TITLE_AT_START.match(name)
     if m and name[m.end() :].strip():
         return m.group("title"), name[m.end() :]
+    return _split_de_role(name)
+
+
+# German role nouns end in a handful of suffixes ("Oppositionsführer", "Kämmerin", "Stadtrat"). A capitalised
+# word ending in one of them, right before a full name, is the person's role, not part of the name.
+_DE_ROLE_END = re.compile(
+    r"(?:führer|führerin|sprecher|sprecherin|minister|ministerin|kanzler|kanzlerin|präsident|präsidentin|chef|"
+    r"chefin|leiter|leiterin|direktor|direktorin|meister|meisterin|rat|rätin|sekretär|sekretärin|kämmerer|"
+    r"kämmerin|senator|senatorin|vorsitzende|vorsitzender|beauftragte|beauftragter|richter|richterin|"
+    r"anwalt|anwältin|trainer|trainerin|experte|expertin|kandidat|kandidatin|dezernent|dezernentin|"
+    r"referent|referentin|vorstand|manager|managerin|kommissar|kommissarin|gouverneur|abgeordnete|abgeordneter)$"
+)
+# feminine agent nouns ("Lehrerin", "Juristin" is left out: too close to given names like "Kristin")
+_DE_FEMININE_ROLE = re.compile(r"[a-zäöüß]{3,}(?:er|or|ent|är|at|og)in$")
+
+
+@lru_cache(maxsize=8192)
+def _split_de_role(name: str) -> tuple[str | None, str]:
+    """'Oppositionsführer Karl Weiss' -> ('Oppositionsführer', 'Karl Weiss'); names are left whole.
+
+    Only before a full name (two more words) and never when the first word is a known given name, so
+    "Martin Keller" stays a name. A generic feminine "-in" noun also needs a known given name after it.
+    """
+    toks = name.split()
+    if len(toks) < 3 or not toks[0][:1].isupper() or toks[0] in GIVEN_NAMES:
+        return None, name
+    head = toks[0].rsplit("-", 1)[-1].lower()
+    if len(head) < 5 and "-" not in toks[0]:
+        return None, name  # "Rat", "Chef" alone are too short to trust as a compound
+    if _DE_ROLE_END.search(head) or (_DE_FEMININE_ROLE.search(head) and toks[1] in GIVEN_NAMES):
+        return toks[0], " ".join(toks[1:])
     return None, name
 
 

@@ -157,6 +157,7 @@ def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> l
         if act.verb in PARTICIPLES:
             continue
         if act.subject is not None:
+            act.subject = resolver.widen(act.subject)
             speaker, role, conf, person = resolver.resolve(act.subject)
             act.speaker, act.role, act.confidence, act.person = speaker, role, conf, person
             if speaker and not act.according and not act.framing:

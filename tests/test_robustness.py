@@ -157,6 +157,23 @@ def test_bad_input_is_one_line_and_the_batch_goes_on(files, tmp_path, command, c
     assert _n_good(command, result.stdout) == n_good
 
 
+def test_corrupt_archives_do_not_stop_a_folder(tmp_path):
+    """A corrupt .warc.gz and a truncated WARC in a folder are reported; the files after them are read."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD_A)
+    (folder / "b.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n"
+                                    b"HTTP/1.1 200 OK\r\n\r\n<html>")
+    (folder / "c.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + random.Random(3).randbytes(200))
+    (folder / "d.txt").write_text(GOOD_B)
+    result = runner.invoke(app, ["extract", str(folder), "-f", "json"])
+    errors = _assert_clean_stderr(result.stderr)
+    for name in ("b.warc", "c.warc.gz"):
+        assert len([ln for ln in errors if name in ln]) == 1, errors
+    assert sorted(Path(r["source"]).name for r in json.loads(result.stdout)) == ["a.txt", "d.txt"]
+    assert result.exit_code == 1
+
+
 def test_wrongly_encoded_text_is_decoded(files):
     result = runner.invoke(app, ["extract", str(files["cp1252.txt"]), "-f", "json"])
     assert result.exit_code == 0

@@ -98,3 +98,33 @@ def test_fixture_texts_never_crash():
         d = json.loads(line)
         for a in find_attributions(d["text"], split_sentences(d["text"]), [], lang=d["lang"]):
             assert a.source and a.kind in {"said", "according_to", "report", "office", "statement"}
+
+
+def test_according_to_source_ends_at_its_noun_phrase():
+    # no comma after the source: it must not swallow the reported clause
+    assert atts("Laut einem Gutachten fehlen der Stadt rund 12 Millionen Euro.", "de") == [
+        ("according_to", "einem Gutachten")]
+    assert atts("Laut einem Bericht des Rechnungshofs sind 40 Stellen unbesetzt.", "de") == [
+        ("according_to", "einem Bericht des Rechnungshofs")]
+    assert atts("Según fuentes policiales el detenido tiene 30 años.", "es") == [
+        ("according_to", "fuentes policiales")]
+    assert atts("Selon les chiffres de la préfecture il y a eu 30 blessés.", "fr") == [
+        ("according_to", "les chiffres de la préfecture")]
+
+
+def test_according_to_keeps_the_whole_source_not_a_place_inside_it():
+    assert atts("Selon le parquet de Lyon, le préjudice dépasse 4 millions d'euros.", "fr") == [
+        ("according_to", "le parquet de Lyon")]
+
+
+def test_according_to_a_pronoun_is_the_person_before_it():
+    text = "Le maire, Paul Garnier, a visité le chantier. Selon lui, les travaux finiront en mai."
+    assert ("according_to", "Paul Garnier") in atts(text, "fr")
+    assert atts("Selon lui, les travaux finiront en mai.", "fr") == []  # nobody to be "lui"
+
+
+def test_attribution_text_covers_the_whole_spokesperson_phrase():
+    text = "Der Busverkehr fällt aus. Ein Sprecher des Verkehrsverbunds sagte, die Linien würden umgeleitet."
+    got = find_attributions(text, split_sentences(text), [], lang="de")
+    assert [(a.source, a.text) for a in got] == [
+        ("Ein Sprecher des Verkehrsverbunds", "Ein Sprecher des Verkehrsverbunds sagte")]

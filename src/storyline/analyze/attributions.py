@@ -74,7 +74,9 @@ def _from_act(text: str, a: SpeechAct) -> Attribution | None:
     subj = a.subject
     if a.according:
         start, end = a.verb_span[0], subj.span[1]
-        source = a.speaker if subj.kind == "name" and a.speaker else _plain(subj.text)
+        if subj.kind == "pronoun" and not a.speaker:
+            return None  # "selon lui" with nobody before it to be "lui"
+        source = a.speaker if subj.kind in ("name", "pronoun") and a.speaker else _plain(subj.text)
         return Attribution(source, text[start:end], (start, end), "according_to", a.sentence)
     if a.verb.lower() not in CITING_VERBS or not a.speaker:
         return None

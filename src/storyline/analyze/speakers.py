@@ -292,6 +292,11 @@ _GROUP_AT = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Oo]fficials|[Rr]esearchers|[Ee]xperts|[Ss]ources|[Ss]trategists|"
     r"(?:[Aa]n?|[Tt]he)\s+(?:spokesperson|spokesman|spokeswoman|official|source|representative|lawyer|analyst|"
     r"economist))\s+(?:at|for|from|of|with|close to)\s+(?:the\s+)?$"
+    # "Ein Sprecher des Verkehrsverbunds", "un portavoz del Ayuntamiento", "une porte-parole de la mairie"
+    r"|\b(?:[Ee]in|[Ee]ine|[Dd]er|[Dd]ie|[Uu]n|[Uu]na|[Uu]ne|[Ee]l|[Ll]a|[Ll]e)\s+(?:[a-zäöüéè][\w\-]*\s+)?"
+    r"(?:Sprecher|Sprecherin|Vertreter|Vertreterin|Mitarbeiter|Mitarbeiterin|Anwalt|Anwältin|portavoz|"
+    r"porte-parole|représentant|représentante|responsable|abogado|abogada|avocat|avocate)\s+"
+    r"(?:des|der|vom|von|del|de\s+la|de|du|d[’'])\s*$"
 )
 # "..., the coast guard said": a short lower-case noun phrase after the comma of a said-last clause.
 _PLAIN_NOMINAL = re.compile(

@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from storyline.analyze.quotemarks import Segment, find_segments, paragraphs
 from storyline.analyze.resolver import Resolver
-from storyline.analyze.speakers import Subject, sentence_subject, subject_after, subject_before
+from storyline.analyze.speakers import (
+    DETERMINERS,
+    Subject,
+    looks_like_person_name,
+    sentence_subject,
+    subject_after,
+    subject_before,
+)
 from storyline.analyze.speechwords import ACCORDING_TO, FRAMING_VERBS, speech_verbs
 from storyline.model import Sentence
 
@@ -222,6 +229,7 @@ def _according_act(doc: Doc, m: re.Match) -> SpeechAct | None:
     hi = doc.next_boundary(ve)
     stop = re.search(r"[,;:.](?:\s|$)|\s—|\s–|\(|\s(?:als|dass|that|which|who|whom|que|qui|wie|and|und|y|et|but|aber|pero|mais)\b", text[ve:hi])
     end = ve + stop.start() if stop else hi
+    end = _source_end(text, ve, end, doc.lang)
     phrase = text[ve:end].strip()
     words = phrase.split()
     if not words or len(words) > 12 or _VERB_FIRST.match(phrase):
@@ -229,7 +237,70 @@ def _according_act(doc: Doc, m: re.Match) -> SpeechAct | None:
     start = ve + text[ve:end].find(words[0])
     named = subject_after(text, ve, end)
     subj = Subject(phrase, (start, start + len(phrase)), "report", name=phrase)
-    if named is not None and named.span[1] >= start + len(phrase) - 1:
-        subj = named
+    if named is not None and named.span[1] >= start + len(phrase) - 1 and (
+        named.kind != "name" or named.span[0] + len(named.name or "") >= named.span[1] - 1 or named.role
+        or looks_like_person_name(named.name or "")
+    ):
+        subj = named  # "selon le parquet de Lyon" stays the parquet, not Lyon
     return SpeechAct(m.group(), m.span(), doc.sentence_at(m.start()), subj, None, None, 0.0, False,
                      according=True, subject_first=False)
+
+
+# Words that tie a complement to the source's head noun: "einem Bericht des Rechnungshofs", "le parquet de Lyon".
+_LINKS = {"des", "der", "von", "vom", "de", "del", "du", "d'", "d’", "of", "on", "at", "from", "in", "for", "di",
+          "della", "da", "do", "dos", "en", "à", "au", "aux"}
+# Finite verbs and clitics that open the reported clause when no comma does ("Según fuentes policiales el
+# detenido tiene ..." stops at "el"; "according to officials there is ..." at "there").
+_CLAUSE_OPENERS = {
+    "es": {"es", "son", "fue", "ha", "han", "hay", "está", "están", "era", "tiene", "tienen", "será", "se", "él",
+           "ella", "ellos", "lo", "la", "le", "les"},
+    "fr": {"est", "sont", "a", "ont", "était", "sera", "se", "il", "elle", "ils", "elles", "y", "on", "la", "le",
+           "les"},
+    "en": {"is", "are", "was", "were", "has", "have", "had", "will", "would", "there", "he", "she", "they", "it"},
+}
+_TOKEN = re.compile(r"[^\s]+")
+
+
+def _source_end(text: str, lo: int, hi: int, lang: str | None) -> int:
+    """Where an "according to" source ends when no comma ends it: after its head noun phrase.
+
+    German capitalises nouns, so the phrase is a determiner, lower-case adjectives, capitalised words and
+    genitive links ("Laut einem Bericht des Rechnungshofs | fehlen der Stadt ..."). Elsewhere the phrase
+    ends at a new determiner that no preposition ties to it, or at a finite verb or subject pronoun.
+    """
+    toks = list(_TOKEN.finditer(text, lo, hi))
+    german = lang == "de" or (lang is None and text[lo - 6 : lo].strip().lower() in {"laut", "angaben"})
+    seen_head = False
+    end = hi
+    openers = _CLAUSE_OPENERS.get(lang or "en", set())
+    for k, t in enumerate(toks):
+        w = t.group()
+        lw = w.lower().strip("„“\"«»")
+        prev = toks[k - 1].group().lower() if k else ""
+        after_link = prev in _LINKS or prev.endswith(("'", "’"))
+        if german:
+            if w[:1].isupper():
+                seen_head = True
+                continue
+            if lw in _LINKS and seen_head:
+                continue  # "des Rechnungshofs", "der Stadt" after the head noun: a genitive
+            if lw in DETERMINERS or lw in {"einem", "dem", "den"}:
+                if seen_head and not after_link:
+                    end = t.start()
+                    break
+                continue
+            if not seen_head or after_link or prev in DETERMINERS:
+                continue  # an adjective before its noun ("ersten Schätzungen", "des zuständigen Amtes")
+            end = t.start()
+            break
+        if k == 0:
+            continue
+        if lw in openers and not (after_link and lw in DETERMINERS):
+            end = t.start()
+            break
+        if lw in DETERMINERS and not after_link:
+            end = t.start()
+            break
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -159,3 +159,25 @@ def test_undated_talks_and_deal_apart_translations_together():
     got = _membership(group(UNDATED))
     assert ["talks-de", "talks-en"] in got
     assert ["deal-en", "deal-fr"] in got
+
+
+def test_caption_date_years_before_the_story_is_not_its_day():
+    from storyline.group.features import extract
+
+    art = Article(id="cap", lang="en", text=(
+        "Shelves of crisps at a market on April 5, 2011 in Kelport. Snackco agreed to buy Crumbly "
+        "Foods on Wednesday; the deal should close in the first half of 2025."))
+    assert extract(art).time.lo is None  # the 2011 caption is background, not the event's day
+    art2 = Article(id="ok", lang="en", text="The council met on 3 May 2025 and approved the budget for 2026.")
+    assert extract(art2).time.lo is not None
+
+
+def test_one_kind_of_evidence_alone_is_not_enough():
+    from storyline.group.similarity import MIN_EVIDENCE, Vector, content
+    from storyline.group.timeinfo import EventTime
+
+    only_numbers = Vector({"n": {"n:50": 1.0}}, EventTime(), "fr")
+    other = Vector({"n": {"n:50": 1.0}}, EventTime(), "ar")
+    assert content(only_numbers, other) == 0.4 / MIN_EVIDENCE < 1.0
+    both = Vector({"n": {"n:50": 1.0}, "k": {"k:mrs": 1.0}}, EventTime(), "en")
+    assert content(both, both) == 1.0

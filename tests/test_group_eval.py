@@ -2,7 +2,9 @@
 
 Measured with storyline.group.events.v2: B-cubed F1 0.966 (P 0.987, R 0.946), pairwise F1 0.970,
 22 of 23 hard-negative pairs kept apart, 14 of 20 multi-language stories kept whole.
-(v1: B-cubed F1 0.932, pairwise 0.929, 18 of 23 apart, 14 of 20 whole.)
+(v1: B-cubed F1 0.932, pairwise 0.929, 18 of 23 apart, 14 of 20 whole.) The thresholds were not
+re-tuned for v2; `python -m eval grouping --halves` scores two halves of the story families with
+the instance tags on and off, and `--audit-tags` counts the same-story pairs each tag key would cut.
 The floors below sit just under those figures, so a regression fails; raise them when it improves.
 """
 
@@ -72,3 +74,15 @@ def test_hard_negatives_kept_apart(result):
 def test_cross_language_stories_kept_together(result):
     whole = result["cross_language_stories"] - len(result["cross_language_split"])
     assert whole >= CROSS_LANGUAGE_WHOLE_FLOOR, result["cross_language_split"]
+
+
+def test_instance_tags_do_not_cut_true_stories(dev_corpus):
+    """The phase and ordinal lexicons never separate two reports of one story on the dev corpus;
+    weekdays do sometimes (a wrong weekday, a second day named), which is why a cluster votes."""
+    from eval.grouping import audit_tags
+
+    audit = audit_tags(dev_corpus)
+    for key in ("deal", "emergency", "measure", "strike", "ord"):
+        assert audit[key]["same_cut"] == 0, (key, audit[key])
+        assert audit[key]["other_cut"] > 0, (key, audit[key])  # and they do cut something
+    assert audit["wd"]["same_cut"] <= 0.15 * audit["wd"]["same_pairs"], audit["wd"]

@@ -174,6 +174,29 @@ def test_corrupt_archives_do_not_stop_a_folder(tmp_path):
     assert result.exit_code == 1
 
 
+@pytest.mark.parametrize("command", ["extract", "compare", "group", "ingest"])
+def test_file_names_that_are_not_utf8_or_hold_a_newline(tmp_path, command):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    try:
+        with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as fh:  # a Latin-1 name
+            fh.write(GOOD_A.encode())
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (folder / "b.txt").write_text(GOOD_B)
+    (folder / "bad\nname.txt").write_bytes(b"")
+    args = [command, str(folder), *(["--json", "--db", str(tmp_path / "s.db")] if command == "ingest"
+                                    else ["-f", "json"])]
+    result = runner.invoke(app, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    errors = _assert_clean_stderr(result.stderr)
+    assert len(errors) == 1 and "bad name.txt" in errors[0]
+    assert result.exit_code == 1
+    assert _n_good(command, result.stdout) == 2
+    if command != "ingest":
+        assert "caf\\\\xe9.txt" in result.stdout  # the escaped name, inside JSON
+
+
 def test_wrongly_encoded_text_is_decoded(files):
     result = runner.invoke(app, ["extract", str(files["cp1252.txt"]), "-f", "json"])
     assert result.exit_code == 0

@@ -41,6 +41,30 @@ def exit_code(n_ok: int, n_failed: int) -> int:
     return EXIT_SOME_FAILED if n_failed else EXIT_OK
 
 
+def printable(name: str) -> str:
+    """A file name that can be printed and stored: bytes that are not UTF-8 (a Latin-1 "café.txt")
+    become \\xe9 escapes instead of lone surrogates, which stdout and SQLite refuse."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def readable_names(item: Article | ReadError) -> Article | ReadError:
+    """Make the names an input arrived under printable (see ``printable``)."""
+    if isinstance(item, ReadError):
+        item.input = printable(item.input)
+    else:
+        item.id = printable(item.id)
+        if item.source:
+            item.source = printable(item.source)
+    return item
+
+
 def extract_each(inputs: Iterable[str] | str, **read_options) -> Iterator[Article | ReadError]:
     """Like ``storyline.pipeline.extract``, but an article the analyzers fail on becomes a ReadError
     naming it, and the batch goes on (a generator that raised could not be resumed)."""
@@ -48,6 +72,7 @@ def extract_each(inputs: Iterable[str] | str, **read_options) -> Iterator[Articl
     from storyline.read import read
 
     for item in read([inputs] if isinstance(inputs, str) else inputs, **read_options):
+        item = readable_names(item)
         if isinstance(item, ReadError):
             yield item
             continue
@@ -94,6 +119,9 @@ def store_error(path: str, exc: BaseException) -> None:
 def run(argv: list[str] | None = None) -> None:
     """Run the app; an unexpected exception becomes one line on stderr and exit code 2, not a
     traceback (set STORYLINE_DEBUG=1 to see the traceback)."""
+    for stream in (sys.stdout, sys.stderr):  # a name that is not UTF-8 prints as escapes, never crashes
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app(args=argv, prog_name="storyline")
     except KeyboardInterrupt:

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.cli.app import app, exit_code, extract_each, report_error
+from storyline.cli.app import app, exit_code, extract_each, printable, report_error
 from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES
 
@@ -50,9 +50,9 @@ def extract(
                 continue
             n_ok += 1
             if format is Format.json:
-                records.append({**item.to_dict(), "input": given})
+                records.append({**item.to_dict(), "input": printable(given)})
             else:
-                _print_article(console, item, given)
+                _print_article(console, item, printable(given))
     if format is Format.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(exit_code(n_ok, n_failed))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, report_error
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, readable_names, report_error
 from storyline.model import Article, ReadError
 
 
@@ -39,7 +39,7 @@ def group(
     articles: list[Article] = []
     n_failed = 0
     seen: dict[str, int] = {}
-    for item in read(inputs, allow_private=allow_private):
+    for item in map(readable_names, read(inputs, allow_private=allow_private)):
         if isinstance(item, ReadError):
             n_failed += 1
             report_error(item)

@@ -210,6 +210,12 @@ def test_huge_file_names_the_limit_and_the_option(files):
     assert "huge.txt" in result.stderr and "--max-mb" in result.stderr
 
 
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf"])
+def test_max_mb_that_is_not_a_size(files, value):
+    result = runner.invoke(app, ["extract", str(files["a.txt"]), "--max-mb", value])
+    _one_error_line(result, "--max-mb")
+
+
 def test_installed_command_exit_codes(files):
     """The real console script: 0 all read, 1 some failed, 2 none worked; never a traceback."""
     cli = _cli()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from enum import StrEnum
 from typing import Annotated, Any
@@ -11,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.cli.app import app, exit_code, extract_each, printable, report_error
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, printable, report_error
 from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES
 
@@ -38,6 +39,10 @@ def extract(
 
     Example: storyline extract report.html feed.xml corpus.jsonl --format json
     """
+    if not math.isfinite(max_mb) or max_mb <= 0:
+        print(f"storyline: error: --max-mb {max_mb}: not a size (give a positive number of MB, e.g. --max-mb 50)",
+              file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING)
     max_bytes = int(max_mb * 1024 * 1024)
     records: list[dict[str, Any]] = []
     console = Console(soft_wrap=True, highlight=False, file=sys.stdout)

@@ -87,3 +87,22 @@ def test_photo_captions_date_the_picture_not_the_event():
                           "trial."), ("9 October 2031", "2031-10-09"))
     assert events.caption(a, a.dates[0].sentence) and not events.caption(b, b.dates[0].sentence)
     assert date_conflicts(a, b) == []
+
+
+def test_first_since_two_different_anchors():
+    a = report("a", "The Kestrel central bank cut its key rate on Thursday in Veldt. It was the first rate cut since "
+               "March 2026, analysts said.")
+    a.dates = [DateMention(text="March 2026", span=(a.text.index("March 2026"), a.text.index("March 2026") + 10),
+                           value="2026-03", granularity="month", sentence=1)]
+    b = report("b", "Kestrel's central bank lowered rates on Thursday in Veldt. This marks the first decrease since "
+               "September 2029, when rates were last moved.")
+    b.dates = [DateMention(text="September 2029", span=(b.text.index("September 2029"),
+                                                       b.text.index("September 2029") + 14),
+                           value="2029-09", granularity="month", sentence=1)]
+    found = date_conflicts(a, b)
+    assert len(found) == 1 and found[0].details.get("first_since") is True
+    assert events.first_since(a, a.dates[0]) == "rate decision"
+    c = report("c", "Inflation has stayed above target since March 2026, analysts in Veldt said on Thursday.")
+    c.dates = [DateMention(text="March 2026", span=(c.text.index("March 2026"), c.text.index("March 2026") + 10),
+                           value="2026-03", granularity="month", sentence=0)]
+    assert events.first_since(c, c.dates[0]) is None  # "since" without "first ...": no such claim

@@ -97,6 +97,45 @@ def find(ctx: Context) -> list[Finding]:
                                 evidence=evidence, details={"claim": ctx.claims[claim].id, "values": dict(values)},
                                 score=0.8))
     findings.extend(_event_dates(ctx, reported))
+    findings.extend(_first_since(ctx))
+    return findings
+
+
+def _first_since(ctx: Context) -> list[Finding]:
+    """"The first cut since March 2016" against "the first decrease since September 2019": one
+    checkable claim, two anchors. Each report must give one such date for the kind of event; dates
+    are compared at the coarser of their granularities (a year with a month compares the years)."""
+    by_event: dict[str, dict[int, tuple[int, DateMention]]] = defaultdict(dict)
+    several: set[tuple[str, int]] = set()
+    for a_i, art in enumerate(ctx.articles):
+        for d in art.dates:
+            if not d.value or d.granularity not in ("day", "month", "year") or d.sentence >= len(art.sentences):
+                continue
+            event = events.first_since(art, d)
+            if not event:
+                continue
+            if a_i in by_event[event] and by_event[event][a_i][1].value != d.value:
+                several.add((event, a_i))
+            by_event[event][a_i] = (d.sentence, d)
+    findings = []
+    for event, per_article in sorted(by_event.items()):
+        single = {a: v for a, v in per_article.items() if (event, a) not in several}
+        if len(single) < 2:
+            continue
+        width = min(len(d.value) for _, d in single.values())
+        if len({d.value[:width] for _, d in single.values()}) < 2:
+            continue
+        values: dict[str, list[str]] = defaultdict(list)
+        evidence = []
+        for a_i in sorted(single):
+            s, d = single[a_i]
+            values[f"{d.text} ({d.value})"].append(ctx.articles[a_i].id)
+            evidence.append(ctx.evidence(a_i, s, tuple(d.span)))
+        shown = "; ".join(f"{v} in {', '.join(ids)}" for v, ids in values.items())
+        findings.append(Finding(kind="date_conflict",
+                                summary=f"Reports call it the first {event} since different dates: {shown}",
+                                evidence=evidence, details={"event": event, "first_since": True,
+                                                            "values": dict(values)}, score=0.7))
     return findings
 
 

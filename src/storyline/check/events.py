@@ -18,7 +18,8 @@ from storyline.model import Article, DateMention
 NEAR = 60  # characters either side of a date in which its event word must stand
 
 _EVENTS = {
-    "rate decision": "cut cuts lowered lowers reduced reduces slashed raised raises hiked hikes decision decided "
+    "rate decision": "cut cuts lowered lowers reduced reduces reduction decrease slashed raised raises hiked "
+                     "hikes decision decided "
                      "voted recorta recortó bajó rebaja decisión decidió baisse abaissé abaisse réduit "
                      "décision décidé senkt senkte gesenkt zinssenkung zinsentscheid beschloss taglio tagliato "
                      "decisione",
@@ -121,3 +122,23 @@ def caption(article: Article, sentence: int) -> bool:
     when the picture was taken, not when the event happened."""
     s = article.sentences[sentence]
     return bool(CREDIT.search(s.text[-90:]) or CREDIT.match(article.text[s.end : s.end + 90].lstrip()))
+
+
+_SINCE = re.compile(r"\b(?:since|depuis|desde|seit|dal|dalla|dallo)\s+(?:the\s+|le\s+|el\s+|dem\s+)?$", re.IGNORECASE)
+_FIRST = frozenset(stem(w) for w in "first premier première primera primer primero erste ersten erstmals primo "
+                   "prima".split())
+
+
+def first_since(article: Article, d: DateMention) -> str | None:
+    """For "the first rate cut since March 2016": the kind of event that is the first since the date
+    (from the lexicon), or None when the date is not such a "first since" anchor."""
+    s = article.sentences[d.sentence]
+    before = article.text[s.start : d.span[0]]
+    if not _SINCE.search(before[-12:]):
+        return None
+    clause = re.split(r"[;:()“”\"]", before)[-1]
+    words = _stems(clause)
+    if not _FIRST & set(words):
+        return None
+    found = {_BY_STEM[w] for w in words if w in _BY_STEM}
+    return found.pop() if len(found) == 1 else None

@@ -370,6 +370,14 @@ def test_db_in_a_read_only_folder(files, tmp_path):
         ro.chmod(0o755)
 
 
+def test_stories_in_a_store_that_holds_none(files, tmp_path):
+    db = tmp_path / "nothing.db"
+    assert runner.invoke(app, ["ingest", str(files["empty.txt"]), "--db", str(db)]).exit_code == 2
+    result = runner.invoke(app, ["stories", "--db", str(db)])
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert result.stdout.startswith("0 stories") and "storyline ingest" in result.stdout
+
+
 def test_show_unknown_story_says_how_to_find_ids(store):
     line = _one_error_line(runner.invoke(app, ["show", "no-such-story", "--db", str(store)]), "no-such-story")
     assert "storyline stories" in line

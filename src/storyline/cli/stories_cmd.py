@@ -59,6 +59,10 @@ def stories(
     if format is Format.json:
         sys.stdout.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
+    if not rows:
+        more = f" with {min_reports} or more reports" if min_reports > 1 else ""
+        print(f"0 stories{more} in {store.path} (add reports with `storyline ingest INPUT --db {store.path}`)")
+        return
     from rich.console import Console
     from rich.table import Table
 

@@ -1,10 +1,10 @@
 """Quality floors for compare on the labelled dev corpus (eval/findings.py).
 
-Measured with storyline.check.v1 (lexical): recall 0.608 (59/97 noted differences), quote_variant 3/3,
-reuse 9/10, unique_fact 22/29, name_variant 4/6, suspect_term 3/3, number_conflict 11/32, date_conflict
-4/8, place_conflict 1/2; 43/82 conflict/variant findings match a noted difference (GOLD.md is not
-exhaustive: a hand check of every number/date/place/name/suspect finding and 12 quote variants found 44
-of 47 right); 26/31 stories read as one; 35/37 hard-negative intruders named. (Before the slot and event
+Measured with storyline.check.v1 (lexical): recall 0.629 (61/97 noted differences), quote_variant 3/3,
+reuse 9/10, unique_fact 22/29, name_variant 4/6, suspect_term 3/3, number_conflict 12/32, date_conflict
+5/8, place_conflict 1/2; 45/82 conflict/variant findings match a noted difference (GOLD.md is not
+exhaustive: a hand check of all 35 number/date/place/name/suspect findings and 12 quote variants found
+46 of 47 right); 25/31 stories read as one; 35/37 hard-negative intruders named. (Before the slot and event
 work: recall 0.505, number_conflict 7/32 with 9 of 16 findings right.) Raise the floors when the
 checker improves; never lower them silently.
 """
@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-FLOORS = {"recall": 0.58, "quote_variant": 0.66, "reuse": 0.8, "unique_fact": 0.7, "name_variant": 0.6,
-          "suspect_term": 0.9, "number_conflict": 0.3, "date_conflict": 0.45, "place_conflict": 0.45}
+FLOORS = {"recall": 0.6, "quote_variant": 0.66, "reuse": 0.8, "unique_fact": 0.7, "name_variant": 0.6,
+          "suspect_term": 0.9, "number_conflict": 0.35, "date_conflict": 0.6, "place_conflict": 0.45}
 
 
 def test_findings_floors(dev_corpus):

@@ -197,6 +197,20 @@ def test_file_names_that_are_not_utf8_or_hold_a_newline(tmp_path, command):
         assert "caf\\\\xe9.txt" in result.stdout  # the escaped name, inside JSON
 
 
+def test_damaged_warc_is_one_line_on_stderr(tmp_path):
+    """A WARC whose first record lacks its closing blank line: the archive library's own multi-line
+    warnings must not reach the reader's terminal; storyline's one line says what happened."""
+    page = f"<html><head><title>Flood</title></head><body><article><p>{GOOD_A}</p></article></body></html>"
+    http = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}").encode()
+    record = _warc_record("response", "http://example.com/flood", "application/http; msgtype=response", http, 1)
+    path = tmp_path / "damaged.warc"
+    path.write_bytes(record[:-4] + record)
+    result = runner.invoke(app, ["extract", str(path), "-f", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    errors = _assert_clean_stderr(result.stderr)
+    assert len(errors) == 1 and "damaged.warc" in errors[0]
+
+
 def test_wrongly_encoded_text_is_decoded(files):
     result = runner.invoke(app, ["extract", str(files["cp1252.txt"]), "-f", "json"])
     assert result.exit_code == 0

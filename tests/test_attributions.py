@@ -128,3 +128,9 @@ def test_attribution_text_covers_the_whole_spokesperson_phrase():
     got = find_attributions(text, split_sentences(text), [], lang="de")
     assert [(a.source, a.text) for a in got] == [
         ("Ein Sprecher des Verkehrsverbunds", "Ein Sprecher des Verkehrsverbunds sagte")]
+
+
+def test_zufolge_takes_the_source_before_it():
+    got = find_attributions(t := "Einem Gutachten des Landes zufolge fehlen 12 Millionen Euro.", split_sentences(t),
+                            [], lang="de")
+    assert [(a.source, a.text) for a in got] == [("Einem Gutachten des Landes", "Einem Gutachten des Landes zufolge")]

@@ -300,3 +300,51 @@ def test_german_role_nouns_before_a_full_name_are_roles():
 def test_a_given_name_is_never_taken_for_a_role():
     art = _analyzed("„Wir bleiben“, sagte Martin Keller Schmidt.", "de")
     assert [q.speaker for q in art.quotes] == ["Martin Keller Schmidt"]
+
+
+def test_spanish_dialogue_dashes_are_direct_quotes():
+    text = ("El Ayuntamiento aprobó el plan.\n—Queremos una ciudad más verde —dijo el alcalde, Juan Morales, "
+            "en la presentación.\n—No hay excusas —añadió Morales.\n— una lista sin atribución")
+    qs = direct(text, lang="es")
+    assert [(q.text, q.speaker) for q in qs] == [("Queremos una ciudad más verde", "Juan Morales"),
+                                                ("No hay excusas", "Juan Morales")]
+
+
+def test_french_inverted_and_elided_attributions():
+    text = ("L'accusé, Henri Morel, est resté silencieux. « Je n'ai rien volé », avait-il affirmé en 2024.\n"
+            "Une cliente, Sophie Lambert, était présente. « Nous attendons », a-t-elle dit.\n"
+            "« C'est nécessaire », a indiqué l'adjoint aux sports, Julien Mercier.")
+    got = [(q.text, q.speaker) for q in direct(text, lang="fr")]
+    assert got == [("Je n'ai rien volé", "Henri Morel"), ("Nous attendons", "Sophie Lambert"),
+                   ("C'est nécessaire", "Julien Mercier")]
+    assert by_text(quotes(text, lang="fr"), "C'est").speaker_role == "Adjoint aux sports"
+
+
+def test_an_unnamed_speaker_after_the_verb_is_not_replaced_by_the_last_one():
+    text = ("«No vamos a ceder», afirmó Lucía Herrera, portavoz del comité.\n"
+            "«La situación es crítica», indicó un enfermero.")
+    assert [q.speaker for q in direct(text, lang="es")] == ["Lucía Herrera", "un enfermero"]
+
+
+def test_a_fragment_takes_the_noun_phrase_that_opens_its_sentence():
+    assert [q.speaker for q in direct("Kritiker nannten den Entwurf „halbherzig“.", lang="de")] == ["Kritiker"]
+    assert [q.speaker for q in direct("Los agricultores calificaron la medida de «ruina».", lang="es")] == [
+        "Los agricultores"]
+    assert [q.speaker for q in direct("Les associations dénoncent « un coup dur ».", lang="fr")] == [
+        "Les associations"]
+    # an adverb or a pronoun opening the sentence is no speaker
+    assert [q.speaker for q in direct("Gestern nannten Fachleute den Plan „mutig“.", lang="de")] != ["Gestern"]
+    assert [q.speaker for q in direct("Il s'est cependant dit « satisfait ».", lang="fr")] == [None]
+
+
+def test_lower_case_descriptor_before_a_name():
+    text = "“We will manage,” said pensioner Edith Crane, 81."
+    q = direct(text)[0]
+    assert (q.speaker, q.speaker_role) == ("Edith Crane", "Pensioner")
+
+
+def test_german_so_and_role_noun_attributions():
+    text = ("Umweltministerin Sabine Roth stellte das Gesetz vor.\n„Wir handeln jetzt“, erklärte die Ministerin.\n"
+            "„Das reicht nicht“, so Weiss. Oppositionsführer Karl Weiss war skeptisch.")
+    got = [(q.speaker, q.speaker_role) for q in direct(text, lang="de")]
+    assert got == [("Sabine Roth", "Umweltministerin"), ("Karl Weiss", "Oppositionsführer")]

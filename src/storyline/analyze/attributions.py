@@ -73,7 +73,8 @@ def _from_act(text: str, a: SpeechAct) -> Attribution | None:
         return None
     subj = a.subject
     if a.according:
-        start, end = a.verb_span[0], subj.span[1]
+        # "laut einem Gutachten"; German "einem Gutachten zufolge" puts the source first
+        start, end = min(a.verb_span[0], subj.span[0]), max(subj.span[1], a.verb_span[1])
         if subj.kind == "pronoun" and not a.speaker:
             return None  # "selon lui" with nobody before it to be "lui"
         source = a.speaker if subj.kind in ("name", "pronoun") and a.speaker else _plain(subj.text)

@@ -161,6 +161,9 @@ def find_segments(text: str) -> list[Segment]:
                 para_segments.append(
                     Segment(open_pos + 1, end, open_pos, None, pi, continued=reopens, unclosed=not reopens)
                 )
+        dash = _dialogue_dash(text, lo, hi, pi)
+        if dash is not None:
+            para_segments = [dash] + [g for g in para_segments if g.outer_start >= dash.outer_end]
         segments.extend(para_segments)
     return [s for s in (_trim(text, s) for s in segments) if s.end > s.start]
 
@@ -195,3 +198,24 @@ def _trim(text: str, seg: Segment) -> Segment:
         e -= 1
     seg.start, seg.end = s, e
     return seg
+
+
+# Spanish (and some French) dialogue: "—Queremos una ciudad más fresca —dijo el alcalde." The paragraph
+# opens with a dash glued to the first word; a spaced dash followed by a lower-case word (the speech verb)
+# closes the spoken words. Without that closing dash it could be a list item, so it is not a quote.
+_DASH_OPEN = re.compile(r"\s*[—―](?=[^\s—―])")
+_DASH_CLOSE = re.compile(r"[.,!?…]?\s+[—―](?=[a-zäöüáéíóúñàèìòùçâêîôû])")
+
+
+def _dialogue_dash(text: str, lo: int, hi: int, pi: int) -> Segment | None:
+    m = _DASH_OPEN.match(text, lo, hi)
+    if not m:
+        return None
+    close = _DASH_CLOSE.search(text, m.end(), hi)
+    if not close:
+        return None
+    dash_at = close.end() - 1
+    end = close.start() + (1 if text[close.start()] in "!?…" else 0)
+    if end - m.end() < 2:
+        return None
+    return Segment(m.end(), end, m.end() - 1, dash_at, pi)

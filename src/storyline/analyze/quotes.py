@@ -219,7 +219,8 @@ def _is_title(quote_text: str, lang: str | None = None) -> bool:
     German capitalises every noun, so there one capitalised word („Täuschungsmanöver“) is not a title.
     """
     words = quote_text.split()
-    return (2 if lang == "de" else 1) <= len(words) <= 4 and all(w[:1].isupper() for w in words) and quote_text[-1:] not in ".!?"
+    return ((2 if lang == "de" else 1) <= len(words) <= 4 and words[0][:1].isupper()
+            and all(w[:1].isupper() or w.isdigit() for w in words) and quote_text[-1:] not in ".!?")
 
 
 def _is_partial(seg: Segment, head: str, head_act, quote_text: str, tail: str, tail_act) -> bool:

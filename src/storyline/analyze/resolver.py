@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.analyze.lexicon_names import GIVEN_NAMES
 from storyline.analyze.speakers import (
     _REGISTRY,
     _TITLE_WORDS,
@@ -64,6 +65,9 @@ class Resolver:
             if not name:
                 continue
             name = _POSSESSIVE_S.sub("", name)
+            prefix = text[m.start() : m.start("title") if title else m.start("name")].strip()
+            if prefix in GIVEN_NAMES and not title:
+                name = f"{prefix} {name}"  # "Juan Morales": the nationality slot ("Pakistani") took "Juan"
             inner, name = _split_title(name)
             title = inner or title
             at = m.start("name")

@@ -457,6 +457,14 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
         if name:
             e = start + tm.start("name") + tm.group("name").find(name) + len(name)
             return _name_subject(text, start, e, name, tm.group("title"), hi)
+    el = _ELIDED_NAME.match(chunk)
+    if el:
+        # "l'adjoint aux sports, Julien Mercier", "L'accusé, Henri Morel", "l'ancien ministre Jean Dupont"
+        name = _split_title(_clean_name(el.group("name")))[1]
+        if name and looks_like_person_name(name):
+            e = start + el.start("name") + el.group("name").find(name) + len(name)
+            role = el.group("role").strip()[2:]  # "l'adjoint aux sports" -> "adjoint aux sports"
+            return Subject(text[start:e], (start, e), "name", name=name, role=role[0].upper() + role[1:])
     if word.lower() in DETERMINERS:
         toks = list(_WORDS.finditer(chunk))[:7]
         for k in range(1, len(toks)):
@@ -501,7 +509,20 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
             if name and not is_orgish(name) and name not in PLACES:
                 e = start + dn.start("name") + dn.group("name").find(name) + len(name)
                 return _name_subject(text, start, e, name, dn.group("title"), hi)
+        bare = _DET_NOUN_ONLY.match(chunk)
+        if bare and bare.group("noun").lower() not in _NOT_SPEAKER_NOUNS:
+            # "», indicó un enfermero.": a determiner and a noun that end the clause are the speaker
+            e = start + bare.end("np")
+            return Subject(text[start:e], (start, e), "nominal")
         return None
+    if word[:1].islower() and word not in DETERMINERS:
+        # "said pensioner Edith Crane", "sagte Gewerkschafter Tom Ek": a lower-case descriptor, then a name
+        dm = _DESC_THEN_NAME.match(chunk)
+        if dm:
+            name = _split_title(_clean_name(dm.group("name")))[1]
+            if name and looks_like_person_name(name) and dm.group("desc") not in _NOT_SPEAKER_NOUNS:
+                e = start + dm.start("name") + dm.group("name").find(name) + len(name)
+                return Subject(text[start:e], (start, e), "name", name=name, role=_role_of(dm.group("desc")))
     if word[:1].isupper():
         m = _NAME_START.match(chunk)
         if m:
@@ -511,6 +532,20 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                 e = start + m.start("name") + m.group("name").find(name) + len(name)
                 return _name_subject(text, s0, e, name, m.group("title"), hi)
     return None
+
+
+_ELIDED_NAME = re.compile(
+    rf"(?P<role>[lL][’'][\w\-]+(?:\s+(?:[a-zà-ÿ][\w\-’']*)){{0,4}}?)(?:,\s+|\s+(?=[{_UP}]))(?P<name>{NAME})\s*(?:[,.;]|$)"
+)
+_DET_NOUN_ONLY = re.compile(r"(?P<np>[\w’']+\s+(?:[a-zà-ÿ][\w\-]*\s+)?(?P<noun>[a-zà-ÿ][\w\-]{2,}))\s*(?:[.,;]|$)")
+# "said pensioner Edith Crane, 81": not a German inflected adjective ("laut vorläufigen Zahlen von …")
+_DESC_THEN_NAME = re.compile(rf"(?P<desc>[a-z][\w\-]{{2,}}(?<!en)(?<!em))\s+(?P<name>{NAME})(?=\s*[,.;])")
+# nouns that follow a speech verb without being its speaker ("dijo el martes", "said the statement")
+_NOT_SPEAKER_NOUNS = {"martes", "lunes", "miércoles", "jueves", "viernes", "sábado", "domingo", "día", "año",
+                      "semana", "mes", "texto", "comunicado", "statement", "week", "year", "month", "day",
+                      "morning", "evening", "night", "time", "way", "jour", "matin", "soir", "mois", "semaine",
+                      "mañana", "tarde", "noche", "fin", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+                      "samedi", "dimanche", "reporters", "press", "prensa", "presse"}
 
 
 def _name_subject(text: str, start: int, end: int, name: str, title: str | None, hi: int) -> Subject:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.analyze.lexicon_names import GIVEN_NAMES
 from storyline.analyze.quotemarks import Segment, find_segments, paragraphs
 from storyline.analyze.resolver import Resolver
 from storyline.analyze.speakers import (
@@ -22,7 +23,14 @@ from storyline.analyze.speakers import (
     subject_after,
     subject_before,
 )
-from storyline.analyze.speechwords import ACCORDING_TO, FRAMING_VERBS, speech_verbs
+from storyline.analyze.speechwords import (
+    ACCORDING_TO,
+    FRAMING_VERBS,
+    NOT_NAMES,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    speech_verbs,
+)
 from storyline.model import Sentence
 
 PARTICIPLES = {"adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing",
@@ -102,7 +110,9 @@ def _verb_pattern(lang: str | None) -> re.Pattern:
     framing = sorted(FRAMING_VERBS, key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in verbs)
     falt = "|".join(re.escape(v) for v in framing)
-    inverted = r"a-t-(?:il|elle)\s+(?:[a-zé]+ment\s+)?[a-zéèêàûôî]+é"  # French "a-t-il détaillé": the pronoun is inside the verb
+    # French "a-t-il détaillé", "avait-elle dit": the pronoun is inside the verb
+    inverted = (r"(?:a-t|avait|aurait|ont|avaient)-(?:il|elle|ils|elles)\s+(?:[a-zé]+ment\s+)?"
+                r"(?:[a-zéèêàûôîç]+é|dit|écrit|admis|reconnu|répondu|soutenu|prévenu|poursuivi|conclu|promis)")
     return re.compile(rf"(?<![\w\-’'])(?:(?P<speech>{inverted}|{alt})|(?P<framing>{falt}))(?![\w\-])")
 
 
@@ -184,15 +194,19 @@ def _note_sentence_subjects(doc: Doc, resolver: Resolver) -> None:
             resolver.note(subj.span[0], speaker, role, person)
 
 
+_INVERTED = re.compile(r"(?:a-t|avait|aurait|ont|avaient)-(il|elle|ils|elles)\b")
+
+
 def _verb_act(doc: Doc, m: re.Match) -> SpeechAct | None:
     text = doc.text
     vs, ve = m.span()
     framing = m.group("framing") is not None
     verb = m.group()
     lo = doc.prev_boundary(vs)
-    inv = re.match(r"a-t-(il|elle)", verb)
+    inv = _INVERTED.match(verb)
     if inv:
-        subj = Subject(inv.group(1), (vs + 4, vs + 4 + len(inv.group(1))), "pronoun")
+        p0 = vs + inv.start(1)
+        subj = Subject(inv.group(1), (p0, p0 + len(inv.group(1))), "pronoun", group=inv.group(1) in ("ils", "elles"))
         return SpeechAct(verb, (vs, ve), doc.sentence_at(vs), subj, None, None, 0.0, False)
     if PASSIVE.search(text, max(lo, vs - 30), vs):
         return None  # "Rubio was asked", "he was told"
@@ -211,6 +225,9 @@ def _verb_act(doc: Doc, m: re.Match) -> SpeechAct | None:
         subject_first = False
         if subj is not None and subj.kind == "pronoun" and subj.group:
             subj = None
+    if subj is None and (framing or _REPORTS_NEXT.match(text, ve)):
+        subj = _opening_noun_phrase(doc, sent, vs)
+        subject_first = True
     if subj is None and framing:
         return None
     return SpeechAct(verb, (vs, ve), sent, subj, None, None, 0.0, False, framing=framing,
@@ -218,13 +235,15 @@ def _verb_act(doc: Doc, m: re.Match) -> SpeechAct | None:
 
 
 _VERB_FIRST = re.compile(
-    r"(?:explicó|dijo|informó|indicó|señaló|afirmó|a expliqué|a indiqué|a dit|ha detto|said|told|este|esta|this)\b", re.I
+    r"(?:explicó|dijo|informó|informa|informan|publica|publicó|recoge|indicó|señaló|afirmó|a expliqué|a indiqué|a dit|ha detto|said|told|este|esta|this)\b", re.I
 )
 
 
 def _according_act(doc: Doc, m: re.Match) -> SpeechAct | None:
     """'according to official figures', 'selon le ministre': the source is what follows."""
     text = doc.text
+    if m.group().lower() == "zufolge":
+        return _zufolge_act(doc, m)
     ve = m.end()
     hi = doc.next_boundary(ve)
     stop = re.search(r"[,;:.](?:\s|$)|\s—|\s–|\(|\s(?:als|dass|that|which|who|whom|que|qui|wie|and|und|y|et|but|aber|pero|mais)\b", text[ve:hi])
@@ -239,7 +258,7 @@ def _according_act(doc: Doc, m: re.Match) -> SpeechAct | None:
     subj = Subject(phrase, (start, start + len(phrase)), "report", name=phrase)
     if named is not None and named.span[1] >= start + len(phrase) - 1 and (
         named.kind != "name" or named.span[0] + len(named.name or "") >= named.span[1] - 1 or named.role
-        or looks_like_person_name(named.name or "")
+        or (looks_like_person_name(named.name or "") and (named.name or "").split()[0] in GIVEN_NAMES)
     ):
         subj = named  # "selon le parquet de Lyon" stays the parquet, not Lyon
     return SpeechAct(m.group(), m.span(), doc.sentence_at(m.start()), subj, None, None, 0.0, False,
@@ -295,6 +314,8 @@ def _source_end(text: str, lo: int, hi: int, lang: str | None) -> int:
             break
         if k == 0:
             continue
+        if not w[:1].islower():
+            continue  # "the Los Angeles Fire Department": a capitalised "Los" is part of a name
         if lw in openers and not (after_link and lw in DETERMINERS):
             end = t.start()
             break
@@ -304,3 +325,59 @@ def _source_end(text: str, lo: int, hi: int, lang: str | None) -> int:
     while end > lo and text[end - 1].isspace():
         end -= 1
     return end
+
+
+# Sentence openers that are adverbs, not a subject, before an inverted German verb ("Gestern nannte er …").
+_DE_OPENERS = {"Gestern", "Heute", "Morgen", "Zudem", "Dann", "Später", "Außerdem", "Damals", "Trotzdem",
+               "Deshalb", "Daher", "Auch", "Jetzt", "Nun", "Zuvor", "Bereits", "Schon", "Dort", "Hier", "Danach",
+               "Darauf", "Dabei", "Allerdings", "Inzwischen", "Zuletzt", "Erst", "Ebenso", "Stattdessen"}
+# what follows a speech verb whose subject is the sentence's opening noun phrase: a clause or a quote
+_REPORTS_NEXT = re.compile(r"\s*(?:[,:]|that\b|que\b|qu[’']|dass\b|[“„«\"])")
+_NP_WORDS = re.compile(r"[\w\-’']+")
+
+
+def _opening_noun_phrase(doc: Doc, sent: int, vs: int) -> Subject | None:
+    """'Los agricultores calificaron …', 'Kritiker nannten …': the words from the sentence start to the verb.
+
+    Only a determiner and up to five more words, or one capitalised plural-like noun, with no punctuation:
+    anything longer or with a comma is not safely the subject.
+    """
+    if not doc.sentences:
+        return None
+    text = doc.text
+    lo = doc.sentences[sent].start
+    while lo < vs and text[lo].isspace():
+        lo += 1
+    chunk = text[lo:vs].rstrip()
+    if not chunk or re.search(r"[,;:.!?“”\"«»„()\d]", chunk):
+        return None
+    words = _NP_WORDS.findall(chunk)
+    if not words or len(words) > 6 or " ".join(words) != " ".join(chunk.split()):
+        return None
+    first = words[0]
+    if any(c in w for w in words[1:] for c in "’'") or first.lower() in PRONOUNS_PERSON | PRONOUNS_GROUP:
+        return None  # "Il s’est cependant dit …": a pronoun and a clitic, not a noun phrase
+    if first.lower() in DETERMINERS and len(words) >= 2 and first.lower() not in {"sa", "son", "ses", "su", "sus"}:
+        pass
+    elif len(words) == 1 and first[:1].isupper() and first not in _DE_OPENERS and first not in NOT_NAMES \
+            and first.lower() not in PRONOUNS_PERSON and first.lower() not in PRONOUNS_GROUP and len(first) > 3:
+        pass
+    else:
+        return None
+    return Subject(chunk, (lo, lo + len(chunk)), "nominal")
+
+
+def _zufolge_act(doc: Doc, m: re.Match) -> SpeechAct | None:
+    """German 'X zufolge' puts the source BEFORE the word: 'Einem Gutachten zufolge fehlen …'."""
+    text = doc.text
+    lo = doc.prev_boundary(m.start())
+    punct = max(text.rfind(c, lo, m.start()) for c in ",;:")
+    lo = max(lo, punct + 1)
+    phrase = text[lo : m.start()].strip()
+    words = phrase.split()
+    if not words or len(words) > 6 or not any(w[:1].isupper() for w in words):
+        return None
+    start = lo + text[lo : m.start()].find(words[0])
+    subj = Subject(phrase, (start, start + len(phrase)), "report", name=phrase)
+    return SpeechAct(m.group(), m.span(), doc.sentence_at(m.start()), subj, None, None, 0.0, False,
+                     according=True, subject_first=True)

@@ -57,6 +57,9 @@ FRAMING_VERBS = (
     "criticised", "criticized", "welcomed", "referred", "lauded", "slammed", "mocked", "spoke",
     "calificó", "describió", "llamó", "a qualifié", "a salué", "a remercié", "bezeichnete", "nannte",
     "lobte", "dankte", "sprach", "kritisierte", "a qualifié", "calificaron",
+    # plural and present forms: "Kritiker nannten den Entwurf „…“", "Les associations dénoncent « … »"
+    "nannten", "bezeichneten", "kritisierten", "lobten", "forderten", "forderte", "dénoncent", "dénonce",
+    "qualifient", "saluent", "criticaron", "criticó", "tildaron", "tildó", "exigieron", "exigió",
 )
 
 # Nouns-of-speech that make a "according to" / report attribution.
@@ -172,6 +175,9 @@ OFFICE_NOUNS = {"office", "spokesperson", "spokesman", "spokeswoman", "spokespeo
 
 # Capitalised words that are never a speaker's name on their own.
 NOT_NAMES = {
+    # German sentence adverbs before an inverted verb ("Gestern nannte …"): never a speaker's name
+    "Gestern", "Heute", "Zudem", "Außerdem", "Damals", "Trotzdem", "Deshalb", "Daher", "Jetzt", "Zuvor",
+    "Bereits", "Danach", "Dabei", "Allerdings", "Inzwischen", "Zuletzt", "Stattdessen",
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "While", "After", "Before",
     "During", "Earlier", "Later", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
     "I", "You", "His", "Her", "Their", "Our", "My", "Its", "There", "Here", "Meanwhile", "However",

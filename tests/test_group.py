@@ -151,6 +151,9 @@ def test_instance_tags_read_weekday_ordinal_and_phase():
     # French "a déclaré" only means "said"; declaring needs an emergency as its object.
     assert "emergency" not in parse(tags("« Nous suivons la situation », a déclaré le directeur."))
     assert parse(tags("WHO declared mpox a public health emergency"))["emergency"] == {"declared": 1}
+    opened = parse(tags("The trial of the former mayor of Kelport opened on Monday in Avora."))
+    verdict = parse(tags("Le tribunal a condamné l'ancien maire de Kelport à huit ans de prison."))
+    assert conflict(opened, verdict) == "trial"
     a, b = parse(tags("ninth eruption since 2023")), parse(tags("sixth eruption since 2023"))
     assert conflict(a, b) == "ord" and conflict(a, a) is None and conflict(a, {}) is None
 

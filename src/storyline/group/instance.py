@@ -1,6 +1,7 @@
 """Which instance of a recurring event a report is about, read from its lead: the weekday it names,
 an ordinal counter ("the sixth eruption", "fifth meeting"), and the phase of a multi-step event
-(talks vs. deal, committee convened vs. emergency declared, recall vs. plant closure, strike begun vs.
+(talks vs. deal, committee convened vs. emergency declared, recall vs. plant closure, trial opened vs.
+verdict, strike begun vs.
 ended).
 
 Why: two reports of two eruptions of one volcano, or of talks and then the deal, share every name and
@@ -86,6 +87,13 @@ _PHASES: dict[str, dict[str, str]] = {
         "recall": r"\brecall\w*|\bretir[oa]\b|\bretiro de\b|\brappel\w*|\bruckruf\w*|\britir[oa]\b",
         "closure": r"\b(?:to|will) close\b|\bcloses\b|\bclosure\b|\bshut\w* down\b|\bshuts\b|\bcierra\b"
                    r"|\bcierre de\b|\bferme\b|\bfermeture\b|\bschlie(?:ss|ß)t\b|\bschlie(?:ss|ß)ung\b|\bchiude\b",
+    },
+    "trial": {
+        "opened": r"\b(?:trial|proces|prozess|juicio|processo)\b(?:\W+\w+){0,6}?\W+(?:opens|opened|begins|began"
+                  r"|starts|started|s'ouvre|souvre|s’ouvre|s'est ouvert|s’est ouvert|beginnt|begonnen|comienza|comenzo"
+                  r"|arranca|inizia|iniziato)\b|\bouverture du proces\b|\bprozessauftakt\b",
+        "verdict": r"\bsentenced\b|\bfound guilty\b|\bacquitted\b|\bverdict\b|\bcondamne\w*|\breconnus? coupables?\b"
+                   r"|\bverurteilt\b|\burteil\b|\bcondenad\w*|\bsentencia\b|\bcondannat\w*|\bsentenza\b",
     },
     "strike": {
         "begun": r"\bon strike\b|\bwalk\w* off\b|\bwalkout\b|\bstrike beg\w*|\ben greve\b|\bhuelga comienza\b"

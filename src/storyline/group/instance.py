@@ -1,8 +1,7 @@
 """Which instance of a recurring event a report is about, read from its lead: the weekday it names,
 an ordinal counter ("the sixth eruption", "fifth meeting"), and the phase of a multi-step event
 (talks vs. deal, committee convened vs. emergency declared, recall vs. plant closure, trial opened vs.
-verdict, strike begun vs.
-ended).
+verdict, strike begun vs. ended).
 
 Why: two reports of two eruptions of one volcano, or of talks and then the deal, share every name and
 most words; a report with no publication date cannot be told apart by time. What the lead says about

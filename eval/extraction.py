@@ -35,14 +35,25 @@ FIXTURES = REPO / "tests" / "fixtures" / "quotes"
 #                         English 11/12, es/fr/de 5/10)
 # The code has since been fixed on those, so they now measure regressions, not accuracy on unseen text.
 # holdout4.jsonl was written last and has NOT been tuned on: its scores are the honest ones.
-#   holdout4 score: direct F1 1.000, indirect recall 0.800, speaker accuracy 0.737 (14/19), and every
+#   holdout4 first score: direct F1 1.000, indirect recall 0.800, speaker accuracy 0.737 (14/19), and every
 #                   miss is a missing speaker, none a wrong one (speaker precision 14/14)
+# holdout5.jsonl (28 quotes, 25 of them es/fr/de) was written before the es/fr/de speaker fixes and scored
+# once before any change for it:
+#   holdout5 first score: direct F1 0.952 (2 dialogue-dash quotes missed), indirect F1 1.000, speaker
+#                         accuracy 0.500 (13/26), speaker precision 0.619 (13/21: German roles kept in
+#                         the name, "Angeles", a quote handed the previous speaker)
+# Those fixes were then made with holdout5 in view, and holdout4 was fixed further (0.737 -> 0.895), so
+# neither is unseen any more: write holdout6 for an honest figure.
+# Fixtures are scored as analyze() reads them: with names.py's mentions (places, organisations) behind
+# the speaker resolver. (Until holdout5 they were scored with no mentions; holdout5's first score, 13/26,
+# was taken that way; with mentions that code scored 14/26.)
 FIXTURE_SETS = {
     "tuned": FIXTURES / "quotes.jsonl",
     "holdout": FIXTURES / "holdout.jsonl",
     "holdout2": FIXTURES / "holdout2.jsonl",
     "holdout3": FIXTURES / "holdout3.jsonl",
     "holdout4": FIXTURES / "holdout4.jsonl",
+    "holdout5": FIXTURES / "holdout5.jsonl",
 }
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "dev" / "articles.jsonl"

@@ -23,10 +23,11 @@ FLOORS = {
     # set: (direct F1, indirect F1, all F1, speaker accuracy, partial accuracy)
     "tuned": (0.98, 0.95, 0.98, 0.98, 0.98),
     "holdout": (0.97, 0.95, 0.97, 0.97, 0.97),
-    "holdout2": (0.97, 0.95, 0.97, 0.96, 0.96),
-    "holdout3": (0.97, 0.92, 0.97, 0.95, 0.94),
-    # never tuned on (see eval/extraction.py): floors at its first score
-    "holdout4": (0.97, 0.85, 0.95, 0.70, 0.97),
+    "holdout2": (0.97, 0.95, 0.97, 0.97, 0.97),
+    "holdout3": (0.97, 0.95, 0.97, 0.97, 0.97),
+    # scored untuned first, then fixed (see eval/extraction.py): floors a little under today's scores
+    "holdout4": (0.97, 0.85, 0.95, 0.85, 0.97),
+    "holdout5": (0.97, 0.95, 0.97, 0.95, 0.97),
 }
 
 

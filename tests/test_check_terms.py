@@ -39,3 +39,12 @@ def test_other_forms_of_a_word_are_not_misspellings():
          "Rescuers reached Valencia by boat.")
     b = "Rescuers reached Valencia by boat on Wednesday after the floods, officials in Valencia said."
     assert terms(a, b) == []
+
+
+def test_a_shortened_quote_keeps_its_meaning_unless_a_nearby_negation_was_cut():
+    from storyline.check.quote_variant import severity
+
+    long_ = ("Pressures have eased enough that we can cut rates today. But we must be careful not to cut "
+             "too quickly or by too much.")
+    assert severity(long_, "pressures have eased enough that we can cut rates today") == "minor"
+    assert severity("I do not support the harbour plan.", "support the harbour plan") == "different meaning"

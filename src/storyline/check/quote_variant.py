@@ -99,10 +99,35 @@ def severity(a: str, b: str) -> str:
     neg_a = sum(t in NEGATIONS or t.endswith("n't") for t in ta) % 2
     neg_b = sum(t in NEGATIONS or t.endswith("n't") for t in tb) % 2
     ratio = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
-    contained = " ".join(ta) in " ".join(tb) or " ".join(tb) in " ".join(ta)
-    if ratio >= 0.85 or contained:
+    short, long_ = sorted((ta, tb), key=len)
+    at = _find_run(long_, short)
+    if at is not None:
+        # a shortened quote: only a negation next to the kept words can change what they mean
+        # ("do not support X" cut to "support X"), not one in a sentence that was left out
+        near = long_[max(0, at - NEGATION_REACH) : at + len(short) + NEGATION_REACH]
+        same_sense = _negations(near) == _negations(short)
+        return "minor" if same_sense else "different meaning"
+    if ratio >= 0.85:
         return "minor" if neg_a == neg_b else "different meaning"
     return "reworded"
+
+
+NEGATION_REACH = 3  # words either side of a kept run where a dropped negation still bears on it
+
+
+def _negations(toks: list[str]) -> int:
+    return sum(t in NEGATIONS or t.endswith("n't") for t in toks) % 2
+
+
+def _find_run(long_: list[str], short: list[str]) -> int | None:
+    """Where ``short`` occurs as a run of tokens in ``long_``, or None."""
+    n = len(short)
+    if n == 0:
+        return None
+    for i in range(len(long_) - n + 1):
+        if long_[i : i + n] == short:
+            return i
+    return None
 
 
 def find(ctx: Context) -> list[Finding]:

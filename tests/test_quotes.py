@@ -348,3 +348,20 @@ def test_german_so_and_role_noun_attributions():
             "„Das reicht nicht“, so Weiss. Oppositionsführer Karl Weiss war skeptisch.")
     got = [(q.speaker, q.speaker_role) for q in direct(text, lang="de")]
     assert got == [("Sabine Roth", "Umweltministerin"), ("Karl Weiss", "Oppositionsführer")]
+
+
+def test_german_framing_verb_with_the_subject_after_it():
+    text = "Wie die Zeitung berichtete, bezeichnete CDU-Generalsekretär Paul Ziegler den Abend als „bitter“."
+    assert [(q.speaker, q.speaker_role) for q in direct(text, lang="de")] == [("Paul Ziegler", "CDU-Generalsekretär")]
+    # the object after the verb is no speaker
+    assert [q.speaker for q in direct("Gestern bezeichnete den Plan niemand als „mutig“.", lang="de")] == [None]
+
+
+def test_a_listener_before_the_speaker_is_skipped():
+    text = "« Il accepte la décision », a annoncé à l'AFP l'un de ses avocats, Paul Garnier."
+    assert [q.speaker for q in direct(text, lang="fr")] == ["Paul Garnier"]
+
+
+def test_an_unnamed_official_is_one_person_for_a_later_subjectless_verb():
+    text = "La alcaldesa explica que el pueblo está aislado. «No tenemos agua», incide."
+    assert [q.speaker for q in direct(text, lang="es")] == ["La alcaldesa"]

@@ -22,7 +22,7 @@ from storyline.analyze.speakers import (
     is_orgish,
     looks_like_person_name,
 )
-from storyline.analyze.speechwords import HONORIFICS, PLACES
+from storyline.analyze.speechwords import HONORIFICS, PERSON_ROLE_NOUNS, PLACES
 from storyline.model import Mention
 
 _POSSESSIVE_S = re.compile(r"[’']s$")
@@ -216,4 +216,6 @@ class Resolver:
             p = self.by_role(noun, pos)
             if p:
                 return p.name, p.role, 0.8, True
-        return _norm(subj.text), None, 0.7, False
+        # "La alcaldesa explica …": an unnamed person with a role is still one person, so "incide" can
+        # point back to her; "the company" or "officials" are not
+        return _norm(subj.text), None, 0.7, noun in PERSON_ROLE_NOUNS

@@ -435,6 +435,12 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
     when = _WHEN.match(text, start, hi)
     if when:
         start = when.end()  # "explicó este miércoles su alcaldesa", "said on Tuesday Marco Rubio"
+    rec = _RECIPIENT.match(text, start, hi)
+    if rec:
+        # "a annoncé à l'AFP l'un de ses avocats, …", "dijo a la prensa el alcalde": the listener first
+        found = subject_after(text, rec.end(), hi)
+        if found is not None and found.kind != "pronoun":
+            return found
     chunk = text[start:hi]
     if not chunk:
         return None
@@ -534,6 +540,10 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
     return None
 
 
+_RECIPIENT = re.compile(
+    r"(?:à|au|aux|a)\s+(?:l[’']|la\s+|le\s+|les\s+)?(?:[A-Z][\w\-]*|presse|prensa|journalistes|periodistas|"
+    r"medios)(?:\s+[A-Z][\w\-]*)?,?\s+(?=(?:[lL][’']|el\s|la\s|le\s|los\s|las\s|les\s|un\s|una\s|une\s|son\s|sa\s|su\s|[A-Z]))"
+)
 _ELIDED_NAME = re.compile(
     rf"(?P<role>[lL][’'][\w\-]+(?:\s+(?:[a-zà-ÿ][\w\-’']*)){{0,4}}?)(?:,\s+|\s+(?=[{_UP}]))(?P<name>{NAME})\s*(?:[,.;]|$)"
 )

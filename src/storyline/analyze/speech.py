@@ -194,6 +194,8 @@ def _note_sentence_subjects(doc: Doc, resolver: Resolver) -> None:
             resolver.note(subj.span[0], speaker, role, person)
 
 
+_DE_FRAMING = {"bezeichnete", "nannte", "lobte", "dankte", "kritisierte", "nannten", "bezeichneten",
+               "kritisierten", "lobten", "forderten", "forderte"}
 _INVERTED = re.compile(r"(?:a-t|avait|aurait|ont|avaient)-(il|elle|ils|elles)\b")
 
 
@@ -225,6 +227,12 @@ def _verb_act(doc: Doc, m: re.Match) -> SpeechAct | None:
         subject_first = False
         if subj is not None and subj.kind == "pronoun" and subj.group:
             subj = None
+    if subj is None and framing and (doc.lang == "de" or verb in _DE_FRAMING):
+        # German puts the subject after the verb: "bezeichnete SPD-Generalsekretär Matthias Miersch den …"
+        after = subject_after(text, ve, doc.next_boundary(ve))
+        if after is not None and (after.kind == "pronoun" and not after.group or after.kind == "name" and (
+                after.role or looks_like_person_name(after.name or ""))):
+            subj, subject_first = after, False
     if subj is None and (framing or _REPORTS_NEXT.match(text, ve)):
         subj = _opening_noun_phrase(doc, sent, vs)
         subject_first = True

@@ -229,3 +229,16 @@ def speech_verbs(lang: str | None) -> tuple[str, ...]:
         for other in ("es", "fr", "de", "it", "pt"):
             verbs += SPEECH_VERBS[other]
     return tuple(dict.fromkeys(verbs))
+
+# Head nouns of an unnamed single person ("la alcaldesa", "le procureur", "the minister"): a later "she",
+# or a verb with no subject ("», incide."), can point back to them.
+PERSON_ROLE_NOUNS = {
+    "minister", "president", "secretary", "spokesperson", "spokesman", "spokeswoman", "mayor", "governor",
+    "chancellor", "prosecutor", "judge", "lawyer", "leader", "founder",
+    "alcalde", "alcaldesa", "ministro", "ministra", "presidente", "presidenta", "portavoz", "consejero",
+    "consejera", "concejal", "concejala", "abogado", "abogada", "juez", "jueza", "gobernador",
+    "gobernadora", "maire", "ministre", "président", "présidente", "porte-parole", "avocat", "avocate",
+    "procureur", "procureure", "juge", "préfet", "préfète", "sprecher", "sprecherin", "ministerin",
+    "bürgermeister", "bürgermeisterin", "kanzler", "kanzlerin", "präsident", "präsidentin", "anwalt",
+    "anwältin", "staatsanwalt", "staatsanwältin", "richter", "richterin",
+}

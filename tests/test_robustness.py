@@ -190,7 +190,7 @@ def test_file_names_that_are_not_utf8_or_hold_a_newline(tmp_path, command):
     result = runner.invoke(app, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     errors = _assert_clean_stderr(result.stderr)
-    assert len(errors) == 1 and "bad name.txt" in errors[0]
+    assert len(errors) == 1 and "bad\\nname.txt" in errors[0]  # the line break shown as an escape
     assert result.exit_code == 1
     assert _n_good(command, result.stdout) == 2
     if command != "ingest":

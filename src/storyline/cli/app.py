@@ -30,9 +30,18 @@ EXIT_SOME_FAILED = 1  # some inputs could not be read; the rest were processed
 EXIT_NOTHING = 2  # no input could be processed (or a usage error)
 
 
+# Line breaks and other control characters (a file named "a\nb.txt") shown as escapes: one line per error.
+_ONE_LINE = {c: f"\\x{c:02x}" for c in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t"} | {
+    c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    return text.translate(_ONE_LINE)
+
+
 def report_error(error: ReadError) -> None:
     """One line on stderr per unreadable input: what, why, and what to try."""
-    print(f"storyline: error: {' '.join(error.message().split())}", file=sys.stderr)
+    print(f"storyline: error: {one_line(error.message())}", file=sys.stderr)
 
 
 def exit_code(n_ok: int, n_failed: int) -> int:
@@ -113,7 +122,7 @@ def store_problem(path: str, exc: BaseException) -> str:
 
 
 def store_error(path: str, exc: BaseException) -> None:
-    print(f"storyline: error: {store_problem(path, exc)}", file=sys.stderr)
+    print(f"storyline: error: {one_line(store_problem(path, exc))}", file=sys.stderr)
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, report_error
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, one_line, report_error
 from storyline.model import Article, ReadError
 
 
@@ -75,12 +75,12 @@ def compare(
               "(check the paths, or run `storyline extract INPUT` to see why)", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)
     if len(articles) == 1:
-        print(f"storyline: warning: only one report ({articles[0].id}); compare needs two or more to "
+        print(f"storyline: warning: only one report ({one_line(articles[0].id)}); compare needs two or more to "
               "cross-check", file=sys.stderr)
     dossier = run_compare(articles, method=method.value, errors=errors)
     outliers = [o.get("article") for o in (dossier.same_story or {}).get("outliers") or []]
     if outliers:
-        print(f"storyline: warning: {', '.join(map(str, outliers))}: reads as a different story from the other "
+        print(f"storyline: warning: {one_line(', '.join(map(str, outliers)))}: reads as a different story from the other "
               "reports (the dossier says why; leave it out to cross-check only the one story)", file=sys.stderr)
     if dossier.method.get("note") and method is Method.embeddings:
         print(f"storyline: warning: {dossier.method['note']}", file=sys.stderr)

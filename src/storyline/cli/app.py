@@ -1,8 +1,9 @@
 """The Typer application object and what every command shares: error printing and exit codes.
 
 Why the guards here: the promise is "one bad input never stops a batch and no traceback reaches the
-reader". Readers already turn bad files into ReadErrors; ``extract_each`` does the same for an article
-the analyzers choke on, and ``store_problem`` turns SQLite's terse errors into a line with a fix.
+reader". Readers and the pipeline turn bad files and analyser failures into ReadErrors; here names
+that are not UTF-8 become printable, ``store_problem`` turns SQLite's terse errors into a line with a
+fix, and ``run`` turns any other exception into one line.
 """
 
 from __future__ import annotations
@@ -74,23 +75,12 @@ def readable_names(item: Article | ReadError) -> Article | ReadError:
     return item
 
 
-def extract_each(inputs: Iterable[str] | str, **read_options) -> Iterator[Article | ReadError]:
-    """Like ``storyline.pipeline.extract``, but an article the analyzers fail on becomes a ReadError
-    naming it, and the batch goes on (a generator that raised could not be resumed)."""
-    from storyline.analyze import analyze
-    from storyline.read import read
+def extract_each(inputs: Iterable[str] | str, **options) -> Iterator[Article | ReadError]:
+    """``storyline.pipeline.extract`` (which already turns an analyser failure into a ReadError for
+    that article) with the input names made printable."""
+    from storyline.pipeline import extract
 
-    for item in read([inputs] if isinstance(inputs, str) else inputs, **read_options):
-        item = readable_names(item)
-        if isinstance(item, ReadError):
-            yield item
-            continue
-        try:
-            yield analyze(item)
-        except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
-            yield ReadError(item.source or item.id,
-                            f"could not be analysed ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})",
-                            "this is a storyline bug: please report it with this input")
+    yield from map(readable_names, extract(inputs, **options))
 
 
 def store_problem(path: str, exc: BaseException) -> str:

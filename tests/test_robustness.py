@@ -482,3 +482,38 @@ def test_sigkill_mid_ingest_leaves_a_sound_store_and_a_rerun_completes(tmp_path)
         assert grouped == n
     finally:
         conn.close()
+
+
+def test_crash_while_grouping_keeps_the_articles_pending_and_a_rerun_groups_them(files, tmp_path, monkeypatch):
+    """The story swap is one transaction: a crash inside it leaves the committed articles pending, the
+    stories as they were, and the next run groups them."""
+    from storyline.store import db as store_db
+
+    real = store_db.Store.replace_stories
+
+    def crash_midway(self, removed, stories, grouped):
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("DELETE FROM stories")  # half of a swap, then the process "dies"
+        self.conn.execute("ROLLBACK")
+        raise RuntimeError("killed while grouping")
+
+    db = tmp_path / "news.db"
+    monkeypatch.setattr(store_db.Store, "replace_stories", crash_midway)
+    crashed = runner.invoke(app, ["ingest", str(files["a.txt"]), str(files["b.txt"]), "--db", str(db)])
+    assert isinstance(crashed.exception, RuntimeError)
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(*) FROM articles WHERE grouped = 0").fetchone()[0] == 2
+    finally:
+        conn.close()
+    monkeypatch.setattr(store_db.Store, "replace_stories", real)
+    rerun = runner.invoke(app, ["ingest", str(files["a.txt"]), str(files["b.txt"]), "--db", str(db), "--json"])
+    assert rerun.exit_code == 0, rerun.stderr
+    summary = json.loads(rerun.stdout)
+    assert summary["new"] == 0 and summary["duplicate"] == 2 and summary["stories"] >= 1
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM articles WHERE grouped = 0").fetchone()[0] == 0
+    finally:
+        conn.close()

@@ -7,6 +7,7 @@ so results do not depend on the number of workers.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,7 @@ from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, read
 
 CHUNK = 8  # articles sent to a worker at a time: large enough to amortise pickling, small for latency
+POOL_AFTER = 64  # the first articles are analysed here: small inputs never pay for starting a pool
 
 
 def extract(
@@ -27,17 +29,21 @@ def extract(
 ) -> Iterator[Article | ReadError]:
     """Read ``inputs`` and analyse each article; ReadErrors pass through so the caller can report them.
 
-    ``workers``: processes that analyse in parallel (1: in this process; 0: one per CPU core).
+    ``workers``: processes that analyse in parallel (1: in this process; 0: one per CPU core). The
+    pool starts only once more than ``POOL_AFTER`` items have come.
     """
     if isinstance(inputs, str):
         inputs = [inputs]
-    items = read(inputs, allow_private=allow_private, max_bytes=max_bytes)
+    items = iter(read(inputs, allow_private=allow_private, max_bytes=max_bytes))
     n = resolve_workers(workers)
     if n <= 1:
         yield from map(analyze_item, items)
         return
-    with multiprocessing.get_context("fork").Pool(n) as pool:
-        yield from pool.imap(analyze_item, items, chunksize=CHUNK)
+    head = list(itertools.islice(items, POOL_AFTER))
+    yield from map(analyze_item, head)
+    if len(head) == POOL_AFTER:
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            yield from pool.imap(analyze_item, items, chunksize=CHUNK)
 
 
 def resolve_workers(workers: int) -> int:

@@ -25,6 +25,8 @@ def ingest(
         bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
     ] = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=0, help="Processes that analyse reports in "
+                                         "parallel (0: one per CPU core; 1: none).")] = 0,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction (a kill loses at most "
                                        "one batch, which a rerun reads again).")] = 200,
 ) -> None:
@@ -48,13 +50,13 @@ def ingest(
     try:
         with store:
             if progress is None:
-                stats = run_ingest(store, extract_each(inputs, allow_private=allow_private), on_error=report_error,
+                stats = run_ingest(store, extract_each(inputs, allow_private=allow_private, workers=workers), on_error=report_error,
                                    batch=batch)
             else:
                 with progress:
                     task = progress.add_task("reading", total=None)
                     stats = run_ingest(
-                        store, extract_each(inputs, allow_private=allow_private), on_error=report_error,
+                        store, extract_each(inputs, allow_private=allow_private, workers=workers), on_error=report_error,
                         on_article=lambda a, new: progress.advance(task), batch=batch, regroup=False,
                     )
                     progress.update(task, description="grouping")

@@ -365,3 +365,19 @@ def test_a_listener_before_the_speaker_is_skipped():
 def test_an_unnamed_official_is_one_person_for_a_later_subjectless_verb():
     text = "La alcaldesa explica que el pueblo está aislado. «No tenemos agua», incide."
     assert [q.speaker for q in direct(text, lang="es")] == ["La alcaldesa"]
+
+
+@pytest.mark.parametrize("unit", ["„a ", " ‘a", "\"“”„«»‟‘’‚‹›' "])
+def test_many_quote_marks_analyse_in_linear_time(unit):
+    """Shape check, not a benchmark: 200 KB of quote marks that never close kept a growing stack that
+    was rescanned for every mark (quadratic: about 40 s for this size, a 20 MB file hung)."""
+    import time
+
+    text = unit * (200_000 // len(unit))  # the last one mixes every mark
+    started = time.perf_counter()
+    segments = find_segments(text)
+    found = quotes(text)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, f"{elapsed:.1f} s for 200 KB of quote marks"
+    assert all(0 <= s.start <= s.end <= len(text) for s in segments)
+    assert all(0 <= q.span[0] <= q.span[1] <= len(text) for q in found)

@@ -60,15 +60,56 @@ def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     return space_before, space_after
 
 
-def _role(text: str, i: int, lo: int, hi: int, stack: list[tuple[str, int]]) -> str | None:
+class _Stack:
+    """The open marks of one paragraph, with per-mark counts and per-family positions kept up to date.
+
+    Why: classifying a mark asks "is a „ open?", "is any double mark open?", and closing asks "where is
+    the innermost open mark of this family?". Answering those by scanning the stack made a paragraph of
+    many unclosed marks quadratic (a 20 MB file hung); these counts answer in constant time.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, int]] = []
+        self.counts: dict[str, int] = {}
+        self.family_at: dict[str, list[int]] = {"double": [], "single": []}  # stack indices, ascending
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __contains__(self, ch: str) -> bool:
+        return self.counts.get(ch, 0) > 0
+
+    def has_family(self, family: str) -> bool:
+        return bool(self.family_at[family])
+
+    def push(self, ch: str, pos: int) -> None:
+        self.family_at[_family(ch)].append(len(self.items))
+        self.items.append((ch, pos))
+        self.counts[ch] = self.counts.get(ch, 0) + 1
+
+    def innermost(self, family: str) -> int | None:
+        """Stack index of the last open mark of ``family``, or None."""
+        at = self.family_at[family]
+        return at[-1] if at else None
+
+    def cut(self, idx: int) -> None:
+        """Drop the entries from ``idx`` on (amortised: each entry is dropped once)."""
+        for ch, _ in self.items[idx:]:
+            self.counts[ch] -= 1
+        del self.items[idx:]
+        for at in self.family_at.values():
+            while at and at[-1] >= idx:
+                at.pop()
+
+
+def _role(text: str, i: int, lo: int, hi: int, pending: _Stack) -> str | None:
     """Classify the mark at ``i``: "open", "close" or None (an apostrophe, or noise)."""
     ch = text[i]
     sb, sa = _flanks(text, i, lo, hi)
     left_flanking = sb and not sa
     right_flanking = sa and not sb
-    pending = [c for c, _ in stack]
     if ch in "„«":
-        if ch == "«" and not left_flanking and any(c == "»" for c in pending):
+        if ch == "«" and not left_flanking and "»" in pending:
             return "close"  # Danish/German »...« order
         return "open"
     if ch == "»":
@@ -78,15 +119,15 @@ def _role(text: str, i: int, lo: int, hi: int, stack: list[tuple[str, int]]) -> 
     if ch == "“":
         if "„" in pending and not left_flanking:
             return "close"  # German „...“
-        if right_flanking and any(c in DOUBLE for c in pending):
+        if right_flanking and pending.has_family("double"):
             return "close"
         return "open"
     if ch in "”‟":
-        if left_flanking and not any(c in DOUBLE for c in pending):
+        if left_flanking and not pending.has_family("double"):
             return "open"  # sloppy typography: ”Like this”
         return "close"
     if ch == '"':
-        has_open = any(c == '"' for c in pending)
+        has_open = '"' in pending
         if not has_open and i > lo and text[i - 1].isdigit():
             return None  # an inch mark: 12" pipe
         if left_flanking:
@@ -103,7 +144,7 @@ def _role(text: str, i: int, lo: int, hi: int, stack: list[tuple[str, int]]) -> 
         return "open"
     if ch == "›":
         return "close" if "‹" in pending else None
-    single_open = any(c in "‘'‚" for c in pending)
+    single_open = "‘" in pending or "'" in pending or "‚" in pending
     if ch == "‘":
         if "‚" in pending and not left_flanking:
             return "close"
@@ -129,29 +170,29 @@ def find_segments(text: str) -> list[Segment]:
     paras = paragraphs(text)
     segments: list[Segment] = []
     for pi, (lo, hi) in enumerate(paras):
-        stack: list[tuple[str, int]] = []
+        stack = _Stack()
         para_segments: list[Segment] = []
         for mark in _MARKS.finditer(text, lo, hi):  # only the quote marks, not every character
             i = mark.start()
             ch = text[i]
             role = _role(text, i, lo, hi, stack)
             if role == "open":
-                stack.append((ch, i))
+                stack.push(ch, i)
             elif role == "close":
-                fam = _family(ch)
-                idx = next((k for k in range(len(stack) - 1, -1, -1) if _family(stack[k][0]) == fam), None)
+                idx = stack.innermost(_family(ch))
                 if idx is None:
                     if ch in "”»" and not stack:  # a straight " never dangles: too often an inch mark
                         seg = _dangling(text, lo, i, pi, para_segments)
                         if seg:
                             para_segments.append(seg)
                     continue
-                _, open_pos = stack[idx]
-                del stack[idx:]  # drop unclosed inner marks (stray apostrophes)
+                _, open_pos = stack.items[idx]
+                stack.cut(idx)  # drop unclosed inner marks (stray apostrophes)
                 if not stack:
                     para_segments.append(Segment(open_pos + 1, i, open_pos, i, pi))
         if stack:
-            open_char, open_pos = next(((c, p) for c, p in stack if _family(c) == "double"), stack[0])
+            first_double = stack.family_at["double"][:1]
+            open_char, open_pos = stack.items[first_double[0] if first_double else 0]
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
             reopens = nxt is not None and text[nxt[0] : nxt[1]].lstrip()[:1] in ("“", '"', "«", "„")
             if _family(open_char) == "double":

@@ -7,6 +7,8 @@ fresh subprocess each (so peak memory is that run's own):
   - group:  read the JSONL with storyline's reader, then storyline.group.group()  (the `group` command)
   - ingest: read, store in a new SQLite file and group (storyline.store.ingest; fact analysis off,
             it is measured by bench.extract_throughput)
+  - full:   what `storyline ingest` does: read, analyse every article (quotes, numbers, dates, names)
+            in a process pool of one worker per core, store and group
   - lsh:    baseline: datasketch MinHash (128 perms, 5-word shingles) + LSH (threshold 0.5) over the
             same texts, connected components of the matches
 Prints articles/s, peak RSS, B-cubed F1 against the generator's labels, and the ratios.
@@ -27,9 +29,11 @@ DATA = HERE / "data"
 
 
 def _peak_mb() -> float:
+    """Peak RSS of this process plus the largest of its worker processes, if any (KiB on Linux)."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return (own + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
 
 def _bcubed(path: Path, clusters: list[list[str]]) -> float:
@@ -55,16 +59,23 @@ def run_group(path: Path) -> dict:
             "stories": len(stories), "f1": _bcubed(path, [s.articles for s in stories]), "peak_mb": _peak_mb()}
 
 
-def run_ingest(path: Path) -> dict:
+def run_full(path: Path) -> dict:
+    from storyline.pipeline import extract
+
+    return run_ingest(path, items=lambda p: extract([str(p)], workers=0))
+
+
+def run_ingest(path: Path, items=None) -> dict:
     from storyline.read import read
     from storyline.store import Store, ingest
 
+    items = items or (lambda p: read([str(p)]))
     db = DATA / f"{path.stem}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     t0 = time.perf_counter()
     with Store(db) as store:
-        stats = ingest(store, read([str(path)]), batch=500)
+        stats = ingest(store, items(path), batch=500)
         rows = store.conn.execute("SELECT a.id, sa.story FROM story_articles sa JOIN articles a ON a.key = sa.article")
         by_story: dict[str, list[str]] = {}
         for aid, sid in rows:
@@ -114,7 +125,7 @@ def run_lsh(path: Path) -> dict:
             "peak_mb": _peak_mb()}
 
 
-_RUNNERS = {"group": run_group, "ingest": run_ingest, "lsh": run_lsh}
+_RUNNERS = {"group": run_group, "ingest": run_ingest, "full": run_full, "lsh": run_lsh}
 
 
 def _child(kind: str, path: str) -> None:
@@ -134,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10000,30000,100000", help="comma-separated corpus sizes")
     ap.add_argument("--no-store", action="store_true", help="skip the SQLite ingest run")
     ap.add_argument("--no-lsh", action="store_true", help="skip the MinHash LSH baseline")
+    ap.add_argument("--no-full", action="store_true", help="skip the full ingest (with fact analysis)")
     ap.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -141,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from bench.gen_corpus import write
 
-    kinds = ["group"] + ([] if args.no_store else ["ingest"]) + ([] if args.no_lsh else ["lsh"])
+    kinds = (["group"] + ([] if args.no_store else ["ingest"]) + ([] if args.no_full else ["full"])
+             + ([] if args.no_lsh else ["lsh"]))
     results: dict[int, dict[str, dict]] = {}
     for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
         path = DATA / f"synthetic-{n}.jsonl"

@@ -69,6 +69,8 @@ def sniff(head: bytes, name: str = "") -> str:
             return "binary"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"  # UTF-16 with a BOM; decoded below
+    if _jsonl_despite_controls(head):
+        return "jsonl"  # one line with raw NUL bytes must not cost the corpus its good lines
     if b"\x00" in head:
         return "binary"
     controls = sum(1 for b in head[:4096] if b < 32 and b not in (9, 10, 12, 13))
@@ -86,6 +88,22 @@ def sniff(head: bytes, name: str = "") -> str:
     if len(_HTML_TAGS.findall(stripped[:8192])) >= 3:
         return "html"
     return "text"
+
+
+def _jsonl_despite_controls(head: bytes) -> bool:
+    """Lines starting at "{", holding control bytes, of which a complete one parses as a JSON object.
+
+    A JSONL corpus with one corrupted line would otherwise sniff as binary and lose every good line;
+    a line-by-line read reports just the bad line. Real binaries rarely begin with "{" and a newline-
+    terminated JSON object.
+    """
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not stripped.startswith(b"{") or b"\n" not in stripped:
+        return False
+    if b"\x00" not in stripped and not any(b < 32 and b not in (9, 10, 12, 13) for b in stripped[:4096]):
+        return False  # no control bytes: the ordinary checks below decide
+    complete = stripped.split(b"\n")[:-1]  # the last piece may be cut by the sniff window
+    return any(_json_object_line(line) for line in complete[:50] if line.strip())
 
 
 def _json_object_line(head: bytes) -> bool:

@@ -6,6 +6,7 @@ import gzip
 import json
 import os
 import stat
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,10 @@ def read_path(path: str, *, limits: Limits) -> Iterator[Article | ReadError]:
     try:
         st = os.stat(path)
     except FileNotFoundError:
+        broken = _broken_link(path)
+        if broken:
+            yield broken
+            return
         yield ReadError(path, "no such file or directory", "check the spelling of the path; URLs must start with http:// or https://")
         return
     except OSError as exc:
@@ -61,6 +66,10 @@ def read_file(path: str, *, limits: Limits, quiet_binary: bool = False) -> Itera
             if kind == "gzip":
                 yield ReadError(path, "gzip file that is not a WARC archive", "decompress it first (gunzip)")
                 return
+            if kind == "corrupt":
+                yield ReadError(path, "damaged gzip file: it does not decompress",
+                                "check that the file downloaded completely")
+                return
             if kind in ("warc", "jsonl"):
                 fh.seek(0)
                 reader = read_warc if kind == "warc" else read_jsonl
@@ -72,7 +81,7 @@ def read_file(path: str, *, limits: Limits, quiet_binary: bool = False) -> Itera
             fh.seek(0)
             data = fh.read()
     except OSError as exc:
-        yield ReadError(path, f"cannot read ({exc.strerror or exc})", "check the file's permissions")
+        yield _broken_link(path) or ReadError(path, f"cannot read ({exc.strerror or exc})", "check the file's permissions")
         return
     if kind == "feed":
         yield from read_feed(data, source=path)
@@ -84,12 +93,25 @@ def read_file(path: str, *, limits: Limits, quiet_binary: bool = False) -> Itera
         yield read_text(data, source=path)
 
 
+def _broken_link(path: str) -> ReadError | None:
+    """A ReadError naming the missing target when ``path`` is a symbolic link to nothing."""
+    try:
+        if not os.path.islink(path) or os.path.exists(path):
+            return None
+        target = os.readlink(path)
+    except OSError:
+        return None
+    return ReadError(path, f"broken symbolic link: points to {target}, which does not exist",
+                     "fix or remove the link, or restore the file it points to")
+
+
 def _sniff_gzip(path: str) -> str:
+    """"warc" for a gzipped WARC, "gzip" for other gzip data, "corrupt" when it does not decompress."""
     try:
         with gzip.open(path, "rb") as gz:
             return "warc" if gz.read(5) == b"WARC/" else "gzip"
-    except (OSError, EOFError):
-        return "gzip"
+    except (OSError, EOFError, zlib.error):  # BadGzipFile is an OSError; a bad deflate stream is zlib.error
+        return "corrupt"
 
 
 def _read_json(data: bytes, path: str) -> Iterator[Article | ReadError]:
@@ -124,9 +146,14 @@ def read_directory(path: str, *, limits: Limits) -> Iterator[Article | ReadError
             seen += 1
             full = str(Path(root) / name)
             quiet = not name.lower().endswith(KNOWN_EXTENSIONS)
-            for item in read_file(full, limits=limits, quiet_binary=quiet):
+            try:
+                for item in read_file(full, limits=limits, quiet_binary=quiet):
+                    produced += 1
+                    yield item
+            except Exception as exc:  # noqa: BLE001 - one file's surprise must not abandon the folder
                 produced += 1
-                yield item
+                yield ReadError(full, f"unexpected error while reading ({type(exc).__name__}: {str(exc)[:120]})",
+                                "please report this file as a storyline bug")
     if produced == 0:
         what = f"{seen} files, none of them text, HTML, feeds, JSONL or WARC" if seen else "no files"
         yield ReadError(path, f"nothing readable in the directory ({what})",

@@ -11,6 +11,7 @@ from functools import lru_cache
 from storyline.analyze.lexicon_calendar import month_number
 from storyline.model import Article, ReadError
 from storyline.read._common import decode, iso_date, make_article, outlet_from_url
+from storyline.read._deep_html import deep_html_text
 
 MIN_WORDS = 5  # less is a menu item or a button label that the extractor fell back to, not an article
 
@@ -65,6 +66,11 @@ def read_html(
         return ReadError(source, "empty HTML page", "check that the page was saved completely")
     doc = extract_html(html, url)
     if doc is None:
+        deep = deep_html_text(html)
+        if deep is not None and len(deep[0].split()) >= MIN_WORDS:
+            meta["extraction"] = "plain text: the page nests deeper than the HTML parser reads"
+            return make_article(deep[0], id=id or url or source, source=source, url=url, title=deep[1],
+                                outlet=outlet_from_url(url), meta=meta, guess_title=not deep[1])
         return ReadError(
             source,
             "no article text found in the HTML",

@@ -31,6 +31,7 @@ def read_jsonl(stream: BinaryIO, *, path: str, limits: Limits) -> Iterator[Artic
             # Skip the rest of the oversized line without holding it in memory.
             while raw and not raw.endswith(b"\n"):
                 raw = stream.readline(1024 * 1024)
+            records += 1  # a record, just too big: "only blank lines" would be a second, wrong error
             yield ReadError(where, f"line longer than {size_text(limits.max_bytes)}", "raise the limit with --max-mb")
             continue
         if not raw.strip():

@@ -19,6 +19,7 @@ from storyline.read._common import Limits, size_text, sniff
 TIMEOUT_S = 20.0
 MAX_REDIRECTS = 5
 USER_AGENT = "storyline/0.1 (+news cross-checking; offline-first)"
+BAD_URL_HINT = "check the brackets around an IPv6 address, and quote the URL in the shell"
 PRIVATE_HINT = "storyline refuses local and private addresses; pass --allow-private if you trust this URL"
 
 
@@ -31,10 +32,13 @@ class _Refused(Exception):
 def check_address(url: str, *, allow_private: bool) -> str:
     """The address to connect to for ``url``; raises _Refused unless every address its host resolves
     to is public. Connecting to this vetted address (not resolving again) closes the DNS-rebinding gap."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:  # "Invalid IPv6 URL" for an unbalanced [ ], and similar
+        raise _Refused(f"not a valid URL ({exc})", BAD_URL_HINT) from None
     if parts.scheme not in ("http", "https"):
         raise _Refused(f"unsupported URL scheme {parts.scheme!r}", "use an http:// or https:// address")
-    host = parts.hostname
     if not host:
         raise _Refused("URL has no host name", "check the address")
     try:
@@ -80,7 +84,11 @@ def fetch(url: str, *, allow_private: bool, limits: Limits) -> tuple[bytes, str,
             target, headers, extensions = _pinned(url, address)
             with client.stream("GET", target, headers=headers, extensions=extensions) as resp:
                 if resp.is_redirect and resp.headers.get("location"):
-                    url = urljoin(url, resp.headers["location"])
+                    try:
+                        url = urljoin(url, resp.headers["location"])
+                    except ValueError:
+                        raise _Refused("the server redirected to an invalid URL",
+                                       "open the URL in a browser and use the final address") from None
                     continue
                 if resp.status_code >= 400:
                     raise _Refused(f"HTTP {resp.status_code} {resp.reason_phrase}".strip(),

@@ -7,6 +7,7 @@ own connection means they never take the write lock.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from storyline.model import Article, Story
@@ -87,11 +88,15 @@ class Hit:
         return self.__dict__.copy()
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def fts_query(text: str) -> str:
     """Turn what a person types into a safe FTS5 query: each word quoted (so "6.25" or "AT&T"
-    cannot break the syntax), all words required; a trailing * keeps prefix search."""
+    cannot break the syntax), all words required; a trailing * keeps prefix search. Control
+    characters (a NUL pasted from a binary file) separate words: SQLite refuses them in a query."""
     terms = []
-    for w in text.split():
+    for w in _CONTROL.sub(" ", text).split():
         star = w.endswith("*")
         w = w.rstrip("*").replace('"', '""')
         if w:

@@ -402,7 +402,7 @@ def test_show_unknown_story_says_how_to_find_ids(store):
 
 
 @pytest.mark.parametrize("query", ["AND", '"', "*", "NEAR(", "", "OR OR", "a:b", "(", "-river", "^", "'",
-                                   "river AND", "\"river", "NOT", "{x}", "river*", "\0"])
+                                   "river AND", "\"river", "NOT", "{x}", "river*", "\0", "river\0flood", "\x1b[31m"])
 def test_search_survives_fts_syntax(store, query):
     result = runner.invoke(app, ["search", "--db", str(store), "--", query])  # `--`: "-river" is not an option
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)

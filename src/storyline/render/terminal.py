@@ -44,16 +44,17 @@ def _articles(dossier: Dossier) -> Table:
 
 
 def _diff_text(diff: list[dict[str, str]]) -> Text:
+    """Word diff in wdiff's notation ([-removed-] {+added+}), so it still reads without colour."""
     out = Text("    ")
     for op in diff:
         if op["op"] == "equal":
             out.append(op["a"] + " ")
         else:
             if op["a"]:
-                out.append(op["a"], style="red strike")
+                out.append(f"[-{op['a']}-]", style="red strike")
                 out.append(" ")
             if op["b"]:
-                out.append(op["b"], style="green")
+                out.append(f"{{+{op['b']}+}}", style="green")
                 out.append(" ")
     return out
 

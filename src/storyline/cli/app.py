@@ -13,6 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -29,6 +30,13 @@ app = typer.Typer(
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1  # some inputs could not be read; the rest were processed
 EXIT_NOTHING = 2  # no input could be processed (or a usage error)
+
+InputsArgument = Annotated[
+    list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")
+]
+AllowPrivateOption = Annotated[
+    bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
+]
 
 
 # Line breaks and other control characters (a file named "a\nb.txt") shown as escapes: one line per error.
@@ -139,3 +147,24 @@ def run(argv: list[str] | None = None) -> None:
               "please report it with the command and its inputs; STORYLINE_DEBUG=1 shows the traceback)",
               file=sys.stderr)
         sys.exit(EXIT_NOTHING)
+
+
+def collect_articles(items: Iterable[Article | ReadError]) -> tuple[list[Article], list[ReadError]]:
+    """Split read items into articles and errors, reporting each error on stderr as it comes.
+
+    Two inputs that carry the same id both stay: the later ones get "#2", "#3", so that every input
+    appears once in the output.
+    """
+    articles: list[Article] = []
+    errors: list[ReadError] = []
+    seen: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, ReadError):
+            errors.append(item)
+            report_error(item)
+            continue
+        seen[item.id] = seen.get(item.id, 0) + 1
+        if seen[item.id] > 1:
+            item.id = f"{item.id}#{seen[item.id]}"
+        articles.append(item)
+    return articles, errors

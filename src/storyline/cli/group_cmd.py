@@ -9,8 +9,15 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, readable_names, report_error
-from storyline.model import Article, ReadError
+from storyline.cli.app import (
+    EXIT_NOTHING,
+    AllowPrivateOption,
+    InputsArgument,
+    app,
+    collect_articles,
+    exit_code,
+    readable_names,
+)
 
 
 class Format(StrEnum):
@@ -20,11 +27,9 @@ class Format(StrEnum):
 
 @app.command()
 def group(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")],
+    inputs: InputsArgument,
     format: Annotated[Format, typer.Option("--format", "-f", help="json or text.")] = Format.json,
-    allow_private: Annotated[
-        bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
-    ] = False,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Group reports into stories: one story per event (not per topic), across languages.
 
@@ -36,20 +41,7 @@ def group(
     from storyline.read import read
 
     # Grouping reads the text itself; the fact analyzers are not needed here.
-    articles: list[Article] = []
-    n_failed = 0
-    seen: dict[str, int] = {}
-    for item in map(readable_names, read(inputs, allow_private=allow_private)):
-        if isinstance(item, ReadError):
-            n_failed += 1
-            report_error(item)
-            continue
-        if item.id in seen:  # two inputs with one id: keep both, each in exactly one story
-            seen[item.id] += 1
-            item.id = f"{item.id}#{seen[item.id]}"
-        else:
-            seen[item.id] = 1
-        articles.append(item)
+    articles, errors = collect_articles(map(readable_names, read(inputs, allow_private=allow_private)))
     if not articles:
         print("storyline: error: no input could be read; nothing to group (check the paths)", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)
@@ -65,4 +57,4 @@ def group(
             print(f"{s.id}  {len(s.articles)} reports  {span or '-'}  {s.title or ''}")
             for a in s.articles:
                 print(f"    {a}")
-    raise typer.Exit(exit_code(len(articles), n_failed))
+    raise typer.Exit(exit_code(len(articles), len(errors)))

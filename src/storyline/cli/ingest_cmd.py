@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, report_error, store_error
+from storyline.cli.app import (
+    EXIT_NOTHING,
+    AllowPrivateOption,
+    InputsArgument,
+    app,
+    exit_code,
+    extract_each,
+    report_error,
+    store_error,
+)
 
 DbOption = Annotated[
     str | None,
@@ -19,11 +28,9 @@ DbOption = Annotated[
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")],
+    inputs: InputsArgument,
     db: DbOption = None,
-    allow_private: Annotated[
-        bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
-    ] = False,
+    allow_private: AllowPrivateOption = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", min=0, help="Processes that analyse reports in "
                                          "parallel (0: one per CPU core; 1: none).")] = 0,

@@ -184,3 +184,33 @@ def test_one_kind_of_evidence_alone_is_not_enough():
     assert content(only_numbers, other) == 0.4 / MIN_EVIDENCE < 1.0
     both = Vector({"n": {"n:50": 1.0}, "k": {"k:mrs": 1.0}}, EventTime(), "en")
     assert content(both, both) == 1.0
+
+
+def test_weekday_and_yearless_date_meet_only_in_years_where_they_agree():
+    from storyline.group.instance import conflict, date_weekdays
+
+    assert date_weekdays(8, 22, [2024]) == {"3"}  # a Thursday in 2024
+    assert date_weekdays(2, 29, [2023]) == set()  # no such day that year
+    wed, dated = {"wdu": {"2": 1}}, {"wdd": {w: 1 for w in date_weekdays(8, 22, [2024, 2025])}}
+    assert conflict(wed, dated) == "wdu/wdd"
+    assert conflict({"wdu": {"3": 1}}, dated) is None
+    # two yearless days are left to the time test (a few days apart may be one event)
+    assert conflict({"wdd": {"1": 1}}, {"wdd": {"4": 1}}) is None
+
+
+def _eruption(aid: str, when: str) -> Article:
+    return Article(id=aid, lang="en", text=(
+        f"A fissure eruption began {when} near Kelvik on the Brenna peninsula, the Brenna Met Office "
+        "said. Lava rose 45 metres from a 2.7 km fissure and the Glowpool spa was evacuated. The "
+        "town of Kelvik, home to 3,650 people, was emptied as a precaution."))
+
+
+def test_undated_weekday_report_kept_from_a_yearless_date_of_another_year():
+    dated = Article(id="anchor", lang="en", date="2024-03-01",
+                    text="The Brenna council approved its budget for the year on Friday.")
+    day = _eruption("day", "on August 22nd")  # a Thursday in 2024
+    wed = _eruption("wed", "early Wednesday")
+    thu = _eruption("thu", "early Thursday")
+    assert ["day", "thu"] in _membership(group([dated, day, thu]))
+    got = _membership(group([dated, day, wed]))
+    assert ["day"] in got and ["wed"] in got

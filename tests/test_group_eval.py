@@ -1,9 +1,9 @@
 """Quality gate for grouping on the labelled dev corpus (../shared/corpus/dev).
 
-Measured with storyline.group.events.v2: B-cubed F1 0.966 (P 0.987, R 0.946), pairwise F1 0.970,
-22 of 23 hard-negative pairs kept apart, 14 of 20 multi-language stories kept whole.
-(v1: B-cubed F1 0.932, pairwise 0.929, 18 of 23 apart, 14 of 20 whole.) The thresholds were not
-re-tuned for v2; `python -m eval grouping --halves` scores two halves of the story families with
+Measured with storyline.group.events.v3: B-cubed F1 0.974 (P 0.993, R 0.957), pairwise F1 0.974,
+23 of 23 hard-negative pairs kept apart, 15 of 20 multi-language stories kept whole.
+(v2: B-cubed F1 0.966, pairwise 0.970, 22 of 23 apart, 14 of 20 whole; v1: 0.932, 0.929, 18 of 23,
+14 of 20.) The thresholds were not re-tuned for v2 or v3; `python -m eval grouping --halves` scores two halves of the story families with
 the instance tags on and off, and `--audit-tags` counts the same-story pairs each tag key would cut.
 The floors below sit just under those figures, so a regression fails; raise them when it improves.
 """
@@ -19,16 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.grouping import evaluate  # noqa: E402
 
-BCUBED_F1_FLOOR = 0.96
-PAIRWISE_F1_FLOOR = 0.96
-CROSS_LANGUAGE_WHOLE_FLOOR = 14
+BCUBED_F1_FLOOR = 0.97
+PAIRWISE_F1_FLOOR = 0.97
+CROSS_LANGUAGE_WHOLE_FLOOR = 15
 
 # Hard-negative pairs still merged. Known failures, listed so that they cannot grow silently: shrink
-# this set, never extend it. An undated 2025 eruption report (weekday only) joins an undated 2024
-# one that names no weekday, ordinal or day with a year: nothing in either lead tells them apart.
-KNOWN_MERGED = {
-    ("iceland-sundhnukur-eruption-2024-08-22", "iceland-sundhnukur-eruption-2025-07-16"),
-}
+# this set, never extend it. Empty since v3 (the undated "Wednesday" report of one eruption is no
+# longer joined to a yearless "August 22nd" report of another: that day was no Wednesday then).
+KNOWN_MERGED: set[tuple[str, str]] = set()
 
 
 _CACHE: dict[str, dict] = {}
@@ -67,7 +65,9 @@ def test_hard_negatives_kept_apart(result):
                  ("boars-head-plant-closure-2024-09", "boars-head-recall-expanded-2024-07-30"),
                  ("mars-kellanova-deal-2024-08-14", "mars-kellanova-talks-reported-2024-08"),
                  ("rbi-repo-cut-2025-04-09", "rbi-repo-cut-2025-12-05"),
-                 ("who-mpox-committee-convened-2024-08-07", "who-mpox-pheic-2024-08-14")]:
+                 ("who-mpox-committee-convened-2024-08-07", "who-mpox-pheic-2024-08-14"),
+                 # undated, a weekday against a yearless day and month (v3)
+                 ("iceland-sundhnukur-eruption-2024-08-22", "iceland-sundhnukur-eruption-2025-07-16")]:
         assert (a, b) not in merged
 
 

@@ -1,6 +1,6 @@
 """Group articles into stories: one story per event (not per topic), across languages.
 
-``group(articles)`` is the batch entry point (method ``storyline.group.events.v2``):
+``group(articles)`` is the batch entry point (method ``storyline.group.events.v3``):
 
 1. features (features.py, timeinfo.py): words; numbers normalised across conventions (6,25 = 6.25,
    2,921 = 2921, Bengali digits); dates in twelve languages; name skeletons that survive accents
@@ -15,7 +15,9 @@
    numbers, dates and names, with capped postings: linear in the corpus, never all pairs.
 4. clustering (cluster.py): average link with cannot-links from dates and, where some report has
    no publication day, from conflicting instance tags; first over articles, then over the
-   clusters' pooled vectors (which is what joins a French and an English group).
+   clusters' pooled vectors (which is what joins a French and an English group). v3: a weekday
+   named by an undated report is checked against a yearless day-and-month in another report's
+   lead, in the years the batch spans ("22 August" is no Wednesday in 2023-2025).
 
 The method name and version are recorded on every Story so a stored grouping says what produced it.
 Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval.py.
@@ -23,6 +25,7 @@ Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -30,13 +33,14 @@ from collections.abc import Iterable, Sequence
 from storyline.group.blocking import candidate_pairs
 from storyline.group.cluster import average_link
 from storyline.group.features import Features, extract
+from storyline.group.instance import date_weekdays
 from storyline.group.instance import parse as parse_tags
 from storyline.group.instance import union as tag_union
 from storyline.group.similarity import Vector, centroid, document_frequency, score, vectorize
 from storyline.group.timeinfo import combine
 from storyline.model import Article, Story
 
-METHOD = "storyline.group.events.v2"
+METHOD = "storyline.group.events.v3"
 THRESHOLD = 0.12  # stage 1: articles into clusters (average link)
 MERGE_THRESHOLD = 0.15  # stage 2: clusters into stories (centroid similarity, average link)
 
@@ -58,9 +62,12 @@ def group_features(
     threshold: float = THRESHOLD,
     merge_threshold: float = MERGE_THRESHOLD,
     instance_tags: bool = True,
+    years: Sequence[int] | None = None,
 ) -> list[list[int]]:
     """Cluster pre-extracted features (``ids`` sorted). ``df``/``n_docs`` default to this batch's;
-    a store passes its corpus-wide counts so incremental and batch runs weigh tokens alike."""
+    a store passes its corpus-wide counts so incremental and batch runs weigh tokens alike.
+    ``years``: the years the reports may be from (default: the span of the batch's publication
+    dates), used to test a day-and-month date without a year against a weekday."""
     if df is None:
         df = document_frequency(features)
     if n_docs is None:
@@ -74,6 +81,8 @@ def group_features(
     times = [_dated(v.time) for v in vectors]
     tags = [parse_tags(f.tokens) if instance_tags else {} for f in features]
     anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
+    if instance_tags:
+        _date_weekdays(tags, anchored, years, [v.time for v in vectors])
     clusters = average_link(len(ids), edges, threshold, [[t] if t else [] for t in times],
                             tags=tags, anchored=anchored)
     # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
@@ -98,6 +107,35 @@ def group_features(
     canch = [all(anchored[m] for m in members) for members in clusters]
     merged = average_link(len(clusters), cedges, merge_threshold, ctimes, tags=ctags, anchored=canch)
     return [sorted(m for c in grp for m in clusters[c]) for grp in merged]
+
+
+# Over this many candidate years a day and month falls on every weekday: no evidence, so none used.
+MAX_YEARS = 6
+
+
+def batch_years(times) -> list[int]:
+    """The years of the batch's publication dates, min to max (empty if none are dated)."""
+    ys = [dt.date.fromordinal(t.hi).year for t in times if t.reliable and t.year_known and t.hi is not None]
+    return list(range(min(ys), max(ys) + 1)) if ys else []
+
+
+def _date_weekdays(tags: list, anchored: list[bool], years: Sequence[int] | None, times) -> None:
+    """Where no publication day can decide: a report that names a weekday gets it as ``wdu``, and
+    one whose lead states a day and month without a year (tag ``md``, instance.py) gets the weekdays
+    that day falls on in the candidate years as ``wdd``; the two are compared across (instance.py)."""
+    ys = list(years) if years is not None else batch_years(times)
+    if not ys or len(ys) > MAX_YEARS:
+        return
+    for tg, anch in zip(tags, anchored, strict=True):
+        if anch:
+            continue
+        if "wd" in tg:
+            tg["wdu"] = dict(tg["wd"])
+        elif len(tg.get("md", ())) == 1:
+            month, day = (int(x) for x in next(iter(tg["md"])).split("-"))
+            wds = date_weekdays(month, day, ys)
+            if wds:
+                tg["wdd"] = {w: 1 for w in sorted(wds)}
 
 
 def _dated(t) -> tuple[int, int, bool, bool] | None:

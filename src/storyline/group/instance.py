@@ -15,10 +15,12 @@ The lexicons are small and multilingual, written for common kinds of news events
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
 from storyline.group.text import fold
+from storyline.group.timeinfo import find_text_dates
 
 PREFIX = "x:"
 
@@ -119,6 +121,9 @@ def tags(lead: str) -> list[str]:
         for phase, rx in phases.items():
             if rx.search(text):
                 out.add(f"{PREFIX}{key}={phase}")
+    days = [d for d in find_text_dates(text) if d.day]
+    if days and days[0].year is None:  # the lead's day, with no year: see date_weekdays
+        out.add(f"{PREFIX}md={days[0].month:02d}-{days[0].day:02d}")
     return sorted(out)
 
 
@@ -152,11 +157,37 @@ def _leading(votes: dict[str, int]) -> set[str]:
     return {v for v, n in votes.items() if n == top}
 
 
+# A weekday named in one report against the weekdays a day-and-month date ("22 August", no year) in
+# the other can fall on in the years in question (see ``date_weekdays``): keys compared across.
+# Two such dates are not compared this way: time (cluster.py) already does, allowing a few days.
+CROSS = (("wdu", "wdd"),)
+# Keys compared only across (and ``md``, the raw day that ``wdd`` is derived from), never to themselves.
+_CROSS_ONLY = frozenset({"md"} | {k for pair in CROSS for k in pair})
+
+
+def date_weekdays(month: int, day: int, years: Iterable[int]) -> set[str]:
+    """The weekdays (Monday = "0") a day and month falls on in ``years``. Why: "22 August" with no
+    year and "Wednesday" name one day only in years where 22 August is a Wednesday."""
+    out: set[str] = set()
+    for y in years:
+        try:
+            out.add(str(dt.date(y, month, day).weekday()))
+        except ValueError:  # 29 February outside leap years
+            continue
+    return out
+
+
 def conflict(a: Tags, b: Tags) -> str | None:
     """The first key on which ``a`` and ``b`` both have values and their leading values differ."""
     if len(a) > len(b):
         a, b = b, a
     for k in sorted(a):
+        if k in _CROSS_ONLY:
+            continue
         if k in b and a[k] and b[k] and not (_leading(a[k]) & _leading(b[k])):
             return k
+    for x, y in CROSS:
+        for p, q in ((a, b), (b, a)):
+            if p.get(x) and q.get(y) and not (_leading(p[x]) & _leading(q[y])):
+                return f"{x}/{y}"
     return None

@@ -214,3 +214,23 @@ def test_undated_weekday_report_kept_from_a_yearless_date_of_another_year():
     assert ["day", "thu"] in _membership(group([dated, day, thu]))
     got = _membership(group([dated, day, wed]))
     assert ["day"] in got and ["wed"] in got
+
+
+def test_lone_report_attaches_only_near_clearly_and_with_shared_anchors():
+    from storyline.group.cluster import attach_singletons
+
+    groups = [[0, 1, 2], [3], [4, 5]]
+    edges = {(0, 3): 0.12, (1, 3): 0.10, (2, 3): 0.11, (3, 4): 0.02}
+    rates = {"n:4.25", "n:3.75", "n:4.5"}
+    anchors = [rates, rates, {"n:4.25", "k:ecb"}, rates, set(), set()]
+    times: list = [[] for _ in range(6)]
+    assert attach_singletons(groups, edges, 0.10, times, None, None, anchors) == [[0, 1, 2, 3], [4, 5]]
+    # too far under the threshold, or as near another group, or sharing too little: stays alone
+    assert attach_singletons(groups, edges, 0.12, times, None, None, anchors) == groups
+    near_both = {**edges, (3, 4): 0.08, (3, 5): 0.08}
+    assert attach_singletons(groups, near_both, 0.10, times, None, None, anchors) == groups
+    few = [{"n:4.25"}] * 3 + [rates, set(), set()]
+    assert attach_singletons(groups, edges, 0.10, times, None, None, few) == groups
+    # a cannot-link still holds: the lone report names another instance
+    tags = [{"ord": {"6": 1}}] * 3 + [{"ord": {"9": 1}}, {}, {}]
+    assert attach_singletons(groups, edges, 0.10, times, tags, [False] * 6, anchors) == groups

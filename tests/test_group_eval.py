@@ -1,7 +1,7 @@
 """Quality gate for grouping on the labelled dev corpus (../shared/corpus/dev).
 
-Measured with storyline.group.events.v3: B-cubed F1 0.974 (P 0.993, R 0.957), pairwise F1 0.974,
-23 of 23 hard-negative pairs kept apart, 15 of 20 multi-language stories kept whole.
+Measured with storyline.group.events.v3: B-cubed F1 0.979 (P 0.993, R 0.966), pairwise F1 0.981,
+23 of 23 hard-negative pairs kept apart, 16 of 20 multi-language stories kept whole.
 (v2: B-cubed F1 0.966, pairwise 0.970, 22 of 23 apart, 14 of 20 whole; v1: 0.932, 0.929, 18 of 23,
 14 of 20.) The thresholds were not re-tuned for v2 or v3; `python -m eval grouping --halves` scores two halves of the story families with
 the instance tags on and off, and `--audit-tags` counts the same-story pairs each tag key would cut.
@@ -21,7 +21,7 @@ from eval.grouping import evaluate  # noqa: E402
 
 BCUBED_F1_FLOOR = 0.97
 PAIRWISE_F1_FLOOR = 0.97
-CROSS_LANGUAGE_WHOLE_FLOOR = 15
+CROSS_LANGUAGE_WHOLE_FLOOR = 16
 
 # Hard-negative pairs still merged. Known failures, listed so that they cannot grow silently: shrink
 # this set, never extend it. Empty since v3 (the undated "Wednesday" report of one eruption is no

@@ -18,6 +18,9 @@
    clusters' pooled vectors (which is what joins a French and an English group). v3: a weekday
    named by an undated report is checked against a yearless day-and-month in another report's
    lead, in the years the batch spans ("22 August" is no Wednesday in 2023-2025).
+5. attachment (cluster.py): a report left alone joins the story it scored just under the
+   threshold with, if that story is clearly its best, it shares rare anchors with at least half the
+   members and no cannot-link separates them (a short report in another language).
 
 The method name and version are recorded on every Story so a stored grouping says what produced it.
 Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval.py.
@@ -30,8 +33,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from storyline.group.blocking import candidate_pairs
-from storyline.group.cluster import average_link
+from storyline.group.blocking import blocking_keys, candidate_pairs
+from storyline.group.cluster import attach_singletons, average_link
 from storyline.group.features import Features, extract
 from storyline.group.instance import date_weekdays
 from storyline.group.instance import parse as parse_tags
@@ -43,6 +46,7 @@ from storyline.model import Article, Story
 METHOD = "storyline.group.events.v3"
 THRESHOLD = 0.12  # stage 1: articles into clusters (average link)
 MERGE_THRESHOLD = 0.15  # stage 2: clusters into stories (centroid similarity, average link)
+ATTACH_MARGIN = 0.02  # stage 3: a lone report joins a story within this of THRESHOLD (cluster.py)
 
 __all__ = ["METHOD", "THRESHOLD", "group", "group_features", "story_id"]
 
@@ -63,6 +67,7 @@ def group_features(
     merge_threshold: float = MERGE_THRESHOLD,
     instance_tags: bool = True,
     years: Sequence[int] | None = None,
+    attach_margin: float = ATTACH_MARGIN,
 ) -> list[list[int]]:
     """Cluster pre-extracted features (``ids`` sorted). ``df``/``n_docs`` default to this batch's;
     a store passes its corpus-wide counts so incremental and batch runs weigh tokens alike.
@@ -106,7 +111,13 @@ def group_features(
         ctags.append(acc)
     canch = [all(anchored[m] for m in members) for members in clusters]
     merged = average_link(len(clusters), cedges, merge_threshold, ctimes, tags=ctags, anchored=canch)
-    return [sorted(m for c in grp for m in clusters[c]) for grp in merged]
+    stories = [sorted(m for c in grp for m in clusters[c]) for grp in merged]
+    if attach_margin > 0:  # Stage 3: a report left alone joins the story it nearly joined
+        anchors = [set(blocking_keys(v, df)) for v in vectors]
+        stories = attach_singletons(stories, edges, threshold - attach_margin,
+                                    [[t] if t else [] for t in times], tags if instance_tags else None,
+                                    anchored, anchors)
+    return stories
 
 
 # Over this many candidate years a day and month falls on every weekday: no evidence, so none used.

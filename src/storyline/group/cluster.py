@@ -144,3 +144,71 @@ def average_link(
                 x, y = (keep, c) if keep < c else (c, keep)
                 heapq.heappush(heap, (-avg_c, x, y))
     return [sorted(m) for _, m in sorted(members.items())]
+
+
+def attach_singletons(
+    groups: list[list[int]],
+    edges: dict[tuple[int, int], float],
+    low: float,
+    times: list[list[tuple[int, int, bool, bool]]],
+    tags: list[Tags] | None,
+    anchored: list[bool] | None,
+    anchors: list[set[str]],
+    max_gap: int = 2,
+    min_shared: int = 2,
+    lead: float = 2.0,
+) -> list[list[int]]:
+    """Attach an item left alone to the group it nearly joined.
+
+    Why: a short report in another language (a rate decision in Italian giving only the new
+    rates) scores just under the threshold against its story, because it shares numbers but no
+    words. It joins a group only when all of these hold: its average similarity to the group is at
+    least ``low``; that is ``lead`` times its average to any other group; it shares at least
+    ``min_shared`` ``anchors`` (rare numbers, names, dates) with at least half the group's members;
+    and no cannot-link (time, instance tags) separates them. Each item is decided against the
+    groups as they stand, never against other attachments, so the result is order-free.
+    """
+    where = {m: g for g, members in enumerate(groups) for m in members}
+    nbrs: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), s in edges.items():
+        nbrs[i][j] = s
+        nbrs[j][i] = s
+    ghull = [_hull([t for m in members for t in times[m]]) for members in groups]
+    gtags: list[Tags] = []
+    for members in groups:
+        acc: Tags = {}
+        for m in members:
+            acc = tag_union(acc, tags[m]) if tags else acc
+        gtags.append(acc)
+    moves: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        if len(members) != 1:
+            continue
+        i = members[0]
+        per: dict[int, float] = defaultdict(float)
+        for j, s in nbrs[i].items():
+            per[where[j]] += s
+        ranked = sorted(((s / len(groups[h]), h) for h, s in per.items() if h != g), key=lambda x: (-x[0], x[1]))
+        if not ranked or ranked[0][0] < low:
+            continue
+        best, h = ranked[0]
+        if len(ranked) > 1 and ranked[1][0] * lead > best:
+            continue
+        target = groups[h]
+        if 2 * sum(len(anchors[i] & anchors[m]) >= min_shared for m in target) < len(target):
+            continue
+        if _conflict(ghull[g], ghull[h], max_gap):
+            continue
+        both_anchored = anchored is not None and anchored[i] and all(anchored[m] for m in target)
+        if tags and not both_anchored and tag_conflict(gtags[g], gtags[h]) is not None:
+            continue
+        moves[g] = h
+    if not moves:
+        return groups
+    out = {g: list(members) for g, members in enumerate(groups) if g not in moves}
+    for g, h in moves.items():
+        if h in out:  # a target that is itself a moving singleton stays where it is
+            out[h].extend(groups[g])
+        else:
+            out[g] = list(groups[g])
+    return sorted(sorted(m) for m in out.values())

@@ -202,22 +202,33 @@ def halves(corpus: Path, gold_md: Path | None = None) -> dict:
 def audit_tags(corpus: Path) -> dict:
     """How often each instance-tag key would cut a pair of reports of ONE story (a false cannot-link)
     versus a pair of two stories, over all pairs where both reports carry that key. The tags are a
-    general lexicon; this is the check that they do not split true stories."""
+    general lexicon; this is the check that they do not split true stories. ``wdu/wdd`` is the
+    cross check of an undated report's weekday against a yearless day and month (v3)."""
+    from storyline.group import weekday_tags
     from storyline.group.features import extract
-    from storyline.group.instance import conflict, parse
+    from storyline.group.instance import CROSS, CROSS_ONLY, conflict, parse
 
     labels, _ = load_labels(corpus)
     arts = sorted((a for a in load_articles(corpus) if a.id in labels), key=lambda a: a.id)
-    tags = [parse(extract(a).tokens) for a in arts]
+    feats = [extract(a) for a in arts]
+    tags = [parse(f.tokens) for f in feats]
+    weekday_tags(tags, [bool(f.time.reliable and f.time.exact) for f in feats], None, [f.time for f in feats])
     out: dict[str, dict[str, int]] = {}
+
+    def count(key: str, same: bool, cut: bool) -> None:
+        row = out.setdefault(key, {"same_pairs": 0, "same_cut": 0, "other_pairs": 0, "other_cut": 0})
+        row["same_pairs" if same else "other_pairs"] += 1
+        row["same_cut" if same else "other_cut"] += cut
+
     for i in range(len(arts)):
         for j in range(i + 1, len(arts)):
             same = labels[arts[i].id] == labels[arts[j].id]
-            for k in set(tags[i]) & set(tags[j]):
-                row = out.setdefault(k, {"same_pairs": 0, "same_cut": 0, "other_pairs": 0, "other_cut": 0})
-                cut = conflict({k: tags[i][k]}, {k: tags[j][k]}) is not None
-                row["same_pairs" if same else "other_pairs"] += 1
-                row["same_cut" if same else "other_cut"] += cut
+            for k in (set(tags[i]) & set(tags[j])) - CROSS_ONLY:  # those are only compared across
+                count(k, same, conflict({k: tags[i][k]}, {k: tags[j][k]}) is not None)
+            for x, y in CROSS:
+                for p, q in ((tags[i], tags[j]), (tags[j], tags[i])):
+                    if x in p and y in q:
+                        count(f"{x}/{y}", same, conflict({x: p[x]}, {y: q[y]}) is not None)
     return dict(sorted(out.items()))
 
 

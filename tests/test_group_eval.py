@@ -86,3 +86,6 @@ def test_instance_tags_do_not_cut_true_stories(dev_corpus):
         assert audit[key]["same_cut"] == 0, (key, audit[key])
         assert audit[key]["other_cut"] > 0, (key, audit[key])  # and they do cut something
     assert audit["wd"]["same_cut"] <= 0.15 * audit["wd"]["same_pairs"], audit["wd"]
+    # an undated report's weekday against a yearless day and month (v3): never cuts one story here
+    cross = audit["wdu/wdd"]
+    assert cross["same_cut"] == 0 and cross["other_cut"] > 0, cross

@@ -87,7 +87,7 @@ def group_features(
     tags = [parse_tags(f.tokens) if instance_tags else {} for f in features]
     anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
     if instance_tags:
-        _date_weekdays(tags, anchored, years, [v.time for v in vectors])
+        weekday_tags(tags, anchored, years, [v.time for v in vectors])
     clusters = average_link(len(ids), edges, threshold, [[t] if t else [] for t in times],
                             tags=tags, anchored=anchored)
     # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
@@ -130,7 +130,7 @@ def batch_years(times) -> list[int]:
     return list(range(min(ys), max(ys) + 1)) if ys else []
 
 
-def _date_weekdays(tags: list, anchored: list[bool], years: Sequence[int] | None, times) -> None:
+def weekday_tags(tags: list, anchored: list[bool], years: Sequence[int] | None, times) -> None:
     """Where no publication day can decide: a report that names a weekday gets it as ``wdu``, and
     one whose lead states a day and month without a year (tag ``md``, instance.py) gets the weekdays
     that day falls on in the candidate years as ``wdd``; the two are compared across (instance.py)."""

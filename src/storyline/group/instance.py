@@ -162,7 +162,7 @@ def _leading(votes: dict[str, int]) -> set[str]:
 # Two such dates are not compared this way: time (cluster.py) already does, allowing a few days.
 CROSS = (("wdu", "wdd"),)
 # Keys compared only across (and ``md``, the raw day that ``wdd`` is derived from), never to themselves.
-_CROSS_ONLY = frozenset({"md"} | {k for pair in CROSS for k in pair})
+CROSS_ONLY = frozenset({"md"} | {k for pair in CROSS for k in pair})
 
 
 def date_weekdays(month: int, day: int, years: Iterable[int]) -> set[str]:
@@ -182,7 +182,7 @@ def conflict(a: Tags, b: Tags) -> str | None:
     if len(a) > len(b):
         a, b = b, a
     for k in sorted(a):
-        if k in _CROSS_ONLY:
+        if k in CROSS_ONLY:
             continue
         if k in b and a[k] and b[k] and not (_leading(a[k]) & _leading(b[k])):
             return k

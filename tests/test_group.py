@@ -234,3 +234,15 @@ def test_lone_report_attaches_only_near_clearly_and_with_shared_anchors():
     # a cannot-link still holds: the lone report names another instance
     tags = [{"ord": {"6": 1}}] * 3 + [{"ord": {"9": 1}}, {}, {}]
     assert attach_singletons(groups, edges, 0.10, times, tags, [False] * 6, anchors) == groups
+
+
+def test_event_counter_read_after_the_lead_unless_the_lead_has_one():
+    from storyline.group.features import extract
+    from storyline.group.instance import parse
+
+    filler = "Lava fountains lit the sky over the Brenna peninsula and the Glowpool spa was shut. " * 6
+    late = Article(id="late", lang="en", text=filler + "It is the ninth eruption on the peninsula since 2023.")
+    assert parse(extract(late).tokens)["ord"] == {"9": 1}
+    lead = Article(id="lead", lang="en", text="The volcano erupted for the sixth time since December. "
+                   + filler + "The fifth eruption, in May, had forced the same evacuation.")
+    assert parse(extract(lead).tokens)["ord"] == {"6": 1}

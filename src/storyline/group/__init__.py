@@ -7,7 +7,8 @@
    and transliteration; lead tokens weighted up; an event-time interval from the publication date
    (or the marker month), else the first day-level date in the text that is not years older than
    the newest year it names; instance tags from the lead (instance.py: weekday, ordinal counter,
-   phase such as talks vs. deal).
+   phase such as talks vs. deal, a day and month without a year), and an ordinal counter from the
+   rest of the text where the lead has none (v3).
 2. vectors (similarity.py): TF-IDF per token kind, a cosine per kind, averaged over the kinds both
    reports have (words only within one language), times a time factor (reports a few days apart
    score 0; undated ones are discounted).

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from storyline.group.instance import PREFIX
 from storyline.group.instance import tags as instance_tags
 from storyline.group.text import fold, fold_digits, skeleton, transliterate
 from storyline.group.timeinfo import EventTime, event_time, find_text_dates
@@ -93,6 +94,8 @@ def _name_candidates(raw: str) -> list[str]:
     return out
 
 
+ORD_TAG = PREFIX + "ord="
+
 # The lead (title and opening) states the event; later paragraphs give background, often about
 # earlier events of the same kind (the previous eruption, the first trial). Lead tokens count more.
 LEAD_CHARS = 400
@@ -144,7 +147,12 @@ def extract(article: Article) -> Features:
     body_toks, lead_dates = _segment_tokens(lead)
     for tok, n in (lead_toks + body_toks).items():
         toks[tok] += LEAD_WEIGHT * n
-    for tag in instance_tags(title + "\n" + lead):  # which instance of a recurring event (instance.py)
+    lead_tags = instance_tags(title + "\n" + lead)  # which instance of a recurring event (instance.py)
+    if rest and not any(t.startswith(ORD_TAG) for t in lead_tags):
+        # An event counter ("the ninth eruption since 2023") often comes after the lead; the lead's
+        # own counter, where it has one, wins over any in the background paragraphs.
+        lead_tags += [t for t in instance_tags(rest) if t.startswith(ORD_TAG)]
+    for tag in lead_tags:
         toks[tag] = 1
     time = event_time(article, article.text or "", lead_dates + rest_dates)
     return Features(tokens=toks, time=time, lang=article.lang)

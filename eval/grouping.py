@@ -203,10 +203,11 @@ def audit_tags(corpus: Path) -> dict:
     """How often each instance-tag key would cut a pair of reports of ONE story (a false cannot-link)
     versus a pair of two stories, over all pairs where both reports carry that key. The tags are a
     general lexicon; this is the check that they do not split true stories. ``wdu/wdd`` is the
-    cross check of an undated report's weekday against a yearless day and month (v3)."""
+    cross check of an undated report's weekday against a yearless day and month, ``kind`` the
+    check that two leads naming phases share a kind of event (both v3)."""
     from storyline.group import weekday_tags
     from storyline.group.features import extract
-    from storyline.group.instance import CROSS, CROSS_ONLY, conflict, parse
+    from storyline.group.instance import CROSS, CROSS_ONLY, KINDS, conflict, parse
 
     labels, _ = load_labels(corpus)
     arts = sorted((a for a in load_articles(corpus) if a.id in labels), key=lambda a: a.id)
@@ -225,6 +226,9 @@ def audit_tags(corpus: Path) -> dict:
             same = labels[arts[i].id] == labels[arts[j].id]
             for k in (set(tags[i]) & set(tags[j])) - CROSS_ONLY:  # those are only compared across
                 count(k, same, conflict({k: tags[i][k]}, {k: tags[j][k]}) is not None)
+            ki, kj = KINDS.intersection(tags[i]), KINDS.intersection(tags[j])
+            if ki and kj:
+                count("kind", same, not ki & kj)
             for x, y in CROSS:
                 for p, q in ((tags[i], tags[j]), (tags[j], tags[i])):
                     if x in p and y in q:

@@ -156,6 +156,10 @@ def test_instance_tags_read_weekday_ordinal_and_phase():
     assert conflict(opened, verdict) == "trial"
     a, b = parse(tags("ninth eruption since 2023")), parse(tags("sixth eruption since 2023"))
     assert conflict(a, b) == "ord" and conflict(a, a) is None and conflict(a, {}) is None
+    talks = parse(tags("Snackco is in talks to buy Crumbly Foods, people familiar with the matter said."))
+    assert conflict(verdict, talks) == "kind"  # a trial and a takeover are two events
+    both = parse(tags("The trial of the mayor opened as Snackco was in talks to buy Crumbly Foods."))
+    assert conflict(both, talks) is None and conflict(both, opened) is None  # a kind in common
 
 
 def test_undated_talks_and_deal_apart_translations_together():

@@ -1,6 +1,6 @@
 """Quality gate for grouping on the labelled dev corpus (../shared/corpus/dev).
 
-Measured with storyline.group.events.v3: B-cubed F1 0.979 (P 0.993, R 0.966), pairwise F1 0.981,
+Measured with storyline.group.events.v3: B-cubed F1 0.983 (P 1.000, R 0.966), pairwise F1 0.983,
 23 of 23 hard-negative pairs kept apart, 16 of 20 multi-language stories kept whole.
 (v2: B-cubed F1 0.966, pairwise 0.970, 22 of 23 apart, 14 of 20 whole; v1: 0.932, 0.929, 18 of 23,
 14 of 20.) The thresholds were not re-tuned for v2 or v3; `python -m eval grouping --halves` scores two halves of the story families with
@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.grouping import evaluate  # noqa: E402
 
-BCUBED_F1_FLOOR = 0.97
-PAIRWISE_F1_FLOOR = 0.97
+BCUBED_F1_FLOOR = 0.98
+PAIRWISE_F1_FLOOR = 0.98
 CROSS_LANGUAGE_WHOLE_FLOOR = 16
 
 # Hard-negative pairs still merged. Known failures, listed so that they cannot grow silently: shrink
@@ -82,7 +82,7 @@ def test_instance_tags_do_not_cut_true_stories(dev_corpus):
     from eval.grouping import audit_tags
 
     audit = audit_tags(dev_corpus)
-    for key in ("deal", "emergency", "measure", "strike", "ord"):
+    for key in ("deal", "emergency", "measure", "strike", "ord", "kind"):
         assert audit[key]["same_cut"] == 0, (key, audit[key])
         assert audit[key]["other_cut"] > 0, (key, audit[key])  # and they do cut something
     assert audit["wd"]["same_cut"] <= 0.15 * audit["wd"]["same_pairs"], audit["wd"]

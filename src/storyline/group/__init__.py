@@ -18,7 +18,8 @@
    no publication day, from conflicting instance tags; first over articles, then over the
    clusters' pooled vectors (which is what joins a French and an English group). v3: a weekday
    named by an undated report is checked against a yearless day-and-month in another report's
-   lead, in the years the batch spans ("22 August" is no Wednesday in 2023-2025).
+   lead, in the years the batch spans ("22 August" is no Wednesday in 2023-2025); two leads that
+   name phases of different kinds of event (a verdict, a takeover) are two events.
 5. attachment (cluster.py): a report left alone joins the story it scored just under the
    threshold with, if that story is clearly its best, it shares rare anchors with at least half the
    members and no cannot-link separates them (a short report in another language).

@@ -250,3 +250,13 @@ def test_event_counter_read_after_the_lead_unless_the_lead_has_one():
     lead = Article(id="lead", lang="en", text="The volcano erupted for the sixth time since December. "
                    + filler + "The fifth eruption, in May, had forced the same evacuation.")
     assert parse(extract(lead).tokens)["ord"] == {"6": 1}
+
+
+def test_a_year_named_in_the_lead_is_a_candidate_year_for_its_yearless_day():
+    from storyline.group import weekday_tags
+    from storyline.group.instance import parse, tags
+    from storyline.group.timeinfo import EventTime
+
+    got = [parse(tags("The eruption began on August 22nd, the first one here since 2018."))]
+    weekday_tags(got, [False], [2024], [EventTime()])
+    assert got[0]["wdd"] == {"3": 1, "2": 1}  # Thursday in 2024, Wednesday in 2018

@@ -135,7 +135,8 @@ def batch_years(times) -> list[int]:
 def weekday_tags(tags: list, anchored: list[bool], years: Sequence[int] | None, times) -> None:
     """Where no publication day can decide: a report that names a weekday gets it as ``wdu``, and
     one whose lead states a day and month without a year (tag ``md``, instance.py) gets the weekdays
-    that day falls on in the candidate years as ``wdd``; the two are compared across (instance.py)."""
+    that day falls on in the candidate years (the batch's, plus any its lead names: ``yr``) as
+    ``wdd``; the two are compared across (instance.py)."""
     ys = list(years) if years is not None else batch_years(times)
     if not ys or len(ys) > MAX_YEARS:
         return
@@ -146,7 +147,8 @@ def weekday_tags(tags: list, anchored: list[bool], years: Sequence[int] | None, 
             tg["wdu"] = dict(tg["wd"])
         elif len(tg.get("md", ())) == 1:
             month, day = (int(x) for x in next(iter(tg["md"])).split("-"))
-            wds = date_weekdays(month, day, ys)
+            own = {int(y) for y in tg.get("yr", ())}  # a year its lead names is a candidate too
+            wds = date_weekdays(month, day, sorted(set(ys) | own))
             if wds:
                 tg["wdd"] = {w: 1 for w in sorted(wds)}
 

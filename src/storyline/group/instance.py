@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 
 from storyline.group.text import fold
-from storyline.group.timeinfo import find_text_dates
+from storyline.group.timeinfo import YEAR, find_text_dates
 
 PREFIX = "x:"
 
@@ -127,6 +127,7 @@ def tags(lead: str) -> list[str]:
     days = [d for d in find_text_dates(text) if d.day]
     if days and days[0].year is None:  # the lead's day, with no year: see date_weekdays
         out.add(f"{PREFIX}md={days[0].month:02d}-{days[0].day:02d}")
+        out.update(f"{PREFIX}yr={y}" for y in YEAR.findall(text))  # years it may be from
     return sorted(out)
 
 
@@ -165,7 +166,7 @@ def _leading(votes: dict[str, int]) -> set[str]:
 # Two such dates are not compared this way: time (cluster.py) already does, allowing a few days.
 CROSS = (("wdu", "wdd"),)
 # Keys compared only across (and ``md``, the raw day that ``wdd`` is derived from), never to themselves.
-CROSS_ONLY = frozenset({"md"} | {k for pair in CROSS for k in pair})
+CROSS_ONLY = frozenset({"md", "yr"} | {k for pair in CROSS for k in pair})
 
 
 def date_weekdays(month: int, day: int, years: Iterable[int]) -> set[str]:

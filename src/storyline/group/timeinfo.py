@@ -52,6 +52,7 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
 _MARKER = re.compile(r"^\s*date (\d{4})-(\d{2})(?:-(\d{2}))?")
 _YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,/-]\d)")
+YEAR = _YEAR  # a year written in a text (instance.py reads it too)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ def search(
         sys.stdout.write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n")
         return
     for h in hits:
-        print(f"{h.id}  [{h.outlet or '-'} {h.date or ''}]  story {h.story or '-'}")
+        where = " ".join(x for x in (h.outlet or "-", h.date) if x)
+        print(f"{h.id}  [{where}]  story {h.story or '-'}")
         if h.title:
             print(f"    {h.title}")
         print("    " + " ".join(h.snippet.split()))

@@ -27,6 +27,12 @@ def test_acronyms_that_spell_their_words_or_skip_some_are_fine():
     assert terms(a, b, c) == []
 
 
+def test_a_short_all_caps_word_gives_all_its_letters():
+    a = "The miner US Strategic Ores (USSO) signed a supply deal with Doran Steel on Friday, Ilse Varga said."
+    b = "US Strategic Ores (USSO) will ship ore to Doran Steel from March, the company said on Friday."
+    assert terms(a, b) == []
+
+
 def test_a_name_written_once_against_the_reports_own_spelling():
     a = ("The Eaton fire grew overnight near Altmoor. Crews fought the Eaton fire from the air. "
          "Homes burned as the Eton fire crossed the ridge. Officials said the Eaton fire was 5% contained.")

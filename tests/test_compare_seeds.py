@@ -78,6 +78,8 @@ def test_presidium_suspect_term(dossier, ids):
     terms = [f["details"] for f in _findings(dossier, "suspect_term")]
     assert any(t["term"] == "presidium" and t["suggestion"] == "praseodymium" and t["article"] == ids[1]
                for t in terms), terms
+    # USSM is US Strategic Metals spelled out correctly: not a garbled acronym (a false alarm once)
+    assert not any(t["term"] == "USSM" for t in terms), terms
 
 
 @pytest.mark.parametrize(

@@ -202,8 +202,14 @@ def _readings(art, start: int, term: str) -> list[tuple[int, list[str], str]]:
         tail = words[-n:]
         if not all(w[0].isupper() for w in tail) and art.lang in (None, "en", "de"):
             continue  # in English and German the words of a name are capitalised
-        out.append((n, tail, "".join(w[0].upper() for w in tail)))
+        out.append((n, tail, "".join(_initial(w) for w in tail)))
     return out
+
+
+def _initial(word: str) -> str:
+    """What a word gives an acronym: a short all-caps word gives all its letters ("US Strategic
+    Metals" is USSM), any other word its first letter."""
+    return word if word.isupper() and len(word) <= 4 else word[0].upper()
 
 
 def _spelled_out(art, term: str) -> bool:

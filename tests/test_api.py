@@ -11,7 +11,7 @@ SRC = Path(storyline.__file__).resolve().parent
 
 
 def test_public_names_are_exported():
-    for name in ("read", "extract", "analyze", "Article", "Dossier", "ReadError"):
+    for name in ("read", "extract", "analyze", "compare", "group", "Article", "Dossier", "ReadError"):
         assert name in storyline.__all__
         assert hasattr(storyline, name)
 

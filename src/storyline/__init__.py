@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyline.analyze import analyze
+from storyline.group import group  # the function replaces the subpackage's name on purpose
 from storyline.model import (
     Article,
     Attribution,
@@ -40,7 +41,18 @@ __all__ = [
     "Story",
     "TimelineEvent",
     "analyze",
+    "compare",
     "extract",
+    "group",
     "read",
     "__version__",
 ]
+
+
+def __getattr__(name: str):
+    """``compare`` loads on first use: the cross-check stage is the heaviest to import."""
+    if name == "compare":
+        from storyline.check import compare
+
+        return compare
+    raise AttributeError(f"module 'storyline' has no attribute {name!r}")

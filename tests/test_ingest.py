@@ -115,3 +115,16 @@ def test_bad_inputs_are_one_line_errors_and_the_batch_goes_on(tmp_path):
     errors = [ln for ln in res.output.splitlines() if ln.startswith("storyline: error:")]
     assert len(errors) == 1 and "missing.txt" in errors[0]
     assert "1 articles read: 1 new, 0 duplicate, 1 failed; 1 stories" in res.output
+
+
+def test_ingest_of_only_bad_inputs_leaves_no_store(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(app, ["ingest", str(bad), "--db", str(db)])
+    assert result.exit_code == 2
+    assert not db.exists() and not (tmp_path / "new.db-wal").exists()

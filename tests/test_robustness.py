@@ -385,8 +385,13 @@ def test_db_in_a_read_only_folder(files, tmp_path):
 
 
 def test_stories_in_a_store_that_holds_none(files, tmp_path):
+    from storyline.store import Store
+
     db = tmp_path / "nothing.db"
     assert runner.invoke(app, ["ingest", str(files["empty.txt"]), "--db", str(db)]).exit_code == 2
+    assert not db.exists()  # a run that read nothing leaves no store behind
+    with Store(str(db)):
+        pass  # an empty store, as after `storyline ingest` of inputs with no new articles
     result = runner.invoke(app, ["stories", "--db", str(db)])
     assert result.exit_code == 0 and "Traceback" not in result.output
     assert result.stdout.startswith("0 stories") and "storyline ingest" in result.stdout

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from typing import Annotated
 
@@ -48,6 +50,7 @@ def ingest(
     from storyline.store import ingest as run_ingest
 
     path = db or default_path()
+    created = not os.path.exists(path)
     try:
         store = Store(path)
     except Exception as exc:  # sqlite3.DatabaseError, OSError, newer schema
@@ -78,6 +81,8 @@ def ingest(
         print("storyline: committed articles are kept; fix that and run the same command again to resume",
               file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING) from None
+    if created and stats.read == 0:
+        _remove_store(path)  # nothing was read: leave no empty store behind
     if json_summary:
         d = stats.to_dict()
         d["db"] = path
@@ -89,6 +94,12 @@ def ingest(
         print("storyline: error: the inputs held no articles (check the paths)", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)
     raise typer.Exit(exit_code(stats.read, stats.failed))
+
+
+def _remove_store(path: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.remove(path + suffix)
 
 
 def _progress():

@@ -57,3 +57,15 @@ def test_readme_mentions_the_command(name):
     assert README.is_file(), "README.md is missing from the repository root"
     text = README.read_text(encoding="utf-8")
     assert re.search(rf"storyline {name}\b", text), f"README.md never shows `storyline {name}`"
+
+
+def test_readme_first_screen_commands_are_the_makefile_and_ci_ones():
+    """The README's two commands exist as Makefile targets, and CI runs the test one."""
+    repo = README.parent
+    first_screen = "\n".join(README.read_text(encoding="utf-8").splitlines()[:25])
+    commands = re.findall(r"^(make \w+)", first_screen, re.M)
+    assert commands == ["make demo", "make test"], commands
+    makefile = (repo / "Makefile").read_text(encoding="utf-8")
+    for target in ("demo", "test"):
+        assert re.search(rf"^{target}:", makefile, re.M), f"Makefile has no {target} target"
+    assert re.search(r"^make test$", (repo / ".ci" / "run").read_text(encoding="utf-8"), re.M)

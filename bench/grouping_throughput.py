@@ -104,24 +104,11 @@ def run_lsh(path: Path) -> dict:
             m.update(" ".join(words[i:i + 5]).encode("utf-8"))
         hashes[a.id] = m
         lsh.insert(a.id, m)
-    parent = {a.id: a.id for a in arts}
+    from storyline.unionfind import components
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for aid, m in hashes.items():
-        for other in lsh.query(m):
-            ra, rb = find(aid), find(other)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
-    for aid in parent:
-        groups.setdefault(find(aid), []).append(aid)
+    groups = components([a.id for a in arts], [(aid, other) for aid, m in hashes.items() for other in lsh.query(m)])
     t1 = time.perf_counter()
-    return {"n": len(arts), "seconds": t1 - t0, "stories": len(groups), "f1": _bcubed(path, list(groups.values())),
+    return {"n": len(arts), "seconds": t1 - t0, "stories": len(groups), "f1": _bcubed(path, groups),
             "peak_mb": _peak_mb()}
 
 

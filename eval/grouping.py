@@ -15,6 +15,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from storyline.unionfind import components
+
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev" / "articles.jsonl"
 
 
@@ -155,20 +157,7 @@ def tfidf_baseline(articles, gold: dict[str, str]) -> dict:
 def families(labels: set[str], hard_negatives: list[tuple[str, str]]) -> list[list[str]]:
     """Story labels joined by hard-negative pairs (the rate decisions of one bank, the eruptions of
     one volcano), so a split into halves never puts one event's hard negative on the other side."""
-    parent = {lab: lab for lab in labels}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for a, b in hard_negatives:
-        if a in parent and b in parent:
-            parent[root(a)] = root(b)
-    out: dict[str, list[str]] = defaultdict(list)
-    for lab in sorted(labels):
-        out[root(lab)].append(lab)
-    return sorted(out.values())
+    return components(labels, hard_negatives)
 
 
 def halves(corpus: Path, gold_md: Path | None = None) -> dict:

@@ -34,6 +34,7 @@ from storyline.check import slots
 from storyline.check.context import Context
 from storyline.check.text import content_stems, number_key, stem
 from storyline.model import Finding, Quantity
+from storyline.unionfind import components
 
 CLOSE_SIMILARITY = 0.35  # sentences this alike count as one slot even if the alignment kept them apart
 WEAK_SIMILARITY = 0.1
@@ -273,29 +274,11 @@ def _languages_differ(ctx: Context, a_i: int, b_i: int) -> bool:
     return bool(la and lb and la != lb)
 
 
-def _components(nodes: set[Node], edges: list[tuple[Node, Node]]) -> list[list[Node]]:
-    parent = {n: n for n in nodes}
-
-    def root(n: Node) -> Node:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
-    for x, y in edges:
-        if x in parent and y in parent:
-            parent[root(x)] = root(y)
-    groups: dict[Node, list[Node]] = defaultdict(list)
-    for n in nodes:
-        groups[root(n)].append(n)
-    return [sorted(g) for g in groups.values()]
-
-
 def _slots(edges: list[tuple[Node, Node]], figures: list[list[Figure]]) -> list[list[Node]]:
     """Linked figures, one list per slot. A report with several values in a slot is left out and
     the slot is re-linked without it: what the other reports say may still disagree."""
     out = []
-    pending = _components({n for e in edges for n in e}, edges)
+    pending = components({n for e in edges for n in e}, edges)
     while pending:
         members = pending.pop()
         by_article: dict[int, set[frozenset[float]]] = defaultdict(set)
@@ -307,7 +290,7 @@ def _slots(edges: list[tuple[Node, Node]], figures: list[list[Figure]]) -> list[
             continue
         rest = {n for n in members if n[0] not in several}
         sub = [e for e in edges if e[0] in rest and e[1] in rest]
-        pending.extend(c for c in _components({n for e in sub for n in e}, sub) if len(c) > 1)
+        pending.extend(c for c in components({n for e in sub for n in e}, sub) if len(c) > 1)
     return sorted(out)
 
 

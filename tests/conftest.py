@@ -6,6 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: a loaded CI machine must not turn a slow example into a failure.
+settings.register_profile("storyline", deadline=None)
+settings.load_profile("storyline")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared"))

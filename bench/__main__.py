@@ -26,16 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         module = importlib.import_module(f"bench.{name}")
         run = getattr(module, "main", None)
-        if run is None:
-            continue
+        if run is None or not getattr(module, "BENCHMARK", True):
+            continue  # a helper module (the corpus generator), not a benchmark
         print(f"=== bench.{name}", flush=True)
         t0 = time.perf_counter()
         try:
             # main(argv) gets an empty argument list (its defaults); a main() without parameters is called bare.
             run([]) if inspect.signature(run).parameters else run()
-        except Exception as exc:  # noqa: BLE001 - one broken benchmark must not hide the others
-            failed.append(name)
-            print(f"bench.{name} failed: {type(exc).__name__}: {exc}", flush=True)
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - one broken benchmark must not hide the others
+            if not (isinstance(exc, SystemExit) and not exc.code):
+                failed.append(name)
+                print(f"bench.{name} failed: {type(exc).__name__}: {exc}", flush=True)
         print(f"=== bench.{name} took {time.perf_counter() - t0:.1f} s\n", flush=True)
     return 1 if failed else 0
 

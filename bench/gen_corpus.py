@@ -18,6 +18,8 @@ import random
 import sys
 from pathlib import Path
 
+BENCHMARK = False  # a corpus generator used by the benchmarks; `python -m bench` skips it
+
 _SYL = ["ka", "lo", "mer", "tan", "vi", "dor", "sel", "ru", "ban", "tek", "mo", "ria", "zen", "pol", "gar",
         "fi", "nos", "ter", "ul", "bra", "ko", "san", "del", "mi", "vor", "qua", "lin", "es", "tor", "na"]
 _MONTHS = {

@@ -23,6 +23,7 @@ from storyline.store.schema import migrate
 
 DEFAULT_DB = "storyline.db"
 BUSY_TIMEOUT_MS = 30_000
+IN_CHUNK = 500  # values bound per "IN (...)" statement (SQLite caps bound parameters)
 # Token kinds kept in the postings table: what blocking looks up (see group.blocking.KEY_KINDS).
 POSTING_KINDS = ("n", "d", "k")
 
@@ -185,17 +186,19 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------
 
+    def _rows_in(self, query: str, values: Iterable[str]) -> Iterator[tuple]:
+        """Rows of ``query`` (one ``IN ({})`` placeholder) for all ``values``, in chunks of
+        ``IN_CHUNK`` so no statement exceeds SQLite's limit on bound parameters."""
+        vals = list(values)
+        for i in range(0, len(vals), IN_CHUNK):
+            chunk = vals[i : i + IN_CHUNK]
+            yield from self.conn.execute(query.format(",".join("?" * len(chunk))), chunk)
+
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def df(self, tokens: Iterable[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        toks = list(tokens)
-        for i in range(0, len(toks), 500):
-            chunk = toks[i: i + 500]
-            q = "SELECT token, n FROM df WHERE token IN ({})".format(",".join("?" * len(chunk)))
-            out.update({r[0]: r[1] for r in self.conn.execute(q, chunk)})
-        return out
+        return {r[0]: r[1] for r in self._rows_in("SELECT token, n FROM df WHERE token IN ({})", tokens)}
 
     def pending(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT key FROM articles WHERE grouped = 0 ORDER BY key")]
@@ -206,32 +209,14 @@ class Store:
 
     def features(self, keys: Iterable[str]) -> dict[str, tuple[str, Features, str | None]]:
         """key -> (article id, features, date) for ``keys``."""
-        out = {}
-        ks = list(keys)
-        for i in range(0, len(ks), 500):
-            chunk = ks[i: i + 500]
-            q = "SELECT key, id, features, date FROM articles WHERE key IN ({})".format(",".join("?" * len(chunk)))
-            for r in self.conn.execute(q, chunk):
-                out[r[0]] = (r[1], features_from_json(r[2]), r[3])
-        return out
+        rows = self._rows_in("SELECT key, id, features, date FROM articles WHERE key IN ({})", keys)
+        return {r[0]: (r[1], features_from_json(r[2]), r[3]) for r in rows}
 
     def stories_of(self, keys: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        ks = list(keys)
-        for i in range(0, len(ks), 500):
-            chunk = ks[i: i + 500]
-            q = "SELECT DISTINCT story FROM story_articles WHERE article IN ({})".format(",".join("?" * len(chunk)))
-            out.update(r[0] for r in self.conn.execute(q, chunk))
-        return out
+        return {r[0] for r in self._rows_in("SELECT DISTINCT story FROM story_articles WHERE article IN ({})", keys)}
 
     def members(self, story_ids: Iterable[str]) -> list[str]:
-        out: list[str] = []
-        ids = list(story_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i: i + 500]
-            q = "SELECT article FROM story_articles WHERE story IN ({})".format(",".join("?" * len(chunk)))
-            out.extend(r[0] for r in self.conn.execute(q, chunk))
-        return out
+        return [r[0] for r in self._rows_in("SELECT article FROM story_articles WHERE story IN ({})", story_ids)]
 
     def article(self, key: str) -> Article | None:
         row = self.conn.execute("SELECT data FROM articles WHERE key = ?", (key,)).fetchone()

@@ -21,7 +21,16 @@ def discover() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    names = argv or discover()
+    known = discover()
+    if any(a in ("-h", "--help") for a in argv):
+        print(__doc__.strip() + "\n\nbenchmarks: " + " ".join(known))
+        return 0
+    unknown = [a for a in argv if a not in known]
+    if unknown:
+        print(f"python -m bench: error: no benchmark named {', '.join(unknown)} (choose from: {' '.join(known)})",
+              file=sys.stderr)
+        return 2
+    names = argv or known
     failed = []
     for name in names:
         module = importlib.import_module(f"bench.{name}")

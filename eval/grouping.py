@@ -1,6 +1,6 @@
 """Score story grouping on a labelled JSONL corpus (each line has a ``story`` label).
 
-    .venv/bin/python -m eval grouping [CORPUS.jsonl] [--gold GOLD.md] [--json] [--halves] [--audit-tags]
+    .venv/bin/python -m eval grouping [CORPUS.jsonl] [--gold GOLD.md] [--json] [--halves] [--audit-tags] [--lone]
 
 Prints B-cubed and pairwise precision/recall/F1, which hard-negative pairs (from the ``↔`` lines of
 GOLD.md next to the corpus) were merged, and which multi-language stories were split.
@@ -188,6 +188,40 @@ def halves(corpus: Path, gold_md: Path | None = None) -> dict:
     return out
 
 
+def lone_reports(corpus: Path) -> dict:
+    """Each report as the only report of its story: the rest of its story is taken out of the
+    corpus and the remainder grouped again. Is the report then left alone, or put with a story it
+    does not belong to?
+
+    Why: every story in a labelled corpus has several reports, so B-cubed never sees a report that
+    nobody else covered, the commonest case in a real day of news. This counts how often such a
+    report is wrongly joined (a precision measure for the long tail)."""
+    from storyline.group import group_features
+    from storyline.group.features import extract
+
+    labels, _ = load_labels(corpus)
+    articles = sorted((a for a in load_articles(corpus) if a.id in labels), key=lambda a: a.id)
+    feats = {a.id: extract(a) for a in articles}
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        by_story[labels[a.id]].append(a.id)
+    tried = 0
+    joined: list[dict] = []
+    for story, members in sorted(by_story.items()):
+        if len(members) < 2:
+            continue
+        rest = [a.id for a in articles if labels[a.id] != story]
+        for aid in members:
+            ids = sorted(rest + [aid])
+            me = ids.index(aid)
+            tried += 1
+            for cluster in group_features(ids, [feats[i] for i in ids]):
+                if me in cluster and len(cluster) > 1:
+                    joined.append({"report": aid, "story": story,
+                                   "joined": sorted({labels[ids[k]] for k in cluster if k != me})})
+    return {"reports": tried, "wrongly_joined": len(joined), "joined": joined}
+
+
 def audit_tags(corpus: Path) -> dict:
     """How often each instance-tag key would cut a pair of reports of ONE story (a false cannot-link)
     versus a pair of two stories, over all pairs where both reports carry that key. The tags are a
@@ -279,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF average-link reference run")
     ap.add_argument("--halves", action="store_true", help="also score two halves of the story families, tags on/off")
     ap.add_argument("--audit-tags", action="store_true", help="also count the pairs each instance-tag key would cut")
+    ap.add_argument("--lone", action="store_true",
+                    help="also group each report with the rest of its story taken out: how often is it wrongly joined?")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     if not corpus.is_file():
@@ -289,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         res["halves"] = halves(corpus, Path(args.gold) if args.gold else None)
     if args.audit_tags:
         res["tag_audit"] = audit_tags(corpus)
+    if args.lone:
+        res["lone"] = lone_reports(corpus)
     if args.json:
         print(json.dumps(res, indent=2, ensure_ascii=False))
         return 0
@@ -317,6 +355,12 @@ def main(argv: list[str] | None = None) -> int:
     for key, row in res.get("tag_audit", {}).items():
         print(f"tag {key}: cuts {row['same_cut']}/{row['same_pairs']} same-story pairs, "
               f"{row['other_cut']}/{row['other_pairs']} pairs of two stories")
+    if "lone" in res:
+        lone = res["lone"]
+        print(f"lone reports (rest of the story taken out): {lone['reports'] - lone['wrongly_joined']}/{lone['reports']} "
+              f"left alone, {lone['wrongly_joined']} put with another story")
+        for j in lone["joined"]:
+            print(f"  JOINED  {j['report']} ({j['story']}) -> {', '.join(j['joined'])}")
     return 0
 
 

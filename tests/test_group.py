@@ -185,9 +185,56 @@ def test_one_kind_of_evidence_alone_is_not_enough():
 
     only_numbers = Vector({"n": {"n:50": 1.0}}, EventTime(), "fr")
     other = Vector({"n": {"n:50": 1.0}}, EventTime(), "ar")
-    assert content(only_numbers, other) == 0.4 / MIN_EVIDENCE < 1.0
+    assert content(only_numbers, other, corroborate=False) == 0.4 / MIN_EVIDENCE < 1.0
     both = Vector({"n": {"n:50": 1.0}, "k": {"k:mrs": 1.0}}, EventTime(), "en")
     assert content(both, both) == 1.0
+
+
+def test_across_languages_one_shared_figure_is_not_enough():
+    """v4: a French and an Arabic report sharing only the number 50 do not score; a second shared
+    name or number makes them comparable. Within one language the words decide, as before."""
+    from storyline.group.similarity import Vector, content
+    from storyline.group.timeinfo import EventTime
+
+    def vec(lang, *toks):
+        chans: dict = {}
+        for t in toks:
+            chans.setdefault(t[0], {})[t] = 1.0
+        return Vector({k: {t: 1.0 / len(v) ** 0.5 for t in v} for k, v in chans.items()}, EventTime(), lang)
+
+    fr, ar = vec("fr", "n:50", "k:brn"), vec("ar", "n:50", "k:klvk")
+    assert content(fr, ar) == 0.0
+    assert content(fr, ar, corroborate=False) > 0.0
+    assert content(vec("fr", "n:50", "k:klvk"), vec("ar", "n:50", "k:klvk")) > 0.0
+    assert content(vec("fr", "n:50", "k:brn"), vec("fr", "n:50", "k:klvk")) > 0.0  # same language
+
+
+def test_a_day_read_from_the_text_is_weighed_loosely_only_for_a_lone_report():
+    """v4: an undated report whose text gives the 22nd for an event others date the 19th scores 0 in
+    clustering, but lone_score (stage 3) lets the day fade out over TEXT_SLACK days."""
+    import datetime as dt
+
+    from storyline.group.similarity import TEXT_SLACK, Vector, lone_score, score, time_factor
+    from storyline.group.timeinfo import EventTime
+
+    d19, d22 = dt.date(2024, 12, 19).toordinal(), dt.date(2024, 12, 22).toordinal()
+    published = EventTime(d19 - 3, d19, True, True, True)
+    from_text = EventTime(d22 - 1, d22 + 1, True, True, False)
+    chans = {"n": {"n:51": 0.8, "n:20": 0.6}, "k": {"k:plkt": 1.0}}
+    a, b = Vector(chans, published, "fr"), Vector(chans, from_text, "fr")
+    assert score(a, b) == 0.0
+    assert 0.0 < lone_score(a, b) < 1.0
+    assert time_factor(published, from_text, TEXT_SLACK) == 1.0 - 2 / TEXT_SLACK
+    # two publication dates six days apart stay apart even for a lone report
+    later = EventTime(d19 + 3, d19 + 6, True, True, True)
+    assert lone_score(Vector(chans, published, "fr"), Vector(chans, later, "fr")) == 0.0
+
+
+def test_arabic_names_share_skeletons_with_their_latin_spelling():
+    from storyline.group.text import skeleton
+
+    for arabic, latin in [("غريندافيك", "grindavik"), ("ريكجانيس", "reykjanes"), ("لاغون", "lagoon")]:
+        assert skeleton(arabic) == skeleton(latin) != ""
 
 
 def test_weekday_and_yearless_date_meet_only_in_years_where_they_agree():

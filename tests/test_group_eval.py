@@ -1,11 +1,15 @@
 """Quality gate for grouping on the labelled dev corpus (../shared/corpus/dev).
 
-Measured with storyline.group.events.v3: B-cubed F1 0.983 (P 1.000, R 0.966), pairwise F1 0.983,
-23 of 23 hard-negative pairs kept apart, 16 of 20 multi-language stories kept whole.
-(v2: B-cubed F1 0.966, pairwise 0.970, 22 of 23 apart, 14 of 20 whole; v1: 0.932, 0.929, 18 of 23,
-14 of 20.) The thresholds were not re-tuned for v2 or v3 (v3's one new setting, the attachment
-margin, gives the same grouping anywhere from 0.01 to 0.08); `python -m eval grouping --halves`
-scores two halves of the story families with the instance tags on and off, and `--audit-tags` counts the same-story pairs each tag key would cut.
+Measured with storyline.group.events.v4: B-cubed F1 0.988 (P 1.000, R 0.976), pairwise F1 0.990,
+23 of 23 hard-negative pairs kept apart, 17 of 20 multi-language stories kept whole; with the rest of
+its story taken out, a report is put with another story 40 times in 181 (v3: 60).
+(v3: B-cubed F1 0.983, pairwise 0.983, 23 of 23 apart, 16 of 20 whole; v2: 0.966, 0.970, 22 of 23,
+14 of 20; v1: 0.932, 0.929, 18 of 23, 14 of 20.) The clustering thresholds were not re-tuned for
+v2-v4; v4's two settings (two shared names or numbers across languages; a week's slack for a day read
+from a lone report's text) were chosen on this corpus, with the lone-report count as the check that
+they do not buy recall with precision. `python -m eval grouping --halves` scores two halves of the
+story families with the instance tags on and off, `--audit-tags` counts the same-story pairs each tag
+key would cut, and `--lone` runs the lone-report count.
 The floors below sit just under those figures, so a regression fails; raise them when it improves.
 """
 
@@ -20,9 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.grouping import evaluate  # noqa: E402
 
-BCUBED_F1_FLOOR = 0.98
-PAIRWISE_F1_FLOOR = 0.98
-CROSS_LANGUAGE_WHOLE_FLOOR = 16
+BCUBED_F1_FLOOR = 0.985
+PAIRWISE_F1_FLOOR = 0.985
+CROSS_LANGUAGE_WHOLE_FLOOR = 17
+# Reports wrongly joined when they are the only report of their story (eval.grouping.lone_reports):
+# a ceiling, lower it when it improves.
+LONE_WRONGLY_JOINED_CEILING = 40
 
 # Hard-negative pairs still merged. Known failures, listed so that they cannot grow silently: shrink
 # this set, never extend it. Empty since v3 (the undated "Wednesday" report of one eruption is no
@@ -90,3 +97,12 @@ def test_instance_tags_do_not_cut_true_stories(dev_corpus):
     # an undated report's weekday against a yearless day and month (v3): never cuts one story here
     cross = audit["wdu/wdd"]
     assert cross["same_cut"] == 0 and cross["other_cut"] > 0, cross
+
+
+def test_a_report_nobody_else_covered_is_mostly_left_alone(dev_corpus):
+    from eval.grouping import lone_reports
+
+    lone = lone_reports(dev_corpus)
+    assert lone["reports"] == 181
+    assert lone["wrongly_joined"] <= LONE_WRONGLY_JOINED_CEILING, [
+        (j["report"], j["joined"]) for j in lone["joined"]]

@@ -1,6 +1,6 @@
 """Group articles into stories: one story per event (not per topic), across languages.
 
-``group(articles)`` is the batch entry point (method ``storyline.group.events.v3``):
+``group(articles)`` is the batch entry point (method ``storyline.group.events.v4``):
 
 1. features (features.py, timeinfo.py): words; numbers normalised across conventions (6,25 = 6.25,
    2,921 = 2921, Bengali digits); dates in twelve languages; name skeletons that survive accents
@@ -24,6 +24,11 @@
    threshold with, if that story is clearly its best, it shares rare anchors with at least half the
    members and no cannot-link separates them (a short report in another language).
 
+v4: two reports in different languages need two shared names or numbers to score at all (one
+shared figure put a lone cricket report with a takeover); a lone report still joins on one (stage 3
+checks it against most of the story), and there a day read from its own text fades out over a week
+rather than two days (similarity.lone_score). Arabic names are transliterated for the skeletons.
+
 The method name and version are recorded on every Story so a stored grouping says what produced it.
 Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval.py.
 """
@@ -41,11 +46,11 @@ from storyline.group.features import Features, extract
 from storyline.group.instance import date_weekdays
 from storyline.group.instance import parse as parse_tags
 from storyline.group.instance import union as tag_union
-from storyline.group.similarity import Vector, centroid, document_frequency, score, vectorize
+from storyline.group.similarity import Vector, centroid, document_frequency, lone_score, score, vectorize
 from storyline.group.timeinfo import combine
 from storyline.model import Article, Story
 
-METHOD = "storyline.group.events.v3"
+METHOD = "storyline.group.events.v4"
 THRESHOLD = 0.12  # stage 1: articles into clusters (average link)
 MERGE_THRESHOLD = 0.15  # stage 2: clusters into stories (centroid similarity, average link)
 ATTACH_MARGIN = 0.02  # stage 3: a lone report joins a story within this of THRESHOLD (cluster.py)
@@ -81,7 +86,8 @@ def group_features(
         n_docs = len(features)
     vectors: list[Vector] = [vectorize(f, df, n_docs) for f in features]
     edges: dict[tuple[int, int], float] = {}
-    for i, j in candidate_pairs(vectors, df):
+    pairs = candidate_pairs(vectors, df)
+    for i, j in pairs:
         s = score(vectors[i], vectors[j])
         if s > 0:
             edges[(i, j)] = s
@@ -115,8 +121,15 @@ def group_features(
     merged = average_link(len(clusters), cedges, merge_threshold, ctimes, tags=ctags, anchored=canch)
     stories = [sorted(m for c in grp for m in clusters[c]) for grp in merged]
     if attach_margin > 0:  # Stage 3: a report left alone joins the story it nearly joined
+        alone = {m[0] for m in stories if len(m) == 1}
+        lone_edges: dict[tuple[int, int], float] = {}
+        for i, j in pairs:
+            if i in alone or j in alone:
+                s = lone_score(vectors[i], vectors[j])
+                if s > 0:
+                    lone_edges[(i, j)] = s
         anchors = [set(blocking_keys(v, df)) for v in vectors]
-        stories = attach_singletons(stories, edges, threshold - attach_margin,
+        stories = attach_singletons(stories, lone_edges, threshold - attach_margin,
                                     [[t] if t else [] for t in times], tags if instance_tags else None,
                                     anchored, anchors)
     return stories

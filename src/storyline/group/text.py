@@ -87,6 +87,16 @@ _GRK = dict(zip("αβγδεζηθικλμνξοπρστυφχψω",
                 ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s",
                  "t", "i", "f", "ch", "ps", "o"], strict=True))
 
+# Arabic writes consonants and long vowels: alif, waw and ya become vowels, which the skeleton drops,
+# so a foreign name keeps the consonants it has in Latin script (Grindavik, Reykjanes, Lagoon).
+_ARB = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ء": "", "ؤ": "", "ئ": "y", "ب": "b", "ت": "t", "ث": "th",
+    "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh",
+    "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ة": "a", "و": "u", "ي": "y", "ى": "a", "پ": "p", "چ": "ch", "ڤ": "v",
+    "گ": "g", "ی": "y", "ک": "k",
+}
+
 
 def transliterate(word: str) -> str:
     """A rough Latin spelling of a folded word, good enough to compare consonant skeletons."""
@@ -99,12 +109,14 @@ def transliterate(word: str) -> str:
         return "".join(_CYR.get(c, c) for c in word)
     if 0x0370 <= first < 0x0400:
         return "".join(_GRK.get(c, c) for c in word)
+    if 0x0600 <= first < 0x0700:
+        return "".join(_ARB.get(c, "") for c in word)
     return word
 
 
 _SKELETON_SUBS = [
     (re.compile(r"ph"), "f"), (re.compile(r"[ck]h"), "k"), (re.compile(r"[cqk]"), "k"),
-    (re.compile(r"[zj]"), "j"), (re.compile(r"w"), "v"), (re.compile(r"(?<=[a-z])h"), ""),
+    (re.compile(r"[zj]"), "j"), (re.compile(r"w"), "v"), (re.compile(r"v"), "f"), (re.compile(r"(?<=[a-z])h"), ""),
     (re.compile(r"[aeiouy]"), ""), (re.compile(r"(.)\1+"), r"\1"),
 ]
 

@@ -307,3 +307,17 @@ def test_a_year_named_in_the_lead_is_a_candidate_year_for_its_yearless_day():
     got = [parse(tags("The eruption began on August 22nd, the first one here since 2018."))]
     weekday_tags(got, [False], [2024], [EventTime()])
     assert got[0]["wdd"] == {"3": 1, "2": 1}  # Thursday in 2024, Wednesday in 2018
+
+
+def test_international_bodies_are_one_name_in_every_language():
+    """v4: "WHO" (en), "OMS" (fr, es) and "ВОЗ" (ru) give one name token; an all-caps banner gives none."""
+    from storyline.group.features import extract
+
+    def names(text: str, lang: str) -> set[str]:
+        return {t for t in extract(Article(id=lang, lang=lang, text=text)).tokens if t.startswith("k:=")}
+
+    assert names("The WHO said on Monday that cases had doubled in the DRC.", "en") == {"k:=who", "k:=drc"}
+    assert names("Selon l'OMS, les cas ont doublé en RDC depuis juin.", "fr") == {"k:=who", "k:=drc"}
+    assert names("В ВОЗ заявили, что число случаев выросло.", "ru") == {"k:=who"}
+    assert names("WHO WANTS TO LIVE FOREVER\nA quiet evening of music in the park.", "en") == set()
+    assert names("The who and the why of it were unclear.", "en") == set()

@@ -1,13 +1,15 @@
 """Quality gate for grouping on the labelled dev corpus (../shared/corpus/dev).
 
-Measured with storyline.group.events.v4: B-cubed F1 0.988 (P 1.000, R 0.976), pairwise F1 0.990,
-23 of 23 hard-negative pairs kept apart, 17 of 20 multi-language stories kept whole; with the rest of
+Measured with storyline.group.events.v4: B-cubed F1 0.992 (P 1.000, R 0.983), pairwise F1 0.992,
+23 of 23 hard-negative pairs kept apart, 18 of 20 multi-language stories kept whole; with the rest of
 its story taken out, a report is put with another story 40 times in 181 (v3: 60).
 (v3: B-cubed F1 0.983, pairwise 0.983, 23 of 23 apart, 16 of 20 whole; v2: 0.966, 0.970, 22 of 23,
 14 of 20; v1: 0.932, 0.929, 18 of 23, 14 of 20.) The clustering thresholds were not re-tuned for
 v2-v4; v4's two settings (two shared names or numbers across languages; a week's slack for a day read
-from a lone report's text) were chosen on this corpus, with the lone-report count as the check that
-they do not buy recall with precision. `python -m eval grouping --halves` scores two halves of the
+from a lone report's text) and its acronym aliases were chosen on this corpus, with the lone-report
+count as the check that they do not buy recall with precision. Held out by story family, the halves
+score 1.000 and 0.967; in the second, one undated French report that fits both mpox events joins the
+committee story (a hard-negative merge the full corpus does not show). `python -m eval grouping --halves` scores two halves of the
 story families with the instance tags on and off, `--audit-tags` counts the same-story pairs each tag
 key would cut, and `--lone` runs the lone-report count.
 The floors below sit just under those figures, so a regression fails; raise them when it improves.
@@ -24,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.grouping import evaluate  # noqa: E402
 
-BCUBED_F1_FLOOR = 0.985
-PAIRWISE_F1_FLOOR = 0.985
-CROSS_LANGUAGE_WHOLE_FLOOR = 17
+BCUBED_F1_FLOOR = 0.99
+PAIRWISE_F1_FLOOR = 0.99
+CROSS_LANGUAGE_WHOLE_FLOOR = 18
 # Reports wrongly joined when they are the only report of their story (eval.grouping.lone_reports):
 # a ceiling, lower it when it improves.
 LONE_WRONGLY_JOINED_CEILING = 40

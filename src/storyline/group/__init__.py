@@ -27,7 +27,8 @@
 v4: two reports in different languages need two shared names or numbers to score at all (one
 shared figure put a lone cricket report with a takeover); a lone report still joins on one (stage 3
 checks it against most of the story), and there a day read from its own text fades out over a week
-rather than two days (similarity.lone_score). Arabic names are transliterated for the skeletons.
+rather than two days (similarity.lone_score). Arabic names are transliterated for the skeletons,
+and international bodies are one name in any language (WHO = OMS = ВОЗ; features.py).
 
 The method name and version are recorded on every Story so a stored grouping says what produced it.
 Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval.py.

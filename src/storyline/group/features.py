@@ -96,6 +96,29 @@ def _name_candidates(raw: str) -> list[str]:
 
 ORD_TAG = PREFIX + "ord="
 
+# Acronyms are names whose letters all count: "CDU" would lose its vowel in a skeleton. International
+# bodies are abbreviated differently by language, so each set below is one name in any of them.
+_ACRONYM = re.compile(r"(?<![\w.])([A-ZΑ-ΩА-Я]{2,6})(?!\w|\.\w)")
+_ALIASES = [
+    "WHO OMS ВОЗ ΠΟΥ", "UN ONU UNO ООН ΟΗΕ", "EU UE ЕС ΕΕ", "ECB EZB BCE ЕЦБ ΕΚΤ", "IMF FMI IWF МВФ ΔΝΤ",
+    "NATO OTAN НАТО ΝΑΤΟ", "WTO OMC ВТО", "DRC RDC ДРК", "UNICEF УНИСЕФ", "IAEA AIEA МАГАТЭ",
+]
+ALIAS = {a: group.split()[0].lower() for group in _ALIASES for a in group.split()}
+
+
+def _acronyms(raw: str) -> list[str]:
+    """Canonical acronym tokens, skipping words in an all-caps headline or banner ("READ MORE")."""
+    out = []
+    for m in _ACRONYM.finditer(raw):
+        lo = max(raw.rfind("\n", 0, m.start()) + 1, m.start() - 30)
+        hi = raw.find("\n", m.end())
+        hi = min(len(raw) if hi < 0 else hi, m.end() + 30)
+        if any(c.islower() for c in raw[lo:hi]):  # within its own line
+            a = m.group(1)
+            if a in ALIAS:
+                out.append(ALIAS[a])
+    return out
+
 # The lead (title and opening) states the event; later paragraphs give background, often about
 # earlier events of the same kind (the previous eruption, the first trial). Lead tokens count more.
 LEAD_CHARS = 400
@@ -115,9 +138,13 @@ def _segment_tokens(raw: str) -> tuple[Counter, list]:
         elif n not in ("0", "1"):
             toks["n:" + n] += 1
     for name in _name_candidates(raw):
+        if name in ALIAS:
+            continue
         sk = skeleton(fold(name))
         if len(sk) >= 3:
             toks["k:" + sk] += 1
+    for a in _acronyms(raw):
+        toks["k:=" + a] += 1
     dates = find_text_dates(folded)
     for d in dates:
         if d.day and d.year:

@@ -96,8 +96,8 @@ def _name_candidates(raw: str) -> list[str]:
 
 ORD_TAG = PREFIX + "ord="
 
-# Acronyms are names whose letters all count: "CDU" would lose its vowel in a skeleton. International
-# bodies are abbreviated differently by language, so each set below is one name in any of them.
+# International bodies are abbreviated differently by language ("WHO" is "OMS" in French and Spanish),
+# and a skeleton of three capitals keeps too little: each set below is one name token in any language.
 _ACRONYM = re.compile(r"(?<![\w.])([A-ZΑ-ΩА-Я]{2,6})(?!\w|\.\w)")
 _ALIASES = [
     "WHO OMS ВОЗ ΠΟΥ", "UN ONU UNO ООН ΟΗΕ", "EU UE ЕС ΕΕ", "ECB EZB BCE ЕЦБ ΕΚΤ", "IMF FMI IWF МВФ ΔΝΤ",
@@ -118,6 +118,7 @@ def _acronyms(raw: str) -> list[str]:
             if a in ALIAS:
                 out.append(ALIAS[a])
     return out
+
 
 # The lead (title and opening) states the event; later paragraphs give background, often about
 # earlier events of the same kind (the previous eruption, the first trial). Lead tokens count more.

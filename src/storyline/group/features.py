@@ -98,12 +98,12 @@ ORD_TAG = PREFIX + "ord="
 
 # International bodies are abbreviated differently by language ("WHO" is "OMS" in French and Spanish),
 # and a skeleton of three capitals keeps too little: each set below is one name token in any language.
-_ACRONYM = re.compile(r"(?<![\w.])([A-ZΑ-ΩА-Я]{2,6})(?!\w|\.\w)")
 _ALIASES = [
     "WHO OMS ВОЗ ΠΟΥ", "UN ONU UNO ООН ΟΗΕ", "EU UE ЕС ΕΕ", "ECB EZB BCE ЕЦБ ΕΚΤ", "IMF FMI IWF МВФ ΔΝΤ",
     "NATO OTAN НАТО ΝΑΤΟ", "WTO OMC ВТО", "DRC RDC ДРК", "UNICEF УНИСЕФ", "IAEA AIEA МАГАТЭ",
 ]
 ALIAS = {a: group.split()[0].lower() for group in _ALIASES for a in group.split()}
+_ACRONYM = re.compile(r"(?<![\w.])(" + "|".join(sorted(ALIAS, key=len, reverse=True)) + r")(?!\w|\.\w)")
 
 
 def _acronyms(raw: str) -> list[str]:
@@ -114,9 +114,7 @@ def _acronyms(raw: str) -> list[str]:
         hi = raw.find("\n", m.end())
         hi = min(len(raw) if hi < 0 else hi, m.end() + 30)
         if any(c.islower() for c in raw[lo:hi]):  # within its own line
-            a = m.group(1)
-            if a in ALIAS:
-                out.append(ALIAS[a])
+            out.append(ALIAS[m.group(1)])
     return out
 
 

@@ -113,3 +113,52 @@ def test_show_prints_the_dossier_of_a_stored_story(tmp_path):
     assert sorted(a["id"] for a in dossier["articles"]) == ["a1", "a2"]
     res = CliRunner().invoke(app, ["show", "nope", "--db", str(db)])
     assert res.exit_code == 2 and "no such story" in res.output
+
+
+def _age(store: Store, method: str | None) -> None:
+    """Make ``store`` look written by an older grouping: other features, another method on record."""
+    import json
+
+    for key, feats in store.conn.execute("SELECT key, features FROM articles").fetchall():
+        d = json.loads(feats)
+        d["tokens"] = {t: n for t, n in d["tokens"].items() if not t.startswith("k:")}  # no name tokens
+        store.conn.execute("UPDATE articles SET features = ? WHERE key = ?", (json.dumps(d), key))
+    store.conn.execute("UPDATE stories SET method = 'storyline.group.events.v0'")
+    if method is None:
+        store.conn.execute("DELETE FROM meta WHERE name = 'grouping'")
+    else:
+        store.set_grouping_method(method)
+
+
+def test_a_store_grouped_by_an_older_method_is_refreshed_on_the_next_ingest(tmp_path):
+    """The features a store keeps are those of the grouping that wrote them; after an upgrade the next
+    ingest recomputes them from the stored reports and regroups, so the store equals a fresh one."""
+    from storyline.group import METHOD
+
+    with Store(tmp_path / "fresh.db") as fresh:
+        ingest(fresh, _articles())
+        assert fresh.grouping_method() == METHOD
+        want = fresh.dump()
+    for recorded in ("storyline.group.events.v0", None):
+        db = tmp_path / f"old-{recorded}.db"
+        with Store(db) as store:
+            ingest(store, _articles())
+            _age(store, recorded)
+            assert store.dump() != want
+        with Store(db) as store:
+            stats = ingest(store, _articles())  # nothing new, yet the store is brought up to date
+            assert (stats.new, stats.refreshed, stats.previous_method) == (0, 3, recorded)
+            assert store.dump() == want and store.grouping_method() == METHOD
+            assert ingest(store, _articles()).refreshed == 0  # once only
+
+
+def test_ingest_says_when_it_refreshed_an_older_store(tmp_path):
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        ingest(store, _articles())
+        _age(store, "storyline.group.events.v0")
+    note = tmp_path / "note.txt"
+    note.write_text("The Kelport council approved a new harbour wall on Tuesday after a storm.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(note), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "grouped with storyline.group.events.v0" in result.stderr and "4 articles were recomputed" in result.stderr

@@ -46,7 +46,7 @@ def ingest(
     """
     import sqlite3
 
-    from storyline.store import Store, default_path, regroup_pending
+    from storyline.store import Store, default_path, refresh_if_outdated, regroup_pending
     from storyline.store import ingest as run_ingest
 
     path = db or default_path()
@@ -70,6 +70,7 @@ def ingest(
                         on_article=lambda a, new: progress.advance(task), batch=batch, regroup=False,
                     )
                     progress.update(task, description="grouping")
+                    stats.refreshed, stats.previous_method = refresh_if_outdated(store)
                     stats.regrouped = regroup_pending(store)
                     stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
     except KeyboardInterrupt:
@@ -81,6 +82,9 @@ def ingest(
         print("storyline: committed articles are kept; fix that and run the same command again to resume",
               file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING) from None
+    if stats.refreshed:
+        print(f"storyline: the store was grouped with {stats.previous_method or 'an older method'}; the features "
+              f"of its {stats.refreshed} articles were recomputed and all were regrouped", file=sys.stderr)
     if created and stats.read == 0:
         _remove_store(path)  # nothing was read: leave no empty store behind
     if json_summary:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.store.db import DEFAULT_DB, Store, content_key, default_path
-from storyline.store.ingest import IngestStats, ingest, regroup_pending
+from storyline.store.ingest import IngestStats, ingest, refresh_if_outdated, regroup_pending
 from storyline.store.queries import find_story, list_stories, search, story_articles
 from storyline.store.schema import SCHEMA_VERSION
 
@@ -17,6 +17,7 @@ __all__ = [
     "find_story",
     "ingest",
     "list_stories",
+    "refresh_if_outdated",
     "regroup_pending",
     "search",
     "story_articles",

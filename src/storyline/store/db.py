@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from storyline.group import METHOD
 from storyline.group.features import Features
 from storyline.group.timeinfo import EventTime
 from storyline.model import Article, Story
@@ -114,6 +115,8 @@ class Store:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 self.conn.execute("PRAGMA foreign_keys = ON")
                 migrate(self.conn)
+                if self.count_articles() == 0 and self.grouping_method() is None:
+                    self.set_grouping_method(METHOD)  # a new store: its features will be this method's
         except BaseException:
             self.conn.close()  # a store that failed to open must not hold the file
             raise
@@ -163,6 +166,35 @@ class Store:
             raise
         return new
 
+    def set_grouping_method(self, method: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('grouping', ?)", (method,))
+
+    def replace_features(self, items: Iterable[tuple[str, Features]], method: str) -> int:
+        """Give every article new grouping features, in ONE transaction: the document frequencies and
+        postings are rebuilt from them, every article becomes pending (to be regrouped) and the store
+        records ``method``. Used when the store was grouped by another method version, whose tokens
+        the current one would misread. Returns the number of articles updated."""
+        c = self.conn
+        n = 0
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.execute("DELETE FROM df")
+            c.execute("DELETE FROM postings")
+            for key, f in items:
+                toks = sorted(f.tokens)
+                c.execute("UPDATE articles SET features = ?, grouped = 0 WHERE key = ?", (features_to_json(f), key))
+                c.executemany("INSERT INTO df (token, n) VALUES (?, 1) ON CONFLICT(token) DO UPDATE SET n = n + 1",
+                              ((t,) for t in toks))
+                c.executemany("INSERT OR IGNORE INTO postings (token, article) VALUES (?, ?)",
+                              ((t, key) for t in toks if t[0] in POSTING_KINDS))
+                n += 1
+            self.set_grouping_method(method)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return n
+
     def replace_stories(self, removed: Iterable[str], stories: Iterable[tuple[Story, list[str]]],
                         grouped: Iterable[str]) -> None:
         """Swap stories in one transaction: drop ``removed`` ids, insert ``stories`` (with their
@@ -193,6 +225,17 @@ class Store:
         for i in range(0, len(vals), IN_CHUNK):
             chunk = vals[i : i + IN_CHUNK]
             yield from self.conn.execute(query.format(",".join("?" * len(chunk))), chunk)
+
+    def grouping_method(self) -> str | None:
+        """The grouping method the stored features were made for (None: not recorded, as in a store
+        written before storyline recorded it)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE name = 'grouping'").fetchone()
+        return row[0] if row else None
+
+    def stored_articles(self) -> Iterator[tuple[str, Article]]:
+        """(key, article) for every stored article, in key order, read lazily."""
+        for key, data in self.conn.execute("SELECT key, data FROM articles ORDER BY key"):
+            yield key, Article.from_dict(json.loads(data))
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -31,6 +31,8 @@ class IngestStats:
     failed: int = 0
     stories: int = 0  # stories in the store after the run
     regrouped: int = 0  # articles whose grouping was (re)computed
+    refreshed: int = 0  # articles whose features were recomputed: the store was grouped by another method
+    previous_method: str | None = None  # that method (None if the store did not record it)
     errors: list[ReadError] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -79,6 +81,7 @@ def ingest(
             on_article(item, is_new)
     flush()
     if regroup:
+        stats.refreshed, stats.previous_method = refresh_if_outdated(store)
         stats.regrouped = regroup_pending(store)
     stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
     return stats
@@ -95,6 +98,17 @@ def _neighbourhood(store: Store, pending: list[str], n_docs: int) -> set[str]:
             if len(hits) <= MAX_POSTING:
                 out.update(hits)
     return out
+
+
+def refresh_if_outdated(store: Store) -> tuple[int, str | None]:
+    """If the store's features were made by another grouping method (an older storyline), recompute
+    them from the stored reports so that old and new articles are compared alike; every article is
+    then regrouped by regroup_pending. Returns (articles refreshed, the method recorded before)."""
+    before = store.grouping_method()
+    if before == METHOD:
+        return 0, before
+    n = store.replace_features(((key, extract(a)) for key, a in store.stored_articles()), METHOD)
+    return n, before
 
 
 def regroup_pending(store: Store) -> int:

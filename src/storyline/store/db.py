@@ -155,16 +155,20 @@ class Store:
                 new += 1
                 c.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?)", _fact_rows(key, a))
                 c.execute("INSERT INTO articles_fts (key, title, text) VALUES (?,?,?)", (key, a.title or "", a.text))
-                toks = sorted(f.tokens)
-                c.executemany("INSERT INTO df (token, n) VALUES (?, 1) ON CONFLICT(token) DO UPDATE SET n = n + 1",
-                              ((t,) for t in toks))
-                c.executemany("INSERT OR IGNORE INTO postings (token, article) VALUES (?, ?)",
-                              ((t, key) for t in toks if t[0] in POSTING_KINDS))
+                self._index_tokens(key, f)
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
             raise
         return new
+
+    def _index_tokens(self, key: str, f: Features) -> None:
+        """Count an article's tokens in the document frequencies and post its blocking kinds."""
+        toks = sorted(f.tokens)
+        self.conn.executemany("INSERT INTO df (token, n) VALUES (?, 1) ON CONFLICT(token) DO UPDATE SET n = n + 1",
+                              ((t,) for t in toks))
+        self.conn.executemany("INSERT OR IGNORE INTO postings (token, article) VALUES (?, ?)",
+                              ((t, key) for t in toks if t[0] in POSTING_KINDS))
 
     def set_grouping_method(self, method: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('grouping', ?)", (method,))
@@ -181,12 +185,8 @@ class Store:
             c.execute("DELETE FROM df")
             c.execute("DELETE FROM postings")
             for key, f in items:
-                toks = sorted(f.tokens)
                 c.execute("UPDATE articles SET features = ?, grouped = 0 WHERE key = ?", (features_to_json(f), key))
-                c.executemany("INSERT INTO df (token, n) VALUES (?, 1) ON CONFLICT(token) DO UPDATE SET n = n + 1",
-                              ((t,) for t in toks))
-                c.executemany("INSERT OR IGNORE INTO postings (token, article) VALUES (?, ?)",
-                              ((t, key) for t in toks if t[0] in POSTING_KINDS))
+                self._index_tokens(key, f)
                 n += 1
             self.set_grouping_method(method)
             c.execute("COMMIT")
@@ -234,9 +234,11 @@ class Store:
 
     def stored_articles(self, fields: Iterable[str] | None = None) -> Iterator[tuple[str, Article]]:
         """(key, article) for every stored article, in key order, read lazily; with ``fields``, only
-        those fields of each record are loaded (the rest keep their defaults)."""
+        those fields of each record are loaded (the rest keep their defaults). The keys are read
+        first, so a caller may update the articles while it iterates."""
         keep = set(fields) if fields is not None else None
-        for key, data in self.conn.execute("SELECT key, data FROM articles ORDER BY key"):
+        keys = [r[0] for r in self.conn.execute("SELECT key FROM articles ORDER BY key")]
+        for key, data in self._rows_in("SELECT key, data FROM articles WHERE key IN ({}) ORDER BY key", keys):
             d = json.loads(data)
             yield key, Article.from_dict(d if keep is None else {k: v for k, v in d.items() if k in keep})
 

@@ -46,7 +46,7 @@ def ingest(
     """
     import sqlite3
 
-    from storyline.store import Store, default_path, refresh_if_outdated, regroup_pending
+    from storyline.store import Store, default_path, group_stored
     from storyline.store import ingest as run_ingest
 
     path = db or default_path()
@@ -70,9 +70,7 @@ def ingest(
                         on_article=lambda a, new: progress.advance(task), batch=batch, regroup=False,
                     )
                     progress.update(task, description="grouping")
-                    stats.refreshed, stats.previous_method = refresh_if_outdated(store)
-                    stats.regrouped = regroup_pending(store)
-                    stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+                    group_stored(store, stats)
     except KeyboardInterrupt:
         print("storyline: interrupted; committed articles are kept, run the same command again to resume",
               file=sys.stderr)

@@ -81,10 +81,18 @@ def ingest(
             on_article(item, is_new)
     flush()
     if regroup:
-        stats.refreshed, stats.previous_method = refresh_if_outdated(store)
-        stats.regrouped = regroup_pending(store)
-    stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+        group_stored(store, stats)
+    else:
+        stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
     return stats
+
+
+def group_stored(store: Store, stats: IngestStats) -> None:
+    """After storing: bring an older store's features up to date, group what is pending, count the
+    stories. Callers that store with ``regroup=False`` (to show progress first) call this after."""
+    stats.refreshed, stats.previous_method = refresh_if_outdated(store)
+    stats.regrouped = regroup_pending(store)
+    stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
 
 
 def _neighbourhood(store: Store, pending: list[str], n_docs: int) -> set[str]:

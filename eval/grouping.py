@@ -1,6 +1,7 @@
 """Score story grouping on a labelled JSONL corpus (each line has a ``story`` label).
 
     .venv/bin/python -m eval grouping [CORPUS.jsonl] [--gold GOLD.md] [--json] [--halves] [--audit-tags] [--lone]
+                                      [--method lexical|semantic]
 
 Prints B-cubed and pairwise precision/recall/F1, which hard-negative pairs (from the ``↔`` lines of
 GOLD.md next to the corpus) were merged, and which multi-language stories were split.
@@ -160,7 +161,7 @@ def families(labels: set[str], hard_negatives: list[tuple[str, str]]) -> list[li
     return components(labels, hard_negatives)
 
 
-def halves(corpus: Path, gold_md: Path | None = None) -> dict:
+def halves(corpus: Path, gold_md: Path | None = None, *, method: str = "lexical") -> dict:
     """B-cubed F1 on two halves of the story families, with the instance tags on and off.
 
     The thresholds were not re-tuned for the tags; the halves show whether a gain is spread over
@@ -178,7 +179,7 @@ def halves(corpus: Path, gold_md: Path | None = None) -> dict:
         pairs = [p for p in hn if split[p[0]] == half]
         row = {"families": sum(1 for i in range(len(fams)) if i % 2 == half), "articles": len(arts)}
         for name, on in (("tags", True), ("no_tags", False)):
-            pred = {aid: s.id for s in group(arts, instance_tags=on) for aid in s.articles}
+            pred = {aid: s.id for s in group(arts, instance_tags=on, method=method) for aid in s.articles}
             gold = {a: labels[a] for a in pred}
             merged = sum(1 for a, b in pairs if {pred[x] for x in gold if gold[x] == a}
                          & {pred[x] for x in gold if gold[x] == b})
@@ -188,7 +189,7 @@ def halves(corpus: Path, gold_md: Path | None = None) -> dict:
     return out
 
 
-def lone_reports(corpus: Path) -> dict:
+def lone_reports(corpus: Path, *, method: str = "lexical") -> dict:
     """Each report as the only report of its story: the rest of its story is taken out of the
     corpus and the remainder grouped again. Is the report then left alone, or put with a story it
     does not belong to?
@@ -198,10 +199,13 @@ def lone_reports(corpus: Path) -> dict:
     report is wrongly joined (a precision measure for the long tail)."""
     from storyline.group import group_features
     from storyline.group.features import extract
+    from storyline.group.topic import topic_vectors
 
     labels, _ = load_labels(corpus)
     articles = sorted((a for a in load_articles(corpus) if a.id in labels), key=lambda a: a.id)
     feats = {a.id: extract(a) for a in articles}
+    vecs = topic_vectors(articles) if method == "semantic" else None
+    topics = dict(zip((a.id for a in articles), vecs, strict=True)) if vecs is not None else None
     by_story: dict[str, list[str]] = defaultdict(list)
     for a in articles:
         by_story[labels[a.id]].append(a.id)
@@ -215,7 +219,8 @@ def lone_reports(corpus: Path) -> dict:
             ids = sorted(rest + [aid])
             me = ids.index(aid)
             tried += 1
-            for cluster in group_features(ids, [feats[i] for i in ids]):
+            chosen = [topics[i] for i in ids] if topics is not None else None
+            for cluster in group_features(ids, [feats[i] for i in ids], topics=chosen):
                 if me in cluster and len(cluster) > 1:
                     joined.append({"report": aid, "story": story,
                                    "joined": sorted({labels[ids[k]] for k in cluster if k != me})})
@@ -259,12 +264,12 @@ def audit_tags(corpus: Path) -> dict:
     return dict(sorted(out.items()))
 
 
-def evaluate(corpus: Path, gold_md: Path | None = None, *, baseline: bool = False) -> dict:
+def evaluate(corpus: Path, gold_md: Path | None = None, *, baseline: bool = False, method: str = "lexical") -> dict:
     from storyline.group import METHOD, group
 
     labels, langs = load_labels(corpus)
     articles = [a for a in load_articles(corpus) if a.id in labels]
-    stories = group(articles)
+    stories = group(articles, method=method)
     pred = {aid: s.id for s in stories for aid in s.articles}
     gold = {a: labels[a] for a in pred}
     bp, br, bf = bcubed(pred, gold)
@@ -292,7 +297,7 @@ def evaluate(corpus: Path, gold_md: Path | None = None, *, baseline: bool = Fals
     return {
         **extra,
         "corpus": str(corpus),
-        "method": METHOD,
+        "method": stories[0].method if stories else METHOD,
         "articles": len(gold),
         "gold_stories": len(set(gold.values())),
         "predicted_stories": len(set(pred.values())),
@@ -315,18 +320,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--audit-tags", action="store_true", help="also count the pairs each instance-tag key would cut")
     ap.add_argument("--lone", action="store_true",
                     help="also group each report with the rest of its story taken out: how often is it wrongly joined?")
+    ap.add_argument("--method", choices=("lexical", "semantic"), default="lexical",
+                    help="grouping method: lexical (default) or semantic (needs the 'multilingual' extra)")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     if not corpus.is_file():
         print(f"eval grouping: error: {corpus}: no such file (pass a labelled JSONL corpus)", file=sys.stderr)
         return 2
-    res = evaluate(corpus, Path(args.gold) if args.gold else None, baseline=not args.no_baseline)
+    if args.method == "semantic":
+        from storyline.group.topic import unavailable
+
+        why = unavailable()
+        if why:
+            print(f"eval grouping: error: the semantic method cannot run: {why}", file=sys.stderr)
+            return 2
+    res = evaluate(corpus, Path(args.gold) if args.gold else None, baseline=not args.no_baseline, method=args.method)
     if args.halves:
-        res["halves"] = halves(corpus, Path(args.gold) if args.gold else None)
+        res["halves"] = halves(corpus, Path(args.gold) if args.gold else None, method=args.method)
     if args.audit_tags:
         res["tag_audit"] = audit_tags(corpus)
     if args.lone:
-        res["lone"] = lone_reports(corpus)
+        res["lone"] = lone_reports(corpus, method=args.method)
     if args.json:
         print(json.dumps(res, indent=2, ensure_ascii=False))
         return 0

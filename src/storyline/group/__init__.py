@@ -49,6 +49,7 @@ from storyline.group.instance import parse as parse_tags
 from storyline.group.instance import union as tag_union
 from storyline.group.similarity import Vector, centroid, document_frequency, lone_score, score, vectorize
 from storyline.group.timeinfo import combine
+from storyline.group.topic import METHOD_SEMANTIC, TOPIC_SAME, cosine, mean_topic, topic_vectors
 from storyline.model import Article, Story
 
 METHOD = "storyline.group.events.v4"
@@ -56,7 +57,9 @@ THRESHOLD = 0.12  # stage 1: articles into clusters (average link)
 MERGE_THRESHOLD = 0.15  # stage 2: clusters into stories (centroid similarity, average link)
 ATTACH_MARGIN = 0.02  # stage 3: a lone report joins a story within this of THRESHOLD (cluster.py)
 
-__all__ = ["METHOD", "THRESHOLD", "group", "group_features", "story_id"]
+METHODS = {"lexical": METHOD, "semantic": METHOD_SEMANTIC}
+
+__all__ = ["METHOD", "METHODS", "METHOD_SEMANTIC", "THRESHOLD", "group", "group_features", "story_id"]
 
 
 def story_id(article_ids: Iterable[str]) -> str:
@@ -76,16 +79,21 @@ def group_features(
     instance_tags: bool = True,
     years: Sequence[int] | None = None,
     attach_margin: float = ATTACH_MARGIN,
+    topics: Sequence | None = None,
 ) -> list[list[int]]:
     """Cluster pre-extracted features (``ids`` sorted). ``df``/``n_docs`` default to this batch's;
     a store passes its corpus-wide counts so incremental and batch runs weigh tokens alike.
     ``years``: the years the reports may be from (default: the span of the batch's publication
-    dates), used to test a day-and-month date without a year against a weekday."""
+    dates), used to test a day-and-month date without a year against a weekday. ``topics``: one
+    topic vector per article for the semantic method (topic.py), or None for the lexical one."""
     if df is None:
         df = document_frequency(features)
     if n_docs is None:
         n_docs = len(features)
-    vectors: list[Vector] = [vectorize(f, df, n_docs) for f in features]
+    if topics is not None and len(topics) != len(features):
+        raise ValueError(f"{len(topics)} topic vectors for {len(features)} articles")
+    vectors: list[Vector] = [vectorize(f, df, n_docs, topics[k] if topics is not None else None)
+                             for k, f in enumerate(features)]
     edges: dict[tuple[int, int], float] = {}
     pairs = candidate_pairs(vectors, df)
     for i, j in pairs:
@@ -130,9 +138,13 @@ def group_features(
                 if s > 0:
                     lone_edges[(i, j)] = s
         anchors = [set(blocking_keys(v, df)) for v in vectors]
+
+        def same_topic(i: int, members: list[int]) -> bool:
+            return cosine(vectors[i].topic, mean_topic([vectors[m].topic for m in members])) >= TOPIC_SAME
+
         stories = attach_singletons(stories, lone_edges, threshold - attach_margin,
                                     [[t] if t else [] for t in times], tags if instance_tags else None,
-                                    anchored, anchors)
+                                    anchored, anchors, topic=same_topic if topics is not None else None)
     return stories
 
 
@@ -185,14 +197,15 @@ def _title(articles: Sequence[Article]) -> str | None:
     return None
 
 
-def make_story(members: Sequence[Article], features: Sequence[Features] | None = None) -> Story:
+def make_story(members: Sequence[Article], features: Sequence[Features] | None = None,
+               method: str = METHOD) -> Story:
     ids = sorted(a.id for a in members)
     days = sorted(a.date[:10] for a in members if a.date)
     return Story(
         id=story_id(ids),
         articles=ids,
         title=_title(sorted(members, key=lambda a: a.id)),
-        method=METHOD,
+        method=method,
         start=days[0] if days else None,
         end=days[-1] if days else None,
     )
@@ -200,20 +213,26 @@ def make_story(members: Sequence[Article], features: Sequence[Features] | None =
 
 def group(
     articles: Iterable[Article], *, threshold: float = THRESHOLD, merge_threshold: float = MERGE_THRESHOLD,
-    instance_tags: bool = True,
+    instance_tags: bool = True, method: str = "lexical",
 ) -> list[Story]:
     """Group ``articles`` into stories; every article lands in exactly one story.
 
     Input order does not matter: articles are sorted by id first (duplicate ids are kept once).
+    ``method``: "lexical" (the default, fast) or "semantic" (adds topic vectors, topic.py; where
+    the model is not installed it falls back to lexical, and each Story's ``method`` says which ran).
     """
+    if method not in METHODS:
+        raise ValueError(f"unknown grouping method {method!r}: use one of {', '.join(METHODS)}")
     by_id: dict[str, Article] = {}
     for a in articles:
         by_id.setdefault(a.id, a)
     ids = sorted(by_id)
     arts = [by_id[i] for i in ids]
     feats = [extract(a) for a in arts]
+    topics = topic_vectors(arts) if method == "semantic" else None
     clusters = group_features(ids, feats, threshold=threshold, merge_threshold=merge_threshold,
-                              instance_tags=instance_tags)
-    stories = [make_story([arts[i] for i in c]) for c in clusters]
+                              instance_tags=instance_tags, topics=topics)
+    used = METHOD_SEMANTIC if topics is not None else METHOD
+    stories = [make_story([arts[i] for i in c], method=used) for c in clusters]
     stories.sort(key=lambda s: (s.start or "9999", s.id))
     return stories

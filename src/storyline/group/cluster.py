@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import defaultdict
+from collections.abc import Callable
 
 from storyline.group.instance import Tags
 from storyline.group.instance import conflict as tag_conflict
@@ -157,6 +158,8 @@ def attach_singletons(
     max_gap: int = 2,
     min_shared: int = 2,
     lead: float = 2.0,
+    topic: Callable[[int, list[int]], bool] | None = None,
+    eliminate_low: float = 0.03,
 ) -> list[list[int]]:
     """Attach an item left alone to the group it nearly joined.
 
@@ -167,6 +170,13 @@ def attach_singletons(
     ``min_shared`` ``anchors`` (rare numbers, names, dates) with at least half the group's members;
     and no cannot-link (time, instance tags) separates them. Each item is decided against the
     groups as they stand, never against other attachments, so the result is order-free.
+
+    With ``topic`` (``topic(i, members)``: is item i about what that group is about; the semantic
+    method, topic.py) an item that fails those tests may still join by elimination: its instance
+    tags rule out at least one group of its topic, exactly one group of its topic remains that no
+    cannot-link separates from it, it scores at least ``eliminate_low`` with that group, and it
+    shares an anchor with at least half its members. (A one-sentence Spanish report of the WHO's
+    mpox declaration: the convening of the committee is ruled out, the declaration remains.)
     """
     where = {m: g for g, members in enumerate(groups) for m in members}
     nbrs: dict[int, dict[int, float]] = defaultdict(dict)
@@ -180,6 +190,34 @@ def attach_singletons(
         for m in members:
             acc = tag_union(acc, tags[m]) if tags else acc
         gtags.append(acc)
+
+    def compatible(g: int, i: int, h: int) -> bool:
+        both = anchored is not None and anchored[i] and all(anchored[m] for m in groups[h])
+        return not (tags and not both and tag_conflict(gtags[g], gtags[h]) is not None)
+
+    def nearly_joined(g: int, i: int, ranked: list[tuple[float, int]]) -> int | None:
+        if not ranked or ranked[0][0] < low:
+            return None
+        best, h = ranked[0]
+        if len(ranked) > 1 and ranked[1][0] * lead > best:
+            return None
+        if 2 * sum(len(anchors[i] & anchors[m]) >= min_shared for m in groups[h]) < len(groups[h]):
+            return None
+        if _conflict(ghull[g], ghull[h], max_gap) or not compatible(g, i, h):
+            return None
+        return h
+
+    def eliminated(g: int, i: int, ranked: list[tuple[float, int]]) -> int | None:
+        if topic is None:
+            return None
+        near = [(s, h) for s, h in ranked
+                if not _conflict(ghull[g], ghull[h], max_gap) and topic(i, groups[h])]
+        left = [(s, h) for s, h in near if compatible(g, i, h)]
+        if len(left) == len(near) or len(left) != 1 or left[0][0] < eliminate_low:
+            return None
+        h = left[0][1]
+        return h if 2 * sum(bool(anchors[i] & anchors[m]) for m in groups[h]) >= len(groups[h]) else None
+
     moves: dict[int, int] = {}
     for g, members in enumerate(groups):
         if len(members) != 1:
@@ -189,20 +227,11 @@ def attach_singletons(
         for j, s in nbrs[i].items():
             per[where[j]] += s
         ranked = sorted(((s / len(groups[h]), h) for h, s in per.items() if h != g), key=lambda x: (-x[0], x[1]))
-        if not ranked or ranked[0][0] < low:
-            continue
-        best, h = ranked[0]
-        if len(ranked) > 1 and ranked[1][0] * lead > best:
-            continue
-        target = groups[h]
-        if 2 * sum(len(anchors[i] & anchors[m]) >= min_shared for m in target) < len(target):
-            continue
-        if _conflict(ghull[g], ghull[h], max_gap):
-            continue
-        both_anchored = anchored is not None and anchored[i] and all(anchored[m] for m in target)
-        if tags and not both_anchored and tag_conflict(gtags[g], gtags[h]) is not None:
-            continue
-        moves[g] = h
+        h = nearly_joined(g, i, ranked)
+        if h is None:
+            h = eliminated(g, i, ranked)
+        if h is not None:
+            moves[g] = h
     if not moves:
         return groups
     out = {g: list(members) for g, members in enumerate(groups) if g not in moves}

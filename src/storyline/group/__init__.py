@@ -30,6 +30,9 @@ checks it against most of the story), and there a day read from its own text fad
 rather than two days (similarity.lone_score). Arabic names are transliterated for the skeletons,
 and international bodies are one name in any language (WHO = OMS = ВОЗ; features.py).
 
+``method="semantic"`` (``storyline.group.events+e5.v4``) adds a multilingual topic vector per report
+(topic.py): a gate on pairs about clearly different things, and attachment by elimination in stage 3.
+
 The method name and version are recorded on every Story so a stored grouping says what produced it.
 Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval.py.
 """
@@ -139,8 +142,12 @@ def group_features(
                     lone_edges[(i, j)] = s
         anchors = [set(blocking_keys(v, df)) for v in vectors]
 
+        group_topic: dict[int, object] = {}  # groups are disjoint: the first member names one
+
         def same_topic(i: int, members: list[int]) -> bool:
-            return cosine(vectors[i].topic, mean_topic([vectors[m].topic for m in members])) >= TOPIC_SAME
+            if members[0] not in group_topic:
+                group_topic[members[0]] = mean_topic([vectors[m].topic for m in members])
+            return cosine(vectors[i].topic, group_topic[members[0]]) >= TOPIC_SAME
 
         stories = attach_singletons(stories, lone_edges, threshold - attach_margin,
                                     [[t] if t else [] for t in times], tags if instance_tags else None,

@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
+
 from storyline.group import METHOD
 from storyline.group.features import Features
 from storyline.group.timeinfo import EventTime
@@ -170,6 +172,35 @@ class Store:
         self.conn.executemany("INSERT OR IGNORE INTO postings (token, article) VALUES (?, ?)",
                               ((t, key) for t in toks if t[0] in POSTING_KINDS))
 
+    def set_grouping_mode(self, mode: str) -> None:
+        """Group this store's stories with ``mode`` ("lexical" or "semantic") from now on: recorded,
+        and every article made pending so the next regroup covers the whole store (one transaction)."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('grouping_mode', ?)", (mode,))
+            c.execute("UPDATE articles SET grouped = 0")
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def add_topics(self, items: Iterable[tuple[str, str, np.ndarray]]) -> int:
+        """Store topic vectors (key, method, vector) in ONE transaction. Returns how many."""
+        c = self.conn
+        n = 0
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for key, method, vec in items:
+                c.execute("INSERT OR REPLACE INTO topics (article, method, vector) VALUES (?, ?, ?)",
+                          (key, method, np.asarray(vec, dtype=np.float32).tobytes()))
+                n += 1
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return n
+
     def set_grouping_method(self, method: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('grouping', ?)", (method,))
 
@@ -232,6 +263,25 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE name = 'grouping'").fetchone()
         return row[0] if row else None
 
+    def grouping_mode(self) -> str:
+        """"lexical" (the default) or "semantic": the method this store groups its stories with."""
+        row = self.conn.execute("SELECT value FROM meta WHERE name = 'grouping_mode'").fetchone()
+        return row[0] if row else "lexical"
+
+    def topics(self, keys: Iterable[str], method: str) -> dict[str, np.ndarray]:
+        """key -> topic vector made for ``method``, for those of ``keys`` that have one."""
+        rows = self._rows_in("SELECT article, method, vector FROM topics WHERE article IN ({})", keys)
+        return {r[0]: np.frombuffer(r[2], dtype=np.float32).astype(np.float64) for r in rows if r[1] == method}
+
+    def load_articles(self, keys: Iterable[str], fields: Iterable[str] | None = None) -> dict[str, Article]:
+        """key -> article for ``keys``; with ``fields``, only those fields are loaded."""
+        keep = set(fields) if fields is not None else None
+        out = {}
+        for key, data in self._rows_in("SELECT key, data FROM articles WHERE key IN ({})", keys):
+            d = json.loads(data)
+            out[key] = Article.from_dict(d if keep is None else {k: v for k, v in d.items() if k in keep})
+        return out
+
     def stored_articles(self, fields: Iterable[str] | None = None) -> Iterator[tuple[str, Article]]:
         """(key, article) for every stored article, in key order, read lazily; with ``fields``, only
         those fields of each record are loaded (the rest keep their defaults). The keys are read
@@ -284,7 +334,7 @@ class Store:
         out = {}
         for table, cols in (("articles", "key, id, source, url, title, outlet, date, lang, text, data, features, grouped"),
                             ("facts", "*"), ("postings", "*"), ("df", "*"), ("stories", "*"),
-                            ("story_articles", "*"), ("articles_fts", "key, title, text"),
+                            ("story_articles", "*"), ("articles_fts", "key, title, text"), ("topics", "*"),
                             ("migrations", "version, name")):
             out[table] = sorted(tuple(r) for r in self.conn.execute(f"SELECT {cols} FROM {table}"))
         return out

@@ -5,6 +5,11 @@ A run killed at any point leaves committed articles pending; the next run groups
 with its own, so a kill followed by a rerun ends in the same stores as one clean run.
 Incremental grouping regroups only the neighbourhood of the new articles: the stored articles that
 share a blocking key with them, and every member of the stories those belong to.
+
+A store groups with one method, recorded in it: lexical by default, or semantic (``--method
+semantic``), whose topic vectors are computed once per article and kept in the ``topics`` table.
+Switching the method regroups the whole store; where the semantic model is missing, the store is
+grouped lexically for that run and says why (IngestStats.fallback).
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from storyline.group import METHOD, group_features, story_id
+from storyline.group import METHOD, METHODS, group_features, story_id
 from storyline.group.blocking import MAX_POSTING, blocking_keys
 from storyline.group.features import FIELDS, extract
 from storyline.group.similarity import vectorize
+from storyline.group.topic import topic_vectors, unavailable
 from storyline.model import Article, ReadError, Story
 from storyline.store.db import Store, content_key
 
@@ -33,6 +39,8 @@ class IngestStats:
     regrouped: int = 0  # articles whose grouping was (re)computed
     refreshed: int = 0  # articles whose features were recomputed: the store was grouped by another method
     previous_method: str | None = None  # that method (None if the store did not record it)
+    method: str = ""  # the grouping method the regrouped stories were made with
+    fallback: str = ""  # why the store's semantic method could not run (it was grouped lexically)
     errors: list[ReadError] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -49,9 +57,15 @@ def ingest(
     on_article: Callable[[Article, bool], None] | None = None,
     on_error: Callable[[ReadError], None] | None = None,
     regroup: bool = True,
+    method: str | None = None,
 ) -> IngestStats:
-    """Store ``items`` (from ``storyline.pipeline.extract``) and group the new articles."""
+    """Store ``items`` (from ``storyline.pipeline.extract``) and group the new articles. ``method``
+    ("lexical" or "semantic") switches the store's grouping method; None keeps the one it has."""
+    if method is not None and method not in METHODS:
+        raise ValueError(f"unknown grouping method {method!r}: use one of {', '.join(METHODS)}")
     stats = IngestStats()
+    if method is not None and method != store.grouping_mode():
+        store.set_grouping_mode(method)
     buffer: list = []
     seen: set[str] = set()
 
@@ -91,7 +105,7 @@ def group_stored(store: Store, stats: IngestStats) -> None:
     """After storing: bring an older store's features up to date, group what is pending, count the
     stories. Callers that store with ``regroup=False`` (to show progress first) call this after."""
     stats.refreshed, stats.previous_method = refresh_if_outdated(store)
-    stats.regrouped = regroup_pending(store)
+    stats.regrouped = regroup_pending(store, stats)
     stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
 
 
@@ -119,9 +133,31 @@ def refresh_if_outdated(store: Store) -> tuple[int, str | None]:
     return n, before
 
 
-def regroup_pending(store: Store) -> int:
-    """Group the pending articles with their stored neighbours, replacing the stories they touch.
-    Returns the number of articles regrouped."""
+# Topic vectors are computed and committed in chunks of this many: a kill loses at most one chunk.
+TOPIC_CHUNK = 256
+
+
+def stored_topics(store: Store, keys: list[str]) -> list | None:
+    """The topic vectors of ``keys``, in order, computing and storing those the store lacks; None
+    where the model is not installed."""
+    method = METHODS["semantic"]
+    have = store.topics(keys, method)
+    missing = [k for k in keys if k not in have]
+    for i in range(0, len(missing), TOPIC_CHUNK):
+        chunk = missing[i : i + TOPIC_CHUNK]
+        arts = store.load_articles(chunk, ("id", "title", "text"))
+        vecs = topic_vectors([arts[k] for k in chunk])
+        if vecs is None:
+            return None
+        store.add_topics((k, method, v) for k, v in zip(chunk, vecs, strict=True))
+        have.update(zip(chunk, vecs, strict=True))
+    return [have[k] for k in keys]
+
+
+def regroup_pending(store: Store, stats: IngestStats | None = None) -> int:
+    """Group the pending articles with their stored neighbours, replacing the stories they touch,
+    with the store's grouping method. Returns the number of articles regrouped; ``stats`` gets the
+    method used (and why not the semantic one, where it fell back)."""
     pending = store.pending()
     if not pending:
         return 0
@@ -138,7 +174,17 @@ def regroup_pending(store: Store) -> int:
     keys = sorted(feats, key=lambda k: (feats[k][0], k))
     tokens = sorted({t for k in keys for t in feats[k][1].tokens})
     df = Counter(store.df(tokens))
-    clusters = group_features([feats[k][0] for k in keys], [feats[k][1] for k in keys], df=df, n_docs=n_docs)
+    topics = None
+    if store.grouping_mode() == "semantic":
+        why = unavailable()
+        topics = None if why else stored_topics(store, keys)
+        if topics is None and stats is not None:
+            stats.fallback = why or "the semantic model could not embed the reports"
+    used = METHODS["semantic"] if topics is not None else METHOD
+    if stats is not None:
+        stats.method = used
+    clusters = group_features([feats[k][0] for k in keys], [feats[k][1] for k in keys], df=df, n_docs=n_docs,
+                              topics=topics)
     titles = store.titles(keys)
     stories: list[tuple[Story, list[str]]] = []
     for members in clusters:
@@ -153,7 +199,7 @@ def regroup_pending(store: Store) -> int:
         if title is None and mkeys:
             first = titles.get(sorted(mkeys, key=lambda k: (feats[k][0], k))[0], (None, None, ""))[2] or ""
             title = first.strip().splitlines()[0][:120] if first.strip() else None
-        story = Story(id=story_id(mkeys), articles=sorted(mkeys), title=title, method=METHOD,
+        story = Story(id=story_id(mkeys), articles=sorted(mkeys), title=title, method=used,
                       start=days[0] if days else None, end=days[-1] if days else None)
         stories.append((story, story.articles))
     store.replace_stories(affected, stories, pending)

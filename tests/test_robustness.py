@@ -218,6 +218,26 @@ def test_wrongly_encoded_text_is_decoded(files):
     assert "José Gómez" in text and "\ufffd" not in text
 
 
+def test_lone_surrogate_escapes_in_a_corpus_are_replaced_not_fatal(tmp_path):
+    """JSON may escape half of a UTF-16 pair ("\\ud800"); such a string cannot be written as UTF-8,
+    so SQLite, stdout and the topic model would refuse it. The reader replaces it and says so."""
+    corpus = tmp_path / "odd.jsonl"
+    corpus.write_text('{"id": "s1", "text": "Fire near Kelport \\ud800 burned 2,921 acres.", "x": ["\\udfff"]}\n'
+                      '{"id": "s2", "text": "Fire near Kelport burned 2,921 acres, officials said."}\n',
+                      encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout)[0]
+    assert "Kelport \ufffd burned" in first["text"]
+    assert first["meta"]["invalid_characters_replaced"] == 2 and first["meta"]["x"] == ["\ufffd"]
+    db = tmp_path / "odd.db"
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 articles read: 2 new" in result.output
+    result = runner.invoke(app, ["group", str(corpus), "--method", "semantic"])
+    assert result.exit_code == 0, result.output
+
+
 def test_huge_file_names_the_limit_and_the_option(files):
     result = runner.invoke(app, ["extract", str(files["huge.txt"])])
     assert result.exit_code == 2

@@ -45,6 +45,7 @@ def topic_text(article: Article) -> str:
     from storyline.group.features import strip_marker
 
     text = " ".join(((article.title or "") + "\n" + strip_marker(article.text or "")).split())
+    text = text.encode("utf-8", "replace").decode("utf-8")  # the model takes UTF-8: no lone surrogates
     if len(text) <= TOPIC_CHARS:
         return text
     cut = text.rfind(" ", 0, TOPIC_CHARS)

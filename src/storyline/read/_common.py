@@ -158,6 +158,29 @@ def decode(data: bytes, *, declared: str | None = None, html: bool = False) -> t
         return data.decode("latin-1"), "latin-1"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(value: object) -> tuple[object, int]:
+    """``value`` (a decoded JSON record) with every lone UTF-16 surrogate ("\\ud800" written as an
+    escape, with no partner) replaced by U+FFFD, and how many were replaced. Why: such a string
+    cannot be encoded as UTF-8, so SQLite, stdout and the embedding model would all refuse it."""
+    if isinstance(value, str):
+        return _SURROGATE.subn("\ufffd", value) if _SURROGATE.search(value) else (value, 0)
+    if isinstance(value, dict):
+        out, n = {}, 0
+        for k, v in value.items():
+            k2, a = replace_surrogates(k)
+            v2, b = replace_surrogates(v)
+            out[k2] = v2
+            n += a + b
+        return out, n
+    if isinstance(value, list):
+        items = [replace_surrogates(v) for v in value]
+        return [v for v, _ in items], sum(n for _, n in items)
+    return value, 0
+
+
 # --- metadata helpers -------------------------------------------------------------------------------
 
 

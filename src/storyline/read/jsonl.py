@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from storyline.model import Article, ReadError
-from storyline.read._common import Limits, decode, iso_date, make_article, size_text
+from storyline.read._common import Limits, decode, iso_date, make_article, replace_surrogates, size_text
 from storyline.read.html import read_html
 
 KNOWN = ("id", "url", "outlet", "title", "date", "lang", "text", "html")
@@ -58,6 +58,7 @@ def read_record_line(raw: bytes, *, where: str) -> Article | ReadError:
 
 def read_record(record: dict, *, where: str, fallback: str | None = None) -> Article | ReadError:
     """One article from a decoded corpus record (also used for JSON arrays)."""
+    record, replaced = replace_surrogates(record)
     body = record.get("text")
     html = record.get("html")
     if not (isinstance(body, str) and body.strip()) and not (isinstance(html, str) and html.strip()):
@@ -65,6 +66,8 @@ def read_record(record: dict, *, where: str, fallback: str | None = None) -> Art
     meta = {k: v for k, v in record.items() if k not in KNOWN}
     if fallback:
         meta["encoding_fallback"] = fallback
+    if replaced:
+        meta["invalid_characters_replaced"] = replaced
     raw_date = record.get("date")
     day = iso_date(raw_date)
     if raw_date and not day:

@@ -1,7 +1,7 @@
 """Score story grouping on a labelled JSONL corpus (each line has a ``story`` label).
 
     .venv/bin/python -m eval grouping [CORPUS.jsonl] [--gold GOLD.md] [--json] [--halves] [--audit-tags] [--lone]
-                                      [--method lexical|semantic]
+                                      [--method auto|lexical|semantic]
 
 Prints B-cubed and pairwise precision/recall/F1, which hard-negative pairs (from the ``↔`` lines of
 GOLD.md next to the corpus) were merged, and which multi-language stories were split.
@@ -197,12 +197,14 @@ def lone_reports(corpus: Path, *, method: str = "lexical") -> dict:
     Why: every story in a labelled corpus has several reports, so B-cubed never sees a report that
     nobody else covered, the commonest case in a real day of news. This counts how often such a
     report is wrongly joined (a precision measure for the long tail)."""
-    from storyline.group import group_features
+    from storyline.group import choose_method, group_features
     from storyline.group.features import extract
     from storyline.group.topic import topic_vectors
 
     labels, _ = load_labels(corpus)
     articles = sorted((a for a in load_articles(corpus) if a.id in labels), key=lambda a: a.id)
+    if method == "auto":
+        method = choose_method(articles)[0]
     feats = {a.id: extract(a) for a in articles}
     vecs = topic_vectors(articles) if method == "semantic" else None
     topics = dict(zip((a.id for a in articles), vecs, strict=True)) if vecs is not None else None
@@ -320,8 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--audit-tags", action="store_true", help="also count the pairs each instance-tag key would cut")
     ap.add_argument("--lone", action="store_true",
                     help="also group each report with the rest of its story taken out: how often is it wrongly joined?")
-    ap.add_argument("--method", choices=("lexical", "semantic"), default="lexical",
-                    help="grouping method: lexical (default) or semantic (needs the 'multilingual' extra)")
+    ap.add_argument("--method", choices=("auto", "lexical", "semantic"), default="auto",
+                    help="grouping method, as `storyline group --method` (default auto: semantic for a small "
+                         "multilingual corpus when the 'multilingual' extra is installed, else lexical)")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     if not corpus.is_file():

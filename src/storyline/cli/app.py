@@ -12,7 +12,6 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -35,13 +34,6 @@ EXIT_NOTHING = 2  # no input could be processed (or a usage error)
 InputsArgument = Annotated[
     list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")
 ]
-class GroupMethod(StrEnum):
-    """The grouping methods (storyline.group.METHODS)."""
-
-    lexical = "lexical"
-    semantic = "semantic"
-
-
 AllowPrivateOption = Annotated[
     bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
 ]

@@ -12,7 +12,6 @@ import typer
 from storyline.cli.app import (
     EXIT_NOTHING,
     AllowPrivateOption,
-    GroupMethod,
     InputsArgument,
     app,
     collect_articles,
@@ -26,23 +25,30 @@ class Format(StrEnum):
     text = "text"
 
 
+class Method(StrEnum):
+    auto = "auto"
+    lexical = "lexical"
+    semantic = "semantic"
+
+
 @app.command()
 def group(
     inputs: InputsArgument,
     format: Annotated[Format, typer.Option("--format", "-f", help="json or text.")] = Format.json,
     allow_private: AllowPrivateOption = False,
-    method: Annotated[GroupMethod, typer.Option(
+    method: Annotated[Method, typer.Option(
         "--method", "-m",
-        help="lexical (default, fast) or semantic (adds a multilingual topic model from the 'multilingual' "
-             "extra; about 15 reports/s; falls back to lexical with a warning where it is not installed).",
-    )] = GroupMethod.lexical,
+        help="lexical (fast), semantic (adds a multilingual topic model from the 'multilingual' extra; about "
+             "15 reports/s) or auto: semantic for at most 1,000 reports in several languages when the model "
+             "is installed, else lexical.",
+    )] = Method.auto,
 ) -> None:
     """Group reports into stories: one story per event (not per topic), across languages.
 
     Every input article lands in exactly one story.
     Example: storyline group corpus.jsonl --format json
     """
-    from storyline.group import METHOD, METHODS
+    from storyline.group import METHODS
     from storyline.group import group as run_group
     from storyline.read import read
 
@@ -51,15 +57,23 @@ def group(
     if not articles:
         print("storyline: error: no input could be read; nothing to group (check the paths)", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)
-    if method is GroupMethod.semantic:
+    chosen = method.value
+    if method is Method.semantic:
         from storyline.group.topic import unavailable
 
         why = unavailable()
         if why:
             print(f"storyline: warning: {why}; grouping with the lexical method instead", file=sys.stderr)
-            method = GroupMethod.lexical
-    stories = run_group(articles, method=method.value)
-    used = METHODS[method.value] if stories else METHOD
+            chosen = "lexical"
+    elif method is Method.auto:
+        from storyline.group import choose_method
+
+        chosen, why = choose_method(articles)
+        if chosen == "lexical" and "install" in why:  # several languages, few reports: the model would help
+            print(f"storyline: note: {why}; grouped with the lexical method, which keeps fewer reports in "
+                  "other languages with their story", file=sys.stderr)
+    stories = run_group(articles, method=chosen)
+    used = stories[0].method if stories else METHODS[chosen]  # the method that ran (it may have fallen back)
     if format is Format.json:
         out = {"method": used,
                "stories": [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "articles": s.articles}

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,7 +14,6 @@ import typer
 from storyline.cli.app import (
     EXIT_NOTHING,
     AllowPrivateOption,
-    GroupMethod,
     InputsArgument,
     app,
     exit_code,
@@ -21,6 +21,14 @@ from storyline.cli.app import (
     report_error,
     store_error,
 )
+
+
+class GroupMethod(StrEnum):
+    """The grouping methods a store can use (storyline.group.METHODS)."""
+
+    lexical = "lexical"
+    semantic = "semantic"
+
 
 DbOption = Annotated[
     str | None,

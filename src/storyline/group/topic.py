@@ -14,8 +14,9 @@ dates and instance tags still decide the event:
   rules out some stories of its topic (cosine to the story at least TOPIC_SAME), and exactly one
   story of that topic remains compatible and shares a rare name or number with it.
 
-The method is slower (the embedding costs about 65 ms a report on 2 cores) and is chosen with
-``--method semantic``; without the model it falls back to the lexical method with a warning.
+The method is slower (the embedding costs about 65 ms a report on 2 cores). It is chosen with
+``--method semantic``, or by ``group``'s default ``auto`` for a small pile of reports in several
+languages (group.choose_method); without the model it falls back to the lexical method.
 """
 
 from __future__ import annotations

@@ -25,6 +25,10 @@ class Format(StrEnum):
     text = "text"
 
 
+# The semantic method embeds about 15 reports/s: from this many, a person watching is told how long.
+SLOW_NOTICE = 150
+
+
 class Method(StrEnum):
     auto = "auto"
     lexical = "lexical"
@@ -72,6 +76,9 @@ def group(
         if chosen == "lexical" and "install" in why:  # several languages, few reports: the model would help
             print(f"storyline: note: {why}; grouped with the lexical method, which keeps fewer reports in "
                   "other languages with their story", file=sys.stderr)
+    if chosen == "semantic" and len(articles) >= SLOW_NOTICE and sys.stderr.isatty():
+        print(f"storyline: grouping {len(articles)} reports with the semantic method takes about "
+              f"{len(articles) // 15 + 1} s (--method lexical: about a second)", file=sys.stderr)
     stories = run_group(articles, method=chosen)
     used = stories[0].method if stories else METHODS[chosen]  # the method that ran (it may have fallen back)
     if format is Format.json:

@@ -174,6 +174,8 @@ def centroid(vectors: list[Vector], time: EventTime) -> Vector:
             for t, w in ch.items():
                 acc[t] = acc.get(t, 0.0) + w
     langs = frozenset(v.lang for v in vectors if v.lang)
-    topics = [v.topic for v in vectors if v.topic is not None]
-    topic = mean_topic(topics) if topics and len(topics) == len(vectors) else None
+    topic = None
+    if vectors and vectors[0].topic is not None:  # the semantic method: every member has one
+        topics = [v.topic for v in vectors if v.topic is not None]
+        topic = mean_topic(topics) if len(topics) == len(vectors) else None
     return Vector({k: _unit(c) for k, c in chans.items()}, time, None, langs, topic)

@@ -238,6 +238,18 @@ def test_lone_surrogate_escapes_in_a_corpus_are_replaced_not_fatal(tmp_path):
     assert result.exit_code == 0, result.output
 
 
+def test_control_characters_in_a_json_string_are_dropped(tmp_path):
+    """A JSON string may hold C0 controls ("\\u0000"); a text made only of them is no text at all."""
+    corpus = tmp_path / "ctl.jsonl"
+    corpus.write_text('{"id": "c1", "text": "Fire\\u0000 near Kelport\\u0007 burned 2,921 acres."}\n'
+                      '{"id": "c2", "text": "\\u0000\\u0001\\u001f"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "-f", "json"])
+    assert result.exit_code == 1
+    assert [a["text"] for a in json.loads(result.stdout)] == ["Fire near Kelport burned 2,921 acres."]
+    errors = _assert_clean_stderr(result.stderr)
+    assert len(errors) == 1 and "ctl.jsonl:2" in errors[0] and "no article text" in errors[0]
+
+
 def test_huge_file_names_the_limit_and_the_option(files):
     result = runner.invoke(app, ["extract", str(files["huge.txt"])])
     assert result.exit_code == 2

@@ -110,7 +110,9 @@ _NOT_PLACES = {
 
 _TERMINAL = tuple('.!?:;"”’\'»)…')
 _WS = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\ufeff\u00ad]")
+# Zero-width space, BOM, soft hyphen, and C0 control characters other than tab and line breaks (a
+# JSON string may carry "\u0000"; a terminal or a search index should never see them).
+_INVISIBLE = re.compile(r"[\u200b\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
 
 
 @dataclass

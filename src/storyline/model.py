@@ -257,3 +257,27 @@ class Dossier(Record):
     timeline: list[TimelineEvent] = field(default_factory=list)
     method: dict[str, Any] = field(default_factory=dict)
     errors: list[ReadError] = field(default_factory=list)
+
+
+def with_unique_ids(articles: typing.Iterable[Article]) -> list[Article]:
+    """``articles`` with every id unique: a repeated id gets "#2", "#3", ... in input order.
+
+    Why: two inputs can carry one id (the same JSONL id in two files, one URL fetched twice), and
+    every input must still appear once in a story and in a dossier. The library and the CLI both
+    rename this way; a renamed article is a copy, so the caller's records are left as they were.
+    """
+    arts = list(articles)
+    taken = {a.id for a in arts}
+    count: dict[str, int] = {}
+    out: list[Article] = []
+    for art in arts:
+        count[art.id] = count.get(art.id, 0) + 1
+        if count[art.id] > 1:
+            new = f"{art.id}#{count[art.id]}"
+            while new in taken:  # an input already called "x#2": keep counting
+                count[art.id] += 1
+                new = f"{art.id}#{count[art.id]}"
+            taken.add(new)
+            art = dataclasses.replace(art, id=new)
+        out.append(art)
+    return out

@@ -3,6 +3,7 @@ reports agree, disagree, drift, or copy one another. ``compare`` returns a Dossi
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 
 from storyline.analyze import analyze
@@ -23,7 +24,8 @@ from storyline.check.alignment import align
 from storyline.check.claims import build_claims, group_claims
 from storyline.check.context import Context
 from storyline.check.similarity import sentence_refs, similarity_matrix
-from storyline.model import Article, Dossier, Finding, ReadError
+from storyline.errors import UsageError
+from storyline.model import Article, Dossier, Finding, ReadError, with_unique_ids
 
 __all__ = ["compare", "SCHEMA_VERSION", "CHECKER"]
 
@@ -115,11 +117,9 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
     lexical otherwise. ``Dossier.method["similarity"]`` says which ran.
     """
     if method not in ("lexical", "embeddings", "auto"):
-        raise ValueError(f"unknown method {method!r}: use lexical, embeddings or auto")
-    articles = [a if a.sentences else analyze(a) for a in articles]
-    ids = [a.id for a in articles]
-    if len(set(ids)) != len(ids):
-        raise ValueError("article ids must be unique to compare them")
+        raise UsageError(f"unknown method {method!r}: use lexical, embeddings or auto")
+    # Analyse copies: the caller's records are not changed behind its back.
+    articles = [a if a.sentences else analyze(dataclasses.replace(a)) for a in with_unique_ids(articles)]
     refs = sentence_refs(articles)
     langs = [a.lang for a in articles]
     sim, used, note = _similarity(refs, method, langs)

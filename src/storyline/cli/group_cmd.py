@@ -4,48 +4,34 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from storyline.cli.app import (
-    EXIT_NOTHING,
+from storyline.cli.app import EXIT_NOTHING, app, collect_articles, exit_code, print_error
+from storyline.cli.options import (
     AllowPrivateOption,
+    GroupingChoice,
     InputsArgument,
-    app,
-    collect_articles,
-    exit_code,
-    readable_names,
+    ListFormat,
+    format_option,
 )
-
-
-class Format(StrEnum):
-    json = "json"
-    text = "text"
-
 
 # The semantic method embeds about 15 reports/s: from this many, a person watching is told how long.
 SLOW_NOTICE = 150
 
 
-class Method(StrEnum):
-    auto = "auto"
-    lexical = "lexical"
-    semantic = "semantic"
-
-
 @app.command()
 def group(
     inputs: InputsArgument,
-    format: Annotated[Format, typer.Option("--format", "-f", help="json or text.")] = Format.json,
+    format: Annotated[ListFormat, format_option("json or text.")] = ListFormat.json,
     allow_private: AllowPrivateOption = False,
-    method: Annotated[Method, typer.Option(
+    method: Annotated[GroupingChoice, typer.Option(
         "--method", "-m",
         help="lexical (fast), semantic (adds a multilingual topic model from the 'multilingual' extra; about "
              "15 reports/s) or auto: semantic for at most 1,000 reports in several languages when the model "
              "is installed, else lexical.",
-    )] = Method.auto,
+    )] = GroupingChoice.auto,
 ) -> None:
     """Group reports into stories: one story per event (not per topic), across languages.
 
@@ -57,19 +43,19 @@ def group(
     from storyline.read import read
 
     # Grouping reads the text itself; the fact analyzers are not needed here.
-    articles, errors = collect_articles(map(readable_names, read(inputs, allow_private=allow_private)))
+    articles, errors = collect_articles(read(inputs, allow_private=allow_private))
     if not articles:
-        print("storyline: error: no input could be read; nothing to group (check the paths)", file=sys.stderr)
+        print_error("no input could be read; nothing to group (check the paths)")
         raise typer.Exit(EXIT_NOTHING)
     chosen = method.value
-    if method is Method.semantic:
+    if method is GroupingChoice.semantic:
         from storyline.group.topic import unavailable
 
         why = unavailable()
         if why:
             print(f"storyline: warning: {why}; grouping with the lexical method instead", file=sys.stderr)
             chosen = "lexical"
-    elif method is Method.auto:
+    elif method is GroupingChoice.auto:
         from storyline.group import choose_method
 
         chosen, why = choose_method(articles)
@@ -81,7 +67,7 @@ def group(
               f"{len(articles) // 15 + 1} s (--method lexical: about a second)", file=sys.stderr)
     stories = run_group(articles, method=chosen)
     used = stories[0].method if stories else METHODS[chosen]  # the method that ran (it may have fallen back)
-    if format is Format.json:
+    if format is ListFormat.json:
         out = {"method": used,
                "stories": [{"id": s.id, "title": s.title, "start": s.start, "end": s.end, "articles": s.articles}
                            for s in stories]}

@@ -6,35 +6,13 @@ import contextlib
 import json
 import os
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from storyline.cli.app import (
-    EXIT_NOTHING,
-    AllowPrivateOption,
-    InputsArgument,
-    app,
-    exit_code,
-    extract_each,
-    report_error,
-    store_error,
-)
-
-
-class GroupMethod(StrEnum):
-    """The grouping methods a store can use (storyline.group.METHODS)."""
-
-    lexical = "lexical"
-    semantic = "semantic"
-
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="The SQLite store (default: $STORYLINE_DB, else ./storyline.db).",
-                 show_default=False),
-]
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, print_error, report_error
+from storyline.cli.options import AllowPrivateOption, DbOption, InputsArgument, StoreGroupingMethod
+from storyline.errors import StoreError
 
 
 @app.command()
@@ -47,7 +25,7 @@ def ingest(
                                          "parallel (0: one per CPU core; 1: none).")] = 0,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction (a kill loses at most "
                                        "one batch, which a rerun reads again).")] = 200,
-    method: Annotated[GroupMethod | None, typer.Option(
+    method: Annotated[StoreGroupingMethod | None, typer.Option(
         "--method", "-m", show_default=False,
         help="Group the store with lexical (fast) or semantic (adds a multilingual topic model from the "
              "'multilingual' extra, about 15 reports/s); switching regroups the whole store. "
@@ -59,12 +37,10 @@ def ingest(
     Re-ingesting the same report is a no-op; an interrupted run keeps what it committed and a rerun
     resumes. Example: storyline ingest feed.xml crawl.warc corpus.jsonl --db news.db
     """
-    import sqlite3
-
     from storyline.store import Store, default_path, group_stored
     from storyline.store import ingest as run_ingest
 
-    if method is GroupMethod.semantic:
+    if method is StoreGroupingMethod.semantic:
         from storyline.group.topic import unavailable
 
         why = unavailable()
@@ -73,11 +49,7 @@ def ingest(
             method = None
     path = db or default_path()
     created = not os.path.exists(path)
-    try:
-        store = Store(path)
-    except Exception as exc:  # sqlite3.DatabaseError, OSError, newer schema
-        store_error(path, exc)
-        raise typer.Exit(EXIT_NOTHING) from None
+    store = Store(path)  # a store that cannot be opened raises a StoreError: one line, exit 2
     progress = _progress()
     try:
         with store:
@@ -98,8 +70,8 @@ def ingest(
         print("storyline: interrupted; committed articles are kept, run the same command again to resume",
               file=sys.stderr)
         raise typer.Exit(130) from None
-    except (sqlite3.Error, OSError) as exc:  # disk full, store locked or made read-only mid-run
-        store_error(path, exc)
+    except StoreError as exc:  # disk full, store locked or made read-only mid-run
+        print_error(exc.line())
         print("storyline: committed articles are kept; fix that and run the same command again to resume",
               file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING) from None

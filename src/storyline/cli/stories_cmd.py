@@ -4,41 +4,28 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, store_error
-from storyline.cli.ingest_cmd import DbOption
+from storyline.cli.app import app
+from storyline.cli.options import DbOption, ListFormat, format_option
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-
-
-def open_store(db: str | None):
-    """The store for reading, or a one-line error and exit when it is missing or unreadable."""
+def open_store(db: str | None) -> Store:
+    """The store for reading (a missing or unreadable one raises a StoreError naming the fix)."""
     from storyline.store import Store, default_path
 
-    path = db or default_path()
-    if not Path(path).exists():
-        print(f"storyline: error: {path}: no such store (run `storyline ingest INPUT --db {path}` first, "
-              "or pass --db)", file=sys.stderr)
-        raise typer.Exit(EXIT_NOTHING)
-    try:
-        return Store(path, readonly=True)
-    except Exception as exc:  # not SQLite, someone else's database, a directory, no permission
-        store_error(path, exc)
-        raise typer.Exit(EXIT_NOTHING) from None
+    return Store(db or default_path(), readonly=True)
 
 
 @app.command()
 def stories(
     db: DbOption = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    format: Annotated[ListFormat, format_option("text or json.")] = ListFormat.text,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show at most N stories.")] = None,
     min_reports: Annotated[int, typer.Option("--min-reports", help="Hide stories with fewer reports.")] = 1,
 ) -> None:
@@ -48,15 +35,9 @@ def stories(
     """
     from storyline.store import list_stories
 
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         rows = list_stories(store, limit=limit, min_reports=min_reports)
-    except Exception as exc:
-        store_error(store.path, exc)
-        raise typer.Exit(EXIT_NOTHING) from None
-    finally:
-        store.close()
-    if format is Format.json:
+    if format is ListFormat.json:
         sys.stdout.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
     if not rows:

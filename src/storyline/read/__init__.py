@@ -12,7 +12,7 @@ from storyline.model import Article, ReadError
 from storyline.read._common import DEFAULT_MAX_BYTES, Limits
 from storyline.read.clean import clean_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "clean_text", "read"]
+__all__ = ["DEFAULT_MAX_BYTES", "clean_text", "printable", "read"]
 
 
 def read(
@@ -37,9 +37,34 @@ def read(
         item = str(raw)
         try:
             if item.lower().startswith(("http://", "https://")):
-                yield from read_url(item, allow_private=allow_private, limits=limits)
+                found = read_url(item, allow_private=allow_private, limits=limits)
             else:
-                yield from read_path(item, limits=limits)
+                found = read_path(item, limits=limits)
+            yield from map(storable_names, found)
         except Exception as exc:  # noqa: BLE001 - the promise is that read() never raises for an input
-            yield ReadError(item, f"unexpected error while reading ({type(exc).__name__}: {str(exc)[:120]})",
-                            "please report this input as a storyline bug")
+            yield ReadError(printable(item), f"unexpected error while reading ({type(exc).__name__}: "
+                            f"{str(exc)[:120]})", "please report this input as a storyline bug")
+
+
+def printable(name: str) -> str:
+    """A file name that can be printed and stored: bytes that are not UTF-8 (a Latin-1 "café.txt")
+    become \\xe9 escapes instead of lone surrogates, which stdout and SQLite refuse."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def storable_names(item: Article | ReadError) -> Article | ReadError:
+    """The names an input arrived under (id, source) made printable (see ``printable``)."""
+    if isinstance(item, ReadError):
+        item.input = printable(item.input)
+    else:
+        item.id = printable(item.id)
+        if item.source:
+            item.source = printable(item.source)
+    return item

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from storyline.errors import NotAStore, StoreMissing, map_store_errors
 from storyline.group import METHOD
 from storyline.group.features import Features
 from storyline.group.timeinfo import EventTime
@@ -84,21 +85,17 @@ def _fact_rows(key: str, article: Article) -> Iterator[tuple]:
                    json.dumps(d, ensure_ascii=False, separators=(",", ":")))
 
 
-class NotAStoreError(sqlite3.DatabaseError):
-    """An SQLite file that storyline did not make (or an empty one opened for reading)."""
-
-
-def _check_is_store(conn: sqlite3.Connection, readonly: bool) -> None:
+def _check_is_store(conn: sqlite3.Connection, path: str, readonly: bool) -> None:
     """Refuse someone else's database before writing to it (WAL mode and our tables would be added to
     their file), and an empty file opened for reading. Reading sqlite_master also fails early, with
     "file is not a database", on a file that is not SQLite at all."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if readonly and "stories" not in tables:
-        raise NotAStoreError("not a storyline store: it has no stories table" if tables
-                             else "not a storyline store: the file holds no tables")
+        raise NotAStore("not a storyline store: it has no stories table" if tables
+                        else "not a storyline store: the file holds no tables", subject=path)
     if not readonly and tables and "migrations" not in tables:
         shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-        raise NotAStoreError(f"not a storyline store: it holds other tables ({shown})")
+        raise NotAStore(f"not a storyline store: it holds other tables ({shown})", subject=path)
 
 
 def _record(data: str, keep: set[str] | None) -> Article:
@@ -113,12 +110,17 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, *, readonly: bool = False):
         self.path = str(path or default_path())
         if readonly and not Path(self.path).exists():
-            raise FileNotFoundError(self.path)
+            raise StoreMissing(self.path)
+        with map_store_errors(self.path):
+            self._open(readonly)
+        self.readonly = readonly
+
+    def _open(self, readonly: bool) -> None:
         self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            _check_is_store(self.conn, readonly)
+            _check_is_store(self.conn, self.path, readonly)
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -129,7 +131,6 @@ class Store:
         except BaseException:
             self.conn.close()  # a store that failed to open must not hold the file
             raise
-        self.readonly = readonly
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from storyline.errors import UsageError, map_store_errors
 from storyline.group import METHOD, METHODS, group_features, story_id
 from storyline.group.blocking import MAX_POSTING, blocking_keys
 from storyline.group.features import FIELDS, extract
@@ -60,9 +61,18 @@ def ingest(
     method: str | None = None,
 ) -> IngestStats:
     """Store ``items`` (from ``storyline.pipeline.extract``) and group the new articles. ``method``
-    ("lexical" or "semantic") switches the store's grouping method; None keeps the one it has."""
+    ("lexical" or "semantic") switches the store's grouping method; None keeps the one it has.
+    A failure of the store (disk full, locked, made read-only) is raised as a StoreError."""
     if method is not None and method not in METHODS:
-        raise ValueError(f"unknown grouping method {method!r}: use one of {', '.join(METHODS)}")
+        raise UsageError(f"unknown grouping method {method!r}: use one of {', '.join(METHODS)}")
+    with map_store_errors(store.path):
+        return _ingest(store, items, batch=batch, on_article=on_article, on_error=on_error, regroup=regroup,
+                       method=method)
+
+
+def _ingest(store: Store, items: Iterable[Article | ReadError], *, batch: int,
+            on_article: Callable[[Article, bool], None] | None, on_error: Callable[[ReadError], None] | None,
+            regroup: bool, method: str | None) -> IngestStats:
     stats = IngestStats()
     if method is not None and method != store.grouping_mode():
         store.set_grouping_mode(method)
@@ -95,7 +105,7 @@ def ingest(
             on_article(item, is_new)
     flush()
     if regroup:
-        group_stored(store, stats)
+        _group_stored(store, stats)
     else:
         stats.stories = store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
     return stats
@@ -104,6 +114,11 @@ def ingest(
 def group_stored(store: Store, stats: IngestStats) -> None:
     """After storing: bring an older store's features up to date, group what is pending, count the
     stories. Callers that store with ``regroup=False`` (to show progress first) call this after."""
+    with map_store_errors(store.path):
+        _group_stored(store, stats)
+
+
+def _group_stored(store: Store, stats: IngestStats) -> None:
     stats.refreshed, stats.previous_method = refresh_if_outdated(store)
     regroup_other_methods(store)
     stats.regrouped = regroup_pending(store, stats)

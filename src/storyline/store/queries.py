@@ -6,12 +6,29 @@ own connection means they never take the write lock.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Concatenate, ParamSpec, TypeVar
 
+from storyline.errors import QueryError, is_query_error, map_store_errors
 from storyline.model import Article, Story
 from storyline.store.db import Store
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _store_errors(fn: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """Raise the store's failures as storyline StoreErrors naming its path (see storyline.errors)."""
+    @functools.wraps(fn)
+    def guarded(store: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+        with map_store_errors(store.path):
+            return fn(store, *args, **kwargs)
+    return guarded
 
 
 @dataclass
@@ -29,6 +46,7 @@ class StoryRow:
         return self.__dict__.copy()
 
 
+@_store_errors
 def list_stories(store: Store, *, limit: int | None = None, min_reports: int = 1) -> list[StoryRow]:
     """Stories, largest first, then by date and id."""
     sql = (
@@ -49,6 +67,7 @@ def list_stories(store: Store, *, limit: int | None = None, min_reports: int = 1
     return out
 
 
+@_store_errors
 def find_story(store: Store, ref: str) -> Story | None:
     """A story by id, or by a unique id prefix."""
     rows = store.conn.execute("SELECT id, title, method, start, end FROM stories WHERE id = ?", (ref,)).fetchall()
@@ -65,6 +84,7 @@ def find_story(store: Store, ref: str) -> Story | None:
     return Story(id=r[0], articles=keys, title=r[1], method=r[2], start=r[3], end=r[4])
 
 
+@_store_errors
 def story_articles(store: Store, story: Story) -> list[Article]:
     out = []
     for key in story.articles:
@@ -104,14 +124,20 @@ def fts_query(text: str) -> str:
     return " ".join(terms)
 
 
+@_store_errors
 def search(store: Store, query: str, *, limit: int = 20) -> list[Hit]:
     q = fts_query(query)
     if not q:
         return []
-    rows = store.conn.execute(
-        "SELECT f.key, a.id, a.title, a.outlet, a.date, sa.story,"
-        " snippet(articles_fts, 2, '[', ']', '…', 12)"
-        " FROM articles_fts f JOIN articles a ON a.key = f.key"
-        " LEFT JOIN story_articles sa ON sa.article = f.key"
-        " WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?", (q, limit)).fetchall()
+    try:
+        rows = store.conn.execute(
+            "SELECT f.key, a.id, a.title, a.outlet, a.date, sa.story,"
+            " snippet(articles_fts, 2, '[', ']', '…', 12)"
+            " FROM articles_fts f JOIN articles a ON a.key = f.key"
+            " LEFT JOIN story_articles sa ON sa.article = f.key"
+            " WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?", (q, limit)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if is_query_error(exc):
+            raise QueryError(f"the search could not be understood ({exc})", subject=repr(query)) from exc
+        raise
     return [Hit(*r) for r in rows]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+from storyline.errors import StoreTooNew
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
         1,
@@ -82,9 +84,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     """Apply the migrations this file lacks, each in its own transaction. Returns the version."""
     version = current_version(conn)
     if version > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"the store was written by a newer storyline (schema {version} > {SCHEMA_VERSION}); upgrade storyline"
-        )
+        raise StoreTooNew(f"the store was written by a newer storyline (schema {version} > {SCHEMA_VERSION})")
     for number, name, sql in MIGRATIONS:
         if number <= version:
             continue

@@ -1,0 +1,69 @@
+"""The options and output formats that several commands share, defined once.
+
+Why here: the same ``--db``, ``--format`` or ``--method`` must read the same in every command's
+``--help``; a copy per command drifts.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+
+class ListFormat(StrEnum):
+    """Records as a readable listing or as JSON."""
+
+    text = "text"
+    json = "json"
+
+
+class DossierFormat(StrEnum):
+    """The formats a dossier renders to (storyline.render)."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class SimilarityMethod(StrEnum):
+    """How compare aligns sentences (storyline.check.compare's ``method``)."""
+
+    auto = "auto"
+    lexical = "lexical"
+    embeddings = "embeddings"
+
+
+class GroupingChoice(StrEnum):
+    """How group sorts reports into stories (storyline.group's ``method``); auto decides by the input."""
+
+    auto = "auto"
+    lexical = "lexical"
+    semantic = "semantic"
+
+
+class StoreGroupingMethod(StrEnum):
+    """The grouping methods a store can record (auto is not one: a store keeps one method)."""
+
+    lexical = "lexical"
+    semantic = "semantic"
+
+
+InputsArgument = Annotated[
+    list[str], typer.Argument(metavar="INPUT...", help="Files, directories or http(s) URLs.")
+]
+AllowPrivateOption = Annotated[
+    bool, typer.Option("--allow-private", help="Let URLs reach local or private network addresses.")
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="The SQLite store (default: $STORYLINE_DB, else ./storyline.db).",
+                 show_default=False),
+]
+
+
+def format_option(help: str) -> typer.models.OptionInfo:
+    """``--format/-f`` with a command's own help text (the choices come from the enum)."""
+    return typer.Option("--format", "-f", help=help)

@@ -11,14 +11,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
 from storyline.errors import StorylineError
 from storyline.model import Article, ReadError, with_unique_ids
+
+if TYPE_CHECKING:
+    from typer._click.core import Context  # the click that typer ships
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1  # some inputs could not be read; the rest were processed
@@ -28,7 +30,7 @@ EXIT_NOTHING = 2  # no input could be processed (or a usage error)
 class _Commands(TyperGroup):
     """Every command runs inside this: a storyline error becomes one line on stderr and exit code 2."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except StorylineError as exc:

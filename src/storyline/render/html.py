@@ -90,8 +90,49 @@ def _sentence_html(text: str, start: int, marks: list[tuple[int, int]]) -> str:
 
 
 def to_html(dossier: Dossier) -> str:
+    """The dossier as one self-contained page: verdict and counts, findings, the reports side by
+    side with aligned sentences marked, and the timeline."""
     art_index = {a["id"]: i for i, a in enumerate(dossier.articles)}
     names = labels(dossier)
+    h = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+         f"<title>storyline dossier: {len(dossier.articles)} reports</title><style>{CSS}</style></head><body>"]
+    h.extend(_header(dossier))
+    h.append("<section id=\"findings\"><h2>Findings</h2>")
+    number = 0
+    for kind, findings in grouped(dossier):
+        h.append(f"<h3>{escape(TITLES.get(kind, kind))} ({len(findings)})</h3>")
+        for f in findings:
+            number += 1
+            h.append(_finding(f, art_index, number, names))
+    h.append("</section>")
+    h.extend(_reports(dossier, names))
+    h.extend(_timeline(dossier, art_index, names))
+    h.append(f"<script>{JS}</script></body></html>")
+    return "\n".join(h) + "\n"
+
+
+def _header(dossier: Dossier) -> list[str]:
+    """The title, the same-story verdict and the claim counts: what a reader needs first."""
+    s = dossier.same_story
+    counts = claim_counts(dossier)
+    h = [f"<header><h1>storyline dossier: {len(dossier.articles)} reports</h1>",
+         f'<div class="verdict v-{escape(str(s.get("verdict")))}"><b>Same story: {escape(str(s.get("verdict")))}.</b> '
+         f"{escape(s.get('summary', ''))}"]
+    if s.get("outliers"):
+        h.append("<br>" + "; ".join(f"{escape(p['a'])} ~ {escape(p['b'])}: {p['score']:.2f}" for p in s["pairs"]))
+    h.append("</div>")
+    h.append(f"<p>Claims: {counts['corroborated']} corroborated, {counts['contested']} contested, "
+             f"{counts['single-source']} single-source · {len(dossier.findings)} findings · method: "
+             f"{escape(str(dossier.method.get('similarity')))}</p>")
+    if dossier.method.get("note"):
+        h.append(f"<p><b>Note:</b> {escape(dossier.method['note'])}</p>")
+    h.append("</header>")
+    return h
+
+
+def _sentence_marks(dossier: Dossier) -> tuple[dict, dict, dict]:
+    """Per (article, sentence): its claim and status, the finding kinds citing it, and the spans to mark."""
     status_of: dict[tuple[str, int], tuple[str, str]] = {}
     for c in dossier.claims:
         for ev in c.support:
@@ -105,33 +146,16 @@ def to_html(dossier: Dossier) -> str:
             flagged[(ev.article, ev.sentence)].append(f.kind)
             if ev.span:
                 marks[(ev.article, ev.sentence)].append(tuple(ev.span))
-    s = dossier.same_story
-    counts = claim_counts(dossier)
-    h = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-         f"<title>storyline dossier: {len(dossier.articles)} reports</title><style>{CSS}</style></head><body>",
-         f"<header><h1>storyline dossier: {len(dossier.articles)} reports</h1>",
-         f'<div class="verdict v-{escape(str(s.get("verdict")))}"><b>Same story: {escape(str(s.get("verdict")))}.</b> '
-         f"{escape(s.get('summary', ''))}"]
-    if s.get("outliers"):
-        h.append("<br>" + "; ".join(f"{escape(p['a'])} ~ {escape(p['b'])}: {p['score']:.2f}" for p in s["pairs"]))
-    h.append("</div>")
-    h.append(f"<p>Claims: {counts['corroborated']} corroborated, {counts['contested']} contested, "
-             f"{counts['single-source']} single-source · {len(dossier.findings)} findings · method: "
-             f"{escape(str(dossier.method.get('similarity')))}</p>")
-    if dossier.method.get("note"):
-        h.append(f"<p><b>Note:</b> {escape(dossier.method['note'])}</p>")
-    h.append("</header><section id=\"findings\"><h2>Findings</h2>")
-    number = 0
-    for kind, findings in grouped(dossier):
-        h.append(f"<h3>{escape(TITLES.get(kind, kind))} ({len(findings)})</h3>")
-        for f in findings:
-            number += 1
-            h.append(_finding(f, art_index, number, names))
-    h.append('</section><section id="reports"><h2>The reports side by side</h2>'
-             '<p class="legend"><span class="s corroborated">corroborated</span>'
-             '<span class="s contested">contested</span><span class="s flagged">cited by a finding</span>'
-             "hover a sentence to highlight the sentences aligned with it</p><div class=\"reports\">")
+    return status_of, flagged, marks
+
+
+def _reports(dossier: Dossier, names: dict[str, str]) -> list[str]:
+    """Every report's text, paragraph by paragraph, each sentence tagged with its claim and findings."""
+    status_of, flagged, marks = _sentence_marks(dossier)
+    h = ['<section id="reports"><h2>The reports side by side</h2>'
+         '<p class="legend"><span class="s corroborated">corroborated</span>'
+         '<span class="s contested">contested</span><span class="s flagged">cited by a finding</span>'
+         "hover a sentence to highlight the sentences aligned with it</p><div class=\"reports\">"]
     for i, a in enumerate(dossier.articles):
         meta = " · ".join(escape(x) for x in (a.get("outlet"), a.get("date"), a.get("lang"), a.get("url")) if x)
         h.append(f'<div class="report"><h3>{escape(names[a["id"]])}</h3><div class="meta">{meta}</div>')
@@ -159,12 +183,16 @@ def to_html(dossier: Dossier) -> str:
             h.append(f'<span class="{" ".join(classes)}"{attrs}>{body}</span> ')
         h.append("</p></div>")
     h.append("</div></section>")
-    if dossier.timeline:
-        h.append('<section id="timeline"><h2>Timeline</h2><table><tr><th>date</th><th>event</th><th>sources</th></tr>')
-        for ev in dossier.timeline:
-            links = ", ".join(f'<a href="#{_anchor(art_index, x.article, x.sentence)}">{escape(names.get(x.article, x.article))}</a>'
-                              for x in ev.sources)
-            h.append(f"<tr><td>{escape(ev.date)}</td><td>{escape(' '.join(ev.text.split()))}</td><td>{links}</td></tr>")
-        h.append("</table></section>")
-    h.append(f"<script>{JS}</script></body></html>")
-    return "\n".join(h) + "\n"
+    return h
+
+
+def _timeline(dossier: Dossier, art_index: dict[str, int], names: dict[str, str]) -> list[str]:
+    if not dossier.timeline:
+        return []
+    h = ['<section id="timeline"><h2>Timeline</h2><table><tr><th>date</th><th>event</th><th>sources</th></tr>']
+    for ev in dossier.timeline:
+        links = ", ".join(f'<a href="#{_anchor(art_index, x.article, x.sentence)}">{escape(names.get(x.article, x.article))}</a>'
+                          for x in ev.sources)
+        h.append(f"<tr><td>{escape(ev.date)}</td><td>{escape(' '.join(ev.text.split()))}</td><td>{links}</td></tr>")
+    h.append("</table></section>")
+    return h

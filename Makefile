@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint eval bench clean
+.PHONY: demo test check lint typecheck eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,7 +23,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests eval bench
 
-check: lint test
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check: lint typecheck test
 
 eval: $(STAMP)
 	$(BIN)/python -m eval

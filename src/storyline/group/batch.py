@@ -41,19 +41,20 @@ Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
 
 from storyline.group.blocking import blocking_keys, candidate_pairs
 from storyline.group.cluster import attach_singletons, average_link
 from storyline.group.features import Features, extract
-from storyline.group.instance import date_weekdays
+from storyline.group.instance import Tags, date_weekdays
 from storyline.group.instance import parse as parse_tags
 from storyline.group.instance import union as tag_union
 from storyline.group.method import METHOD, resolve_method
 from storyline.group.similarity import Vector, centroid, document_frequency, lone_score, score, vectorize
 from storyline.group.story import Member, make_story
-from storyline.group.timeinfo import combine
+from storyline.group.timeinfo import EventTime, combine
 from storyline.group.topic import METHOD_SEMANTIC, TOPIC_SAME, cosine, mean_topic, topic_vectors
 from storyline.model import Article, Story
 
@@ -61,19 +62,21 @@ THRESHOLD = 0.12  # stage 1: articles into clusters (average link)
 MERGE_THRESHOLD = 0.15  # stage 2: clusters into stories (centroid similarity, average link)
 ATTACH_MARGIN = 0.02  # stage 3: a lone report joins a story within this of THRESHOLD (cluster.py)
 
+Dated = tuple[int, int, bool, bool]  # (lo, hi, year known, reliable): an article's day-level time
+
 
 def group_features(
     ids: Sequence[str],
     features: Sequence[Features],
     *,
-    df: Counter | None = None,
+    df: Mapping[str, int] | None = None,
     n_docs: int | None = None,
     threshold: float = THRESHOLD,
     merge_threshold: float = MERGE_THRESHOLD,
     instance_tags: bool = True,
     years: Sequence[int] | None = None,
     attach_margin: float = ATTACH_MARGIN,
-    topics: Sequence | None = None,
+    topics: Sequence[np.ndarray] | None = None,
 ) -> list[list[int]]:
     """Cluster pre-extracted features (``ids`` sorted). ``df``/``n_docs`` default to this batch's;
     a store passes its corpus-wide counts so incremental and batch runs weigh tokens alike.
@@ -99,7 +102,8 @@ def group_features(
     anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
     if instance_tags:
         weekday_tags(tags, anchored, years, [v.time for v in vectors])
-    clusters = average_link(len(ids), edges, threshold, [[t] if t else [] for t in times],
+    dated: list[list[Dated]] = [[t] if t is not None else [] for t in times]
+    clusters = average_link(len(ids), edges, threshold, dated,
                             tags=tags, anchored=anchored)
     # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
     where = {m: c for c, members in enumerate(clusters) for m in members}
@@ -113,10 +117,10 @@ def group_features(
         key = (a, b) if a < b else (b, a)
         if key not in cedges:
             cedges[key] = score(cvecs[a], cvecs[b])
-    ctimes = [[times[m] for m in members if times[m] is not None] for members in clusters]
+    ctimes = [[t for m in members for t in dated[m]] for members in clusters]
     ctags = []
     for members in clusters:
-        acc: dict = {}
+        acc: Tags = {}
         for m in members:
             acc = tag_union(acc, tags[m])
         ctags.append(acc)
@@ -133,7 +137,7 @@ def group_features(
                     lone_edges[(i, j)] = s
         anchors = [set(blocking_keys(v, df)) for v in vectors]
 
-        group_topic: dict[int, object] = {}  # groups are disjoint: the first member names one
+        group_topic: dict[int, np.ndarray] = {}  # groups are disjoint: the first member names one
 
         def same_topic(i: int, members: list[int]) -> bool:
             if members[0] not in group_topic:
@@ -141,7 +145,7 @@ def group_features(
             return cosine(vectors[i].topic, group_topic[members[0]]) >= TOPIC_SAME
 
         stories = attach_singletons(stories, lone_edges, threshold - attach_margin,
-                                    [[t] if t else [] for t in times], tags if instance_tags else None,
+                                    dated, tags if instance_tags else None,
                                     anchored, anchors, topic=same_topic if topics is not None else None)
     return stories
 
@@ -150,13 +154,14 @@ def group_features(
 MAX_YEARS = 6
 
 
-def batch_years(times) -> list[int]:
+def batch_years(times: Iterable[EventTime]) -> list[int]:
     """The years of the batch's publication dates, min to max (empty if none are dated)."""
     ys = [dt.date.fromordinal(t.hi).year for t in times if t.reliable and t.year_known and t.hi is not None]
     return list(range(min(ys), max(ys) + 1)) if ys else []
 
 
-def weekday_tags(tags: list, anchored: list[bool], years: Sequence[int] | None, times) -> None:
+def weekday_tags(tags: list[Tags], anchored: list[bool], years: Sequence[int] | None,
+                 times: Sequence[EventTime]) -> None:
     """Where no publication day can decide: a report that names a weekday gets it as ``wdu``, and
     one whose lead states a day and month without a year (tag ``md``, instance.py) gets the weekdays
     that day falls on in the candidate years (the batch's, plus any its lead names: ``yr``) as
@@ -177,9 +182,9 @@ def weekday_tags(tags: list, anchored: list[bool], years: Sequence[int] | None, 
                 tg["wdd"] = {w: 1 for w in sorted(wds)}
 
 
-def _dated(t) -> tuple[int, int, bool, bool] | None:
+def _dated(t: EventTime) -> Dated | None:
     """(lo, hi, year known, reliable) for an article with a publication date or a day-level date."""
-    if t.lo is None or not (t.reliable or t.exact):
+    if t.lo is None or t.hi is None or not (t.reliable or t.exact):  # lo and hi are known together
         return None
     return (t.lo, t.hi, t.year_known, t.reliable)
 

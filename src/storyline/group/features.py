@@ -33,7 +33,7 @@ class Features:
     """Token -> weight before IDF. Prefixes: w: word, n: number, d: date, k: name skeleton,
     x: instance tag (a cannot-link key, not scored; see instance.py)."""
 
-    tokens: Counter = field(default_factory=Counter)
+    tokens: Counter[str] = field(default_factory=Counter)
     time: EventTime = field(default_factory=EventTime)
     lang: str | None = None
 

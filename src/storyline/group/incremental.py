@@ -16,7 +16,7 @@ Everything here goes through the GroupingIndex protocol (index.py), which the st
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -153,8 +153,8 @@ def regroup_pending(index: GroupingIndex) -> Regrouped:
     return done
 
 
-def _members(keys: Sequence[str], titles: dict[str, tuple[str, str | None, str | None]],
-             stored: dict[str, tuple[str, str, str | None]]) -> list[Member]:
+def _members(keys: Sequence[str], titles: Mapping[str, tuple[str, str | None, str | None]],
+             stored: Mapping[str, tuple[str, str, str | None]]) -> list[Member]:
     out = []
     for k in keys:
         aid, title, opening = titles.get(k, (stored[k][0], None, None))

@@ -1,6 +1,5 @@
-"""Group articles into stories: one story per event (not per topic), across languages.
-
-Batch grouping: ``group(articles)`` groups a pile of reports in one run (method ``storyline.group.events.v4``):
+"""Batch grouping: ``group(articles)`` sorts a pile of reports into stories in one run, one story per
+event (not per topic), across languages. The lexical method (``storyline.group.events.v4``):
 
 1. features (features.py, timeinfo.py): words; numbers normalised across conventions (6,25 = 6.25,
    2,921 = 2921, Bengali digits); dates in twelve languages; name skeletons that survive accents

@@ -7,8 +7,7 @@ import json
 
 import pytest
 
-from storyline.check import embeddings
-from storyline.group import MethodChoice, resolve_method
+from storyline.group import MethodChoice, method, resolve_method
 from storyline.group.features import Features, extract
 from storyline.group.timeinfo import EventTime
 from storyline.ingest import ingest
@@ -24,15 +23,15 @@ def _two_languages() -> list[Article]:
 
 
 def test_lexical_is_chosen_without_asking_for_the_model(monkeypatch):
-    def boom(kind):
-        raise AssertionError("the lexical method must not load a model")
+    def boom():
+        raise AssertionError("the lexical method must not ask for the model")
 
-    monkeypatch.setattr(embeddings, "load_encoder", boom)
+    monkeypatch.setattr(method, "unavailable", boom)
     assert resolve_method("lexical", _two_languages()) == MethodChoice("lexical")
 
 
 def test_semantic_and_auto_fall_back_alike_without_the_model(monkeypatch):
-    monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (None, MISSING))
+    monkeypatch.setattr(method, "unavailable", lambda: MISSING)
     assert resolve_method("semantic") == MethodChoice("lexical", MISSING, fallback=True)
     assert resolve_method("auto", _two_languages()) == MethodChoice("lexical", MISSING, fallback=True)
     one = [Article(id=f"e{i}", text="Fire near Kelport.", lang="en") for i in range(2)]

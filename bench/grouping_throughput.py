@@ -6,7 +6,7 @@
 For each size N: generate bench/data/synthetic-N.jsonl (bench.gen_corpus, not committed), then in a
 fresh subprocess each (so peak memory is that run's own):
   - group:  read the JSONL with storyline's reader, then storyline.group.group()  (the `group` command)
-  - ingest: read, store in a new SQLite file and group (storyline.store.ingest; fact analysis off,
+  - ingest: read, store in a new SQLite file and group (storyline.ingest; fact analysis off,
             it is measured by bench.extract_throughput)
   - full:   what `storyline ingest` does: read, analyse every article (quotes, numbers, dates, names)
             in a process pool of one worker per core, store and group
@@ -71,8 +71,9 @@ def run_full(path: Path) -> dict:
 
 
 def run_ingest(path: Path, items=None) -> dict:
+    from storyline.ingest import ingest
     from storyline.read import read
-    from storyline.store import Store, ingest
+    from storyline.store import Store
 
     items = items or (lambda p: read([str(p)]))
     db = DATA / f"{path.stem}.db"

@@ -235,7 +235,7 @@ def audit_tags(corpus: Path) -> dict:
     general lexicon; this is the check that they do not split true stories. ``wdu/wdd`` is the
     cross check of an undated report's weekday against a yearless day and month, ``kind`` the
     check that two leads naming phases share a kind of event (both v3)."""
-    from storyline.group import weekday_tags
+    from storyline.group.batch import weekday_tags
     from storyline.group.features import extract
     from storyline.group.instance import CROSS, CROSS_ONLY, KINDS, conflict, parse
 

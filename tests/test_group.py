@@ -300,7 +300,7 @@ def test_event_counter_read_after_the_lead_unless_the_lead_has_one():
 
 
 def test_a_year_named_in_the_lead_is_a_candidate_year_for_its_yearless_day():
-    from storyline.group import weekday_tags
+    from storyline.group.batch import weekday_tags
     from storyline.group.instance import parse, tags
     from storyline.group.timeinfo import EventTime
 

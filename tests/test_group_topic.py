@@ -161,11 +161,8 @@ def test_semantic_method_does_not_depend_on_input_order(dev_corpus):
 
 
 def test_auto_chooses_semantic_only_for_a_small_multilingual_pile(monkeypatch):
-    import importlib
-
-    from storyline.group import choose_method
-
-    grouping = importlib.import_module("storyline.group")  # the module (storyline.group is also a function)
+    from storyline.group import method as grouping
+    from storyline.group.method import choose_method
 
     one_language = [Article(id=f"e{i}", text="Fire near Kelport.", lang="en") for i in range(3)]
     assert choose_method(one_language) == ("lexical", "the reports are in one language")

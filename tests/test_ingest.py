@@ -93,8 +93,8 @@ def test_two_halves_group_like_one_run(tmp_path, dev_corpus):
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     a.write_text("".join(lines[::2]), encoding="utf-8")
     b.write_text("".join(lines[1::2]), encoding="utf-8")
+    from storyline.ingest import ingest
     from storyline.read import read
-    from storyline.store import ingest
 
     with Store(tmp_path / "halves.db") as s:
         ingest(s, read([str(a)]))

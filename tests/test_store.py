@@ -7,8 +7,9 @@ import sqlite3
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.ingest import ingest
 from storyline.model import Article, Quantity, Sentence
-from storyline.store import SCHEMA_VERSION, Store, content_key, find_story, ingest, list_stories, search
+from storyline.store import SCHEMA_VERSION, Store, content_key, find_story, list_stories, search
 
 
 def _articles() -> list[Article]:
@@ -127,7 +128,7 @@ def _age(store: Store, method: str | None) -> None:
     if method is None:
         store.conn.execute("DELETE FROM meta WHERE name = 'grouping'")
     else:
-        store.set_grouping_method(method)
+        store.set_features_version(method)
 
 
 def test_a_store_grouped_by_an_older_method_is_refreshed_on_the_next_ingest(tmp_path):
@@ -137,7 +138,7 @@ def test_a_store_grouped_by_an_older_method_is_refreshed_on_the_next_ingest(tmp_
 
     with Store(tmp_path / "fresh.db") as fresh:
         ingest(fresh, _articles())
-        assert fresh.grouping_method() == METHOD
+        assert fresh.features_version() == METHOD
         want = fresh.dump()
     for recorded in ("storyline.group.events.v0", None):
         db = tmp_path / f"old-{recorded}.db"
@@ -148,7 +149,7 @@ def test_a_store_grouped_by_an_older_method_is_refreshed_on_the_next_ingest(tmp_
         with Store(db) as store:
             stats = ingest(store, _articles())  # nothing new, yet the store is brought up to date
             assert (stats.new, stats.refreshed, stats.previous_method) == (0, 3, recorded)
-            assert store.dump() == want and store.grouping_method() == METHOD
+            assert store.dump() == want and store.features_version() == METHOD
             assert ingest(store, _articles()).refreshed == 0  # once only
 
 

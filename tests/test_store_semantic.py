@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 from storyline.check import embeddings
 from storyline.cli import app
 from storyline.group import METHOD, METHOD_SEMANTIC
+from storyline.ingest import ingest
 from storyline.model import Article
-from storyline.store import Store, ingest, list_stories
+from storyline.store import Store, list_stories
 
 
 def _articles() -> list[Article]:
@@ -37,7 +38,7 @@ def test_semantic_store_keeps_topics_and_can_switch_back(tmp_path):
     with Store(tmp_path / "s.db") as store:
         stats = ingest(store, _articles(), method="semantic")
         assert stats.method == METHOD_SEMANTIC and not stats.fallback
-        assert store.grouping_mode() == "semantic"
+        assert store.grouping_method() == "semantic"
         assert _methods(store) == {METHOD_SEMANTIC}
         assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 3
         assert sorted(s.reports for s in list_stories(store)) == [1, 2]
@@ -46,7 +47,7 @@ def test_semantic_store_keeps_topics_and_can_switch_back(tmp_path):
         assert (again.new, again.regrouped) == (0, 0)
         assert store.dump() == before
         back = ingest(store, [], method="lexical")  # switching regroups everything
-        assert back.regrouped == 3 and store.grouping_mode() == "lexical"
+        assert back.regrouped == 3 and store.grouping_method() == "lexical"
         assert _methods(store) == {METHOD}
         assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 3  # kept for a switch back
 
@@ -84,7 +85,7 @@ def test_cli_ingest_semantic_without_the_model_warns_and_keeps_the_method(tmp_pa
     assert result.exit_code == 0, result.output
     assert "not installed (test); the store keeps its grouping method" in result.output
     with Store(db) as store:
-        assert store.grouping_mode() == "lexical"
+        assert store.grouping_method() == "lexical"
 
 
 def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path):

@@ -38,7 +38,7 @@ def group(
     Every input article lands in exactly one story.
     Example: storyline group corpus.jsonl --format json
     """
-    from storyline.group import METHODS
+    from storyline.group import METHODS, resolve_method
     from storyline.group import group as run_group
     from storyline.read import read
 
@@ -47,21 +47,13 @@ def group(
     if not articles:
         print_error("no input could be read; nothing to group (check the paths)")
         raise typer.Exit(EXIT_NOTHING)
-    chosen = method.value
-    if method is GroupingChoice.semantic:
-        from storyline.group.topic import unavailable
-
-        why = unavailable()
-        if why:
-            print(f"storyline: warning: {why}; grouping with the lexical method instead", file=sys.stderr)
-            chosen = "lexical"
-    elif method is GroupingChoice.auto:
-        from storyline.group import choose_method
-
-        chosen, why = choose_method(articles)
-        if chosen == "lexical" and "install" in why:  # several languages, few reports: the model would help
-            print(f"storyline: note: {why}; grouped with the lexical method, which keeps fewer reports in "
-                  "other languages with their story", file=sys.stderr)
+    choice = resolve_method(method.value, articles)
+    if choice.fallback and method is GroupingChoice.semantic:
+        print(f"storyline: warning: {choice.reason}; grouping with the lexical method instead", file=sys.stderr)
+    elif choice.fallback:  # auto, several languages, few reports: the model would help
+        print(f"storyline: note: {choice.reason}; grouped with the lexical method, which keeps fewer reports in "
+              "other languages with their story", file=sys.stderr)
+    chosen = choice.method
     if chosen == "semantic" and len(articles) >= SLOW_NOTICE and sys.stderr.isatty():
         print(f"storyline: grouping {len(articles)} reports with the semantic method takes about "
               f"{len(articles) // 15 + 1} s (--method lexical: about a second)", file=sys.stderr)

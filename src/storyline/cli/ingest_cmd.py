@@ -37,15 +37,15 @@ def ingest(
     Re-ingesting the same report is a no-op; an interrupted run keeps what it committed and a rerun
     resumes. Example: storyline ingest feed.xml crawl.warc corpus.jsonl --db news.db
     """
-    from storyline.store import Store, default_path, group_stored
-    from storyline.store import ingest as run_ingest
+    from storyline.group import resolve_method
+    from storyline.ingest import group_stored
+    from storyline.ingest import ingest as run_ingest
+    from storyline.store import Store, default_path
 
-    if method is StoreGroupingMethod.semantic:
-        from storyline.group.topic import unavailable
-
-        why = unavailable()
-        if why:
-            print(f"storyline: warning: {why}; the store keeps its grouping method", file=sys.stderr)
+    if method is not None:
+        choice = resolve_method(method.value)
+        if choice.fallback:
+            print(f"storyline: warning: {choice.reason}; the store keeps its grouping method", file=sys.stderr)
             method = None
     path = db or default_path()
     created = not os.path.exists(path)

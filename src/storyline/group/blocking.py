@@ -7,8 +7,8 @@ discriminating keeps the work per article bounded, so the cost grows linearly wi
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 from storyline.group.similarity import Vector
 
@@ -20,14 +20,14 @@ CANDIDATES_PER_ARTICLE = 40
 KEY_KINDS = ("n", "d", "k")  # best candidates kept per article (by shared-key weight)
 
 
-def blocking_keys(vec: Vector, df: Counter) -> list[str]:
+def blocking_keys(vec: Vector, df: Mapping[str, int]) -> list[str]:
     """The article's rarest shared tokens (ties broken by token so the choice is deterministic)."""
     toks = [t for t in vec.all if t[0] in KEY_KINDS and 2 <= df.get(t, 0) <= MAX_POSTING]
     toks.sort(key=lambda t: (df.get(t, 0), -vec.all[t], t))
     return toks[:KEYS_PER_ARTICLE]
 
 
-def candidate_pairs(vectors: Sequence[Vector], df: Counter) -> set[tuple[int, int]]:
+def candidate_pairs(vectors: Sequence[Vector], df: Mapping[str, int]) -> set[tuple[int, int]]:
     """Pairs (i < j) of article indices worth scoring."""
     postings: dict[str, list[int]] = defaultdict(list)
     keys = [blocking_keys(v, df) for v in vectors]
@@ -36,7 +36,7 @@ def candidate_pairs(vectors: Sequence[Vector], df: Counter) -> set[tuple[int, in
             postings[k].append(i)
     pairs: set[tuple[int, int]] = set()
     for i, ks in enumerate(keys):
-        acc: Counter = Counter()
+        acc: dict[int, float] = defaultdict(float)
         vi = vectors[i].all
         for k in ks:
             post = postings[k]

@@ -20,14 +20,15 @@ from storyline.group.timeinfo import _REF_YEAR, ref_day
 _REF_JAN1 = dt.date(_REF_YEAR, 1, 1).toordinal()
 
 
-Hull = tuple  # per tier: (max lo, min hi) with years, then the same by day-of-year
+Bounds = tuple[int, int] | None  # (max lo, min hi) of one tier, None where it has no dates
+Hull = tuple[Bounds, ...]  # per tier: (max lo, min hi) with years, then the same by day-of-year
 
 # Two tiers of cannot-link: publication dates are trusted to within ``max_gap`` days; any day-level
 # date (also one read from the text, which may be background) only rules out events weeks apart.
 TEXT_GAP = 14
 
 
-def _tier(times: list[tuple[int, int, bool]]) -> tuple:
+def _tier(times: list[tuple[int, int, bool]]) -> tuple[Bounds, Bounds]:
     known = [(lo, hi) for lo, hi, year_known in times if year_known]
     md = []
     for lo, hi, year_known in times:
@@ -52,7 +53,7 @@ def _far_from_new_year(ref_ordinal: int) -> bool:
 
 
 def _merge_hulls(a: Hull, b: Hull) -> Hull:
-    out = []
+    out: list[Bounds] = []
     for x, y in zip(a, b, strict=True):
         out.append(x if y is None else y if x is None else (max(x[0], y[0]), min(x[1], y[1])))
     return tuple(out)

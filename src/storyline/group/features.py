@@ -7,6 +7,7 @@ skeletons are language-independent; words only help within one language.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,9 +33,36 @@ class Features:
     """Token -> weight before IDF. Prefixes: w: word, n: number, d: date, k: name skeleton,
     x: instance tag (a cannot-link key, not scored; see instance.py)."""
 
-    tokens: Counter = field(default_factory=Counter)
+    tokens: Counter[str] = field(default_factory=Counter)
     time: EventTime = field(default_factory=EventTime)
     lang: str | None = None
+
+    # A store keeps features as opaque data (store/db.py): they say how they are written, read back
+    # and indexed, so the store never learns what a token kind is.
+
+    def to_json(self) -> str:
+        """The stored form: tokens sorted, so equal features are equal strings."""
+        t = self.time
+        return json.dumps(
+            {"tokens": dict(sorted(self.tokens.items())), "lang": self.lang,
+             "time": [t.lo, t.hi, t.exact, t.year_known, t.reliable]},
+            ensure_ascii=False, separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, data: str) -> Features:
+        d = json.loads(data)
+        return cls(tokens=Counter(d["tokens"]), time=EventTime(*d["time"]), lang=d.get("lang"))
+
+    def counted_tokens(self) -> list[str]:
+        """Every token, once: what the corpus-wide document frequencies count."""
+        return sorted(self.tokens)
+
+    def posted_tokens(self) -> list[str]:
+        """The tokens a store posts for looking up neighbours: the kinds blocking keys are made of."""
+        from storyline.group.blocking import KEY_KINDS  # blocking imports this module
+
+        return [t for t in self.counted_tokens() if t[0] in KEY_KINDS]
 
 
 def strip_marker(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +49,7 @@ class Vector:
         return out
 
 
-def idf(df: Counter, n_docs: int, token: str) -> float:
+def idf(df: Mapping[str, int], n_docs: int, token: str) -> float:
     return math.log((n_docs + 1) / (df.get(token, 0) + 0.5))
 
 
@@ -58,7 +58,7 @@ def _unit(d: dict[str, float]) -> dict[str, float]:
     return {k: v / norm for k, v in d.items()} if norm else {}
 
 
-def vectorize(feat: Features, df: Counter, n_docs: int, topic: Any = None) -> Vector:
+def vectorize(feat: Features, df: Mapping[str, int], n_docs: int, topic: Any = None) -> Vector:
     """Log-damped TF x IDF per token, one unit vector per kind. Tokens no other document has are
     left out: they cannot match anything, and would only shrink the cosine of those that do."""
     chans: dict[str, dict[str, float]] = {}
@@ -156,8 +156,8 @@ def lone_score(a: Vector, b: Vector) -> float:
     return t * content(a, b, corroborate=False)
 
 
-def document_frequency(features: Iterable[Features]) -> Counter:
-    df: Counter = Counter()
+def document_frequency(features: Iterable[Features]) -> Counter[str]:
+    df: Counter[str] = Counter()
     for f in features:
         df.update(f.tokens.keys())
     return df

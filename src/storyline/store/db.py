@@ -16,21 +16,17 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
 from storyline.errors import NotAStore, StoreMissing, map_store_errors
-from storyline.group import METHOD
-from storyline.group.features import Features
-from storyline.group.timeinfo import EventTime
 from storyline.model import Article, Story
 from storyline.store.schema import migrate
 
 DEFAULT_DB = "storyline.db"
 BUSY_TIMEOUT_MS = 30_000
 IN_CHUNK = 500  # values bound per "IN (...)" statement (SQLite caps bound parameters)
-# Token kinds kept in the postings table: what blocking looks up (see group.blocking.KEY_KINDS).
-POSTING_KINDS = ("n", "d", "k")
 
 
 def default_path() -> str:
@@ -46,20 +42,19 @@ def content_key(article: Article) -> str:
     return "a" + hashlib.sha256(f"{url}\n{text}".encode()).hexdigest()[:20]
 
 
-def features_to_json(f: Features) -> str:
-    t = f.time
-    return json.dumps(
-        {"tokens": dict(sorted(f.tokens.items())), "lang": f.lang,
-         "time": [t.lo, t.hi, t.exact, t.year_known, t.reliable]},
-        ensure_ascii=False, separators=(",", ":"),
-    )
+class IndexedFeatures(Protocol):
+    """An article's grouping features as the store keeps them: opaque data it writes and hands back
+    (storyline.group.features.Features meets this), plus the tokens it counts and posts."""
 
+    def to_json(self) -> str: ...
 
-def features_from_json(s: str) -> Features:
-    from collections import Counter
+    def counted_tokens(self) -> Iterable[str]:
+        """The tokens counted in the corpus-wide document frequencies (the ``df`` table)."""
+        ...
 
-    d = json.loads(s)
-    return Features(tokens=Counter(d["tokens"]), time=EventTime(*d["time"]), lang=d.get("lang"))
+    def posted_tokens(self) -> Iterable[str]:
+        """The tokens posted for neighbour look-ups (the ``postings`` table)."""
+        ...
 
 
 _FACT_KINDS = (("quotes", "quote"), ("quantities", "quantity"), ("dates", "date"), ("names", "name"),
@@ -126,8 +121,6 @@ class Store:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 self.conn.execute("PRAGMA foreign_keys = ON")
                 migrate(self.conn)
-                if self.count_articles() == 0 and self.grouping_method() is None:
-                    self.set_grouping_method(METHOD)  # a new store: its features will be this method's
         except BaseException:
             self.conn.close()  # a store that failed to open must not hold the file
             raise
@@ -158,7 +151,7 @@ class Store:
     def has(self, key: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE key = ?", (key,)).fetchone() is not None
 
-    def add_articles(self, items: Iterable[tuple[str, Article, Features]]) -> int:
+    def add_articles(self, items: Iterable[tuple[str, Article, IndexedFeatures]]) -> int:
         """Insert new articles (key, article, features) in ONE transaction; existing keys are
         skipped. Returns how many were new."""
         c = self.conn
@@ -169,7 +162,7 @@ class Store:
                     "INSERT OR IGNORE INTO articles (key, id, source, url, title, outlet, date, lang, text,"
                     " data, features) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (key, a.id, a.source, a.url, a.title, a.outlet, a.date, a.lang, a.text,
-                     json.dumps(a.to_dict(), ensure_ascii=False, separators=(",", ":")), features_to_json(f)),
+                     json.dumps(a.to_dict(), ensure_ascii=False, separators=(",", ":")), f.to_json()),
                 )
                 if cur.rowcount == 0:
                     continue
@@ -179,21 +172,21 @@ class Store:
                 self._index_tokens(key, f)
         return new
 
-    def _index_tokens(self, key: str, f: Features) -> None:
-        """Count an article's tokens in the document frequencies and post its blocking kinds."""
-        toks = sorted(f.tokens)
+    def _index_tokens(self, key: str, f: IndexedFeatures) -> None:
+        """Count an article's tokens in the document frequencies and post the ones it names."""
         self.conn.executemany("INSERT INTO df (token, n) VALUES (?, 1) ON CONFLICT(token) DO UPDATE SET n = n + 1",
-                              ((t,) for t in toks))
+                              ((t,) for t in f.counted_tokens()))
         self.conn.executemany("INSERT OR IGNORE INTO postings (token, article) VALUES (?, ?)",
-                              ((t, key) for t in toks if t[0] in POSTING_KINDS))
+                              ((t, key) for t in f.posted_tokens()))
 
-    def set_grouping_mode(self, mode: str) -> None:
-        """Group this store's stories with ``mode`` ("lexical" or "semantic") from now on: recorded,
-        and every article made pending so the next regroup covers the whole store (one transaction)."""
-        c = self.conn
-        with self._transaction():
-            c.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('grouping_mode', ?)", (mode,))
-            c.execute("UPDATE articles SET grouped = 0")
+    def set_grouping_method(self, method: str) -> None:
+        """Record the method ("lexical" or "semantic") this store groups its stories with. Regrouping
+        the stories is the caller's to ask for (mark_all_pending)."""
+        self.conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('grouping_mode', ?)", (method,))
+
+    def mark_all_pending(self) -> None:
+        """Make every article pending, so the next regroup covers the whole store."""
+        self.conn.execute("UPDATE articles SET grouped = 0")
 
     def add_topics(self, items: Iterable[tuple[str, str, np.ndarray]]) -> int:
         """Store topic vectors (key, method, vector) in ONE transaction. Returns how many."""
@@ -206,24 +199,25 @@ class Store:
                 n += 1
         return n
 
-    def set_grouping_method(self, method: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('grouping', ?)", (method,))
+    def set_features_version(self, version: str) -> None:
+        """Record which grouping version made the stored features (the meta key is 'grouping')."""
+        self.conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('grouping', ?)", (version,))
 
-    def replace_features(self, items: Iterable[tuple[str, Features]], method: str) -> int:
+    def replace_features(self, items: Iterable[tuple[str, IndexedFeatures]], version: str) -> int:
         """Give every article new grouping features, in ONE transaction: the document frequencies and
         postings are rebuilt from them, every article becomes pending (to be regrouped) and the store
-        records ``method``. Used when the store was grouped by another method version, whose tokens
-        the current one would misread. Returns the number of articles updated."""
+        records ``version``. Used when the store's features were made by another grouping version,
+        whose tokens the current one would misread. Returns the number of articles updated."""
         c = self.conn
         n = 0
         with self._transaction():
             c.execute("DELETE FROM df")
             c.execute("DELETE FROM postings")
             for key, f in items:
-                c.execute("UPDATE articles SET features = ?, grouped = 0 WHERE key = ?", (features_to_json(f), key))
+                c.execute("UPDATE articles SET features = ?, grouped = 0 WHERE key = ?", (f.to_json(), key))
                 self._index_tokens(key, f)
                 n += 1
-            self.set_grouping_method(method)
+            self.set_features_version(version)
         return n
 
     def replace_stories(self, removed: Iterable[str], stories: Iterable[tuple[Story, list[str]]],
@@ -252,13 +246,13 @@ class Store:
             chunk = vals[i : i + IN_CHUNK]
             yield from self.conn.execute(query.format(",".join("?" * len(chunk))), chunk)
 
-    def grouping_method(self) -> str | None:
-        """The grouping method the stored features were made for (None: not recorded, as in a store
+    def features_version(self) -> str | None:
+        """The grouping version the stored features were made by (None: not recorded, as in a store
         written before storyline recorded it)."""
         row = self.conn.execute("SELECT value FROM meta WHERE name = 'grouping'").fetchone()
         return row[0] if row else None
 
-    def grouping_mode(self) -> str:
+    def grouping_method(self) -> str:
         """"lexical" (the default) or "semantic": the method this store groups its stories with."""
         row = self.conn.execute("SELECT value FROM meta WHERE name = 'grouping_mode'").fetchone()
         return row[0] if row else "lexical"
@@ -290,6 +284,15 @@ class Store:
     def count_articles(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    def count_stories(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+
+    def article_keys(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT key FROM articles")}
+
+    def story_ids(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT id FROM stories")}
+
     def df(self, tokens: Iterable[str]) -> dict[str, int]:
         return {r[0]: r[1] for r in self._rows_in("SELECT token, n FROM df WHERE token IN ({})", tokens)}
 
@@ -300,10 +303,10 @@ class Store:
         return [r[0] for r in self.conn.execute(
             "SELECT article FROM postings WHERE token = ? ORDER BY article LIMIT ?", (token, limit))]
 
-    def features(self, keys: Iterable[str]) -> dict[str, tuple[str, Features, str | None]]:
-        """key -> (article id, features, date) for ``keys``."""
+    def stored_features(self, keys: Iterable[str]) -> dict[str, tuple[str, str, str | None]]:
+        """key -> (article id, the features as stored, date) for ``keys``."""
         rows = self._rows_in("SELECT key, id, features, date FROM articles WHERE key IN ({})", keys)
-        return {r[0]: (r[1], features_from_json(r[2]), r[3]) for r in rows}
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def stories_of(self, keys: Iterable[str]) -> set[str]:
         return {r[0] for r in self._rows_in("SELECT DISTINCT story FROM story_articles WHERE article IN ({})", keys)}

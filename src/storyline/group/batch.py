@@ -1,0 +1,216 @@
+"""Batch grouping: ``group(articles)`` sorts a pile of reports into stories in one run, one story per
+event (not per topic), across languages. The lexical method (``storyline.group.events.v4``):
+
+1. features (features.py, timeinfo.py): words; numbers normalised across conventions (6,25 = 6.25,
+   2,921 = 2921, Bengali digits); dates in twelve languages; name skeletons that survive accents
+   and transliteration; lead tokens weighted up; an event-time interval from the publication date
+   (or the marker month), else the first day-level date in the text that is not years older than
+   the newest year it names; instance tags from the lead (instance.py: weekday, ordinal counter,
+   phase such as talks vs. deal, a day and month without a year), and an ordinal counter from the
+   rest of the text where the lead has none (v3).
+2. vectors (similarity.py): TF-IDF per token kind, a cosine per kind, averaged over the kinds both
+   reports have (words only within one language), times a time factor (reports a few days apart
+   score 0; undated ones are discounted).
+3. blocking (blocking.py): candidate pairs from an inverted index over each article's rarest
+   numbers, dates and names, with capped postings: linear in the corpus, never all pairs.
+4. clustering (cluster.py): average link with cannot-links from dates and, where some report has
+   no publication day, from conflicting instance tags; first over articles, then over the
+   clusters' pooled vectors (which is what joins a French and an English group). v3: a weekday
+   named by an undated report is checked against a yearless day-and-month in another report's
+   lead, in the years the batch spans ("22 August" is no Wednesday in 2023-2025); two leads that
+   name phases of different kinds of event (a verdict, a takeover) are two events.
+5. attachment (cluster.py): a report left alone joins the story it scored just under the
+   threshold with, if that story is clearly its best, it shares rare anchors with at least half the
+   members and no cannot-link separates them (a short report in another language).
+
+v4: two reports in different languages need two shared names or numbers to score at all (one
+shared figure put a lone cricket report with a takeover); a lone report still joins on one (stage 3
+checks it against most of the story), and there a day read from its own text fades out over a week
+rather than two days (similarity.lone_score). Arabic names are transliterated for the skeletons,
+and international bodies are one name in any language (WHO = OMS = ВОЗ; features.py).
+
+``method="semantic"`` (``storyline.group.events+e5.v4``) adds a multilingual topic vector per report
+(topic.py): a gate on pairs about clearly different things, and attachment by elimination in stage 3.
+``method="auto"`` (the ``group`` command's default) picks it for a small multilingual pile.
+
+The method name and version are recorded on every Story so a stored grouping says what produced it;
+incremental.py regroups a store with the same group_features.
+Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval.py.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from storyline.group.blocking import blocking_keys, candidate_pairs
+from storyline.group.cluster import attach_singletons, average_link
+from storyline.group.features import Features, extract
+from storyline.group.instance import Tags, date_weekdays
+from storyline.group.instance import parse as parse_tags
+from storyline.group.instance import union as tag_union
+from storyline.group.method import METHOD, resolve_method
+from storyline.group.similarity import Vector, centroid, document_frequency, lone_score, score, vectorize
+from storyline.group.story import Member, make_story
+from storyline.group.timeinfo import EventTime, combine
+from storyline.group.topic import METHOD_SEMANTIC, TOPIC_SAME, cosine, mean_topic, topic_vectors
+from storyline.model import Article, Story
+
+THRESHOLD = 0.12  # stage 1: articles into clusters (average link)
+MERGE_THRESHOLD = 0.15  # stage 2: clusters into stories (centroid similarity, average link)
+ATTACH_MARGIN = 0.02  # stage 3: a lone report joins a story within this of THRESHOLD (cluster.py)
+
+Dated = tuple[int, int, bool, bool]  # (lo, hi, year known, reliable): an article's day-level time
+
+
+def group_features(
+    ids: Sequence[str],
+    features: Sequence[Features],
+    *,
+    df: Mapping[str, int] | None = None,
+    n_docs: int | None = None,
+    threshold: float = THRESHOLD,
+    merge_threshold: float = MERGE_THRESHOLD,
+    instance_tags: bool = True,
+    years: Sequence[int] | None = None,
+    attach_margin: float = ATTACH_MARGIN,
+    topics: Sequence[np.ndarray] | None = None,
+) -> list[list[int]]:
+    """Cluster pre-extracted features (``ids`` sorted). ``df``/``n_docs`` default to this batch's;
+    a store passes its corpus-wide counts so incremental and batch runs weigh tokens alike.
+    ``years``: the years the reports may be from (default: the span of the batch's publication
+    dates), used to test a day-and-month date without a year against a weekday. ``topics``: one
+    topic vector per article for the semantic method (topic.py), or None for the lexical one."""
+    if df is None:
+        df = document_frequency(features)
+    if n_docs is None:
+        n_docs = len(features)
+    if topics is not None and len(topics) != len(features):
+        raise ValueError(f"{len(topics)} topic vectors for {len(features)} articles")
+    vectors: list[Vector] = [vectorize(f, df, n_docs, topics[k] if topics is not None else None)
+                             for k, f in enumerate(features)]
+    edges: dict[tuple[int, int], float] = {}
+    pairs = candidate_pairs(vectors, df)
+    for i, j in pairs:
+        s = score(vectors[i], vectors[j])
+        if s > 0:
+            edges[(i, j)] = s
+    times = [_dated(v.time) for v in vectors]
+    tags = [parse_tags(f.tokens) if instance_tags else {} for f in features]
+    anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
+    if instance_tags:
+        weekday_tags(tags, anchored, years, [v.time for v in vectors])
+    dated: list[list[Dated]] = [[t] if t is not None else [] for t in times]
+    clusters = average_link(len(ids), edges, threshold, dated,
+                            tags=tags, anchored=anchored)
+    # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
+    where = {m: c for c, members in enumerate(clusters) for m in members}
+    cvecs = [centroid([vectors[m] for m in members], combine([vectors[m].time for m in members]))
+             for members in clusters]
+    cedges: dict[tuple[int, int], float] = {}
+    for i, j in edges:
+        a, b = where[i], where[j]
+        if a == b:
+            continue
+        key = (a, b) if a < b else (b, a)
+        if key not in cedges:
+            cedges[key] = score(cvecs[a], cvecs[b])
+    ctimes = [[t for m in members for t in dated[m]] for members in clusters]
+    ctags = []
+    for members in clusters:
+        acc: Tags = {}
+        for m in members:
+            acc = tag_union(acc, tags[m])
+        ctags.append(acc)
+    canch = [all(anchored[m] for m in members) for members in clusters]
+    merged = average_link(len(clusters), cedges, merge_threshold, ctimes, tags=ctags, anchored=canch)
+    stories = [sorted(m for c in grp for m in clusters[c]) for grp in merged]
+    if attach_margin > 0:  # Stage 3: a report left alone joins the story it nearly joined
+        alone = {m[0] for m in stories if len(m) == 1}
+        lone_edges: dict[tuple[int, int], float] = {}
+        for i, j in pairs:
+            if i in alone or j in alone:
+                s = lone_score(vectors[i], vectors[j])
+                if s > 0:
+                    lone_edges[(i, j)] = s
+        anchors = [set(blocking_keys(v, df)) for v in vectors]
+
+        group_topic: dict[int, np.ndarray] = {}  # groups are disjoint: the first member names one
+
+        def same_topic(i: int, members: list[int]) -> bool:
+            if members[0] not in group_topic:
+                group_topic[members[0]] = mean_topic([vectors[m].topic for m in members])
+            return cosine(vectors[i].topic, group_topic[members[0]]) >= TOPIC_SAME
+
+        stories = attach_singletons(stories, lone_edges, threshold - attach_margin,
+                                    dated, tags if instance_tags else None,
+                                    anchored, anchors, topic=same_topic if topics is not None else None)
+    return stories
+
+
+# Over this many candidate years a day and month falls on every weekday: no evidence, so none used.
+MAX_YEARS = 6
+
+
+def batch_years(times: Iterable[EventTime]) -> list[int]:
+    """The years of the batch's publication dates, min to max (empty if none are dated)."""
+    ys = [dt.date.fromordinal(t.hi).year for t in times if t.reliable and t.year_known and t.hi is not None]
+    return list(range(min(ys), max(ys) + 1)) if ys else []
+
+
+def weekday_tags(tags: list[Tags], anchored: list[bool], years: Sequence[int] | None,
+                 times: Sequence[EventTime]) -> None:
+    """Where no publication day can decide: a report that names a weekday gets it as ``wdu``, and
+    one whose lead states a day and month without a year (tag ``md``, instance.py) gets the weekdays
+    that day falls on in the candidate years (the batch's, plus any its lead names: ``yr``) as
+    ``wdd``; the two are compared across (instance.py)."""
+    ys = list(years) if years is not None else batch_years(times)
+    if not ys or len(ys) > MAX_YEARS:
+        return
+    for tg, anch in zip(tags, anchored, strict=True):
+        if anch:
+            continue
+        if "wd" in tg:
+            tg["wdu"] = dict(tg["wd"])
+        elif len(tg.get("md", ())) == 1:
+            month, day = (int(x) for x in next(iter(tg["md"])).split("-"))
+            own = {int(y) for y in tg.get("yr", ())}  # a year its lead names is a candidate too
+            wds = date_weekdays(month, day, sorted(set(ys) | own))
+            if wds:
+                tg["wdd"] = {w: 1 for w in sorted(wds)}
+
+
+def _dated(t: EventTime) -> Dated | None:
+    """(lo, hi, year known, reliable) for an article with a publication date or a day-level date."""
+    if t.lo is None or t.hi is None or not (t.reliable or t.exact):  # lo and hi are known together
+        return None
+    return (t.lo, t.hi, t.year_known, t.reliable)
+
+
+def group(
+    articles: Iterable[Article], *, threshold: float = THRESHOLD, merge_threshold: float = MERGE_THRESHOLD,
+    instance_tags: bool = True, method: str = "lexical",
+) -> list[Story]:
+    """Group ``articles`` into stories; every article lands in exactly one story.
+
+    Input order does not matter: articles are sorted by id first (duplicate ids are kept once).
+    ``method``: "lexical" (the default, fast), "semantic" (adds topic vectors, topic.py; where the
+    model is not installed it falls back to lexical) or "auto" (method.resolve_method). Each Story's
+    ``method`` says which ran.
+    """
+    by_id: dict[str, Article] = {}
+    for a in articles:
+        by_id.setdefault(a.id, a)
+    ids = sorted(by_id)
+    arts = [by_id[i] for i in ids]
+    chosen = resolve_method(method, arts).method
+    feats = [extract(a) for a in arts]
+    topics = topic_vectors(arts) if chosen == "semantic" else None
+    clusters = group_features(ids, feats, threshold=threshold, merge_threshold=merge_threshold,
+                              instance_tags=instance_tags, topics=topics)
+    used = METHOD_SEMANTIC if topics is not None else METHOD
+    stories = [make_story([Member(a.id, a.id, a.title, a.text, a.date) for a in (arts[i] for i in c)], used)
+               for c in clusters]
+    stories.sort(key=lambda s: (s.start or "9999", s.id))
+    return stories

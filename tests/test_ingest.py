@@ -32,7 +32,7 @@ def _gen(n: int, out: Path) -> Path:
     return out
 
 
-def kill_when(p: subprocess.Popen, db: Path, sql: str, ready, timeout: float = 60) -> bool:
+def kill_when(p: subprocess.Popen, db: Path, sql: str, ready, timeout: float = 300) -> bool:
     """SIGKILL ``p`` as soon as ``sql`` (one number, read from the store beside it) is ``ready``.
     Returns whether it was killed (False: it finished first)."""
     deadline = time.time() + timeout
@@ -52,7 +52,7 @@ def kill_when(p: subprocess.Popen, db: Path, sql: str, ready, timeout: float = 6
 
 
 def clean_and_killed(tmp_path: Path, n: int, args: list[str], sql: str, ready,
-                     timeout: float = 60) -> tuple[Path, Path, Path]:
+                     timeout: float = 300) -> tuple[Path, Path, Path]:
     """``storyline ingest`` of a generated corpus of ``n`` articles with ``args``: once to the end,
     once killed (SIGKILL) when ``sql`` is ``ready``. Returns (corpus, clean store, killed store);
     skips where the second run finished before it could be killed."""
@@ -106,6 +106,7 @@ def test_two_halves_group_like_one_run(tmp_path, dev_corpus):
     assert halves[1] == one[1]
 
 
+@pytest.mark.slow
 def test_kill_9_then_rerun_equals_a_clean_run(tmp_path):
     corpus, clean, killed = clean_and_killed(tmp_path, 500, ["--batch", "50"], "SELECT COUNT(*) FROM articles",
                                              lambda n: n >= 100)

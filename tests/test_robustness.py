@@ -218,6 +218,7 @@ def test_wrongly_encoded_text_is_decoded(files):
     assert "José Gómez" in text and "\ufffd" not in text
 
 
+@pytest.mark.slow
 def test_lone_surrogate_escapes_in_a_corpus_are_replaced_not_fatal(tmp_path):
     """JSON may escape half of a UTF-16 pair ("\\ud800"); such a string cannot be written as UTF-8,
     so SQLite, stdout and the topic model would refuse it. The reader replaces it and says so."""
@@ -489,13 +490,14 @@ def _count(db: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_sigkill_mid_ingest_leaves_a_sound_store_and_a_rerun_completes(tmp_path):
     n = 1200
     corpus, db = tmp_path / "corpus.jsonl", tmp_path / "news.db"
     _invented_corpus(corpus, n)
     cmd = [*_cli(), "ingest", str(corpus), "--db", str(db), "--batch", "50"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300  # a wait, not a limit: a loaded machine may start slowly
     while _count(db) < 100 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     assert proc.poll() is None, "ingest finished before it could be killed; the test proves nothing"

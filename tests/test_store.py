@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
@@ -101,6 +102,7 @@ def test_missing_store_is_a_one_line_error(tmp_path):
     assert "no such store" in res.output and len(res.output.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_show_prints_the_dossier_of_a_stored_story(tmp_path):
     import json
 

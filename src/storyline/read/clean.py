@@ -338,124 +338,162 @@ def clean_text(text: str, *, title: str | None = None, guess_title: bool | str =
     (for sources that said explicitly that they have no title).
     """
     result = Cleaned(text="", title=_norm_line(title) if title else None)
-    removed = result.removed
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
     m = _DATE_MARKER.match(text)
     if m:
-        removed.append(Removed("date_marker", m.group(0).strip()))
+        result.removed.append(Removed("date_marker", m.group(0).strip()))
         if len(m.group(1)) == 10:
             result.marker_date = m.group(1)
         text = text[m.end() :]
 
     lines = _unwrap([_norm_line(line) for line in text.split("\n")])
+    body_start, bullets, title_key = _read_header(lines, result, guess_title)
+    body = _standfirst_or_article(lines[body_start:], bullets, result)
+    _lift_dateline(body, result)
+    result.text = _paragraphs(_body_without_debris(body, title_key, result))
+    return result
 
-    # --- The header: lines before the first paragraph of the article. ---
-    body_start = 0
+
+def _read_header(lines: list[str], result: Cleaned, guess_title: bool | str) -> tuple[int, list[str], str]:
+    """Lift the header, the lines before the first paragraph of the article, into ``result``.
+
+    Returns where the body starts, the standfirst bullets and the key of the title (found or guessed;
+    the body drops later copies of it). Lines carrying a corpus date marker lose it in ``lines``.
+    """
     bullets: list[str] = []
     title_key = _key(result.title) if result.title else ""
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line:
+            line = _without_date_marker(lines, i, result)
         if not line:
             i += 1
             continue
-        m = _DATE_MARKER.match(line)
-        if m:  # the corpus marker after a headline line
-            removed.append(Removed("date_marker", m.group(0).strip()))
-            if len(m.group(1)) == 10 and result.marker_date is None:
-                result.marker_date = m.group(1)
-            lines[i] = line = line[m.end() :].strip()
-            if not line:
-                i += 1
-                continue
         if title_key and _is_title_copy(line, title_key):
-            removed.append(Removed("repeated_title", line))
+            result.removed.append(Removed("repeated_title", line))
             i += 1
             continue
-        if _URL_LINE.match(line):
-            if result.url is None and re.match(r"^<?https?://", line):
-                result.url = line.strip("<>")
-            removed.append(Removed("url_line", line))
-            i += 1
-            continue
-        kind = _debris_kind(line)
-        if kind:
-            removed.append(Removed(kind, line))
-            i += 1
-            continue
-        if _is_timestamp(line):
-            removed.append(Removed("timestamp", line))
-            _note_day(result, parse_day(line), line)
-            i += 1
-            continue
-        od = outlet_date_line(line)
-        if od:  # "Metro Wire, March 11, 2026"
-            removed.append(Removed("dateline", line))
-            result.outlet = result.outlet or od[0]
-            _note_day(result, od[1], line)
-            i += 1
-            continue
-        author = _byline(line)
-        if author:
-            result.byline = result.byline or author
-            removed.append(Removed("byline", line))
-            i += 1
-            continue
-        tail = _byline_with_tail(line)
-        if tail:  # "By Ines Okafor, Coastal Courier"
-            author, outlet, day = tail
-            result.byline = result.byline or author
-            result.outlet = result.outlet or outlet
-            _note_day(result, day, line)
-            removed.append(Removed("byline", line))
+        if _header_metadata(line, result):
             i += 1
             continue
         if line in ("By", "Von", "Por", "Par") and i + 1 < len(lines) and 0 < len(lines[i + 1].split()) <= 4:
-            result.byline = result.byline or lines[i + 1]
-            removed.append(Removed("byline", f"{line} {lines[i + 1]}"))
+            result.byline = result.byline or lines[i + 1]  # "By" alone on its line, the name on the next
+            result.removed.append(Removed("byline", f"{line} {lines[i + 1]}"))
             i += 2
             continue
-        bm = _BULLET.match(line)
-        if bm and len(bm.group(1).split()) < 4:  # "• November 7, 2024": page metadata, not a standfirst
-            removed.append(Removed("boilerplate", line))
-            i += 1
-            continue
-        if bm:
-            bullets.append(bm.group(1).strip())
-            removed.append(Removed("standfirst", line))
+        if _header_bullet(line, bullets, result):
             i += 1
             continue
         if not title_key and not bullets and guess_title and _is_guessed_title(lines, i, guess_title != "repeated"):
             result.title = line
             title_key = _key(line)
-            removed.append(Removed("repeated_title" if _repeated_below(lines, i) else "title", line))
+            result.removed.append(Removed("repeated_title" if _repeated_below(lines, i) else "title", line))
             i += 1
             continue
         break
-    body_start = i
+    return i, bullets, title_key
 
-    body = lines[body_start:]
+
+def _without_date_marker(lines: list[str], i: int, result: Cleaned) -> str:
+    """``lines[i]`` without the corpus date marker that may follow a headline line (it is removed in
+    ``lines`` too); the marker's full day is kept unless the text opened with one."""
+    line = lines[i]
+    m = _DATE_MARKER.match(line)
+    if m:
+        result.removed.append(Removed("date_marker", m.group(0).strip()))
+        if len(m.group(1)) == 10 and result.marker_date is None:
+            result.marker_date = m.group(1)
+        lines[i] = line = line[m.end() :].strip()
+    return line
+
+
+def _header_metadata(line: str, result: Cleaned) -> bool:
+    """Lift one header line that is page metadata: a URL, debris, a timestamp, an "<Outlet>, <date>"
+    line or a byline. Their facts (URL, publication day, outlet, author) go into ``result``."""
+    if _URL_LINE.match(line):
+        if result.url is None and re.match(r"^<?https?://", line):
+            result.url = line.strip("<>")
+        result.removed.append(Removed("url_line", line))
+        return True
+    kind = _debris_kind(line)
+    if kind:
+        result.removed.append(Removed(kind, line))
+        return True
+    if _is_timestamp(line):
+        result.removed.append(Removed("timestamp", line))
+        _note_day(result, parse_day(line), line)
+        return True
+    od = outlet_date_line(line)
+    if od:  # "Metro Wire, March 11, 2026"
+        result.removed.append(Removed("dateline", line))
+        result.outlet = result.outlet or od[0]
+        _note_day(result, od[1], line)
+        return True
+    return _header_byline(line, result)
+
+
+def _header_byline(line: str, result: Cleaned) -> bool:
+    """Lift a byline, alone ("By Jane Doe") or with the outlet and day after it ("By Ines Okafor,
+    Coastal Courier"); the first author named wins."""
+    author = _byline(line)
+    if author:
+        result.byline = result.byline or author
+        result.removed.append(Removed("byline", line))
+        return True
+    tail = _byline_with_tail(line)
+    if tail:
+        author, outlet, day = tail
+        result.byline = result.byline or author
+        result.outlet = result.outlet or outlet
+        _note_day(result, day, line)
+        result.removed.append(Removed("byline", line))
+        return True
+    return False
+
+
+def _header_bullet(line: str, bullets: list[str], result: Cleaned) -> bool:
+    """Lift a bulleted header line: a short one ("• November 7, 2024") is page metadata, a longer one
+    a point of the standfirst, collected in ``bullets``."""
+    bm = _BULLET.match(line)
+    if not bm:
+        return False
+    if len(bm.group(1).split()) < 4:
+        result.removed.append(Removed("boilerplate", line))
+        return True
+    bullets.append(bm.group(1).strip())
+    result.removed.append(Removed("standfirst", line))
+    return True
+
+
+def _standfirst_or_article(body: list[str], bullets: list[str], result: Cleaned) -> list[str]:
+    """The body, with the header's bullets as its summary; but bullets with little after them are the
+    article itself (a summary page), not a standfirst, so they become the body's first lines."""
     if bullets and _body_size(body) < 200:
-        # Bullets with little after them are the article itself (a summary page), not a standfirst.
-        removed[:] = [r for r in removed if r.kind != "standfirst"]
-        body = [f"- {b}" for b in bullets] + [""] + body
-        bullets = []
+        result.removed[:] = [r for r in result.removed if r.kind != "standfirst"]
+        return [f"- {b}" for b in bullets] + [""] + body
     if bullets:
         result.summary = "\n".join(bullets)
+    return body
 
-    # --- Dateline on the first paragraph. ---
+
+def _lift_dateline(body: list[str], result: Cleaned) -> None:
+    """Take a dateline ("PORT ALDER, March 3 -") off the first paragraph of ``body``, in place."""
     for j, line in enumerate(body):
         if line:
             split = _split_dateline(line)
             if split:
                 place, prefix, rest = split
                 result.dateline = place
-                removed.append(Removed("dateline", prefix))
+                result.removed.append(Removed("dateline", prefix))
                 body[j] = rest
             break
 
-    # --- Debris lines anywhere in the body, and the comments tail. ---
+
+def _body_without_debris(body: list[str], title_key: str, result: Cleaned) -> list[str]:
+    """The body's lines without debris anywhere in it (repeated titles, boilerplate, bylines) and
+    without the comments that may follow the article."""
     kept: list[str] = []
     for j, line in enumerate(body):
         if not line:
@@ -463,24 +501,22 @@ def clean_text(text: str, *, title: str | None = None, guess_title: bool | str =
             continue
         if _COMMENTS_START.match(_trimmed(line)) and _body_size(kept) >= 200:
             tail = [x for x in body[j:] if x]
-            removed.append(Removed("comments", "\n".join(tail)))
+            result.removed.append(Removed("comments", "\n".join(tail)))
             break
         if title_key and _key(line) != "" and _is_title_copy(line, title_key) and len(line) < 250:
-            removed.append(Removed("repeated_title", line))
+            result.removed.append(Removed("repeated_title", line))
             continue
         kind = _debris_kind(line)
         if kind:
-            removed.append(Removed(kind, line))
+            result.removed.append(Removed(kind, line))
             continue
         by = _BYLINE_BY.match(line)
         if by:
             result.byline = result.byline or by.group(1)
-            removed.append(Removed("byline", line))
+            result.removed.append(Removed("byline", line))
             continue
         kept.append(line)
-
-    result.text = _paragraphs(kept)
-    return result
+    return kept
 
 
 def _is_guessed_title(lines: list[str], i: int, headline_ok: bool) -> bool:

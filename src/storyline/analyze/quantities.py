@@ -15,72 +15,24 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze._scan import find_words
-from storyline.analyze.lexicon_calendar import MONTH_WORD_RE, month_number
-from storyline.analyze.lexicon_names import STOPWORDS
-from storyline.analyze.lexicon_places import PLACES
+from storyline.lang.calendar import MONTH_WORD_RE, is_month_beside_number, month_number
+from storyline.lang.names import STOPWORDS
+from storyline.lang.numbers import (
+    COMMA_DECIMAL,
+    NUMBER_WORDS,
+    NUMERAL_RE,
+    NUMERAL_RE_SPACE_GROUPED,
+    SCALE_RE,
+    SCALE_VALUES,
+    SPACE_GROUPED,
+    parse_number,
+)
+from storyline.lang.places import PLACES
 from storyline.model import Quantity, Sentence
 
-# Languages that write 1.200 for a thousand and 3,75 for a decimal.
-_COMMA_DECIMAL = frozenset({"de", "fr", "es", "it", "pt", "nl", "el", "ru", "pl", "tr", "ro", "cs", "da", "sv", "no", "fi"})
-_SPACE_GROUPED = frozenset({"fr", "de", "es", "it", "pt", "ru", "pl", "cs", "sv", "no", "fi"})
-
-# Digit-first patterns: a leading lookbehind or alternation would make the engine try every position.
-_GROUPED = r"(?:(?:,\d{3})+|(?:,\d{2})+,\d{3}|(?:\.\d{3})+|(?:[\u00a0\u202f]\d{3})+)"
-_NUM_RE = re.compile(rf"\d(?<![\w.,]\d)(?:\d{{0,2}}{_GROUPED}(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?![.,]?\d)")
-_NUM_RE_SPACE = re.compile(
-    rf"\d(?<![\w.,]\d)(?:\d{{0,2}}(?: \d{{3}})+(?![\d.,])(?:,\d+)?|\d{{0,2}}{_GROUPED}(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?![.,]?\d)"
-)
-
-_WORD_NUMBERS: dict[str, dict[str, float]] = {
-    "en": {
-        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-        "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    },
-    "es": {
-        "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-        "once": 11, "doce": 12, "quince": 15, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
-        "cien": 100,
-    },
-    "fr": {
-        "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-        "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
-        "cent": 100,
-    },
-    "de": {
-        "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-        "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "hundert": 100,
-    },
-    "it": {
-        "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
-        "venti": 20, "trenta": 30, "cento": 100,
-    },
-}
-_EN_UNITS = {k: v for k, v in _WORD_NUMBERS["en"].items() if v < 10}
-_EN_TENS = {k: v for k, v in _WORD_NUMBERS["en"].items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
-_WORD_NUMBER_KEYS = {lang: frozenset(table) for lang, table in _WORD_NUMBERS.items()}
-
-# scale words after a number; value depends on language for "billion"
-_SCALE_RE = re.compile(
-    r"[ \u00a0]?(?P<scale>thousand|millions?|billions?|trillions?|mn|bn|tn|crores?|lakhs?|lacs?|cr\b"
-    r"|mil millones|millones|millón|billones|billón|mil(?=\s)"
-    r"|milliards?|mille|Mds?\b|Md\b"
-    r"|Tausend|Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen"
-    r"|mila|milioni|milione|miliardi|miliardo"
-    r"|हज़ार|हजार|लाख|करोड़|करोड|अरब"
-    r"|[mbk](?![\w]))(?![\w])",
-)
-_SCALE_VALUES = {
-    "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-    "trillions": 1e12, "mn": 1e6, "bn": 1e9, "tn": 1e12, "crore": 1e7, "crores": 1e7, "cr": 1e7,
-    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "mil millones": 1e9, "millones": 1e6,
-    "millón": 1e6, "billones": 1e12, "billón": 1e12, "mil": 1e3, "milliard": 1e9, "milliards": 1e9,
-    "mille": 1e3, "md": 1e9, "mds": 1e9, "tausend": 1e3, "millionen": 1e6, "mio.": 1e6, "milliarden": 1e9,
-    "milliarde": 1e9, "mrd.": 1e9, "mrd": 1e9, "mio": 1e6, "billionen": 1e12, "mila": 1e3, "milioni": 1e6, "milione": 1e6,
-    "miliardi": 1e9, "miliardo": 1e9, "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7,
-    "अरब": 1e9, "m": 1e6, "b": 1e9, "k": 1e3,
-}
+_EN_UNITS = {k: v for k, v in NUMBER_WORDS["en"].items() if v < 10}
+_EN_TENS = {k: v for k, v in NUMBER_WORDS["en"].items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
+_WORD_NUMBER_KEYS = {lang: frozenset(table) for lang, table in NUMBER_WORDS.items()}
 
 _CURRENCY_PREFIX_RE = re.compile(
     r"(?P<cur>US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|£|€|¥|₹|Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY"
@@ -206,7 +158,6 @@ _DATE_NUM_RE = re.compile(
 )
 _AFTER_WORD_RE = re.compile(r"(?:st|nd|rd|th|er|º)?\.?,?[ \u00a0]+(?:of[ \u00a0]+|de[ \u00a0]+)?([^\W\d_][\w\u0900-\u097f]*\.?)")
 _BEFORE_WORD_RE = re.compile(r"([^\W\d_][\w\u0900-\u097f]*\.?),?[ \u00a0]+(?:de[ \u00a0]+)?$")
-_NOT_MONTHS = frozenset({"may", "march", "mars", "mai"})  # lowercase: verbs and nouns more often than months
 _SCORE_RE = re.compile(r"(\d(?<![\w.,]\d)\d{0,2})\s?[-–—]\s?(\d{1,3})(?![\w.,]?\d)")
 _LIST_NUM_RE = re.compile(r"(?m)^[ \t]*\d{1,2}[.)](?=\s)")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
@@ -239,40 +190,6 @@ class _Q:
     scale: float = 1.0
     context: str | None = None
     scale_word: bool = False
-
-
-def parse_number(raw: str, lang: str | None = None) -> float | None:
-    """Read a number as written, deciding "," and "." by language and digit grouping.
-
-    "1,200" is 1200 in English and 1.2 in German; "1.200" the other way round; "3,75" is 3.75 anywhere
-    (a comma followed by other than three digits is a decimal comma); Indian "1,20,000" is 120000.
-    """
-    s = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if not s:
-        return None
-    comma_decimal = (lang or "en") in _COMMA_DECIMAL
-    if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
-    elif "," in s:
-        groups = s.split(",")
-        thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
-        indian = len(groups) > 2 and len(groups[-1]) == 3 and all(len(g) == 2 for g in groups[1:-1])
-        if (thousands and (not comma_decimal or len(groups) > 2)) or indian:
-            s = s.replace(",", "")
-        else:
-            s = s.replace(",", ".") if len(groups) == 2 else s.replace(",", "")
-    elif "." in s:
-        groups = s.split(".")
-        thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
-        if len(groups) > 2 or (thousands and comma_decimal):
-            s = s.replace(".", "")
-    try:
-        return float(s)
-    except ValueError:
-        return None
 
 
 def _norm_lang(lang: str | None) -> str:
@@ -310,16 +227,12 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> 
     return False
 
 
-def _is_month(word: str) -> bool:
-    return month_number(word) is not None and word.rstrip(".") not in _NOT_MONTHS
-
-
 def _next_to_month(text: str, a: int, b: int) -> bool:
     after = _AFTER_WORD_RE.match(text, b, b + 30)
-    if after and _is_month(after.group(1)):
+    if after and is_month_beside_number(after.group(1)):
         return True
     before = _BEFORE_WORD_RE.search(text, max(0, a - 16), a)
-    return bool(before and _is_month(before.group(1)))
+    return bool(before and is_month_beside_number(before.group(1)))
 
 
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
@@ -331,14 +244,14 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
 
 _THOUSANDS_COMMA_RE = re.compile(r"\d,\d{3}(?![\d,])")
 _DOT_DECIMAL_RE = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])")
-_COMMA_DECIMAL_RE = re.compile(r"(?<![\d,])\d{1,3},\d{1,2}(?![\d,])")
+COMMA_DECIMAL_RE = re.compile(r"(?<![\d,])\d{1,3},\d{1,2}(?![\d,])")
 _DOT_THOUSANDS_RE = re.compile(r"\d\.\d{3}(?![\d.])")
 
 
 def _writes_like_english(text: str) -> bool:
     """A Spanish or French text that groups thousands with commas ("200,000 libras", as Latin American
     and US Spanish media do): it shows "1,234" and never a decimal comma or a dot grouping."""
-    return bool(_THOUSANDS_COMMA_RE.search(text)) and not _COMMA_DECIMAL_RE.search(text) and not (
+    return bool(_THOUSANDS_COMMA_RE.search(text)) and not COMMA_DECIMAL_RE.search(text) and not (
         _DOT_THOUSANDS_RE.search(text)
     )
 
@@ -346,8 +259,8 @@ def _writes_like_english(text: str) -> bool:
 def _candidates(text: str, lang: str) -> list[_Q]:
     masked = _masked_spans(text)
     starts = [s for s, _ in masked]
-    num_re = _NUM_RE_SPACE if lang in _SPACE_GROUPED else _NUM_RE
-    parse_lang = "en" if lang in _COMMA_DECIMAL and _writes_like_english(text) else lang
+    num_re = NUMERAL_RE_SPACE_GROUPED if lang in SPACE_GROUPED else NUMERAL_RE
+    parse_lang = "en" if lang in COMMA_DECIMAL and _writes_like_english(text) else lang
     found: list[tuple[int, int, float]] = []
     for m in num_re.finditer(text):
         a, b = m.span()
@@ -360,7 +273,7 @@ def _candidates(text: str, lang: str) -> list[_Q]:
         value = parse_number(m.group(), parse_lang)
         if value is not None:
             found.append((a, b, value))
-    table = _WORD_NUMBERS.get(lang)
+    table = NUMBER_WORDS.get(lang)
     if table is not None:
         for ws, we, w in find_words(text, _WORD_NUMBER_KEYS[lang]):
             if we < len(text) and text[we] == "-" and lang == "en":
@@ -400,7 +313,7 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
         if pre.isalpha():
             kind, unit, start = "bare", None, a  # "ARs 5": not a currency sign of its own
 
-    m = _SCALE_RE.match(text, end)
+    m = SCALE_RE.match(text, end)
     if m:
         word = m.group("scale")
         attached = m.start("scale") == end
@@ -412,7 +325,7 @@ def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | Non
             m = None
     if m:
         word = m.group("scale")
-        factor = _SCALE_VALUES.get(word.lower(), 1.0)
+        factor = SCALE_VALUES.get(word.lower(), 1.0)
         if lang == "de" and word.lower().startswith("billion"):
             factor = 1e12
         if word.lower() == "mille" and lang != "fr":

@@ -294,133 +294,166 @@ def _candidates(text: str, lang: str) -> list[_Q]:
 
 
 def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | None:
-    raw = text[a:b]
-    is_word = raw[:1].isalpha()
-    end = b
-    scale = 1.0
-    scale_word = False
-    unit: str | None = None
-    kind = "bare"
-    context: str | None = None
-
-    cur = _CURRENCY_PREFIX_RE.search(text, max(0, a - 14), a)
-    start = a
-    if cur and not is_word:
-        unit = _CURRENCY_PREFIX_CODES.get(cur.group("cur").lower().replace("\u00a0", " "), "USD")
-        kind = "money"
-        start = cur.start()
-        pre = text[start - 1 : start] if start else ""
-        if pre.isalpha():
-            kind, unit, start = "bare", None, a  # "ARs 5": not a currency sign of its own
-
-    m = SCALE_RE.match(text, end)
-    if m:
-        word = m.group("scale")
-        attached = m.start("scale") == end
-        if word in ("m", "b", "k") and not (kind == "money" and attached):
-            m = None
-        elif word == "mil" and lang not in ("es", "pt"):
-            m = None
-        elif word == "cr" and unit != "INR":
-            m = None
-    if m:
-        word = m.group("scale")
-        factor = SCALE_VALUES.get(word.lower(), 1.0)
-        if lang == "de" and word.lower().startswith("billion"):
-            factor = 1e12
-        if word.lower() == "mille" and lang != "fr":
-            factor = 1.0
-        if factor != 1.0:
-            scale = factor
-            scale_word = True
-            end = m.end()
-            m2 = re.match(r"[ \u00a0](mil millones|milliards?)\b", text[end:])
-            if word.lower() == "mil" and m2:
-                scale, end = 1e9, end + m2.end()
-
-    if kind != "money":
-        cm = _CURRENCY_SUFFIX_RE.match(text, end)
-        if cm and not is_word or (cm and scale_word):
-            word = cm.group("cur")
-            if not (word.lower() in ("pound", "pounds") and re.match(r"\s+of\b", text[cm.end() :])):
-                kind = "money"
-                unit = _CURRENCY_SUFFIX_CODES.get(word.lower(), "USD")
-                end = cm.end()
-
-    if kind == "bare":
-        pm = _PERCENT_RE.match(text, end)
-        if pm:
-            kind = "percent"
-            unit = "pp" if pm.group("pp") else "bp" if pm.group("bp") else "%"
-            end = pm.end()
-
-    if kind == "bare":
-        age = _AGE_RE.match(text, end)
-        comp = _COMPOUND_RE.match(text, end)
-        um = _UNIT_RE.match(text, end)
-        if um is None and scale_word:  # "7 millones de libras", "2 millions de tonnes"
-            de = re.match(r"[ \u00a0](?:de|d’|d'|di)(?=[ \u00a0])", text[end : end + 4])
-            if de:
-                um = _UNIT_RE.match(text, end + de.end())
-        if age and age.group().startswith("-"):
-            kind, unit, end, context = "measure", "year", age.end(), "age"
-        elif comp:
-            u = comp.group("unit")
-            unit = _COMPOUND_UNITS.get(u, u)
-            kind = "count" if u in ("member", "nation", "seat", "storey", "story") else "measure"
-            context = comp.group("noun").lower()
-            second = _WORD_RE.match(text, comp.end("noun"))
-            if second and second.group("w").islower() and second.group("w") not in _NOT_NOUNS:
-                context = second.group("w").lower()  # "four-day military conflict" counts a conflict
-            end = comp.end("unit")
-            if kind == "count":
-                context, unit = u + "s" if not u.endswith("y") else u[:-1] + "ies", None
-        elif um:
-            sp = um.group("unit")
-            strict = sp.lower() in _CASE_STRICT_UNITS
-            if not (strict and sp != sp.lower()):
-                kind = "measure"
-                unit = _UNIT_BY_SPELLING[sp.lower()]
-                end = um.end()
-                if sp.lower() in ("pounds", "pound") and _pounds_are_sterling(text):
-                    kind, unit = "money", "GBP"  # "tickets cost 20 pounds" in a report that writes "£"
-                if sp.lower() in ("ans", "años", "jahre", "anni") and re.match(r"\s?,|\)", text[end : end + 2]):
-                    context = "age"
-                nm = _noun_after(text, end, lang)
-                if nm and context is None and unit not in ("year", "month", "week", "day"):
-                    context = nm
-
-    if kind == "bare":
-        found = _noun_span(text, end, lang)
+    """The number at ``text[a:b]`` with what surrounds it (a currency before; a scale word, a currency,
+    "%", a unit or a counted noun after), or None when it is not a quantity worth reporting."""
+    is_word = text[a:b][:1].isalpha()
+    q = _Q(a, b, "bare", value)
+    if not is_word:
+        _read_currency_before(text, q)
+    _read_scale(text, q, lang)
+    if q.kind != "money":
+        _read_currency_after(text, q, is_word)
+    if q.kind == "bare":
+        _read_percent(text, q)
+    if q.kind == "bare":
+        _read_unit(text, q, lang)
+    if q.kind == "bare":
+        found = _noun_span(text, q.end, lang)
         if found is not None:
-            kind, context, end = "count", found[0], found[1]
+            q.kind, q.context, q.end = "count", found[0], found[1]
+    _read_context(text, q, lang)
+    return None if _not_a_quantity(text, q, a, b, is_word, lang) else q
 
-    if kind == "percent" and context is None and unit == "%":
-        context = _percent_context(text, start, end, lang)
-    if kind in ("money", "percent") and context is None:
-        pm = re.match(r"[ \u00a0]+(?:a|per|an|par|pro|al|por)[ \u00a0]+(share|barrel|ounce|hour|month|year|person|action|Aktie|acción)\b", text[end:])
+
+def _read_currency_before(text: str, q: _Q) -> None:
+    """"$5", "Rs. 20", "€ 3": a currency sign or code right before the number (not "ARs 5")."""
+    cur = _CURRENCY_PREFIX_RE.search(text, max(0, q.start - 14), q.start)
+    if not cur:
+        return
+    start = cur.start()
+    if start and text[start - 1 : start].isalpha():
+        return  # "ARs 5": not a currency sign of its own
+    q.unit = _CURRENCY_PREFIX_CODES.get(cur.group("cur").lower().replace("\u00a0", " "), "USD")
+    q.kind = "money"
+    q.start = start
+
+
+def _read_scale(text: str, q: _Q, lang: str) -> None:
+    """"3.5 million", "$2bn", "2 crore", "7 mil millones": a scale word after the number."""
+    m = SCALE_RE.match(text, q.end)
+    if not m:
+        return
+    word = m.group("scale")
+    attached = m.start("scale") == q.end
+    if word in ("m", "b", "k") and not (q.kind == "money" and attached):
+        return
+    if word == "mil" and lang not in ("es", "pt"):
+        return
+    if word == "cr" and q.unit != "INR":
+        return
+    factor = SCALE_VALUES.get(word.lower(), 1.0)
+    if lang == "de" and word.lower().startswith("billion"):
+        factor = 1e12
+    if word.lower() == "mille" and lang != "fr":
+        factor = 1.0
+    if factor == 1.0:
+        return
+    q.scale = factor
+    q.scale_word = True
+    q.end = m.end()
+    m2 = re.match(r"[ \u00a0](mil millones|milliards?)\b", text[q.end :])
+    if word.lower() == "mil" and m2:
+        q.scale, q.end = 1e9, q.end + m2.end()
+
+
+def _read_currency_after(text: str, q: _Q, is_word: bool) -> None:
+    """"20 euros", "5 millones de dólares" (not "20 pounds of beef")."""
+    cm = _CURRENCY_SUFFIX_RE.match(text, q.end)
+    if not cm or (is_word and not q.scale_word):
+        return
+    word = cm.group("cur")
+    if word.lower() in ("pound", "pounds") and re.match(r"\s+of\b", text[cm.end() :]):
+        return
+    q.kind = "money"
+    q.unit = _CURRENCY_SUFFIX_CODES.get(word.lower(), "USD")
+    q.end = cm.end()
+
+
+def _read_percent(text: str, q: _Q) -> None:
+    """"3.5%", "25 basis points", "0,25 Prozentpunkte"."""
+    pm = _PERCENT_RE.match(text, q.end)
+    if pm:
+        q.kind = "percent"
+        q.unit = "pp" if pm.group("pp") else "bp" if pm.group("bp") else "%"
+        q.end = pm.end()
+
+
+def _read_unit(text: str, q: _Q, lang: str) -> None:
+    """An age ("34-year-old"), a compound ("a four-day visit", "a 15-member team") or a measure unit."""
+    end = q.end
+    age = _AGE_RE.match(text, end)
+    comp = _COMPOUND_RE.match(text, end)
+    um = _UNIT_RE.match(text, end)
+    if um is None and q.scale_word:  # "7 millones de libras", "2 millions de tonnes"
+        de = re.match(r"[ \u00a0](?:de|d’|d'|di)(?=[ \u00a0])", text[end : end + 4])
+        if de:
+            um = _UNIT_RE.match(text, end + de.end())
+    if age and age.group().startswith("-"):
+        q.kind, q.unit, q.end, q.context = "measure", "year", age.end(), "age"
+    elif comp:
+        _read_compound(text, q, comp)
+    elif um:
+        _read_measure(text, q, um, lang)
+
+
+def _read_compound(text: str, q: _Q, comp: re.Match[str]) -> None:
+    u = comp.group("unit")
+    q.unit = _COMPOUND_UNITS.get(u, u)
+    q.kind = "count" if u in ("member", "nation", "seat", "storey", "story") else "measure"
+    q.context = comp.group("noun").lower()
+    second = _WORD_RE.match(text, comp.end("noun"))
+    if second and second.group("w").islower() and second.group("w") not in _NOT_NOUNS:
+        q.context = second.group("w").lower()  # "four-day military conflict" counts a conflict
+    q.end = comp.end("unit")
+    if q.kind == "count":
+        q.context, q.unit = u + "s" if not u.endswith("y") else u[:-1] + "ies", None
+
+
+def _read_measure(text: str, q: _Q, um: re.Match[str], lang: str) -> None:
+    sp = um.group("unit")
+    strict = sp.lower() in _CASE_STRICT_UNITS
+    if strict and sp != sp.lower():
+        return
+    q.kind = "measure"
+    q.unit = _UNIT_BY_SPELLING[sp.lower()]
+    q.end = um.end()
+    if sp.lower() in ("pounds", "pound") and _pounds_are_sterling(text):
+        q.kind, q.unit = "money", "GBP"  # "tickets cost 20 pounds" in a report that writes "£"
+    if sp.lower() in ("ans", "años", "jahre", "anni") and re.match(r"\s?,|\)", text[q.end : q.end + 2]):
+        q.context = "age"
+    nm = _noun_after(text, q.end, lang)
+    if nm and q.context is None and q.unit not in ("year", "month", "week", "day"):
+        q.context = nm
+
+
+def _read_context(text: str, q: _Q, lang: str) -> None:
+    """What a percentage or an amount of money is of: "94.6% of members", "$5 a share"."""
+    if q.kind == "percent" and q.context is None and q.unit == "%":
+        q.context = _percent_context(text, q.start, q.end, lang)
+    if q.kind in ("money", "percent") and q.context is None:
+        pm = re.match(r"[ \u00a0]+(?:a|per|an|par|pro|al|por)[ \u00a0]+(share|barrel|ounce|hour|month|year|person|action|Aktie|acción)\b", text[q.end:])
         if pm:
-            context = pm.group(1).lower()
-        elif kind == "money":
-            context = _noun_after(text, end, lang)
+            q.context = pm.group(1).lower()
+        elif q.kind == "money":
+            q.context = _noun_after(text, q.end, lang)
 
-    if is_word and kind in ("bare", "percent", "money") and not scale_word:
-        if kind == "bare":
-            return None
-    if kind != "money" and value.is_integer() and _YEAR_RE.fullmatch(raw) and kind in ("bare", "count"):
-        return None
-    if kind in ("count", "measure", "bare") and not is_word:
-        pw, pos = _prev_word(text, a)
+
+def _not_a_quantity(text: str, q: _Q, a: int, b: int, is_word: bool, lang: str) -> bool:
+    """A bare number word, a year, a model or article number ("Boeing 737", "No. 5"), "#3", or a count of one."""
+    if is_word and q.kind == "bare" and not q.scale_word:
+        return True
+    if q.kind != "money" and q.value.is_integer() and _YEAR_RE.fullmatch(text[a:b]) and q.kind in ("bare", "count"):
+        return True
+    if q.kind in ("count", "measure", "bare") and not is_word:
+        pw, _ = _prev_word(text, a)
         if pw and pw[:1].isupper() and pw.lower() not in _QUANTIFIERS and pw not in STOPWORDS:
-            if not (lang == "de" and kind == "count") and not (kind == "measure" and unit not in _TIME_UNITS):
-                return None  # "Boeing 737", "Flight 5", "Article 370"
+            if not (lang == "de" and q.kind == "count") and not (q.kind == "measure" and q.unit not in _TIME_UNITS):
+                return True  # "Boeing 737", "Flight 5", "Article 370"
         if pw.lower() in ("no.", "nr.", "n°", "número", "number", "num", "no", "version", "vol.", "page", "p."):
-            return None
+            return True
         if a > 0 and text[a - 1] in "#№":
-            return None
-    if kind == "count" and value == 1 and not scale_word:
-        return None
-    return _Q(start, end, kind, value, unit, scale, context, scale_word)
+            return True
+    return q.kind == "count" and q.value == 1 and not q.scale_word
 
 
 _WEIGHT_CUE_RE = re.compile(r"\bpounds? of\b|\bweigh|\blbs?\b|\blibras\b(?! esterlinas)|\bkilos?\b|\bkilograms?\b|\btons?\b", re.I)

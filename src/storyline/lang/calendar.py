@@ -59,7 +59,8 @@ MONTH_ABBREVIATIONS: dict[str, dict[int, tuple[str, ...]]] = {
     "de": {10: ("Okt",), 12: ("Dez",)},
 }
 
-# The languages the analyzers read month names in (as written, any case).
+# --- the analyzers' view: names as written (any case), in the languages they read dates in -------
+
 ANALYZED_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "hi")
 
 

@@ -169,7 +169,7 @@ _SKELETON_SUBS = [
 
 
 def skeleton(word: str) -> str:
-    """Consonant skeleton of a (transliterated) name: "Malhotra" and "मल्होत्रा" both give "mlhtr"."""
+    """Consonant skeleton of a folded name: "malhotra" and "मल्होत्रा" both give "mltr" (h after a letter is dropped)."""
     w = transliterate(word)
     w = "".join(c for c in w if c.isascii() and c.isalpha())
     if not w:

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from storyline.analyze import analyze
     from storyline.check import compare
-    from storyline.check import embeddings as emb
+    from storyline.lang import embeddings as emb
     from storyline.model import Article
     from storyline.pipeline import extract
 

@@ -18,16 +18,13 @@ import random
 import sys
 from pathlib import Path
 
+from storyline.lang.calendar import MONTH_NAMES
+
 BENCHMARK = False  # a corpus generator used by the benchmarks; `python -m bench` skips it
 
 _SYL = ["ka", "lo", "mer", "tan", "vi", "dor", "sel", "ru", "ban", "tek", "mo", "ria", "zen", "pol", "gar",
         "fi", "nos", "ter", "ul", "bra", "ko", "san", "del", "mi", "vor", "qua", "lin", "es", "tor", "na"]
-_MONTHS = {
-    "en": "January February March April May June July August September October November December".split(),
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(),
-}
+_MONTHS = {lang: MONTH_NAMES[lang] for lang in ("en", "es", "fr", "de")}
 
 # kind -> language -> sentence templates. Slots: {A} {B} {place} {x} {y} {n} {m} {day} {person}
 _T = {

@@ -110,7 +110,7 @@ def run_lsh(path: Path) -> dict:
             m.update(" ".join(words[i:i + 5]).encode("utf-8"))
         hashes[a.id] = m
         lsh.insert(a.id, m)
-    from storyline.unionfind import components
+    from storyline.lang.unionfind import components
 
     groups = components([a.id for a in arts], [(aid, other) for aid, m in hashes.items() for other in lsh.query(m)])
     t1 = time.perf_counter()

@@ -20,21 +20,23 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from storyline.check.text import parse_number
+from storyline.lang.numbers import ENGLISH_ORDINALS, NUMBER_WORDS, parse_number_any_language
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parents[0].parent / "shared" / "corpus" / "dev" / "articles.jsonl"
 DEFAULT_GOLD = HERE / "gold_findings.json"
 CHECKED_KINDS = ("quote_variant", "number_conflict", "date_conflict", "place_conflict", "name_variant",
                  "suspect_term", "reuse")
-WORD_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                "eighth": 8, "six": 6, "seven": 7, "eight": 8, "four": 4, "five": 5}
+# The number words the gold findings are written with: "first" .. "eighth", "four" .. "eight".
+WORD_NUMBERS = {w: v for w, v in ENGLISH_ORDINALS.items() if v <= 8} | {
+    w: v for w, v in NUMBER_WORDS["en"].items() if 4 <= v <= 8
+}
 
 
 def numbers(text: str) -> set[float]:
     out = set()
     for raw in re.findall(r"\d+(?:[.,]\d+)*", text):
-        value = parse_number(raw)
+        value = parse_number_any_language(raw)
         if value is not None:
             out.add(round(value, 4))
     for word in re.findall(r"[a-z]+", text.lower()):

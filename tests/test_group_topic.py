@@ -20,13 +20,13 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storyline.check import embeddings  # noqa: E402
 from storyline.cli import app  # noqa: E402
 from storyline.group import METHOD, METHOD_SEMANTIC, group  # noqa: E402
 from storyline.group.cluster import attach_singletons  # noqa: E402
 from storyline.group.similarity import Vector, centroid, content  # noqa: E402
 from storyline.group.timeinfo import EventTime  # noqa: E402
 from storyline.group.topic import TOPIC_CHARS, topic_text  # noqa: E402
+from storyline.lang import embeddings  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
 

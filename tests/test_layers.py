@@ -56,8 +56,6 @@ def test_store_imports_neither_group_nor_check():
     assert _offenders("store", ("storyline.group", "storyline.check")) == []
 
 
-@pytest.mark.xfail(strict=True, reason="group/topic.py loads its encoder from check/embeddings.py until the "
-                   "storyline.lang package takes encoder loading over (issue 9); then remove this mark")
 def test_group_does_not_import_check():
     assert _offenders("group", ("storyline.check",)) == []
 

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from storyline.analyze.quantities import find_quantities, parse_number
+from storyline.analyze.quantities import find_quantities
 from storyline.analyze.sentences import split_sentences
+from storyline.lang.numbers import parse_number
 
 
 def quantities(text: str, lang: str = "en"):

@@ -9,10 +9,10 @@ import sqlite3
 import pytest
 from typer.testing import CliRunner
 
-from storyline.check import embeddings
 from storyline.cli import app
 from storyline.group import METHOD, METHOD_SEMANTIC
 from storyline.ingest import ingest
+from storyline.lang import embeddings
 from storyline.model import Article
 from storyline.store import Store, list_stories
 

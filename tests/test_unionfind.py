@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.unionfind import components
+from storyline.lang.unionfind import components
 
 
 def test_components_join_chains_and_ignore_unknown_nodes():

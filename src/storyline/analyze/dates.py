@@ -17,12 +17,15 @@ import re
 from datetime import date, timedelta
 
 from storyline.analyze._scan import find_words, has_any
-from storyline.analyze.lexicon_calendar import (
+from storyline.lang.calendar import (
     ABBR_MONTH_ALT,
     MONTH_BY_NAME,
     MONTH_CAPITALISED,
+    MONTHS_NEEDING_A_CUE,
+    RELATIVE_PHRASES,
     WEEKDAY_BY_NAME,
 )
+from storyline.lang.numbers import SMALL_ENGLISH_COUNTS
 from storyline.model import DateMention, Sentence
 
 _I = re.IGNORECASE
@@ -81,72 +84,7 @@ _TIME_RE = re.compile(
     r")(?:\s*(?P<tz>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|BST|CET|CEST|IST|UTC|local time)(?![\w]))?",
 )
 
-# relative words: phrase -> (language, kind, offset); kind: day, week, month, year
-_RELATIVE: dict[str, tuple[str, str, int]] = {}
-
-
-def _rel(lang: str, kind: str, offset: int, *phrases: str) -> None:
-    for p in phrases:
-        _RELATIVE[p.lower()] = (lang, kind, offset)
-
-
-_rel("en", "day", 0, "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today")
-_rel("en", "day", -1, "yesterday", "last night")
-_rel("en", "day", 1, "tomorrow")
-_rel("en", "week", 0, "this week", "earlier this week", "later this week")
-_rel("en", "week", -1, "last week", "past week", "the previous week")
-_rel("en", "week", 1, "next week")
-_rel("en", "month", 0, "this month", "earlier this month", "later this month", "earlier in the month")
-_rel("en", "month", -1, "last month", "the previous month")
-_rel("en", "month", 1, "next month")
-_rel("en", "year", 0, "this year", "earlier this year", "later this year")
-_rel("en", "year", -1, "last year", "the previous year")
-_rel("en", "year", 1, "next year")
-_rel("es", "day", 0, "hoy", "este lunes")
-_rel("es", "day", -1, "ayer")
-_rel("es", "day", 1, "mañana")
-_rel("es", "week", 0, "esta semana")
-_rel("es", "week", -1, "la semana pasada")
-_rel("es", "week", 1, "la próxima semana", "la semana que viene")
-_rel("es", "month", 0, "este mes", "a principios de este mes")
-_rel("es", "month", -1, "el mes pasado")
-_rel("es", "month", 1, "el próximo mes", "el mes que viene")
-_rel("es", "year", 0, "este año")
-_rel("es", "year", -1, "el año pasado")
-_rel("es", "year", 1, "el próximo año", "el año que viene")
-_rel("fr", "day", 0, "aujourd'hui", "aujourd’hui", "ce matin", "ce soir")
-_rel("fr", "day", -1, "hier")
-_rel("fr", "day", 1, "demain")
-_rel("fr", "week", 0, "cette semaine")
-_rel("fr", "week", -1, "la semaine dernière")
-_rel("fr", "week", 1, "la semaine prochaine")
-_rel("fr", "month", 0, "ce mois-ci", "plus tôt ce mois-ci")
-_rel("fr", "month", -1, "le mois dernier")
-_rel("fr", "month", 1, "le mois prochain")
-_rel("fr", "year", 0, "cette année")
-_rel("fr", "year", -1, "l'année dernière", "l’année dernière", "l'an dernier", "l’an dernier")
-_rel("fr", "year", 1, "l'année prochaine", "l’année prochaine", "l'an prochain", "l’an prochain")
-_rel("de", "day", 0, "heute")
-_rel("de", "day", -1, "gestern")
-_rel("de", "day", 1, "morgen")
-_rel("de", "week", 0, "diese Woche", "in dieser Woche")
-_rel("de", "week", -1, "vergangene Woche", "letzte Woche", "in der vergangenen Woche", "vergangener Woche")
-_rel("de", "week", 1, "nächste Woche", "kommende Woche")
-_rel("de", "month", 0, "diesen Monat", "in diesem Monat", "Anfang des Monats")
-_rel("de", "month", -1, "vergangenen Monat", "letzten Monat", "im vergangenen Monat", "im Vormonat")
-_rel("de", "month", 1, "nächsten Monat", "im kommenden Monat")
-_rel("de", "year", 0, "dieses Jahr", "in diesem Jahr", "dieses Jahres")
-_rel("de", "year", -1, "letztes Jahr", "vergangenes Jahr", "im vergangenen Jahr", "im Vorjahr", "vergangenen Jahres")
-_rel("de", "year", 1, "nächstes Jahr", "im kommenden Jahr")
-_rel("it", "day", 0, "oggi")
-_rel("it", "day", -1, "ieri")
-_rel("it", "day", 1, "domani")
-_rel("it", "week", -1, "la settimana scorsa")
-_rel("it", "month", -1, "il mese scorso")
-_rel("it", "year", 0, "quest'anno", "quest’anno")
-_rel("it", "year", -1, "l'anno scorso", "l’anno scorso")
-_rel("hi", "day", 0, "आज")
-_rel("hi", "year", -1, "पिछले साल")
+_RELATIVE = RELATIVE_PHRASES  # phrase -> (language, kind, offset); kind: day, week, month, year
 
 _RELATIVE_RE = {
     lang: re.compile(
@@ -166,12 +104,10 @@ _QUARTER_WORDS = frozenset({"quarter", "q1", "q2", "q3", "q4"})
 _CAL_WORDS = frozenset(MONTH_BY_NAME) | frozenset(WEEKDAY_BY_NAME)
 _CASE_SENSITIVE_REL = {"morgen"}  # "Morgen" is "morning"; only lowercase "morgen" is "tomorrow"
 _AGO_RE = re.compile(
-    r"(?<![\w])(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<u>days?|weeks?|months?|years?)\s+ago(?![\w])",
+    r"(?<![\w])(?P<n>\d{1,2}|" + "|".join(SMALL_ENGLISH_COUNTS) + r")\s+(?P<u>days?|weeks?|months?|years?)\s+ago(?![\w])",
     _I,
 )
-_SMALL = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _ANCHOR_BEFORE_RE = re.compile(r"(?:since|than|until|till|before|after|from|desde|depuis|seit|dal)\s+(?:\S+\s+)?$", _I)
-_AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "mars", "mai", "marzo"})
 
 
 class _Ctx:
@@ -401,7 +337,7 @@ def _month_hit(text: str, s: int, e: int, key: str, lang: str, ctx: _Ctx, add) -
             return
     cm = _CUE_BEFORE_RE.search(text, max(0, s - 14), s)
     cue = cm.group("cue").lower() if cm else ""
-    if key in _AMBIGUOUS_MONTHS and not cue:
+    if key in MONTHS_NEEDING_A_CUE and not cue:
         return
     if not cue and not dot and lang == "en" and word[:1].islower():
         return
@@ -502,7 +438,7 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
             add(m.span(), _relative(text, m.span(), kind, offset, ctx), 5)
     for m in (_AGO_RE.finditer(text) if has_any(text, _AGO_WORDS) else ()):
         n = m.group("n").lower()
-        k = int(n) if n.isdigit() else _SMALL[n]
+        k = int(n) if n.isdigit() else SMALL_ENGLISH_COUNTS[n]
         unit = m.group("u").lower().rstrip("s")
         if unit == "day":
             d = ref - timedelta(days=k) if ref else None

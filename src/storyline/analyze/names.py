@@ -16,8 +16,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from storyline.analyze.lexicon_calendar import CALENDAR_WORDS
-from storyline.analyze.lexicon_names import (
+from storyline.lang.calendar import CALENDAR_WORDS, ENGLISH_MONTH_AND_DAY_NAMES
+from storyline.lang.names import (
     AMBIGUOUS_TITLES,
     DE_ORG_SUFFIXES,
     DE_TITLE_SUFFIXES,
@@ -35,7 +35,7 @@ from storyline.analyze.lexicon_names import (
     STOPWORDS,
     TITLE_TOKENS,
 )
-from storyline.analyze.lexicon_places import AMBIGUOUS_PLACES, PLACES, PLACES_UPPER
+from storyline.lang.places import AMBIGUOUS_PLACES, PLACES, PLACES_UPPER
 from storyline.model import Mention, Sentence
 
 _CAP_RE = re.compile(
@@ -79,11 +79,7 @@ _PLACE_FOLLOWERS = frozenset(
     ou und oder el la le les los las des del du de am im""".split()
 )
 _CAL_LANGS = frozenset({"en"})
-_CAL_WORDS_BY_LANG = {
-    "en": frozenset("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
-    sunday""".split()),
-}
+_CAL_WORDS_BY_LANG = {"en": ENGLISH_MONTH_AND_DAY_NAMES}
 _CAPS_SCRIPTS = frozenset({"en", "es", "fr", "it", "pt", "nl", "de", "ro", "pl", "sv", "no", "da", "fi", "cs", "tr"})
 
 

@@ -15,72 +15,24 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze._scan import find_words
-from storyline.analyze.lexicon_calendar import MONTH_WORD_RE, month_number
-from storyline.analyze.lexicon_names import STOPWORDS
-from storyline.analyze.lexicon_places import PLACES
+from storyline.lang.calendar import MONTH_WORD_RE, is_month_beside_number, month_number
+from storyline.lang.names import STOPWORDS
+from storyline.lang.numbers import (
+    COMMA_DECIMAL,
+    NUMBER_WORDS,
+    NUMERAL_RE,
+    NUMERAL_RE_SPACE_GROUPED,
+    SCALE_RE,
+    SCALE_VALUES,
+    SPACE_GROUPED,
+    parse_number,
+)
+from storyline.lang.places import PLACES
 from storyline.model import Quantity, Sentence
 
-# Languages that write 1.200 for a thousand and 3,75 for a decimal.
-_COMMA_DECIMAL = frozenset({"de", "fr", "es", "it", "pt", "nl", "el", "ru", "pl", "tr", "ro", "cs", "da", "sv", "no", "fi"})
-_SPACE_GROUPED = frozenset({"fr", "de", "es", "it", "pt", "ru", "pl", "cs", "sv", "no", "fi"})
-
-# Digit-first patterns: a leading lookbehind or alternation would make the engine try every position.
-_GROUPED = r"(?:(?:,\d{3})+|(?:,\d{2})+,\d{3}|(?:\.\d{3})+|(?:[\u00a0\u202f]\d{3})+)"
-_NUM_RE = re.compile(rf"\d(?<![\w.,]\d)(?:\d{{0,2}}{_GROUPED}(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?![.,]?\d)")
-_NUM_RE_SPACE = re.compile(
-    rf"\d(?<![\w.,]\d)(?:\d{{0,2}}(?: \d{{3}})+(?![\d.,])(?:,\d+)?|\d{{0,2}}{_GROUPED}(?:[.,]\d+)?|\d*(?:[.,]\d+)?)(?![.,]?\d)"
-)
-
-_WORD_NUMBERS: dict[str, dict[str, float]] = {
-    "en": {
-        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-        "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    },
-    "es": {
-        "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-        "once": 11, "doce": 12, "quince": 15, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
-        "cien": 100,
-    },
-    "fr": {
-        "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-        "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
-        "cent": 100,
-    },
-    "de": {
-        "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-        "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "hundert": 100,
-    },
-    "it": {
-        "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
-        "venti": 20, "trenta": 30, "cento": 100,
-    },
-}
-_EN_UNITS = {k: v for k, v in _WORD_NUMBERS["en"].items() if v < 10}
-_EN_TENS = {k: v for k, v in _WORD_NUMBERS["en"].items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
-_WORD_NUMBER_KEYS = {lang: frozenset(table) for lang, table in _WORD_NUMBERS.items()}
-
-# scale words after a number; value depends on language for "billion"
-_SCALE_RE = re.compile(
-    r"[ \u00a0]?(?P<scale>thousand|millions?|billions?|trillions?|mn|bn|tn|crores?|lakhs?|lacs?|cr\b"
-    r"|mil millones|millones|millón|billones|billón|mil(?=\s)"
-    r"|milliards?|mille|Mds?\b|Md\b"
-    r"|Tausend|Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen"
-    r"|mila|milioni|milione|miliardi|miliardo"
-    r"|हज़ार|हजार|लाख|करोड़|करोड|अरब"
-    r"|[mbk](?![\w]))(?![\w])",
-)
-_SCALE_VALUES = {
-    "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-    "trillions": 1e12, "mn": 1e6, "bn": 1e9, "tn": 1e12, "crore": 1e7, "crores": 1e7, "cr": 1e7,
-    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "mil millones": 1e9, "millones": 1e6,
-    "millón": 1e6, "billones": 1e12, "billón": 1e12, "mil": 1e3, "milliard": 1e9, "milliards": 1e9,
-    "mille": 1e3, "md": 1e9, "mds": 1e9, "tausend": 1e3, "millionen": 1e6, "mio.": 1e6, "milliarden": 1e9,
-    "milliarde": 1e9, "mrd.": 1e9, "mrd": 1e9, "mio": 1e6, "billionen": 1e12, "mila": 1e3, "milioni": 1e6, "milione": 1e6,
-    "miliardi": 1e9, "miliardo": 1e9, "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7,
-    "अरब": 1e9, "m": 1e6, "b": 1e9, "k": 1e3,
-}
+_EN_UNITS = {k: v for k, v in NUMBER_WORDS["en"].items() if v < 10}
+_EN_TENS = {k: v for k, v in NUMBER_WORDS["en"].items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
+_WORD_NUMBER_KEYS = {lang: frozenset(table) for lang, table in NUMBER_WORDS.items()}
 
 _CURRENCY_PREFIX_RE = re.compile(
     r"(?P<cur>US\$|U\.S\.\s?\$|A\$|C\$|HK\$|S\$|NZ\$|\$|£|€|¥|₹|Rs\.?|INR|USD|EUR|GBP|JPY|CHF|CNY"
@@ -206,7 +158,6 @@ _DATE_NUM_RE = re.compile(
 )
 _AFTER_WORD_RE = re.compile(r"(?:st|nd|rd|th|er|º)?\.?,?[ \u00a0]+(?:of[ \u00a0]+|de[ \u00a0]+)?([^\W\d_][\w\u0900-\u097f]*\.?)")
 _BEFORE_WORD_RE = re.compile(r"([^\W\d_][\w\u0900-\u097f]*\.?),?[ \u00a0]+(?:de[ \u00a0]+)?$")
-_NOT_MONTHS = frozenset({"may", "march", "mars", "mai"})  # lowercase: verbs and nouns more often than months
 _SCORE_RE = re.compile(r"(\d(?<![\w.,]\d)\d{0,2})\s?[-–—]\s?(\d{1,3})(?![\w.,]?\d)")
 _LIST_NUM_RE = re.compile(r"(?m)^[ \t]*\d{1,2}[.)](?=\s)")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
@@ -239,40 +190,6 @@ class _Q:
     scale: float = 1.0
     context: str | None = None
     scale_word: bool = False
-
-
-def parse_number(raw: str, lang: str | None = None) -> float | None:
-    """Read a number as written, deciding "," and "." by language and digit grouping.
-
-    "1,200" is 1200 in English and 1.2 in German; "1.200" the other way round; "3,75" is 3.75 anywhere
-    (a comma followed by other than three digits is a decimal comma); Indian "1,20,000" is 120000.
-    """
-    s = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if not s:
-        return None
-    comma_decimal = (lang or "en") in _COMMA_DECIMAL
-    if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
-    elif "," in s:
-        groups = s.split(",")
-        thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
-        indian = len(groups) > 2 and len(groups[-1]) == 3 and all(len(g) == 2 for g in groups[1:-1])
-        if (thousands and (not comma_decimal or len(groups) > 2)) or indian:
-            s = s.replace(",", "")
-        else:
-            s = s.replace(",", ".") if len(groups) == 2 else s.replace(",", "")
-    elif "." in s:
-        groups = s.split(".")
-        thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
-        if len(groups) > 2 or (thousands and comma_decimal):
-            s = s.replace(".", "")
-    try:
-        return float(s)
-    except ValueError:
-        return None
 
 
 def _norm_lang(lang: str | None) -> str:
@@ -310,16 +227,12 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> 
     return False
 
 
-def _is_month(word: str) -> bool:
-    return month_number(word) is not None and word.rstrip(".") not in _NOT_MONTHS
-
-
 def _next_to_month(text: str, a: int, b: int) -> bool:
     after = _AFTER_WORD_RE.match(text, b, b + 30)
-    if after and _is_month(after.group(1)):
+    if after and is_month_beside_number(after.group(1)):
         return True
     before = _BEFORE_WORD_RE.search(text, max(0, a - 16), a)
-    return bool(before and _is_month(before.group(1)))
+    return bool(before and is_month_beside_number(before.group(1)))
 
 
 def _prev_word(text: str, pos: int) -> tuple[str, int]:
@@ -331,14 +244,14 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
 
 _THOUSANDS_COMMA_RE = re.compile(r"\d,\d{3}(?![\d,])")
 _DOT_DECIMAL_RE = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])")
-_COMMA_DECIMAL_RE = re.compile(r"(?<![\d,])\d{1,3},\d{1,2}(?![\d,])")
+COMMA_DECIMAL_RE = re.compile(r"(?<![\d,])\d{1,3},\d{1,2}(?![\d,])")
 _DOT_THOUSANDS_RE = re.compile(r"\d\.\d{3}(?![\d.])")
 
 
 def _writes_like_english(text: str) -> bool:
     """A Spanish or French text that groups thousands with commas ("200,000 libras", as Latin American
     and US Spanish media do): it shows "1,234" and never a decimal comma or a dot grouping."""
-    return bool(_THOUSANDS_COMMA_RE.search(text)) and not _COMMA_DECIMAL_RE.search(text) and not (
+    return bool(_THOUSANDS_COMMA_RE.search(text)) and not COMMA_DECIMAL_RE.search(text) and not (
         _DOT_THOUSANDS_RE.search(text)
     )
 
@@ -346,8 +259,8 @@ def _writes_like_english(text: str) -> bool:
 def _candidates(text: str, lang: str) -> list[_Q]:
     masked = _masked_spans(text)
     starts = [s for s, _ in masked]
-    num_re = _NUM_RE_SPACE if lang in _SPACE_GROUPED else _NUM_RE
-    parse_lang = "en" if lang in _COMMA_DECIMAL and _writes_like_english(text) else lang
+    num_re = NUMERAL_RE_SPACE_GROUPED if lang in SPACE_GROUPED else NUMERAL_RE
+    parse_lang = "en" if lang in COMMA_DECIMAL and _writes_like_english(text) else lang
     found: list[tuple[int, int, float]] = []
     for m in num_re.finditer(text):
         a, b = m.span()
@@ -360,7 +273,7 @@ def _candidates(text: str, lang: str) -> list[_Q]:
         value = parse_number(m.group(), parse_lang)
         if value is not None:
             found.append((a, b, value))
-    table = _WORD_NUMBERS.get(lang)
+    table = NUMBER_WORDS.get(lang)
     if table is not None:
         for ws, we, w in find_words(text, _WORD_NUMBER_KEYS[lang]):
             if we < len(text) and text[we] == "-" and lang == "en":
@@ -381,133 +294,166 @@ def _candidates(text: str, lang: str) -> list[_Q]:
 
 
 def _read_around(text: str, a: int, b: int, value: float, lang: str) -> _Q | None:
-    raw = text[a:b]
-    is_word = raw[:1].isalpha()
-    end = b
-    scale = 1.0
-    scale_word = False
-    unit: str | None = None
-    kind = "bare"
-    context: str | None = None
-
-    cur = _CURRENCY_PREFIX_RE.search(text, max(0, a - 14), a)
-    start = a
-    if cur and not is_word:
-        unit = _CURRENCY_PREFIX_CODES.get(cur.group("cur").lower().replace("\u00a0", " "), "USD")
-        kind = "money"
-        start = cur.start()
-        pre = text[start - 1 : start] if start else ""
-        if pre.isalpha():
-            kind, unit, start = "bare", None, a  # "ARs 5": not a currency sign of its own
-
-    m = _SCALE_RE.match(text, end)
-    if m:
-        word = m.group("scale")
-        attached = m.start("scale") == end
-        if word in ("m", "b", "k") and not (kind == "money" and attached):
-            m = None
-        elif word == "mil" and lang not in ("es", "pt"):
-            m = None
-        elif word == "cr" and unit != "INR":
-            m = None
-    if m:
-        word = m.group("scale")
-        factor = _SCALE_VALUES.get(word.lower(), 1.0)
-        if lang == "de" and word.lower().startswith("billion"):
-            factor = 1e12
-        if word.lower() == "mille" and lang != "fr":
-            factor = 1.0
-        if factor != 1.0:
-            scale = factor
-            scale_word = True
-            end = m.end()
-            m2 = re.match(r"[ \u00a0](mil millones|milliards?)\b", text[end:])
-            if word.lower() == "mil" and m2:
-                scale, end = 1e9, end + m2.end()
-
-    if kind != "money":
-        cm = _CURRENCY_SUFFIX_RE.match(text, end)
-        if cm and not is_word or (cm and scale_word):
-            word = cm.group("cur")
-            if not (word.lower() in ("pound", "pounds") and re.match(r"\s+of\b", text[cm.end() :])):
-                kind = "money"
-                unit = _CURRENCY_SUFFIX_CODES.get(word.lower(), "USD")
-                end = cm.end()
-
-    if kind == "bare":
-        pm = _PERCENT_RE.match(text, end)
-        if pm:
-            kind = "percent"
-            unit = "pp" if pm.group("pp") else "bp" if pm.group("bp") else "%"
-            end = pm.end()
-
-    if kind == "bare":
-        age = _AGE_RE.match(text, end)
-        comp = _COMPOUND_RE.match(text, end)
-        um = _UNIT_RE.match(text, end)
-        if um is None and scale_word:  # "7 millones de libras", "2 millions de tonnes"
-            de = re.match(r"[ \u00a0](?:de|d’|d'|di)(?=[ \u00a0])", text[end : end + 4])
-            if de:
-                um = _UNIT_RE.match(text, end + de.end())
-        if age and age.group().startswith("-"):
-            kind, unit, end, context = "measure", "year", age.end(), "age"
-        elif comp:
-            u = comp.group("unit")
-            unit = _COMPOUND_UNITS.get(u, u)
-            kind = "count" if u in ("member", "nation", "seat", "storey", "story") else "measure"
-            context = comp.group("noun").lower()
-            second = _WORD_RE.match(text, comp.end("noun"))
-            if second and second.group("w").islower() and second.group("w") not in _NOT_NOUNS:
-                context = second.group("w").lower()  # "four-day military conflict" counts a conflict
-            end = comp.end("unit")
-            if kind == "count":
-                context, unit = u + "s" if not u.endswith("y") else u[:-1] + "ies", None
-        elif um:
-            sp = um.group("unit")
-            strict = sp.lower() in _CASE_STRICT_UNITS
-            if not (strict and sp != sp.lower()):
-                kind = "measure"
-                unit = _UNIT_BY_SPELLING[sp.lower()]
-                end = um.end()
-                if sp.lower() in ("pounds", "pound") and _pounds_are_sterling(text):
-                    kind, unit = "money", "GBP"  # "tickets cost 20 pounds" in a report that writes "£"
-                if sp.lower() in ("ans", "años", "jahre", "anni") and re.match(r"\s?,|\)", text[end : end + 2]):
-                    context = "age"
-                nm = _noun_after(text, end, lang)
-                if nm and context is None and unit not in ("year", "month", "week", "day"):
-                    context = nm
-
-    if kind == "bare":
-        found = _noun_span(text, end, lang)
+    """The number at ``text[a:b]`` with what surrounds it (a currency before; a scale word, a currency,
+    "%", a unit or a counted noun after), or None when it is not a quantity worth reporting."""
+    is_word = text[a:b][:1].isalpha()
+    q = _Q(a, b, "bare", value)
+    if not is_word:
+        _read_currency_before(text, q)
+    _read_scale(text, q, lang)
+    if q.kind != "money":
+        _read_currency_after(text, q, is_word)
+    if q.kind == "bare":
+        _read_percent(text, q)
+    if q.kind == "bare":
+        _read_unit(text, q, lang)
+    if q.kind == "bare":
+        found = _noun_span(text, q.end, lang)
         if found is not None:
-            kind, context, end = "count", found[0], found[1]
+            q.kind, q.context, q.end = "count", found[0], found[1]
+    _read_context(text, q, lang)
+    return None if _not_a_quantity(text, q, a, b, is_word, lang) else q
 
-    if kind == "percent" and context is None and unit == "%":
-        context = _percent_context(text, start, end, lang)
-    if kind in ("money", "percent") and context is None:
-        pm = re.match(r"[ \u00a0]+(?:a|per|an|par|pro|al|por)[ \u00a0]+(share|barrel|ounce|hour|month|year|person|action|Aktie|acción)\b", text[end:])
+
+def _read_currency_before(text: str, q: _Q) -> None:
+    """"$5", "Rs. 20", "€ 3": a currency sign or code right before the number (not "ARs 5")."""
+    cur = _CURRENCY_PREFIX_RE.search(text, max(0, q.start - 14), q.start)
+    if not cur:
+        return
+    start = cur.start()
+    if start and text[start - 1 : start].isalpha():
+        return  # "ARs 5": not a currency sign of its own
+    q.unit = _CURRENCY_PREFIX_CODES.get(cur.group("cur").lower().replace("\u00a0", " "), "USD")
+    q.kind = "money"
+    q.start = start
+
+
+def _read_scale(text: str, q: _Q, lang: str) -> None:
+    """"3.5 million", "$2bn", "2 crore", "7 mil millones": a scale word after the number."""
+    m = SCALE_RE.match(text, q.end)
+    if not m:
+        return
+    word = m.group("scale")
+    attached = m.start("scale") == q.end
+    if word in ("m", "b", "k") and not (q.kind == "money" and attached):
+        return
+    if word == "mil" and lang not in ("es", "pt"):
+        return
+    if word == "cr" and q.unit != "INR":
+        return
+    factor = SCALE_VALUES.get(word.lower(), 1.0)
+    if lang == "de" and word.lower().startswith("billion"):
+        factor = 1e12
+    if word.lower() == "mille" and lang != "fr":
+        factor = 1.0
+    if factor == 1.0:
+        return
+    q.scale = factor
+    q.scale_word = True
+    q.end = m.end()
+    m2 = re.match(r"[ \u00a0](mil millones|milliards?)\b", text[q.end :])
+    if word.lower() == "mil" and m2:
+        q.scale, q.end = 1e9, q.end + m2.end()
+
+
+def _read_currency_after(text: str, q: _Q, is_word: bool) -> None:
+    """"20 euros", "5 millones de dólares" (not "20 pounds of beef")."""
+    cm = _CURRENCY_SUFFIX_RE.match(text, q.end)
+    if not cm or (is_word and not q.scale_word):
+        return
+    word = cm.group("cur")
+    if word.lower() in ("pound", "pounds") and re.match(r"\s+of\b", text[cm.end() :]):
+        return
+    q.kind = "money"
+    q.unit = _CURRENCY_SUFFIX_CODES.get(word.lower(), "USD")
+    q.end = cm.end()
+
+
+def _read_percent(text: str, q: _Q) -> None:
+    """"3.5%", "25 basis points", "0,25 Prozentpunkte"."""
+    pm = _PERCENT_RE.match(text, q.end)
+    if pm:
+        q.kind = "percent"
+        q.unit = "pp" if pm.group("pp") else "bp" if pm.group("bp") else "%"
+        q.end = pm.end()
+
+
+def _read_unit(text: str, q: _Q, lang: str) -> None:
+    """An age ("34-year-old"), a compound ("a four-day visit", "a 15-member team") or a measure unit."""
+    end = q.end
+    age = _AGE_RE.match(text, end)
+    comp = _COMPOUND_RE.match(text, end)
+    um = _UNIT_RE.match(text, end)
+    if um is None and q.scale_word:  # "7 millones de libras", "2 millions de tonnes"
+        de = re.match(r"[ \u00a0](?:de|d’|d'|di)(?=[ \u00a0])", text[end : end + 4])
+        if de:
+            um = _UNIT_RE.match(text, end + de.end())
+    if age and age.group().startswith("-"):
+        q.kind, q.unit, q.end, q.context = "measure", "year", age.end(), "age"
+    elif comp:
+        _read_compound(text, q, comp)
+    elif um:
+        _read_measure(text, q, um, lang)
+
+
+def _read_compound(text: str, q: _Q, comp: re.Match[str]) -> None:
+    u = comp.group("unit")
+    q.unit = _COMPOUND_UNITS.get(u, u)
+    q.kind = "count" if u in ("member", "nation", "seat", "storey", "story") else "measure"
+    q.context = comp.group("noun").lower()
+    second = _WORD_RE.match(text, comp.end("noun"))
+    if second and second.group("w").islower() and second.group("w") not in _NOT_NOUNS:
+        q.context = second.group("w").lower()  # "four-day military conflict" counts a conflict
+    q.end = comp.end("unit")
+    if q.kind == "count":
+        q.context, q.unit = u + "s" if not u.endswith("y") else u[:-1] + "ies", None
+
+
+def _read_measure(text: str, q: _Q, um: re.Match[str], lang: str) -> None:
+    sp = um.group("unit")
+    strict = sp.lower() in _CASE_STRICT_UNITS
+    if strict and sp != sp.lower():
+        return
+    q.kind = "measure"
+    q.unit = _UNIT_BY_SPELLING[sp.lower()]
+    q.end = um.end()
+    if sp.lower() in ("pounds", "pound") and _pounds_are_sterling(text):
+        q.kind, q.unit = "money", "GBP"  # "tickets cost 20 pounds" in a report that writes "£"
+    if sp.lower() in ("ans", "años", "jahre", "anni") and re.match(r"\s?,|\)", text[q.end : q.end + 2]):
+        q.context = "age"
+    nm = _noun_after(text, q.end, lang)
+    if nm and q.context is None and q.unit not in ("year", "month", "week", "day"):
+        q.context = nm
+
+
+def _read_context(text: str, q: _Q, lang: str) -> None:
+    """What a percentage or an amount of money is of: "94.6% of members", "$5 a share"."""
+    if q.kind == "percent" and q.context is None and q.unit == "%":
+        q.context = _percent_context(text, q.start, q.end, lang)
+    if q.kind in ("money", "percent") and q.context is None:
+        pm = re.match(r"[ \u00a0]+(?:a|per|an|par|pro|al|por)[ \u00a0]+(share|barrel|ounce|hour|month|year|person|action|Aktie|acción)\b", text[q.end:])
         if pm:
-            context = pm.group(1).lower()
-        elif kind == "money":
-            context = _noun_after(text, end, lang)
+            q.context = pm.group(1).lower()
+        elif q.kind == "money":
+            q.context = _noun_after(text, q.end, lang)
 
-    if is_word and kind in ("bare", "percent", "money") and not scale_word:
-        if kind == "bare":
-            return None
-    if kind != "money" and value.is_integer() and _YEAR_RE.fullmatch(raw) and kind in ("bare", "count"):
-        return None
-    if kind in ("count", "measure", "bare") and not is_word:
-        pw, pos = _prev_word(text, a)
+
+def _not_a_quantity(text: str, q: _Q, a: int, b: int, is_word: bool, lang: str) -> bool:
+    """A bare number word, a year, a model or article number ("Boeing 737", "No. 5"), "#3", or a count of one."""
+    if is_word and q.kind == "bare" and not q.scale_word:
+        return True
+    if q.kind != "money" and q.value.is_integer() and _YEAR_RE.fullmatch(text[a:b]) and q.kind in ("bare", "count"):
+        return True
+    if q.kind in ("count", "measure", "bare") and not is_word:
+        pw, _ = _prev_word(text, a)
         if pw and pw[:1].isupper() and pw.lower() not in _QUANTIFIERS and pw not in STOPWORDS:
-            if not (lang == "de" and kind == "count") and not (kind == "measure" and unit not in _TIME_UNITS):
-                return None  # "Boeing 737", "Flight 5", "Article 370"
+            if not (lang == "de" and q.kind == "count") and not (q.kind == "measure" and q.unit not in _TIME_UNITS):
+                return True  # "Boeing 737", "Flight 5", "Article 370"
         if pw.lower() in ("no.", "nr.", "n°", "número", "number", "num", "no", "version", "vol.", "page", "p."):
-            return None
+            return True
         if a > 0 and text[a - 1] in "#№":
-            return None
-    if kind == "count" and value == 1 and not scale_word:
-        return None
-    return _Q(start, end, kind, value, unit, scale, context, scale_word)
+            return True
+    return q.kind == "count" and q.value == 1 and not q.scale_word
 
 
 _WEIGHT_CUE_RE = re.compile(r"\bpounds? of\b|\bweigh|\blbs?\b|\blibras\b(?! esterlinas)|\bkilos?\b|\bkilograms?\b|\btons?\b", re.I)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.lexicon_names import GIVEN_NAMES
 from storyline.analyze.speakers import (
     _REGISTRY,
     _TITLE_WORDS,
@@ -23,6 +22,7 @@ from storyline.analyze.speakers import (
     looks_like_person_name,
 )
 from storyline.analyze.speechwords import HONORIFICS, PERSON_ROLE_NOUNS, PLACES
+from storyline.lang.names import GIVEN_NAMES
 from storyline.model import Mention
 
 _POSSESSIVE_S = re.compile(r"[’']s$")

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.analyze.lexicon_names import GIVEN_NAMES
 from storyline.analyze.speechwords import (
     COMPOUND_TITLE_HEADS,
     DE_TITLE_SUFFIXES,
@@ -33,6 +32,7 @@ from storyline.analyze.speechwords import (
     SPEAKER_NOUNS,
     TITLES,
 )
+from storyline.lang.names import GIVEN_NAMES
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 CAP = rf"(?:[{_UP}]\.(?:[{_UP}]\.)*|(?:al-|el-|d[’']|O[’'])?[{_UP}][\w\-]*(?:[’'][{_UP}][\w\-]*)?)"

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.analyze.lexicon_names import GIVEN_NAMES
 from storyline.analyze.quotemarks import Segment, find_segments, paragraphs
 from storyline.analyze.resolver import Resolver
 from storyline.analyze.speakers import (
@@ -31,6 +30,7 @@ from storyline.analyze.speechwords import (
     PRONOUNS_PERSON,
     speech_verbs,
 )
+from storyline.lang.names import GIVEN_NAMES
 from storyline.model import Sentence
 
 PARTICIPLES = {"adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing",

@@ -6,6 +6,8 @@ precision over recall, and every entry is a word a reporter uses to say who said
 
 from __future__ import annotations
 
+from storyline.lang.calendar import ENGLISH_CALENDAR_NAMES
+
 # Verbs that introduce a quote or reported speech (said-first or said-last).
 SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "en": (
@@ -182,10 +184,8 @@ NOT_NAMES = {
     "During", "Earlier", "Later", "This", "That", "These", "Those", "It", "He", "She", "They", "We",
     "I", "You", "His", "Her", "Their", "Our", "My", "Its", "There", "Here", "Meanwhile", "However",
     "Also", "Last", "Next", "According", "As", "For", "From", "To", "With", "Without", "By", "Of",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
-    "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Tomorrow", "Speaking", "Asked", "Both",
+    *ENGLISH_CALENDAR_NAMES,  # "January", "Sept.", "Monday"
+    "Today", "Yesterday", "Tomorrow", "Speaking", "Asked", "Both",
     "Some", "Many", "Most", "All", "No", "Yes", "Still", "Yet", "So", "Then", "Now", "Why", "What",
     "How", "Who", "Where", "Although", "Though", "Because", "Since", "Until", "Under", "Over",
     "Der", "Die", "Das", "Ein", "Eine", "Le", "La", "Les", "Un", "Une", "El", "Los", "Las", "Il",

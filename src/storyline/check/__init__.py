@@ -79,10 +79,11 @@ def _similarity(refs, method: str, langs: list[str | None]):
         # One language: the lexical method is as good here and much faster than a model on 2 cores.
         return lexical, "lexical", None
     from storyline.check import embeddings
+    from storyline.lang import embeddings as encoders
 
     reasons = []
     for kind in encoder_for(langs):
-        encoder, why = embeddings.load_encoder(kind)
+        encoder, why = encoders.load_encoder(kind)
         if encoder is not None:
             return embeddings.blend(lexical, refs, encoder, langs), f"embeddings:{encoder.name}", None
         reasons.append(why)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.check.context import Context
-from storyline.check.text import fold
+from storyline.lang.fold import fold_word
 from storyline.model import Finding
 
 
@@ -11,7 +11,7 @@ def find(ctx: Context) -> list[Finding]:
     cited_by: dict[str, set[str]] = {}
     for art in ctx.articles:
         for a in art.attributions:
-            cited_by.setdefault(fold(a.source), set()).add(art.id)
+            cited_by.setdefault(fold_word(a.source), set()).add(art.id)
     findings = []
     for a_i, art in enumerate(ctx.articles):
         if not art.attributions:
@@ -20,7 +20,7 @@ def find(ctx: Context) -> list[Finding]:
         for a in art.attributions:
             if a.source not in sources:
                 sources.append(a.source)
-        only_here = [s for s in sources if cited_by[fold(s)] == {art.id}]
+        only_here = [s for s in sources if cited_by[fold_word(s)] == {art.id}]
         evidence = [ctx.evidence(a_i, a.sentence, tuple(a.span)) for a in art.attributions]
         findings.append(Finding(
             kind="attribution",

@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from storyline.check import events
 from storyline.check.context import Context
-from storyline.check.text import fold
+from storyline.lang.fold import fold_word
 from storyline.model import DateMention, Finding
 
 
@@ -31,7 +31,7 @@ MIN_CONTENT = 4
 
 
 def _surface(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", fold(text)).strip()
+    return re.sub(r"[^\w]+", " ", fold_word(text)).strip()
 
 
 def _content(ctx: Context, a_i: int, sentence: int) -> int:

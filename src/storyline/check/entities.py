@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.check.lexicons import TITLES
-from storyline.check.text import STOPWORDS, fold
+from storyline.lang.fold import fold_word
+from storyline.lang.stopwords import STOPWORDS
+from storyline.lang.terms import TITLES
 from storyline.model import Article
 
 CAP_SEQ = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[\w](?:\s+(?:de|del|van|von|al|bin|la|le|da|di)\b)?\s*)+", re.UNICODE)
@@ -28,7 +29,7 @@ def _untitled(text: str, type_: str, sentence: int, span: tuple[int, int]) -> Na
     """The mention without leading titles ("Councillor Anja Lindqvist" -> "Anja Lindqvist")."""
     words = text.split()
     offset = 0
-    while len(words) > 1 and fold(words[0]).rstrip(".") in _LEADING:
+    while len(words) > 1 and fold_word(words[0]).rstrip(".") in _LEADING:
         offset = text.index(words[1], offset + len(words[0]))
         words = words[1:]
     if not words:
@@ -45,7 +46,7 @@ def names_of(article: Article) -> list[NameOcc]:
             words = m.group().split()
             offset = m.start()
             # drop leading titles and a sentence-initial function word ("The", "In")
-            while words and (fold(words[0]) in _LEADING or fold(words[0]) in STOPWORDS):
+            while words and (fold_word(words[0]) in _LEADING or fold_word(words[0]) in STOPWORDS):
                 offset = s.text.index(words[0], offset) + len(words[0])
                 words = words[1:]
             if not words:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.check.text import fold, stem, tokens
+from storyline.check.text import tokens
+from storyline.lang.fold import fold_word, stem
 from storyline.model import Article, DateMention
 
 NEAR = 60  # characters either side of a date in which its event word must stand
@@ -50,7 +51,7 @@ SPAN_AFTER = re.compile(r"^\s*(?:[-–—]|to|au|al|bis|al)\s*\d{1,2}\b")
 
 
 def _stems(text: str) -> list[str]:
-    return [stem(fold(t)) for t in tokens(text) if not t[0].isdigit()]
+    return [stem(fold_word(t)) for t in tokens(text) if not t[0].isdigit()]
 
 
 def event_of(article: Article, d: DateMention) -> str | None:
@@ -69,7 +70,7 @@ def event_near(article: Article, sentence: int, span: tuple[int, int]) -> str | 
         return None
     found = set()
     for m in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", article.text[lo:hi]):
-        event = _BY_STEM.get(stem(fold(m.group())))
+        event = _BY_STEM.get(stem(fold_word(m.group())))
         if not event:
             continue
         at = lo + m.start()

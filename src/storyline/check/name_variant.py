@@ -12,8 +12,9 @@ from collections import defaultdict
 
 from storyline.check.context import Context
 from storyline.check.entities import NameOcc, names_of
-from storyline.check.lexicons import LEXICONS
-from storyline.check.text import STOPWORDS, fold, levenshtein
+from storyline.lang.fold import fold_word, levenshtein
+from storyline.lang.stopwords import STOPWORDS
+from storyline.lang.terms import LEXICONS
 from storyline.model import Finding
 
 _ALL_LEXICON = frozenset().union(*LEXICONS.values())
@@ -39,11 +40,11 @@ def _variant(x: str, y: str) -> str | None:
     if x == y or x.replace("’", "'") == y.replace("’", "'"):
         return None
     tx, ty = x.split(), y.split()
-    if fold(x) == fold(y):
+    if fold_word(x) == fold_word(y):
         return "accents" if x.lower() != y.lower() else None
     if len(tx) != len(ty):
         return None
-    fx, fy = [fold(t) for t in tx], [fold(t) for t in ty]
+    fx, fy = [fold_word(t) for t in tx], [fold_word(t) for t in ty]
     same = [a == b for a, b in zip(fx, fy, strict=True)]
     differing = [(a, b) for a, b, s in zip(fx, fy, same, strict=True) if not s]
     if len(differing) != 1:

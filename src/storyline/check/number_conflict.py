@@ -32,9 +32,11 @@ from dataclasses import dataclass, field
 
 from storyline.check import slots
 from storyline.check.context import Context
-from storyline.check.text import content_stems, number_key, stem
+from storyline.check.text import content_stems
+from storyline.lang.fold import stem
+from storyline.lang.numbers import number_key
+from storyline.lang.unionfind import components
 from storyline.model import Finding, Quantity
-from storyline.unionfind import components
 
 CLOSE_SIMILARITY = 0.35  # sentences this alike count as one slot even if the alignment kept them apart
 WEAK_SIMILARITY = 0.1

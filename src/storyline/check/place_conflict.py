@@ -13,8 +13,8 @@ import re
 
 from storyline.check import events
 from storyline.check.context import Context
-from storyline.check.lexicons import CAPITALS, COUNTRIES, REGIONS
-from storyline.check.text import fold
+from storyline.lang.fold import fold_word
+from storyline.lang.terms import CAPITALS, COUNTRIES, REGIONS
 from storyline.model import Article, Finding
 
 LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|outside|en|à|a|bei|nahe|vor|sobre|cerca de|près de)\s+(?:the\s+)?$",
@@ -41,7 +41,7 @@ def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]
             found.append((m.text, tuple(m.span)))
     for m in re.finditer(r"\b[A-ZÀ-Þ][\w-]+", s.text):
         span = (s.start + m.start(), s.start + m.end())
-        if fold(m.group()) in _PLACES and (not article.names or not _overlaps(span, found)):
+        if fold_word(m.group()) in _PLACES and (not article.names or not _overlaps(span, found)):
             found.append((m.group(), span))
     for m in _REGION_RE.finditer(s.text):
         span = (s.start + m.start(), s.start + m.end())
@@ -49,7 +49,7 @@ def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]
             found.append((m.group(), span))
     out = []
     for text, span in found:
-        if fold(text) in _VAGUE:
+        if fold_word(text) in _VAGUE:
             continue
         before = article.text[max(s.start, span[0] - 20) : span[0]]
         if LOCATIVE.search(before):
@@ -79,16 +79,16 @@ def _claims(ctx: Context, places: list[list[list[tuple[str, tuple[int, int]]]]])
                             or ctx.similarity(a_i, sa.index, b_i, sb.index) >= CLOSE_SIMILARITY):
                         continue
                     pb = places[b_i][sb.index]
-                    text_a, text_b = fold(sa.text), fold(sb.text)
-                    only_a = [p for p in pa if fold(p[0]) not in text_b]
-                    only_b = [p for p in pb if fold(p[0]) not in text_a]
+                    text_a, text_b = fold_word(sa.text), fold_word(sb.text)
+                    only_a = [p for p in pa if fold_word(p[0]) not in text_b]
+                    only_b = [p for p in pb if fold_word(p[0]) not in text_a]
                     if len(only_a) != 1 or len(only_b) != 1:
                         continue
                     (place_a, span_a), (place_b, span_b) = only_a[0], only_b[0]
-                    if fold(place_a) in fold(art_b.text) or fold(place_b) in fold(art_a.text):
+                    if fold_word(place_a) in fold_word(art_b.text) or fold_word(place_b) in fold_word(art_a.text):
                         continue  # each report names both places somewhere: no contradiction
                     claim = ctx.claim_of[ctx.pos[(a_i, sa.index)]]
-                    key = (claim, frozenset({fold(place_a), fold(place_b)}))
+                    key = (claim, frozenset({fold_word(place_a), fold_word(place_b)}))
                     if key in reported:
                         continue
                     reported.add(key)
@@ -121,7 +121,7 @@ def _event_places(ctx: Context, places: list[list[list[tuple[str, tuple[int, int
                     by_event.setdefault(event, {}).setdefault(a_i, []).append((place, s.index, span))
     findings = []
     for event, per_article in sorted(by_event.items()):
-        names = {a: _widest({fold(p) for p, _, _ in ps}) for a, ps in per_article.items()}
+        names = {a: _widest({fold_word(p) for p, _, _ in ps}) for a, ps in per_article.items()}
         involved: dict[int, set[str]] = {}
         order = sorted(per_article)
         for x, a_i in enumerate(order):
@@ -142,7 +142,7 @@ def _event_places(ctx: Context, places: list[list[list[tuple[str, tuple[int, int
         evidence = []
         for a_i in sorted(involved):
             for place, sentence, span in per_article[a_i]:
-                if any(fold(place) in p for p in involved[a_i]):
+                if any(fold_word(place) in p for p in involved[a_i]):
                     values.setdefault(place, []).append(ctx.articles[a_i].id)
                     evidence.append(ctx.evidence(a_i, sentence, span))
         if any(set(values) <= seen for seen in reported):

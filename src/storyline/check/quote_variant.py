@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.check.context import Context
-from storyline.check.text import content_stems, fold, tokens
+from storyline.check.text import content_stems, tokens
+from storyline.lang.fold import fold_word
 from storyline.model import Article, Finding
 
 MIN_OVERLAP = 0.45  # shared content words / those of the shorter statement
@@ -66,7 +67,7 @@ def _same_speaker(x: str | None, y: str | None) -> bool | None:
     x, y = _named(x), _named(y)
     if not x or not y:
         return None
-    fx, fy = fold(x).split(), fold(y).split()
+    fx, fy = fold_word(x).split(), fold_word(y).split()
     return fx == fy or fx[-1] == fy[-1]
 
 
@@ -79,8 +80,8 @@ def _overlap(a: Statement, b: Statement) -> tuple[float, int]:
 def word_diff(a: str, b: str) -> list[dict[str, str]]:
     """Word-level diff as a list of {op, a, b} with op in equal/replace/delete/insert."""
     wa, wb = a.split(), b.split()
-    norm_a = [fold(re.sub(r"[^\w']", "", w)) for w in wa]
-    norm_b = [fold(re.sub(r"[^\w']", "", w)) for w in wb]
+    norm_a = [fold_word(re.sub(r"[^\w']", "", w)) for w in wa]
+    norm_b = [fold_word(re.sub(r"[^\w']", "", w)) for w in wb]
     ops = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, norm_a, norm_b, autojunk=False).get_opcodes():
         ops.append({"op": op, "a": " ".join(wa[i1:i2]), "b": " ".join(wb[j1:j2])})
@@ -88,8 +89,8 @@ def word_diff(a: str, b: str) -> list[dict[str, str]]:
 
 
 def severity(a: str, b: str) -> str:
-    ta = [fold(t) for t in tokens(a)]
-    tb = [fold(t) for t in tokens(b)]
+    ta = [fold_word(t) for t in tokens(a)]
+    tb = [fold_word(t) for t in tokens(b)]
     if ta == tb:
         return "identical"
     nums_a = {t for t in ta if t[0].isdigit()}

@@ -12,7 +12,8 @@ import difflib
 import re
 
 from storyline.check.context import Context
-from storyline.check.text import fold, tokens
+from storyline.check.text import tokens
+from storyline.lang.fold import fold_word
 from storyline.model import Finding
 
 CANDIDATE = 0.45
@@ -27,12 +28,12 @@ def _mostly_quote(text: str) -> bool:
 
 
 def _ratio(a: str, b: str) -> float:
-    ta, tb = [fold(t) for t in tokens(a)], [fold(t) for t in tokens(b)]
+    ta, tb = [fold_word(t) for t in tokens(a)], [fold_word(t) for t in tokens(b)]
     return difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^a-z]", "", fold(text))
+    return re.sub(r"[^a-z]", "", fold_word(text))
 
 
 def _cites(source, copier) -> dict | None:

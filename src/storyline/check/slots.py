@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.check.text import fold, stem, tokens
+from storyline.check.text import tokens
+from storyline.lang.fold import fold_word, stem
 
 _CONCEPT_WORDS = {
     "deaths": "deaths death dead died killed kill killing fatalities fatality fatal toll "
@@ -95,7 +96,7 @@ _RATE_BY_STEM = {stem(w): name for name, words in _RATES.items() for w in words.
 
 
 def window_words(text: str) -> list[str]:
-    return [stem(fold(t)) for t in tokens(text) if not t[0].isdigit()]
+    return [stem(fold_word(t)) for t in tokens(text) if not t[0].isdigit()]
 
 
 def concept(context: str | None, words: list[str]) -> str | None:
@@ -105,7 +106,7 @@ def concept(context: str | None, words: list[str]) -> str | None:
     for cue in _CUES:
         if cue in found:
             return cue
-    noun = stem(fold(context)) if context else None
+    noun = stem(fold_word(context)) if context else None
     if noun and noun in _BY_STEM:
         found.insert(0, _BY_STEM[noun])
     if found and found[0] == "defendants" and OTHERS & (set(words) | {noun}):

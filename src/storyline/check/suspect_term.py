@@ -11,8 +11,8 @@ import difflib
 import re
 
 from storyline.check.context import Context
-from storyline.check.lexicons import LEXICONS
-from storyline.check.text import fold
+from storyline.lang.fold import fold_word
+from storyline.lang.terms import LEXICONS
 from storyline.model import Finding
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -69,9 +69,9 @@ def find_in_lists(ctx: Context) -> list[Finding]:
     for a_i, art in enumerate(ctx.articles):
         for sent in art.sentences:
             words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(sent.text)
-                     if fold(m.group()) not in CONJUNCTIONS]
+                     if fold_word(m.group()) not in CONJUNCTIONS]
             for k, (word, start, end) in enumerate(words):
-                low = fold(word)
+                low = fold_word(word)
                 if len(low) < 4:
                     continue
                 for lex_name, lexicon in LEXICONS.items():
@@ -82,7 +82,7 @@ def find_in_lists(ctx: Context) -> list[Finding]:
                         if 0 <= n < len(words):
                             lo, hi = sorted((n, k))
                             between = sent.text[words[lo][2] : words[hi][1]]
-                            if SEPARATOR.match(between) and fold(words[n][0]) in lexicon:
+                            if SEPARATOR.match(between) and fold_word(words[n][0]) in lexicon:
                                 neighbours.append(words[n][0])
                     if not neighbours or _is_inflection(low, lexicon):
                         continue
@@ -101,7 +101,7 @@ def find_in_lists(ctx: Context) -> list[Finding]:
                         if b_i == a_i:
                             continue
                         for s in other.sentences:
-                            if re.search(rf"\b{re.escape(entry)}\b", fold(s.text)):
+                            if re.search(rf"\b{re.escape(entry)}\b", fold_word(s.text)):
                                 others.append(other.id)
                                 evidence.append(ctx.evidence(b_i, s.index))
                                 break
@@ -194,7 +194,7 @@ def _finding(ctx: Context, a_i: int, term: str, span: tuple[int, int], cand: str
 
 def _readings(art, start: int, term: str) -> list[tuple[int, list[str], str]]:
     """The initials of the last len(term)-1 and len(term) words before an acronym in brackets."""
-    words = [w for w in WORD.findall(art.text[max(0, start - 120) : start]) if fold(w) not in EXPANSION_SKIP]
+    words = [w for w in WORD.findall(art.text[max(0, start - 120) : start]) if fold_word(w) not in EXPANSION_SKIP]
     out = []
     for n in (len(term) - 1, len(term)):
         if len(words) < n:

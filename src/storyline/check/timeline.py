@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from storyline.check.context import Context
-from storyline.check.text import MONTHS, fold, is_month
+from storyline.lang.calendar import WORD_MONTHS, is_month_word
+from storyline.lang.fold import fold_word
 from storyline.model import DateMention, TimelineEvent
 
 MIN_CONFIDENCE = 0.3
@@ -22,9 +23,9 @@ def resolve(d: DateMention) -> tuple[str, str] | None:
     if d.value and d.confidence >= MIN_CONFIDENCE:
         return d.value, d.granularity
     if d.value is None and d.granularity == "month":
-        words = [w for w in re.findall(r"[^\W\d_]+", d.text) if is_month(w, fold(w))]
+        words = [w for w in re.findall(r"[^\W\d_]+", d.text) if is_month_word(w, fold_word(w))]
         if len(words) == 1 and not re.search(r"\d", d.text):
-            return f"--{MONTHS[fold(words[0])]:02d}", "month, year unknown"
+            return f"--{WORD_MONTHS[fold_word(words[0])]:02d}", "month, year unknown"
     return None
 
 

@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 
 from storyline.group.instance import PREFIX
 from storyline.group.instance import tags as instance_tags
-from storyline.group.text import fold, fold_digits, skeleton, transliterate
 from storyline.group.timeinfo import EventTime, event_time, find_text_dates
+from storyline.lang.calendar import strip_date_marker
+from storyline.lang.fold import fold, fold_digits, skeleton
+from storyline.lang.numbers import number_tokens
 from storyline.model import Article
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-# A number, with thousands separators or a decimal part; compounds such as 6-4 or 176/7 kept whole.
-_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s?([-/])\s?(\d+(?:[.,]\d+)?))?(?![\w])")
-_MARKER = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s*")
 
 # Short, very frequent function words cost time and carry nothing; IDF would down-weight them
 # anyway, but dropping the shortest keeps vectors small.
@@ -63,43 +62,6 @@ class Features:
         from storyline.group.blocking import KEY_KINDS  # blocking imports this module
 
         return [t for t in self.counted_tokens() if t[0] in KEY_KINDS]
-
-
-def strip_marker(text: str) -> str:
-    return _MARKER.sub("", text, count=1)
-
-
-def number_value(raw: str) -> str | None:
-    """'2,921' -> '2921', '6,25' -> '6.25', '6.50' -> '6.5', '1.200' -> '1200'. None for junk."""
-    parts = re.split(r"[.,]", raw)
-    if len(parts) == 1:
-        digits = parts[0]
-        frac = ""
-    elif all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:
-        digits, frac = "".join(parts), ""
-    elif len(parts) == 2:
-        digits, frac = parts
-    else:
-        return None
-    digits = digits.lstrip("0") or "0"
-    frac = frac.rstrip("0")
-    return f"{digits}.{frac}" if frac else digits
-
-
-def numbers(text: str) -> list[str]:
-    """Normalised numbers and number compounds (scores, ratios) in ``text`` (digits already folded)."""
-    out: list[str] = []
-    for m in _NUMBER.finditer(text):
-        a = number_value(m.group(1))
-        if a is None:
-            continue
-        if m.group(3):
-            b = number_value(m.group(3))
-            if b is not None and len(a) <= 4 and len(b) <= 4:
-                out.append(f"{a}{m.group(2)}{b}")
-                out.append(b)
-        out.append(a)
-    return out
 
 
 def _is_year(tok: str) -> bool:
@@ -159,7 +121,7 @@ def _segment_tokens(raw: str) -> tuple[Counter, list]:
         w = m.group(0)
         if len(w) >= _MIN_WORD:
             toks["w:" + w] += 1
-    for n in numbers(folded):
+    for n in number_tokens(folded):
         if _is_year(n):
             toks["d:" + n] += 1
         elif n not in ("0", "1"):
@@ -198,7 +160,7 @@ FIELDS = ("id", "text", "title", "date", "lang", "removed")
 
 def extract(article: Article) -> Features:
     """Tokens of one article: its title and text, with the leading date marker removed."""
-    raw_text = fold_digits(strip_marker(article.text or ""))  # the marker is read by event_time
+    raw_text = fold_digits(strip_date_marker(article.text or ""))  # the marker is read by event_time
     title = fold_digits(article.title or "")
     lead, rest = _split_lead(raw_text)
     toks, rest_dates = _segment_tokens(rest)
@@ -217,4 +179,4 @@ def extract(article: Article) -> Features:
     return Features(tokens=toks, time=time, lang=article.lang)
 
 
-__all__ = ["FIELDS", "Features", "extract", "numbers", "number_value", "strip_marker", "transliterate"]
+__all__ = ["FIELDS", "Features", "extract"]

@@ -19,8 +19,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from storyline.group.text import fold
 from storyline.group.timeinfo import YEAR, find_text_dates
+from storyline.lang.fold import fold
 
 PREFIX = "x:"
 

@@ -13,44 +13,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_MONTHS_BY_LANG = [
-    # en
-    "january february march april may june july august september october november december",
-    "jan feb mar apr may jun jul aug sep oct nov dec",
-    "jan feb mar apr may jun jul aug sept oct nov dec",
-    # es, pt, it, fr, de
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro",
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
-    "januar februar marz april mai juni juli august september oktober november dezember",
-    # hi, mr, bn
-    "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
-    "जानेवारी फेब्रुवारी मार्च एप्रिल मे जून जुलै ऑगस्ट सप्टेंबर ऑक्टोबर नोव्हेंबर डिसेंबर",
-    "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
-    # ru (genitive and nominative), el (genitive, accents folded), ar
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
-    "ιανουαριου φεβρουαριου μαρτιου απριλιου μαιου ιουνιου ιουλιου αυγουστου σεπτεμβριου οκτωβριου νοεμβριου δεκεμβριου",
-    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-]
-MONTHS: dict[str, int] = {}
-for _line in _MONTHS_BY_LANG:
-    for _i, _name in enumerate(_line.split()):
-        MONTHS.setdefault(_name, _i + 1)
+from storyline.lang.calendar import DATE_MARKER, FOLDED_MONTH_ALT, FOLDED_MONTHS
 
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _ORD = r"(?:st|nd|rd|th|er|eme|º|°)?"
 # 13 octobre 2024 / 7 फरवरी 2025 / 22 agosto / 9. Oktober / 15th July 2025 / le 8 août
-_DMY = re.compile(rf"(?<!\d)(\d{{1,2}}){_ORD}\.?\s+(?:de\s+)?({_MONTH_ALT})(?![^\W\d_])\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?")
+_DMY = re.compile(rf"(?<!\d)(\d{{1,2}}){_ORD}\.?\s+(?:de\s+)?({FOLDED_MONTH_ALT})(?![^\W\d_])\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?")
 # October 13, 2024 / August 22nd / Jan. 7
-_MDY = re.compile(rf"(?<![^\W\d_])({_MONTH_ALT})\.?\s+(\d{{1,2}}){_ORD}(?!\d)(?:,?\s+(\d{{4}}))?")
+_MDY = re.compile(rf"(?<![^\W\d_])({FOLDED_MONTH_ALT})\.?\s+(\d{{1,2}}){_ORD}(?!\d)(?:,?\s+(\d{{4}}))?")
 # December 2024 / juin 2024
-_MY = re.compile(rf"(?<![^\W\d_])({_MONTH_ALT})\.?\s+(?:de\s+)?(\d{{4}})(?!\d)")
+_MY = re.compile(rf"(?<![^\W\d_])({FOLDED_MONTH_ALT})\.?\s+(?:de\s+)?(\d{{4}})(?!\d)")
 # 2024-06-06, 30.05.2024, 07-02-2025, 07/02/2025 (day first outside ISO)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
-_MARKER = re.compile(r"^\s*date (\d{4})-(\d{2})(?:-(\d{2}))?")
 _YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,/-]\d)")
 YEAR = _YEAR  # a year written in a text (instance.py reads it too)
 
@@ -124,7 +98,7 @@ def _valid(y: int | None, m: int, d: int | None) -> bool:
 
 
 def find_text_dates(folded: str) -> list[TextDate]:
-    """Dates written in ``folded`` text (see group.text.fold): day-month(-year), month-year, ISO."""
+    """Dates written in ``folded`` text (see lang.fold.fold): day-month(-year), month-year, ISO."""
     out: list[tuple[int, TextDate]] = []
     taken: list[tuple[int, int]] = []
 
@@ -140,11 +114,11 @@ def find_text_dates(folded: str) -> list[TextDate]:
     for m in _NUMERIC.finditer(folded):
         add(m, int(m.group(3)), int(m.group(2)), int(m.group(1)))
     for m in _DMY.finditer(folded):
-        add(m, int(m.group(3)) if m.group(3) else None, MONTHS[m.group(2)], int(m.group(1)))
+        add(m, int(m.group(3)) if m.group(3) else None, FOLDED_MONTHS[m.group(2)], int(m.group(1)))
     for m in _MDY.finditer(folded):
-        add(m, int(m.group(3)) if m.group(3) else None, MONTHS[m.group(1)], int(m.group(2)))
+        add(m, int(m.group(3)) if m.group(3) else None, FOLDED_MONTHS[m.group(1)], int(m.group(2)))
     for m in _MY.finditer(folded):
-        add(m, int(m.group(2)), MONTHS[m.group(1)], None)
+        add(m, int(m.group(2)), FOLDED_MONTHS[m.group(1)], None)
     return [d for _, d in sorted(out, key=lambda x: x[0])]
 
 
@@ -177,12 +151,12 @@ def event_time(article, text: str, dates: list[TextDate]) -> EventTime:
     stories than it separated events).
     """
     pub = _parse_iso(article.date)
-    marker = _MARKER.match(text or "")
+    marker = DATE_MARKER.match(text or "")
     for r in getattr(article, "removed", None) or []:  # the reader moves the marker here
         if marker is None and r.kind == "date_marker":
-            marker = _MARKER.match(r.text)
+            marker = DATE_MARKER.match(r.text)
     if marker and not (pub and pub[2]):
-        mp = (int(marker.group(1)), int(marker.group(2)), int(marker.group(3)) if marker.group(3) else None)
+        mp = (int(marker.group("year")), int(marker.group("month")), int(marker.group("day")) if marker.group("day") else None)
         if _valid(*mp):
             pub = mp
     if pub and pub[2]:

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from storyline.lang.calendar import strip_date_marker
 from storyline.model import Article
 
 METHOD_SEMANTIC = "storyline.group.events+e5.v4"
@@ -44,9 +45,7 @@ TOPIC_CHARS = 300
 
 def topic_text(article: Article) -> str:
     """The title and the opening of the text, cut at a word boundary near TOPIC_CHARS."""
-    from storyline.group.features import strip_marker
-
-    text = " ".join(((article.title or "") + "\n" + strip_marker(article.text or "")).split())
+    text = " ".join(((article.title or "") + "\n" + strip_date_marker(article.text or "")).split())
     text = text.encode("utf-8", "replace").decode("utf-8")  # the model takes UTF-8: no lone surrogates
     if len(text) <= TOPIC_CHARS:
         return text
@@ -56,7 +55,7 @@ def topic_text(article: Article) -> str:
 
 def unavailable() -> str:
     """Why the topic model cannot be used here ('' when it can): the install command, or the load error."""
-    from storyline.check.embeddings import load_encoder
+    from storyline.lang.embeddings import load_encoder
 
     encoder, why = load_encoder(ENCODER)
     return "" if encoder is not None else why
@@ -64,7 +63,7 @@ def unavailable() -> str:
 
 def topic_vectors(articles: Sequence[Article]) -> list[np.ndarray] | None:
     """One unit vector per article, in order; None where the model is not installed or fails to load."""
-    from storyline.check.embeddings import load_encoder
+    from storyline.lang.embeddings import load_encoder
 
     encoder, _ = load_encoder(ENCODER)
     if encoder is None:

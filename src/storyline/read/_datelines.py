@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storyline.analyze.lexicon_calendar import MONTH_BY_NAME, WEEKDAY_BY_NAME
-from storyline.analyze.lexicon_places import PLACES
+from storyline.lang.calendar import MONTH_BY_NAME, WEEKDAY_BY_NAME
+from storyline.lang.places import PLACES
 
 _MONTH = r"(?P<mon>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"

@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from storyline.lang.calendar import DATELINE_MONTH_DAY, ENGLISH_CALENDAR_WORD_ALT, match_date_marker
 from storyline.model import Removed
 from storyline.read._datelines import byline_tail, outlet_date_line, parse_day
 
 __all__ = ["Cleaned", "clean_text", "looks_like_headline"]
-
-# The dev corpus excerpts start with " date 2024-06-06 " (or just a month): a search-tool marker.
-_DATE_MARKER = re.compile(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)")
 
 _URL_LINE = re.compile(r"^(?:<?https?://\S+>?|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*)$", re.I)
 _IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*\|?$")
@@ -91,9 +89,7 @@ _CREDIT = re.compile(
 _CAPS_PLACE = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-zà-ÿ'’.-]+(?: [A-Z][a-zà-ÿ'’.-]+){0,2}"
 _PLACE_TAIL = r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
-_MONTHS = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
-)
+_MONTHS = DATELINE_MONTH_DAY
 _AGENCY = r"(?: \([A-Za-z][\w .&-]{0,20}\))?"
 _DATELINE = re.compile(
     rf"^(?P<place>(?:{_CAPS_PLACE}){_PLACE_TAIL})(?:, {_MONTHS})?{_AGENCY}\s*(?::|[—–―]|-(?= ))\s+(?=\S)"
@@ -149,15 +145,13 @@ def _trimmed(line: str) -> str:
 
 
 _NOT_TITLE_WORDS = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|updated?|published|posted|am|pm|ist|gmt|utc|bst|est|edt|pst|at|on|by|\w*\d\w*)$",
+    rf"^(?:{ENGLISH_CALENDAR_WORD_ALT}"
+    r"|updated?|published|posted|am|pm|ist|gmt|utc|bst|est|edt|pst|at|on|by|\w*\d\w*)$",
     re.I,
 )
 _TIME_WORDS = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    r"september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|updated?|published|posted|last|time|date|am|pm|a|p|m|ist|gmt|utc|bst|cet|cest|est|"
+    rf"^(?:{ENGLISH_CALENDAR_WORD_ALT}"
+    r"|updated?|published|posted|last|time|date|am|pm|a|p|m|ist|gmt|utc|bst|cet|cest|est|"
     r"edt|pst|pdt|hst|at|on|st|nd|rd|th|publié|publicado|actualizado|aktualisiert|veröffentlicht|le|el|am|um)$",
     re.I,
 )
@@ -340,7 +334,7 @@ def clean_text(text: str, *, title: str | None = None, guess_title: bool | str =
     result = Cleaned(text="", title=_norm_line(title) if title else None)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
-    m = _DATE_MARKER.match(text)
+    m = match_date_marker(text)
     if m:
         result.removed.append(Removed("date_marker", m.group(0).strip()))
         if len(m.group(1)) == 10:
@@ -400,7 +394,7 @@ def _without_date_marker(lines: list[str], i: int, result: Cleaned) -> str:
     """``lines[i]`` without the corpus date marker that may follow a headline line (it is removed in
     ``lines`` too); the marker's full day is kept unless the text opened with one."""
     line = lines[i]
-    m = _DATE_MARKER.match(line)
+    m = match_date_marker(line)
     if m:
         result.removed.append(Removed("date_marker", m.group(0).strip()))
         if len(m.group(1)) == 10 and result.marker_date is None:

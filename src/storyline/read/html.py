@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from storyline.analyze.lexicon_calendar import month_number
+from storyline.lang.calendar import month_number
 from storyline.model import Article, ReadError
 from storyline.read._common import decode, iso_date, make_article, outlet_from_url
 from storyline.read._deep_html import deep_html_text

@@ -1,15 +1,17 @@
-"""Script-aware text normalisation for grouping: fold accents, digits and scripts so reports in
-different languages share tokens for what is the same in all of them (numbers, names, dates).
+"""Script-aware text normalisation: fold accents, digits and scripts so reports in different
+languages share tokens for what is the same in all of them (numbers, names, dates), plus the small
+word tools built on it (a crude stem, edit distance, transliteration, name skeletons).
 
 Why: a story is told in twelve languages, but "6,25 %", "6.25 per cent" and "৬.২৫ শতাংশ" are one
-number, and "Pélicot", "Pelicot" and a Devanagari spelling of a name are one name. Folding them here
-keeps the scorer language-independent.
+number, and "Pélicot", "Pelicot" and a Devanagari spelling of a name are one name. Every stage folds
+with this one module, so grouping, extraction and the cross-check agree on what is "the same word".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Unicode decimal digits of every script -> ASCII digits.
 _DIGITS = {
@@ -20,6 +22,7 @@ _DIGITS = {
 
 
 def fold_digits(text: str) -> str:
+    """Digits of every script as ASCII digits: "৬.২৫" -> "6.25"."""
     return text.translate(_DIGITS)
 
 
@@ -28,10 +31,54 @@ def fold_digits(text: str) -> str:
 _ACCENTS = re.compile("[\u0300-\u036f]")
 
 
-def fold(text: str) -> str:
-    """NFKC, ASCII digits, lowercase, accents removed from Latin/Greek letters; other marks kept."""
+def fold(text: str, *, all_marks: bool = False) -> str:
+    """Lower case without accents, for comparing words across spellings and languages.
+
+    By default (grouping, calendars): NFKC, ASCII digits, lower case, accents removed from Latin,
+    Greek and Cyrillic letters only (Indic vowel signs and viramas are letters' parts, kept), final
+    sigma as sigma. With ``all_marks`` (the cross-check's word matching, see fold_word): every
+    combining mark is dropped, the text stays decomposed (NFKD), digits stay as written and the
+    curly apostrophe becomes a straight one.
+    """
+    if all_marks:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
     text = unicodedata.normalize("NFD", fold_digits(unicodedata.normalize("NFKC", text)))
     return unicodedata.normalize("NFC", _ACCENTS.sub("", text)).lower().replace("ς", "σ")
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """fold(word, all_marks=True), cached: the cross-check folds the same words again and again.
+    "Pélicot" -> "pelicot"."""
+    return fold(word, all_marks=True)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A deliberately crude stem: enough to equate "relations"/"relation", "historical"/"historically"."""
+    w = fold_word(word)
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ically", "ally", "ical", "ies", "ing", "ed", "ly", "es", "s"):
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions), for spotting a garbled name or term."""
+    if a == b:
+        return 0
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 # --- transliteration (rough, for name matching only) -------------------------------------------
@@ -122,7 +169,7 @@ _SKELETON_SUBS = [
 
 
 def skeleton(word: str) -> str:
-    """Consonant skeleton of a (transliterated) name: "Malhotra" and "मल्होत्रा" both give "mlhtr"."""
+    """Consonant skeleton of a folded name: "malhotra" and "मल्होत्रा" both give "mltr" (h after a letter is dropped)."""
     w = transliterate(word)
     w = "".join(c for c in w if c.isascii() and c.isalpha())
     if not w:

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
-T = TypeVar("T", bound=Hashable)
+
+class _Node(Hashable, Protocol):
+    """A node: hashable, and orderable so the groups come out sorted."""
+
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+T = TypeVar("T", bound=_Node)
 
 
 def components(nodes: Iterable[T], edges: Iterable[tuple[T, T]]) -> list[list[T]]:
@@ -31,8 +38,8 @@ def components(nodes: Iterable[T], edges: Iterable[tuple[T, T]]) -> list[list[T]
         if a in parent and b in parent:
             ra, rb = root(a), root(b)
             if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)  # type: ignore[type-var]
+                parent[max(ra, rb)] = min(ra, rb)
     groups: dict[T, list[T]] = defaultdict(list)
-    for n in sorted(parent):  # type: ignore[type-var]
+    for n in sorted(parent):
         groups[root(n)].append(n)
     return sorted(groups.values())

@@ -42,13 +42,13 @@ def _membership(stories) -> list[list[str]]:
 
 
 def test_same_event_across_languages_together_and_next_decision_apart():
-    got = _membership(group(REPORTS))
+    got = _membership(group(REPORTS, method="lexical"))
     assert ["bank-jun-de", "bank-jun-en", "bank-jun-es"] in got
     assert ["bank-next-en"] in got and ["fire-en"] in got
 
 
 def test_every_article_in_exactly_one_story_with_method():
-    stories = group(REPORTS)
+    stories = group(REPORTS, method="lexical")
     ids = [a for s in stories for a in s.articles]
     assert sorted(ids) == sorted(a.id for a in REPORTS)
     assert all(s.method == METHOD for s in stories)
@@ -56,28 +56,28 @@ def test_every_article_in_exactly_one_story_with_method():
 
 
 def test_order_independent_on_explicit_shuffles():
-    base = _membership(group(REPORTS))
-    ids = sorted(s.id for s in group(REPORTS))
+    base = _membership(group(REPORTS, method="lexical"))
+    ids = sorted(s.id for s in group(REPORTS, method="lexical"))
     for seed in range(5):
         arts = REPORTS[:]
         random.Random(seed).shuffle(arts)
-        assert _membership(group(arts)) == base
-        assert sorted(s.id for s in group(arts)) == ids
+        assert _membership(group(arts, method="lexical")) == base
+        assert sorted(s.id for s in group(arts, method="lexical")) == ids
 
 
 @settings(max_examples=25, deadline=None)
 @given(st.permutations(REPORTS))
 def test_order_independent_hypothesis(perm):
-    assert _membership(group(perm)) == _membership(group(REPORTS))
+    assert _membership(group(perm, method="lexical")) == _membership(group(REPORTS, method="lexical"))
 
 
 def test_order_independent_on_dev_corpus(dev_corpus):
     from storyline.read import read
 
     arts = [a for a in read([str(dev_corpus)]) if isinstance(a, Article)]
-    base = _membership(group(arts))
+    base = _membership(group(arts, method="lexical"))
     random.Random(7).shuffle(arts)
-    assert _membership(group(arts)) == base
+    assert _membership(group(arts, method="lexical")) == base
 
 
 def test_numbers_are_normalised_across_conventions():
@@ -163,7 +163,7 @@ def test_instance_tags_read_weekday_ordinal_and_phase():
 
 
 def test_undated_talks_and_deal_apart_translations_together():
-    got = _membership(group(UNDATED))
+    got = _membership(group(UNDATED, method="lexical"))
     assert ["talks-de", "talks-en"] in got
     assert ["deal-en", "deal-fr"] in got
 
@@ -262,8 +262,8 @@ def test_undated_weekday_report_kept_from_a_yearless_date_of_another_year():
     day = _eruption("day", "on August 22nd")  # a Thursday in 2024
     wed = _eruption("wed", "early Wednesday")
     thu = _eruption("thu", "early Thursday")
-    assert ["day", "thu"] in _membership(group([dated, day, thu]))
-    got = _membership(group([dated, day, wed]))
+    assert ["day", "thu"] in _membership(group([dated, day, thu], method="lexical"))
+    got = _membership(group([dated, day, wed], method="lexical"))
     assert ["day"] in got and ["wed"] in got
 
 
@@ -321,3 +321,17 @@ def test_international_bodies_are_one_name_in_every_language():
     assert names("В ВОЗ заявили, что число случаев выросло.", "ru") == {"k:=who"}
     assert names("WHO WANTS TO LIVE FOREVER\nA quiet evening of music in the park.", "en") == set()
     assert names("The who and the why of it were unclear.", "en") == set()
+
+
+def test_the_api_and_the_command_agree_on_repeated_ids(tmp_path):
+    """Two inputs with one id: both land in a story, the later one renamed "#2", from the library
+    and from the command alike."""
+    twice = [REPORTS[0], Article(id=REPORTS[0].id, lang="en", date="2025-01-07", text=REPORTS[4].text)]
+    api = sorted(a for s in group(twice, method="lexical") for a in s.articles)
+    assert api == ["bank-jun-en", "bank-jun-en#2"]
+    corpus = tmp_path / "twice.jsonl"
+    corpus.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in twice), encoding="utf-8")
+    result = CliRunner().invoke(app, ["group", str(corpus), "--method", "lexical"])
+    assert result.exit_code == 0, result.output
+    cli = sorted(a for s in json.loads(result.stdout)["stories"] for a in s["articles"])
+    assert cli == api

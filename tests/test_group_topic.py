@@ -101,7 +101,7 @@ def test_lexical_never_loads_a_model(monkeypatch):
         raise AssertionError("the lexical method must not load a model")
 
     monkeypatch.setattr(embeddings, "load_encoder", boom)
-    assert {s.method for s in group(_arts())} == {METHOD}
+    assert {s.method for s in group(_arts(), method="lexical")} == {METHOD}
 
 
 def test_semantic_falls_back_to_lexical_and_says_so(monkeypatch):

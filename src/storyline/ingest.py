@@ -22,7 +22,7 @@ from storyline.group.incremental import (
     regroup_pending,
     switch_method,
 )
-from storyline.group.method import check_method
+from storyline.group.method import check_method, resolve_method
 from storyline.model import Article, ReadError
 from storyline.store.db import Store, content_key
 
@@ -41,6 +41,7 @@ class IngestStats:
     previous_method: str | None = None  # that method (None if the store did not record it)
     method: str = ""  # the grouping method the regrouped stories were made with
     fallback: str = ""  # why the store's semantic method could not run (it was grouped lexically)
+    kept_method: str = ""  # why the method asked for was not taken (its model cannot run here)
     errors: list[ReadError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,27 +57,57 @@ def ingest(
     batch: int = BATCH,
     on_article: Callable[[Article, bool], None] | None = None,
     on_error: Callable[[ReadError], None] | None = None,
+    on_grouping: Callable[[], None] | None = None,
     regroup: bool = True,
     method: str | None = None,
 ) -> IngestStats:
     """Store ``items`` (from ``storyline.pipeline.extract``) and group the new articles. ``method``
     ("lexical" or "semantic") switches the store's grouping method, which regroups all of it; None
-    keeps the one it has. A failure of the store (disk full, locked, made read-only) is raised as a
-    StoreError (storyline.errors); what was committed before it stays."""
+    keeps the one it has, and so does a switch to the semantic method where its model cannot run
+    (``IngestStats.kept_method`` says why). ``on_grouping`` is called once everything is stored and
+    grouping begins (a progress display says so). A failure of the store (disk full, locked, made
+    read-only) is raised as a StoreError (storyline.errors); what was committed before it stays."""
     if method is not None:
         check_method(method, auto=False)
     with map_store_errors(store.path):
-        return _ingest(store, items, batch=batch, on_article=on_article, on_error=on_error, regroup=regroup,
-                       method=method)
+        stats = _store_all(store, items, batch=batch, on_article=on_article, on_error=on_error, method=method)
+        if regroup:
+            if on_grouping:
+                on_grouping()
+            _group_stored(store, stats)
+        else:
+            stats.stories = store.count_stories()
+        return stats
 
 
-def _ingest(store: Store, items: Iterable[Article | ReadError], *, batch: int,
-            on_article: Callable[[Article, bool], None] | None, on_error: Callable[[ReadError], None] | None,
-            regroup: bool, method: str | None) -> IngestStats:
+def ingest_inputs(
+    store: Store,
+    inputs: Iterable[str],
+    *,
+    allow_private: bool = False,
+    workers: int = 1,
+    **options: Any,
+) -> IngestStats:
+    """Read ``inputs`` (paths, directories, URLs), analyse each report (``workers`` processes; 0: one
+    per core) and ingest them: the whole read -> analyse -> store -> group path. ``options`` are
+    ``ingest``'s."""
+    from storyline.pipeline import extract
+
+    return ingest(store, extract(inputs, allow_private=allow_private, workers=workers), **options)
+
+
+def _store_all(store: Store, items: Iterable[Article | ReadError], *, batch: int,
+               on_article: Callable[[Article, bool], None] | None, on_error: Callable[[ReadError], None] | None,
+               method: str | None) -> IngestStats:
+    """Store every new article in batches (switching the store's method first, if asked)."""
     stats = IngestStats()
     claim_if_empty(store)
     if method is not None and method != store.grouping_method():
-        switch_method(store, method)
+        choice = resolve_method(method)
+        if choice.fallback:  # no model: the store keeps the method it can run, and says why
+            stats.kept_method = choice.reason
+        else:
+            switch_method(store, method)
     buffer: list[tuple[str, Article, Features]] = []
     seen: set[str] = set()
 
@@ -105,10 +136,6 @@ def _ingest(store: Store, items: Iterable[Article | ReadError], *, batch: int,
         if on_article:
             on_article(item, is_new)
     flush()
-    if regroup:
-        _group_stored(store, stats)
-    else:
-        stats.stories = store.count_stories()
     return stats
 
 

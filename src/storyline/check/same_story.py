@@ -23,7 +23,7 @@ def _grouper_outliers(arts: list[Article]) -> set[str] | None:
     try:
         from storyline.group import group
 
-        stories = group(arts)
+        stories = group(arts, method="lexical")  # the fast verdict; compare aligns by its own method
     except Exception:  # noqa: BLE001 - the verdict falls back to compare's own figures
         return None
     if not stories:

@@ -6,13 +6,16 @@ import contextlib
 import json
 import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, print_error, report_error
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, print_error, report_error
 from storyline.cli.options import AllowPrivateOption, DbOption, InputsArgument, StoreGroupingMethod
 from storyline.errors import StoreError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 @app.command()
@@ -37,35 +40,18 @@ def ingest(
     Re-ingesting the same report is a no-op; an interrupted run keeps what it committed and a rerun
     resumes. Example: storyline ingest feed.xml crawl.warc corpus.jsonl --db news.db
     """
-    from storyline.group import resolve_method
-    from storyline.ingest import group_stored
-    from storyline.ingest import ingest as run_ingest
+    from storyline.ingest import ingest_inputs
     from storyline.store import Store, default_path
 
-    if method is not None:
-        choice = resolve_method(method.value)
-        if choice.fallback:
-            print(f"storyline: warning: {choice.reason}; the store keeps its grouping method", file=sys.stderr)
-            method = None
     path = db or default_path()
     created = not os.path.exists(path)
-    store = Store(path)  # a store that cannot be opened raises a StoreError: one line, exit 2
+    store = Store(path)  # one that cannot be opened raises a StoreError: one line, exit 2
     progress = _progress()
     try:
-        with store:
-            if progress is None:
-                stats = run_ingest(store, extract_each(inputs, allow_private=allow_private, workers=workers), on_error=report_error,
-                                   batch=batch, method=method.value if method else None)
-            else:
-                with progress:
-                    task = progress.add_task("reading", total=None)
-                    stats = run_ingest(
-                        store, extract_each(inputs, allow_private=allow_private, workers=workers), on_error=report_error,
-                        on_article=lambda a, new: progress.advance(task), batch=batch, regroup=False,
-                        method=method.value if method else None,
-                    )
-                    progress.update(task, description="grouping")
-                    group_stored(store, stats)
+        with store, progress or contextlib.nullcontext():
+            stats = ingest_inputs(store, inputs, allow_private=allow_private, workers=workers, batch=batch,
+                                  method=method.value if method else None, on_error=report_error,
+                                  **_progress_callbacks(progress))
     except KeyboardInterrupt:
         print("storyline: interrupted; committed articles are kept, run the same command again to resume",
               file=sys.stderr)
@@ -75,6 +61,8 @@ def ingest(
         print("storyline: committed articles are kept; fix that and run the same command again to resume",
               file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING) from None
+    if stats.kept_method:
+        print(f"storyline: warning: {stats.kept_method}; the store keeps its grouping method", file=sys.stderr)
     if stats.refreshed:
         print(f"storyline: the store was grouped with {stats.previous_method or 'an older method'}; the features "
               f"of its {stats.refreshed} articles were recomputed and all were regrouped", file=sys.stderr)
@@ -102,7 +90,16 @@ def _remove_store(path: str) -> None:
             os.remove(path + suffix)
 
 
-def _progress():
+def _progress_callbacks(progress: Progress | None) -> dict[str, Any]:
+    """``ingest``'s on_article and on_grouping, advancing ``progress`` (none without a display)."""
+    if progress is None:
+        return {}
+    task = progress.add_task("reading", total=None)
+    return {"on_article": lambda article, new: progress.advance(task),
+            "on_grouping": lambda: progress.update(task, description="grouping")}
+
+
+def _progress() -> Progress | None:
     """A progress display on stderr, only for a person watching (stderr is a terminal)."""
     if not sys.stderr.isatty():
         return None

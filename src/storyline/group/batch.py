@@ -55,7 +55,7 @@ from storyline.group.similarity import Vector, centroid, document_frequency, lon
 from storyline.group.story import Member, make_story
 from storyline.group.timeinfo import EventTime, combine
 from storyline.group.topic import METHOD_SEMANTIC, TOPIC_SAME, cosine, mean_topic, topic_vectors
-from storyline.model import Article, Story
+from storyline.model import Article, Story, with_unique_ids
 
 THRESHOLD = 0.12  # stage 1: articles into clusters (average link)
 MERGE_THRESHOLD = 0.15  # stage 2: clusters into stories (centroid similarity, average link)
@@ -190,20 +190,18 @@ def _dated(t: EventTime) -> Dated | None:
 
 def group(
     articles: Iterable[Article], *, threshold: float = THRESHOLD, merge_threshold: float = MERGE_THRESHOLD,
-    instance_tags: bool = True, method: str = "lexical",
+    instance_tags: bool = True, method: str = "auto",
 ) -> list[Story]:
     """Group ``articles`` into stories; every article lands in exactly one story.
 
-    Input order does not matter: articles are sorted by id first (duplicate ids are kept once).
-    ``method``: "lexical" (the default, fast), "semantic" (adds topic vectors, topic.py; where the
-    model is not installed it falls back to lexical) or "auto" (method.resolve_method). Each Story's
-    ``method`` says which ran.
+    Input order does not matter: articles are sorted by id first. A repeated id is renamed ("#2",
+    model.with_unique_ids) as the ``group`` command does, so every input still lands in a story.
+    ``method``: "lexical" (fast), "semantic" (adds topic vectors, topic.py; where the model is not
+    installed it falls back to lexical) or "auto" (the default, as for the command:
+    method.resolve_method). Each Story's ``method`` says which ran.
     """
-    by_id: dict[str, Article] = {}
-    for a in articles:
-        by_id.setdefault(a.id, a)
-    ids = sorted(by_id)
-    arts = [by_id[i] for i in ids]
+    arts = sorted(with_unique_ids(articles), key=lambda a: a.id)
+    ids = [a.id for a in arts]
     chosen = resolve_method(method, arts).method
     feats = [extract(a) for a in arts]
     topics = topic_vectors(arts) if chosen == "semantic" else None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.lang.calendar import MONTH_NAMES, MONTH_VARIANTS
+from storyline.lang.calendar import FOLDED_WEEKDAYS, MONTH_NAMES, MONTH_VARIANTS, WEEKDAY_BY_NAME
 from storyline.lang.numbers import NUMBER_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +37,8 @@ _NUMBER_WORDS = {
     for word, value in table.items()
     if word not in {"once", "due", "tre", "elf", "sei", "cent", "dix", "six", "sept", "ten"}
 }
+# Weekday names in every language the project reads ("sonntag", "domingo", "रविवार", ...).
+_WEEKDAY_WORDS = dict(WEEKDAY_BY_NAME) | {w: n for n, names in FOLDED_WEEKDAYS.items() for w in names.split()}
 # A table names this many different months or numbers; prose and examples name fewer.
 _TABLE = 4
 
@@ -79,6 +81,9 @@ def findings(source: str) -> list[str]:
     months = {_MONTH_WORDS[w] for w in words if w in _MONTH_WORDS}
     if len(months) >= _TABLE:
         out.append(f"a month-name table ({len(months)} months named)")
+    weekdays = {_WEEKDAY_WORDS[w] for w in words if w in _WEEKDAY_WORDS}
+    if len(weekdays) >= _TABLE:
+        out.append(f"a weekday-name table ({len(weekdays)} days named)")
     numbers = {_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS}
     if len(numbers) >= _TABLE:
         out.append(f"a number-word table ({len(numbers)} numbers named)")
@@ -118,6 +123,7 @@ def test_the_guard_scans_the_stages():
         'MONTHS = "janvier fevrier avril juin juillet".split()\n',
         'ALT = r"(?:January|February|April|June)"\n',
         '_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5}\n',
+        '_DAYS = {0: "lunes montag", 1: "martes dienstag", 2: "miercoles mittwoch", 4: "viernes freitag"}\n',
         '_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}\n',
         "def fold(word):\n    return word.lower()\n",
         "def parse_number(raw):\n    return float(raw)\n",

@@ -32,6 +32,7 @@ from storyline.analyze.speechwords import (
     SPEAKER_NOUNS,
     TITLES,
 )
+from storyline.lang.calendar import WEEKDAY_NAMES
 from storyline.lang.names import GIVEN_NAMES
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -418,11 +419,8 @@ def _appositive(text: str, lo: int, end: int) -> Subject | None:
     return Subject(name, (start, start + len(m.group("name"))), "name", name=name, role=role)
 
 
-_DAYS = (
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|miércoles|jueves|viernes|sábado|"
-    "domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
-    "Samstag|Sonntag|today|yesterday|hoy|ayer|aujourd'hui|hier|heute|gestern"
-)
+_DAYS = "|".join([*(day for lang in ("en", "es", "fr", "de") for day in WEEKDAY_NAMES[lang]),
+                  "today", "yesterday", "hoy", "ayer", "aujourd'hui", "hier", "heute", "gestern"])
 _WHEN = re.compile(rf"(?:(?:on|este|esta|el|ce|am|this)\s+)?(?:{_DAYS})\b,?\s+")
 
 
@@ -592,11 +590,10 @@ _DET_NOUN_ONLY = re.compile(r"(?P<np>[\w’']+\s+(?:[a-zà-ÿ][\w\-]*\s+)?(?P<no
 # "said pensioner Edith Crane, 81": not a German inflected adjective ("laut vorläufigen Zahlen von …")
 _DESC_THEN_NAME = re.compile(rf"(?P<desc>[a-z][\w\-]{{2,}}(?<!en)(?<!em))\s+(?P<name>{NAME})(?=\s*[,.;])")
 # nouns that follow a speech verb without being its speaker ("dijo el martes", "said the statement")
-_NOT_SPEAKER_NOUNS = {"martes", "lunes", "miércoles", "jueves", "viernes", "sábado", "domingo", "día", "año",
+_NOT_SPEAKER_NOUNS = {*WEEKDAY_NAMES["es"], *WEEKDAY_NAMES["fr"], "día", "año",
                       "semana", "mes", "texto", "comunicado", "statement", "week", "year", "month", "day",
                       "morning", "evening", "night", "time", "way", "jour", "matin", "soir", "mois", "semaine",
-                      "mañana", "tarde", "noche", "fin", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-                      "samedi", "dimanche", "reporters", "press", "prensa", "presse"}
+                      "mañana", "tarde", "noche", "fin", "reporters", "press", "prensa", "presse"}
 
 
 def _name_subject(text: str, start: int, end: int, name: str, title: str | None, hi: int) -> Subject:

@@ -20,38 +20,16 @@ import re
 from collections.abc import Iterable
 
 from storyline.group.timeinfo import YEAR, find_text_dates
+from storyline.lang.calendar import FOLDED_WEEKDAYS
 from storyline.lang.fold import fold
+from storyline.lang.numbers import COUNTING_ORDINALS
 
 PREFIX = "x:"
 
-# Weekday names, folded (lowercase, Latin/Greek accents removed), Monday = 0.
-_WEEKDAYS = {
-    0: "monday lunes lundi montag lunedi segunda-feira सोमवार সোমবার понедельник δευτερα الاثنين",
-    1: "tuesday martes mardi dienstag martedi terca-feira मंगलवार মঙ্গলবার вторник τριτη الثلاثاء",
-    2: "wednesday miercoles mercredi mittwoch mercoledi quarta-feira बुधवार বুধবার среду среда τεταρτη الأربعاء",
-    3: "thursday jueves jeudi donnerstag giovedi quinta-feira गुरुवार বৃহস্পতিবার четверг πεμπτη الخميس",
-    4: "friday viernes vendredi freitag venerdi sexta-feira शुक्रवार শুক্রবার пятницу пятница παρασκευη الجمعة",
-    5: "saturday sabado samedi samstag sonnabend sabato शनिवार শনিবার субботу суббота σαββατο السبت",
-    6: "sunday domingo dimanche sonntag domenica रविवार রবিবার воскресенье κυριακη الأحد",
-}
-WEEKDAY: dict[str, int] = {w: n for n, names in _WEEKDAYS.items() for w in names.split()}
+# Weekday and ordinal words (the lexicons live in storyline.lang), folded as grouping folds text.
+WEEKDAY: dict[str, int] = {w: n for n, names in FOLDED_WEEKDAYS.items() for w in names.split()}
+ORDINAL: dict[str, int] = {w: n for n, names in COUNTING_ORDINALS.items() for w in names.split()}
 
-# Ordinals 2..12 (not "first": "the first cut since 2020" counts nothing that tells events apart,
-# and not English "second", which is also a unit of time). Folded forms, several languages.
-_ORDINALS = {
-    2: "2nd deuxieme 2e 2eme zweite zweiten segunda segundo seconda secondo दूसरी दूसरा দ্বিতীয়",
-    3: "third 3rd troisieme 3e 3eme dritte dritten tercera tercer tercero terza terzo तीसरी तीसरा তৃতীয়",
-    4: "fourth 4th quatrieme 4e 4eme vierte vierten cuarta cuarto quarta quarto चौथी चौथा চতুর্থ",
-    5: "fifth 5th cinquieme 5e 5eme funfte funften quinta quinto पांचवीं पांचवी पाँचवीं पांचवां পঞ্চম",
-    6: "sixth 6th sixieme 6e 6eme sechste sechsten sexta sexto sesta sesto छठी छठा ষষ্ঠ",
-    7: "seventh 7th septieme 7e 7eme siebte siebten septima septimo settima settimo सातवीं सातवां সপ্তম",
-    8: "eighth 8th huitieme 8e 8eme achte achten octava octavo ottava ottavo आठवीं आठवां অষ্টম",
-    9: "ninth 9th neuvieme 9e 9eme neunte neunten novena noveno nona nono नौवीं नौवां নবম",
-    10: "tenth 10th dixieme 10e 10eme zehnte zehnten decima decimo दसवीं दसवां দশম",
-    11: "eleventh 11th onzieme 11e 11eme elfte elften undecima undecimo undicesima undicesimo",
-    12: "twelfth 12th douzieme 12e 12eme zwolfte zwolften duodecima duodecimo dodicesima dodicesimo",
-}
-ORDINAL: dict[str, int] = {w: n for n, names in _ORDINALS.items() for w in names.split()}
 # An ordinal counts an event instance only when a counter word follows it closely
 # ("sixth time", "ninth fissural event", "fifth meeting", "5e éruption"), not "third quarter".
 COUNTED = frozenset(

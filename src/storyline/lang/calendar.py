@@ -82,16 +82,33 @@ for _lang_abbr in MONTH_ABBREVIATIONS.values():
     for _n, _abbrs in _lang_abbr.items():
         _MONTH_ABBR[_n] = _MONTH_ABBR.get(_n, ()) + _abbrs
 
-# weekday number (Monday=0) -> names
-_WEEKDAYS: dict[int, tuple[str, ...]] = {
-    0: ("Monday", "lunes", "lundi", "Montag", "lunedì", "lunedi", "segunda-feira", "सोमवार"),
-    1: ("Tuesday", "martes", "mardi", "Dienstag", "martedì", "martedi", "terça-feira", "मंगलवार"),
-    2: ("Wednesday", "miércoles", "miercoles", "mercredi", "Mittwoch", "mercoledì", "mercoledi", "quarta-feira", "बुधवार"),
-    3: ("Thursday", "jueves", "jeudi", "Donnerstag", "giovedì", "giovedi", "quinta-feira", "गुरुवार"),
-    4: ("Friday", "viernes", "vendredi", "Freitag", "venerdì", "venerdi", "sexta-feira", "शुक्रवार"),
-    5: ("Saturday", "sábado", "sabado", "samedi", "Samstag", "Sonnabend", "sabato", "शनिवार"),
-    6: ("Sunday", "domingo", "dimanche", "Sonntag", "domenica", "रविवार"),
+# Weekday names, Monday first, one row per language (written as the language writes them), and the
+# spellings without accents that reports also use.
+WEEKDAY_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "pt": ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"),
+    "hi": ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार"),
 }
+_WEEKDAY_VARIANTS: dict[int, tuple[str, ...]] = {
+    0: ("lunedi",), 1: ("martedi",), 2: ("miercoles", "mercoledi"), 3: ("giovedi",), 4: ("venerdi",),
+    5: ("sabado", "Sonnabend"),
+}
+
+
+def _weekdays() -> dict[int, tuple[str, ...]]:
+    """weekday number (Monday=0) -> its names in every language, English first, each name once."""
+    out: dict[int, tuple[str, ...]] = {}
+    for n in range(7):
+        names = [row[n] for row in WEEKDAY_NAMES.values()] + list(_WEEKDAY_VARIANTS.get(n, ()))
+        out[n] = tuple(dict.fromkeys(names))
+    return out
+
+
+_WEEKDAYS = _weekdays()
 
 MONTH_BY_NAME: dict[str, int] = {}
 # lowercased name -> whether its usual spelling is capitalised (True), lowercase (False) or both (None)
@@ -316,3 +333,16 @@ def strip_date_marker(text: str) -> str:
 
 # An English agency dateline's date ("BRIDGETOWN, June 6 (AP) —"): an abbreviation, its rest, a day.
 DATELINE_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
+
+
+# Weekday names as grouping folds them (lowercase, Latin/Greek accents removed), Monday = 0: the
+# weekday a report names tells two instances of one recurring event apart (group/instance.py).
+FOLDED_WEEKDAYS: dict[int, str] = {
+    0: "monday lunes lundi montag lunedi segunda-feira सोमवार সোমবার понедельник δευτερα الاثنين",
+    1: "tuesday martes mardi dienstag martedi terca-feira मंगलवार মঙ্গলবার вторник τριτη الثلاثاء",
+    2: "wednesday miercoles mercredi mittwoch mercoledi quarta-feira बुधवार বুধবার среду среда τεταρτη الأربعاء",
+    3: "thursday jueves jeudi donnerstag giovedi quinta-feira गुरुवार বৃহস্পতিবার четверг πεμπτη الخميس",
+    4: "friday viernes vendredi freitag venerdi sexta-feira शुक्रवार শুক্রবার пятницу пятница παρασκευη الجمعة",
+    5: "saturday sabado samedi samstag sonnabend sabato शनिवार শনিবার субботу суббота σαββατο السبت",
+    6: "sunday domingo dimanche sonntag domenica रविवार রবিবার воскресенье κυριακη الأحد",
+}

@@ -219,3 +219,21 @@ def number_tokens(text: str) -> list[str]:
                 out.append(b)
         out.append(a)
     return out
+
+
+# Ordinals 2..12 that count an event's instance ("the sixth eruption"; group/instance.py), folded, in
+# several languages. Not "first" ("the first cut since 2020" counts nothing that tells events apart),
+# and not English "second", which is also a unit of time.
+COUNTING_ORDINALS: dict[int, str] = {
+    2: "2nd deuxieme 2e 2eme zweite zweiten segunda segundo seconda secondo दूसरी दूसरा দ্বিতীয়",
+    3: "third 3rd troisieme 3e 3eme dritte dritten tercera tercer tercero terza terzo तीसरी तीसरा তৃতীয়",
+    4: "fourth 4th quatrieme 4e 4eme vierte vierten cuarta cuarto quarta quarto चौथी चौथा চতুর্থ",
+    5: "fifth 5th cinquieme 5e 5eme funfte funften quinta quinto पांचवीं पांचवी पाँचवीं पांचवां পঞ্চম",
+    6: "sixth 6th sixieme 6e 6eme sechste sechsten sexta sexto sesta sesto छठी छठा ষষ্ঠ",
+    7: "seventh 7th septieme 7e 7eme siebte siebten septima septimo settima settimo सातवीं सातवां সপ্তম",
+    8: "eighth 8th huitieme 8e 8eme achte achten octava octavo ottava ottavo आठवीं आठवां অষ্টম",
+    9: "ninth 9th neuvieme 9e 9eme neunte neunten novena noveno nona nono नौवीं नौवां নবম",
+    10: "tenth 10th dixieme 10e 10eme zehnte zehnten decima decimo दसवीं दसवां দশম",
+    11: "eleventh 11th onzieme 11e 11eme elfte elften undecima undecimo undicesima undicesimo",
+    12: "twelfth 12th douzieme 12e 12eme zwolfte zwolften duodecima duodecimo dodicesima dodicesimo",
+}

@@ -60,6 +60,21 @@ def test_group_does_not_import_check():
     assert _offenders("group", ("storyline.check",)) == []
 
 
+STAGES = ("storyline.read", "storyline.analyze", "storyline.group", "storyline.check", "storyline.store",
+          "storyline.render", "storyline.cli", "storyline.ingest", "storyline.pipeline")
+
+
+def test_the_language_floor_imports_no_stage():
+    assert _offenders("lang", STAGES) == []
+
+
+def test_the_library_never_imports_the_cli():
+    """Only the command line (and ``python -m storyline``) may import storyline.cli."""
+    offenders = sorted({f"{rel}: {mod}" for rel, mod in _imports("") if not rel.startswith("cli/")
+                        and rel != "__main__.py" and (mod == "storyline.cli" or mod.startswith("storyline.cli."))})
+    assert offenders == []
+
+
 def test_store_implements_the_grouping_index():
     """Store meets group.index.GroupingIndex: every method, with the same parameters (mypy checks
     the types where ``src/storyline/ingest.py`` passes a Store to incremental grouping)."""

@@ -10,10 +10,17 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
 Span = tuple[int, int]
+
+
+def as_span(span: Sequence[int]) -> Span:
+    """``span`` as a (start, end) tuple: a span read back from JSON is a list, which neither hashes
+    nor compares equal to the tuple it was."""
+    return (span[0], span[1])
 
 
 class Record:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from storyline.analyze import analyze
 from storyline.group import group  # the function replaces the subpackage's name on purpose
 from storyline.model import (
@@ -49,7 +51,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Callable[..., Dossier]:
     """``compare`` loads on first use: the cross-check stage is the heaviest to import."""
     if name == "compare":
         from storyline.check import compare

@@ -10,10 +10,17 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 Span = tuple[int, int]
+
+
+def as_span(span: Sequence[int]) -> Span:
+    """``span`` as a (start, end) tuple: a span read back from JSON is a list, which neither hashes
+    nor compares equal to the tuple it was."""
+    return (span[0], span[1])
 
 
 class Record:
@@ -23,7 +30,7 @@ class Record:
         return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]):
+    def from_dict(cls, data: dict[str, Any]) -> Self:
         hints = typing.get_type_hints(cls)
         kwargs = {}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]

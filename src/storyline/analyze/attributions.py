@@ -110,10 +110,10 @@ def _mark_statements(doc: Doc, acts: list[SpeechAct], out: list[Attribution]) ->
             continue
         s_lo, s_hi = doc.sentence_bounds(m.start())
         subj = None
-        framed = [a for a in acts if a.sentence == sent and a.subject is not None and a.speaker]
+        framed = [(a.subject, a.speaker) for a in acts if a.sentence == sent and a.subject is not None and a.speaker]
         if framed:
-            a = framed[0]
-            subj, source = a.subject, a.speaker if a.subject.kind == "name" else _plain(a.subject.text)
+            subj, speaker = framed[0]
+            source = speaker if subj.kind == "name" else _plain(subj.text)
         else:
             subj = sentence_subject(text, s_lo, s_hi)
             if subj is None or subj.kind == "pronoun":

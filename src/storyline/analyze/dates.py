@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from storyline.analyze._scan import find_words, has_any
@@ -26,7 +27,7 @@ from storyline.lang.calendar import (
     WEEKDAY_BY_NAME,
 )
 from storyline.lang.numbers import SMALL_ENGLISH_COUNTS
-from storyline.model import DateMention, Sentence
+from storyline.model import DateMention, Sentence, Span
 
 _I = re.IGNORECASE
 
@@ -108,6 +109,10 @@ _AGO_RE = re.compile(
     _I,
 )
 _ANCHOR_BEFORE_RE = re.compile(r"(?:since|than|until|till|before|after|from|desde|depuis|seit|dal)\s+(?:\S+\s+)?$", _I)
+
+
+# how a finder hands on a candidate: (span, mention, priority); overlaps are settled later
+_Add = Callable[[Span, DateMention, int], None]
 
 
 class _Ctx:
@@ -203,7 +208,10 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def _dm(text: str, span, value, start, end, gran, conf, time=None) -> DateMention:
+def _dm(
+    text: str, span: Span, value: str | None, start: str | None, end: str | None, gran: str, conf: float,
+    time: str | None = None,
+) -> DateMention:
     return DateMention(
         text=text[span[0] : span[1]],
         span=(span[0], span[1]),
@@ -216,27 +224,27 @@ def _dm(text: str, span, value, start, end, gran, conf, time=None) -> DateMentio
     )
 
 
-def _day_mention(text, span, d: date | None, conf: float) -> DateMention:
+def _day_mention(text: str, span: Span, d: date | None, conf: float) -> DateMention:
     if d is None:
         return _dm(text, span, None, None, None, "day", min(conf, 0.3))
     iso = d.isoformat()
     return _dm(text, span, iso, iso, iso, "day", conf)
 
 
-def _month_mention(text, span, y: int | None, m: int, conf: float) -> DateMention:
+def _month_mention(text: str, span: Span, y: int | None, m: int, conf: float) -> DateMention:
     if y is None:
         return _dm(text, span, None, None, None, "month", min(conf, 0.3))
     value, start, end = _month_bounds(y, m)
     return _dm(text, span, value, start, end, "month", conf)
 
 
-def _year_mention(text, span, y: int | None, conf: float) -> DateMention:
+def _year_mention(text: str, span: Span, y: int | None, conf: float) -> DateMention:
     if y is None:
         return _dm(text, span, None, None, None, "year", min(conf, 0.3))
     return _dm(text, span, f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31", "year", conf)
 
 
-def _week_mention(text, span, monday: date | None, conf: float) -> DateMention:
+def _week_mention(text: str, span: Span, monday: date | None, conf: float) -> DateMention:
     if monday is None:
         return _dm(text, span, None, None, None, "week", min(conf, 0.3))
     iso_year, iso_week, _ = monday.isocalendar()
@@ -280,7 +288,7 @@ def _calendar_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[in
     return months, weekdays
 
 
-def _month_hit(text: str, s: int, e: int, key: str, lang: str, ctx: _Ctx, add) -> None:
+def _month_hit(text: str, s: int, e: int, key: str, lang: str, ctx: _Ctx, add: _Add) -> None:
     """Read the date around one month name: "12 September 2024", "Sept. 12", "June 2024", "in May"."""
     ref, trust = ctx.ref, ctx.trust
     mon = MONTH_BY_NAME[key]
@@ -291,10 +299,10 @@ def _month_hit(text: str, s: int, e: int, key: str, lang: str, ctx: _Ctx, add) -
     if db and db.start() > 0 and (text[db.start() - 1].isalnum() or text[db.start() - 1] in ".,"):
         db = None
     da = None if db else _DAY_AFTER_RE.match(text, e)
-    if db or da:
+    day_m = db or da
+    if day_m:
         if not _month_case_ok(word, True):
             return
-        day_m = db or da
         day_n = int(day_m.group("d"))
         if not 1 <= day_n <= 31:
             return
@@ -305,7 +313,7 @@ def _month_hit(text: str, s: int, e: int, key: str, lang: str, ctx: _Ctx, add) -
             end = ym.end()
         wdm = _WD_BEFORE_RE.search(text, max(0, start - 26), start)
         wd = WEEKDAY_BY_NAME.get(wdm.group("wd").lower()) if wdm else None
-        if wd is not None:
+        if wdm and wd is not None:
             start = wdm.start()
         span = (start, end)
         if ym:
@@ -364,7 +372,7 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
     ref, trust = ctx.ref, ctx.trust
     months, weekdays = _calendar_hits(text)
 
-    def add(span, mention, prio):
+    def add(span: Span, mention: DateMention, prio: int) -> None:
         out.append((span[0], span[1], prio, mention))
 
     for m in _ISO_RE.finditer(text):
@@ -426,16 +434,16 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
         if rx is None:
             continue
         for start, _end, _w in find_words(text, _REL_TRIGGERS[code]):
-            m = rx.match(text, start)
-            if m is None:
+            rel = rx.match(text, start)
+            if rel is None:
                 continue
-            phrase = m.group()
+            phrase = rel.group()
             if phrase.lower() in _CASE_SENSITIVE_REL and phrase != phrase.lower():
                 continue
-            if phrase.lower() == "mañana" and re.search(r"(?:la|esta|por|de)\s+$", text[max(0, m.start() - 6) : m.start()], _I):
+            if phrase.lower() == "mañana" and re.search(r"(?:la|esta|por|de)\s+$", text[max(0, rel.start() - 6) : rel.start()], _I):
                 continue
             _, kind, offset = _RELATIVE[phrase.lower()]
-            add(m.span(), _relative(text, m.span(), kind, offset, ctx), 5)
+            add(rel.span(), _relative(text, rel.span(), kind, offset, ctx), 5)
     for m in (_AGO_RE.finditer(text) if has_any(text, _AGO_WORDS) else ()):
         n = m.group("n").lower()
         k = int(n) if n.isdigit() else SMALL_ENGLISH_COUNTS[n]
@@ -469,7 +477,7 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
 _ABBR_NO_DOT = frozenset(k.lower() for k in re.findall(r"[^|]+", ABBR_MONTH_ALT.replace("\\", "")))
 
 
-def _relative(text, span, kind: str, offset: int, ctx: _Ctx, conf: float = 0.9) -> DateMention:
+def _relative(text: str, span: Span, kind: str, offset: int, ctx: _Ctx, conf: float = 0.9) -> DateMention:
     ref = ctx.ref
     conf = conf * ctx.trust if ref else 0.2
     if kind == "day":
@@ -502,11 +510,11 @@ def _settle(cands: list[tuple[int, int, int, DateMention]]) -> list[DateMention]
 def _fallback_reference(text: str, lang: str) -> date | None:
     """The latest fully written date in the text: a stand-in reference when the article has none."""
     months, _ = _calendar_hits(text)
-    found: list[tuple[int, DateMention]] = []
+    found: list[str] = []  # the ISO days
 
-    def add(span, mention, prio):
+    def add(span: Span, mention: DateMention, prio: int) -> None:
         if mention.granularity == "day" and mention.value and mention.confidence >= 0.7:
-            found.append((span[0], mention))
+            found.append(mention.value)
 
     for start, end, key in months:
         _month_hit(text, start, end, key, lang, _Ctx(None, 1.0), add)
@@ -518,7 +526,7 @@ def _fallback_reference(text: str, lang: str) -> date | None:
     if not found:
         return None
     # the latest one: an article is published after the dates it reports, so this is the closest guess
-    return max(date.fromisoformat(f[1].value) for f in found)
+    return max(date.fromisoformat(day) for day in found)
 
 
 def _link_times(mentions: list[DateMention]) -> None:

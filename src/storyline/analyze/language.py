@@ -5,16 +5,18 @@ Texts under ~20 letters are too short to tell reliably, so they get ``None`` rat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 MIN_LETTERS = 20
 
 
 @lru_cache(maxsize=1)
-def _classify():
+def _classify() -> Callable[[str], tuple[str, float]]:
     import py3langid
 
-    return py3langid.classify
+    classify: Callable[[str], tuple[str, float]] = py3langid.classify  # untyped package: its documented shape
+    return classify
 
 
 def detect_language(text: str) -> str | None:

@@ -103,7 +103,7 @@ class _Tok:
 class _Run:
     toks: list[_Tok]
     initial: bool  # first token starts a sentence
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def start(self) -> int:
@@ -529,10 +529,12 @@ class _Builder:
                 return
             self.add(tok.start, tok.end, "place", place[0])
             return
-        if "-" in w and all(_place([p]) for p in w.split("-")):
+        halves = w.split("-") if "-" in w else []
+        half_places = [hit for half in halves if (hit := _place([half]))]
+        if halves and len(half_places) == len(halves):  # every part of the hyphenated word is a place
             pos = tok.start
-            for part in w.split("-"):
-                self.add(pos, pos + len(part), "place", _place([part])[0])
+            for part, part_place in zip(halves, half_places, strict=True):
+                self.add(pos, pos + len(part), "place", part_place[0])
                 pos += len(part) + 1
             return
         if tok.allcaps:
@@ -567,7 +569,7 @@ class _Builder:
         """Is the run followed by a lower-case noun it modifies ("in Grand Slam finals")? Then it is
         not a place, whatever the "in" before it suggests."""
         m = _NEXT_WORD_RE.match(self.text, tok.end)
-        return bool(m) and m.group(1) not in _PLACE_FOLLOWERS
+        return m is not None and m.group(1) not in _PLACE_FOLLOWERS
 
     def _dateline(self, toks: list[_Tok]) -> bool:
         """Do ``toks`` open a line and stand before ":", "," or a dash, as a dateline's place does?"""
@@ -681,8 +683,8 @@ def _resolve_people(b: _Builder) -> None:
         parts = m.text.split()
         if len(parts) == 1:
             key = parts[0]
-            name = surnames.get(key) or full.get(key)
-            m.canonical = name or m.text
+            full_name = surnames.get(key) or full.get(key)
+            m.canonical = full_name or m.text
         else:
             m.canonical = m.canonical or m.text
         if m.role is None and m.canonical in roles:
@@ -697,9 +699,9 @@ def _resolve_people(b: _Builder) -> None:
             m.type, m.canonical, m.role = "person", m.text, roles.get(m.text)
     # lone words that are a known person's surname or given name
     for tok in b.singles + b.singles_place:
-        name = surnames.get(tok.text) or full.get(tok.text)
-        if name:
-            b.add(tok.start, tok.end, "person", name, roles.get(name))
+        full_name = surnames.get(tok.text) or full.get(tok.text)
+        if full_name:
+            b.add(tok.start, tok.end, "person", full_name, roles.get(full_name))
     b.singles_place = [t for t in b.singles_place if not (surnames.get(t.text) or full.get(t.text))]
 
 

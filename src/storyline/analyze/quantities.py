@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from storyline.analyze._scan import find_words
@@ -621,9 +622,15 @@ def _noun_span(text: str, pos: int, lang: str) -> tuple[str, int] | None:
     return low.rstrip("’'-"), end - (len(word) - len(word.rstrip("’'-")))
 
 
-def _join(text: str, qs: list[_Q]) -> list[_Q | tuple[str, _Q, _Q, int, int]]:
+# a fused range or change: (kind, first, second, start, end)
+_Pair = tuple[str, _Q, _Q, int, int]
+# the index of the sentence holding a character offset
+_SentenceOf = Callable[[int], int]
+
+
+def _join(text: str, qs: list[_Q]) -> list[_Q | _Pair]:
     """Fuse neighbours into ranges and changes. Returns plain quantities and (kind, first, second, start, end)."""
-    out: list = []
+    out: list[_Q | _Pair] = []
     i = 0
     while i < len(qs):
         q1 = qs[i]
@@ -645,7 +652,7 @@ def _compatible(q1: _Q, q2: _Q) -> bool:
     return q1.unit == q2.unit and q1.kind == q2.kind
 
 
-def _try_pair(text: str, q1: _Q, q2: _Q):
+def _try_pair(text: str, q1: _Q, q2: _Q) -> _Pair | None:
     between = text[q1.end : q2.start]
     if len(between) > 30 or "\n" in between:
         return None
@@ -687,7 +694,7 @@ def _try_pair(text: str, q1: _Q, q2: _Q):
     return None
 
 
-def _to_quantity(text: str, q: _Q, sentence_of) -> Quantity | None:
+def _to_quantity(text: str, q: _Q, sentence_of: _SentenceOf) -> Quantity | None:
     if q.kind == "bare":
         return None
     norm = q.value * q.scale
@@ -705,7 +712,7 @@ def _to_quantity(text: str, q: _Q, sentence_of) -> Quantity | None:
     )
 
 
-def _pair_quantity(text: str, kind: str, first: _Q, second: _Q, start: int, end: int, sentence_of) -> Quantity:
+def _pair_quantity(text: str, kind: str, first: _Q, second: _Q, start: int, end: int, sentence_of: _SentenceOf) -> Quantity:
     ref = second if second.kind != "bare" else first
     if first.kind == "bare" and ref.kind != "bare":
         first_scale = ref.scale if not first.scale_word else first.scale
@@ -713,7 +720,7 @@ def _pair_quantity(text: str, kind: str, first: _Q, second: _Q, start: int, end:
         first_scale = first.scale
     second_scale = second.scale if second.kind != "bare" or second.scale_word else ref.scale
     unit = ref.unit if ref.kind != "bare" else None
-    ratio = (lambda v: v / 100.0) if unit == "bp" else (lambda v: v)
+    ratio: Callable[[float], float] = (lambda v: v / 100.0) if unit == "bp" else (lambda v: v)
     return Quantity(
         text=text[start:end],
         span=(start, end),
@@ -728,7 +735,7 @@ def _pair_quantity(text: str, kind: str, first: _Q, second: _Q, start: int, end:
     )
 
 
-def _resolve_pronoun_heads(qs: list[_Q], sentence_of) -> None:
+def _resolve_pronoun_heads(qs: list[_Q], sentence_of: _SentenceOf) -> None:
     """"Two workers were killed and 14 others injured": "others" counts workers. The nearest earlier
     count in the same sentence with a real noun gives it. Otherwise "others" stays: the cross-check
     reads "49 others" beside "co-defendants" as the co-defendants (check/slots.py)."""
@@ -744,7 +751,7 @@ def _resolve_pronoun_heads(qs: list[_Q], sentence_of) -> None:
             last = (sent, q.context)
 
 
-def _sentence_finder(sentences: list[Sentence]):
+def _sentence_finder(sentences: list[Sentence]) -> _SentenceOf:
     starts = [s.start for s in sentences]
     indexes = [s.index for s in sentences]
 

@@ -223,7 +223,9 @@ def _is_title(quote_text: str, lang: str | None = None) -> bool:
             and all(w[:1].isupper() or w.isdigit() for w in words) and quote_text[-1:] not in ".!?")
 
 
-def _is_partial(seg: Segment, head: str, head_act, quote_text: str, tail: str, tail_act) -> bool:
+def _is_partial(
+    seg: Segment, head: str, head_act: SpeechAct | None, quote_text: str, tail: str, tail_act: SpeechAct | None
+) -> bool:
     """A fragment set inside the reporter's own sentence, rather than a quoted statement."""
     if seg.dangling:
         return False

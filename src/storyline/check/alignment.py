@@ -46,7 +46,7 @@ def align(refs: list[SentenceRef], sim: np.ndarray, threshold: float = ALIGN_THR
             cols = [p for p in by_article[y] if _content(refs[p]) >= MIN_CONTENT]
             if not rows or not cols:
                 continue
-            cross = bool(langs) and langs[x] != langs[y] and None not in (langs[x], langs[y])
+            cross = bool(langs and langs[x] != langs[y] and None not in (langs[x], langs[y]))
             floor = min(threshold, CROSS_LANGUAGE) if cross else threshold
             block = sim[np.ix_(rows, cols)]
             best_col = block.argmax(axis=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.check.context import Context
 from storyline.lang.fold import fold_word
-from storyline.model import Finding
+from storyline.model import Finding, as_span
 
 
 def find(ctx: Context) -> list[Finding]:
@@ -21,7 +21,7 @@ def find(ctx: Context) -> list[Finding]:
             if a.source not in sources:
                 sources.append(a.source)
         only_here = [s for s in sources if cited_by[fold_word(s)] == {art.id}]
-        evidence = [ctx.evidence(a_i, a.sentence, tuple(a.span)) for a in art.attributions]
+        evidence = [ctx.evidence(a_i, a.sentence, as_span(a.span)) for a in art.attributions]
         findings.append(Finding(
             kind="attribution",
             summary=f"{art.id} cites {', '.join(sources)}",

@@ -44,7 +44,7 @@ def build_claims(
     articles: list[Article], refs: list[SentenceRef], sim: np.ndarray, clusters: list[list[int]]
 ) -> list[Claim]:
     """One Claim per cluster; its text is the medoid sentence (the one most like the others)."""
-    claims = []
+    claims: list[Claim] = []
     for members in clusters:
         if len(members) == 1:
             medoid = members[0]

@@ -16,7 +16,7 @@ from collections import defaultdict
 from storyline.check import events
 from storyline.check.context import Context
 from storyline.lang.fold import fold_word
-from storyline.model import DateMention, Finding
+from storyline.model import DateMention, Finding, as_span
 
 
 def _by_sentence(dates: list[DateMention]) -> dict[int, list[DateMention]]:
@@ -58,6 +58,7 @@ def find(ctx: Context) -> list[Finding]:
                     if len(only_a) != 1 or len(only_b) != 1:
                         continue
                     da, db = only_a[0], only_b[0]
+                    assert da.value and db.value  # _by_sentence keeps only resolved dates
                     if da.granularity != db.granularity or da.granularity not in ("day", "month"):
                         continue
                     if _surface(da.text) == _surface(db.text):
@@ -81,14 +82,14 @@ def find(ctx: Context) -> list[Finding]:
         for a_i in sorted(per_article):
             done = set()
             for s, d in per_article[a_i]:
-                if (s, tuple(d.span)) in done:
+                if (s, as_span(d.span)) in done:
                     continue
-                done.add((s, tuple(d.span)))
+                done.add((s, as_span(d.span)))
                 aid = ctx.articles[a_i].id
                 label = f"{d.text} ({d.value})"
                 if aid not in values[label]:
                     values[label].append(aid)
-                evidence.append(ctx.evidence(a_i, s, tuple(d.span)))
+                evidence.append(ctx.evidence(a_i, s, as_span(d.span)))
         if len({k.rsplit("(", 1)[1] for k in values}) < 2:
             continue
         reported.add(frozenset(k.rsplit("(", 1)[1] for k in values))
@@ -122,15 +123,16 @@ def _first_since(ctx: Context) -> list[Finding]:
         single = {a: v for a, v in per_article.items() if (event, a) not in several}
         if len(single) < 2:
             continue
-        width = min(len(d.value) for _, d in single.values())
-        if len({d.value[:width] for _, d in single.values()}) < 2:
+        days = [d.value for _, d in single.values() if d.value]  # all of them: unresolved dates were skipped
+        width = min(len(day) for day in days)
+        if len({day[:width] for day in days}) < 2:
             continue
         values: dict[str, list[str]] = defaultdict(list)
         evidence = []
         for a_i in sorted(single):
             s, d = single[a_i]
             values[f"{d.text} ({d.value})"].append(ctx.articles[a_i].id)
-            evidence.append(ctx.evidence(a_i, s, tuple(d.span)))
+            evidence.append(ctx.evidence(a_i, s, as_span(d.span)))
         shown = "; ".join(f"{v} in {', '.join(ids)}" for v, ids in values.items())
         findings.append(Finding(kind="date_conflict",
                                 summary=f"Reports call it the first {event} since different dates: {shown}",
@@ -179,7 +181,7 @@ def _event_dates(ctx: Context, reported: set[frozenset[str]]) -> list[Finding]:
         for a_i in involved:
             s, d = single[a_i][0]
             values[f"{d.text} ({d.value})"].append(ctx.articles[a_i].id)
-            evidence.append(ctx.evidence(a_i, s, tuple(d.span)))
+            evidence.append(ctx.evidence(a_i, s, as_span(d.span)))
         key = frozenset(k.rsplit("(", 1)[1] for k in values)
         if any(key <= seen for seen in reported):
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from storyline.check.similarity import SentenceRef
 from storyline.lang.embeddings import HIGH, LOW, Encoder
 
 MIX = 0.5  # share of the semantic score in the blended similarity
@@ -13,12 +14,13 @@ MIX = 0.5  # share of the semantic score in the blended similarity
 
 def semantic_matrix(texts: list[str], encoder: Encoder) -> np.ndarray:
     vectors = encoder.encode(texts)
-    cosine = vectors @ vectors.T
-    low, high = getattr(encoder, "low", LOW), getattr(encoder, "high", HIGH)
+    cosine: np.ndarray = vectors @ vectors.T
+    low: float = getattr(encoder, "low", LOW)
+    high: float = getattr(encoder, "high", HIGH)
     return np.clip((cosine - low) / (high - low), 0.0, 1.0).astype(np.float32)
 
 
-def blend(lexical: np.ndarray, refs, encoder: Encoder, langs: list[str | None] | None = None) -> np.ndarray:
+def blend(lexical: np.ndarray, refs: list[SentenceRef], encoder: Encoder, langs: list[str | None] | None = None) -> np.ndarray:
     """Mix the lexical matrix with the rescaled semantic one. Between reports in different languages
     the lexical score says little, so the semantic score stands alone there."""
     if len(refs) == 0:

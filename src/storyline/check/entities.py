@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from storyline.lang.fold import fold_word
 from storyline.lang.stopwords import STOPWORDS
 from storyline.lang.terms import TITLES
-from storyline.model import Article
+from storyline.model import Article, as_span
 
 CAP_SEQ = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[\w](?:\s+(?:de|del|van|von|al|bin|la|le|da|di)\b)?\s*)+", re.UNICODE)
 _LEADING = frozenset(TITLES) | {"field", "secretary", "state", "mr", "mrs", "ms", "dr", "the", "u.s.", "us", "fire",
@@ -39,7 +39,7 @@ def _untitled(text: str, type_: str, sentence: int, span: tuple[int, int]) -> Na
 
 def names_of(article: Article) -> list[NameOcc]:
     if article.names:
-        return [occ for m in article.names if (occ := _untitled(m.text, m.type, m.sentence, tuple(m.span)))]
+        return [occ for m in article.names if (occ := _untitled(m.text, m.type, m.sentence, as_span(m.span)))]
     out = []
     for s in article.sentences:
         for m in CAP_SEQ.finditer(s.text):

@@ -14,7 +14,7 @@ import re
 
 from storyline.check.text import tokens
 from storyline.lang.fold import fold_word, stem
-from storyline.model import Article, DateMention
+from storyline.model import Article, DateMention, as_span
 
 NEAR = 60  # characters either side of a date in which its event word must stand
 
@@ -57,7 +57,7 @@ def _stems(text: str) -> list[str]:
 def event_of(article: Article, d: DateMention) -> str | None:
     """The event named within NEAR characters of the date in its sentence, unless the words just
     before the date look back ("since", "last")."""
-    return event_near(article, d.sentence, tuple(d.span))
+    return event_near(article, d.sentence, as_span(d.span))
 
 
 def event_near(article: Article, sentence: int, span: tuple[int, int]) -> str | None:
@@ -96,9 +96,12 @@ def year_written(d: DateMention) -> bool:
     return bool(re.search(r"\b(?:1[89]|20)\d\d\b|'\d\d\b", d.text))
 
 
-def days_apart(a: str, b: str) -> int | None:
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO days; None when either is missing or not a day."""
     from datetime import date
 
+    if a is None or b is None:
+        return None
     try:
         return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
     except ValueError:
@@ -107,6 +110,8 @@ def days_apart(a: str, b: str) -> int | None:
 
 def compatible(da: DateMention, db: DateMention) -> bool:
     """Two resolved days that need not contradict: one only a resolution guess away from the other."""
+    if da.value is None or db.value is None:
+        return False  # an unresolved date contradicts nothing
     if (relative(da) or relative(db)) and (days_apart(da.value, db.value) or 0) <= 1:
         return True  # "this afternoon" resolved from a publication date that may be a day off
     if da.value[5:] == db.value[5:] and not (year_written(da) and year_written(db)):

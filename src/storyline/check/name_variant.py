@@ -80,10 +80,10 @@ def find(ctx: Context) -> list[Finding]:
                         ctx.same_claim(a_i, ox.sentence, b_i, oy.sentence) for ox in occ_x for oy in occ_y
                     ):
                         continue
-                    pairs[tuple(sorted((x, y)))] = kind
+                    pairs[(min(x, y), max(x, y))] = kind
     findings = []
     for (x, y), kind in sorted(pairs.items()):
-        users = {x: [], y: []}
+        users: dict[str, list[str]] = {x: [], y: []}  # spelling -> ids of the reports using it
         evidence = []
         for a_i, by_text in occurrences.items():
             for spelling in (x, y):

@@ -36,7 +36,7 @@ from storyline.check.text import content_stems
 from storyline.lang.fold import stem
 from storyline.lang.numbers import number_key
 from storyline.lang.unionfind import components
-from storyline.model import Finding, Quantity
+from storyline.model import Article, Finding, Quantity, as_span
 
 CLOSE_SIMILARITY = 0.35  # sentences this alike count as one slot even if the alignment kept them apart
 WEAK_SIMILARITY = 0.1
@@ -84,7 +84,7 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and (a.unit or "") == (b.unit or "")
 
 
-def _windows(article, q: Quantity) -> tuple[str, str]:
+def _windows(article: Article, q: Quantity) -> tuple[str, str]:
     """Text before and after the figure, within its sentence and clause and not past a neighbouring
     figure (in a list of results each figure keeps its own words)."""
     text = article.text
@@ -136,12 +136,12 @@ def _story_names(ctx: Context) -> set[str]:
     return {n for n, c in counts.items() if c >= need and not n.startswith(("num:", "month:"))}
 
 
-def _clause_before(article, q: Quantity) -> str:
+def _clause_before(article: Article, q: Quantity) -> str:
     sent = article.sentences[q.sentence] if q.sentence < len(article.sentences) else None
     return re.split(r"[,;:()“”\"]", article.text[sent.start if sent else 0 : q.span[0]])[-1]
 
 
-def _bare(article, sentence: int) -> str:
+def _bare(article: Article, sentence: int) -> str:
     """A sentence with its extracted figures blanked out: the numbers left are ones the extractor
     did not read ("needed a run-a-ball 30"), which may still be the rival figure."""
     s = article.sentences[sentence]
@@ -309,8 +309,8 @@ def _finding(ctx: Context, members: list[Node], figures: list[list[Figure]]) -> 
         aid = ctx.articles[a_i].id
         if aid not in values[q.text]:
             values[q.text].append(aid)
-        evidence.append(ctx.evidence(a_i, q.sentence, tuple(q.span)))
-    concepts = {figures[a][x].concept for a, x in members} - {None}
+        evidence.append(ctx.evidence(a_i, q.sentence, as_span(q.span)))
+    concepts = {f.concept for f in (figures[a][x] for a, x in members) if f.concept is not None}
     shown = " vs ".join(f"{v} ({', '.join(ids)})" for v, ids in values.items())
     return Finding(kind="number_conflict", summary=f"Different figures for the same thing: {shown}",
                    evidence=evidence,
@@ -367,8 +367,8 @@ def _mislabels(ctx: Context, figures: list[list[Figure]]) -> list[Finding]:
                         kind="number_conflict",
                         summary=f"Same figure, different unit: {qa.text} ({ida}) vs {qb.text} ({idb}); "
                                 f"one of them probably mislabels the unit",
-                        evidence=[ctx.evidence(a_i, qa.sentence, tuple(qa.span)),
-                                  ctx.evidence(b_i, qb.sentence, tuple(qb.span))],
+                        evidence=[ctx.evidence(a_i, qa.sentence, as_span(qa.span)),
+                                  ctx.evidence(b_i, qb.sentence, as_span(qb.span))],
                         details={"slot": "unit", "unit_mislabel": True, "units": [qa.unit, qb.unit],
                                  "values": {qa.text: [ida], qb.text: [idb]}},
                         score=0.75))

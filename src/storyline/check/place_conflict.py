@@ -15,7 +15,7 @@ from storyline.check import events
 from storyline.check.context import Context
 from storyline.lang.fold import fold_word
 from storyline.lang.terms import CAPITALS, COUNTRIES, REGIONS
-from storyline.model import Article, Finding
+from storyline.model import Article, Finding, as_span
 
 LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|outside|en|à|a|bei|nahe|vor|sobre|cerca de|près de)\s+(?:the\s+)?$",
                       re.IGNORECASE)
@@ -38,15 +38,15 @@ def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]
     found = []
     for m in article.names:
         if m.sentence == sentence and m.type == "place":
-            found.append((m.text, tuple(m.span)))
-    for m in re.finditer(r"\b[A-ZÀ-Þ][\w-]+", s.text):
-        span = (s.start + m.start(), s.start + m.end())
-        if fold_word(m.group()) in _PLACES and (not article.names or not _overlaps(span, found)):
-            found.append((m.group(), span))
-    for m in _REGION_RE.finditer(s.text):
-        span = (s.start + m.start(), s.start + m.end())
-        if m.group()[0].isupper() and not _overlaps(span, found):
-            found.append((m.group(), span))
+            found.append((m.text, as_span(m.span)))
+    for hit in re.finditer(r"\b[A-ZÀ-Þ][\w-]+", s.text):
+        span = (s.start + hit.start(), s.start + hit.end())
+        if fold_word(hit.group()) in _PLACES and (not article.names or not _overlaps(span, found)):
+            found.append((hit.group(), span))
+    for hit in _REGION_RE.finditer(s.text):
+        span = (s.start + hit.start(), s.start + hit.end())
+        if hit.group()[0].isupper() and not _overlaps(span, found):
+            found.append((hit.group(), span))
     out = []
     for text, span in found:
         if fold_word(text) in _VAGUE:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from storyline.check.context import Context
 from storyline.check.text import content_stems, tokens
 from storyline.lang.fold import fold_word
-from storyline.model import Article, Finding
+from storyline.model import Article, Finding, as_span
 
 MIN_OVERLAP = 0.45  # shared content words / those of the shorter statement
 MIN_SHARED = 3
@@ -49,11 +49,11 @@ def statements(article: Article, a_i: int) -> list[Statement]:
         if (prev is not None and prev.speaker == q.speaker and q.speaker is not None
                 and sum(1 for b in breaks if b < prev.spans[-1][0]) == para):
             prev.text = f"{prev.text} … {q.text}"
-            prev.spans.append(tuple(q.span))
+            prev.spans.append(as_span(q.span))
             prev.sentences.append(q.sentence)
             prev.stems |= set(content_stems(q.text))
             continue
-        out.append(Statement(a_i, q.speaker, q.text, [tuple(q.span)], [q.sentence], set(content_stems(q.text))))
+        out.append(Statement(a_i, q.speaker, q.text, [as_span(q.span)], [q.sentence], set(content_stems(q.text))))
     return out
 
 

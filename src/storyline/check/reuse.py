@@ -14,7 +14,7 @@ import re
 from storyline.check.context import Context
 from storyline.check.text import tokens
 from storyline.lang.fold import fold_word
-from storyline.model import Finding
+from storyline.model import Article, Finding
 
 CANDIDATE = 0.45
 NEAR_VERBATIM = 0.8
@@ -36,7 +36,7 @@ def _squash(text: str) -> str:
     return re.sub(r"[^a-z]", "", fold_word(text))
 
 
-def _cites(source, copier) -> dict | None:
+def _cites(source: Article, copier: Article) -> dict[str, str] | None:
     """{"from": source, "to": copier} when the copier cites the source's outlet by name."""
     names = {_squash(n) for n in (source.outlet, source.id.rsplit("/", 1)[-1].rsplit(".", 1)[0]) if n}
     names = {n for n in names if len(n) >= 5}

@@ -10,6 +10,8 @@ If the grouper fails, a report whose best figure is below THRESHOLD is an outlie
 
 from __future__ import annotations
 
+from typing import Any
+
 from storyline.check.context import Context
 from storyline.check.similarity import article_vectors
 from storyline.model import Article
@@ -36,7 +38,7 @@ def arts_index(arts: list[Article], article_id: str) -> int:
     return next(i for i, a in enumerate(arts) if a.id == article_id)
 
 
-def assess(ctx: Context) -> dict:
+def assess(ctx: Context) -> dict[str, Any]:
     arts = ctx.articles
     n = len(arts)
     if n < 2:
@@ -51,7 +53,7 @@ def assess(ctx: Context) -> dict:
         s = linked.setdefault(key, set())
         s.add(link.a)
         s.add(link.b)
-    pairs = []
+    pairs: list[dict[str, Any]] = []
     best = [0.0] * n
     for i in range(n):
         for j in range(i + 1, n):

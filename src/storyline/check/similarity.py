@@ -70,7 +70,7 @@ def similarity_matrix(refs: list[SentenceRef]) -> np.ndarray:
     grams = _tfidf([char_ngrams(r.stems) for r in refs])
     anch = _tfidf([sorted(r.anchors) for r in refs])
     w_word, w_gram, w_anch = WEIGHTS
-    sim = w_word * (words @ words.T).toarray() + w_gram * (grams @ grams.T).toarray()
+    sim: np.ndarray = w_word * (words @ words.T).toarray() + w_gram * (grams @ grams.T).toarray()
     anch_sim = (anch @ anch.T).toarray()
     binary = anch.copy()
     binary.data[:] = 1.0

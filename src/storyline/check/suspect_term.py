@@ -13,7 +13,7 @@ import re
 from storyline.check.context import Context
 from storyline.lang.fold import fold_word
 from storyline.lang.terms import LEXICONS
-from storyline.model import Finding
+from storyline.model import Article, Finding
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SEPARATOR = re.compile(r"^\s*(?:,|;|/|&|,?\s*(?:and|or|as well as|y|e|et|und|o|ou|oder)\b)\s*$", re.IGNORECASE)
@@ -28,7 +28,7 @@ MARGIN = 0.12
 
 def _skeleton(word: str) -> str:
     """Consonants only, doubles collapsed: garbles keep the consonants ("presidium" ~ "praseodymium")."""
-    out = []
+    out: list[str] = []
     for ch in word:
         if ch not in "aeiouy" and (not out or out[-1] != ch):
             out.append(ch)
@@ -192,7 +192,7 @@ def _finding(ctx: Context, a_i: int, term: str, span: tuple[int, int], cand: str
                    score=0.6)
 
 
-def _readings(art, start: int, term: str) -> list[tuple[int, list[str], str]]:
+def _readings(art: Article, start: int, term: str) -> list[tuple[int, list[str], str]]:
     """The initials of the last len(term)-1 and len(term) words before an acronym in brackets."""
     words = [w for w in WORD.findall(art.text[max(0, start - 120) : start]) if fold_word(w) not in EXPANSION_SKIP]
     out = []
@@ -212,7 +212,7 @@ def _initial(word: str) -> str:
     return word if word.isupper() and len(word) <= 4 else word[0].upper()
 
 
-def _spelled_out(art, term: str) -> bool:
+def _spelled_out(art: Article, term: str) -> bool:
     """Whether the report writes the words of the acronym before it: "Monetary Policy Committee (MPC)"."""
     return any(initials == term for m in re.finditer(rf"\({re.escape(term)}\)", art.text)
                for _, _, initials in _readings(art, m.start(), term))
@@ -264,8 +264,8 @@ def find_self_inconsistent(ctx: Context) -> list[Finding]:
                 continue
             acronym = term.isupper()
             rivals = []
-            for cand, m in mine.items():
-                if m < 2 or cand == term or cand[0] != term[0] or cand.isupper() != acronym:
+            for cand, uses in mine.items():
+                if uses < 2 or cand == term or cand[0] != term[0] or cand.isupper() != acronym:
                     continue
                 if not _one_edit(term, cand):
                     continue
@@ -274,7 +274,7 @@ def find_self_inconsistent(ctx: Context) -> list[Finding]:
                 if not acronym and (cand.startswith(term) or term.startswith(cand)):
                     continue  # another form of the word ("Islands", "Valencian"), not a misspelling
                 others = [b for b in range(len(ctx.articles)) if b != a_i and cand in counts[b]]
-                if others or m >= 3:
+                if others or uses >= 3:
                     rivals.append((cand, others))
             if len(rivals) != 1:
                 continue

@@ -12,7 +12,7 @@ import re
 from storyline.check.context import Context
 from storyline.lang.calendar import WORD_MONTHS, is_month_word
 from storyline.lang.fold import fold_word
-from storyline.model import DateMention, TimelineEvent
+from storyline.model import DateMention, TimelineEvent, as_span
 
 MIN_CONFIDENCE = 0.3
 
@@ -42,7 +42,7 @@ def build(ctx: Context) -> list[TimelineEvent]:
                 continue
             claim = ctx.claim_of[flat]
             key = (value, claim)
-            ev = ctx.evidence(a_i, d.sentence, tuple(d.span))
+            ev = ctx.evidence(a_i, d.sentence, as_span(d.span))
             if key not in events:
                 events[key] = TimelineEvent(date=value, text=art.sentences[d.sentence].text.strip(), sources=[ev],
                                             end=d.end if d.value and d.end and d.end != d.start else None,

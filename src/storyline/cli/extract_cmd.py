@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, print_error, report_error
 from storyline.cli.options import AllowPrivateOption, InputsArgument, ListFormat, format_option
-from storyline.model import Article, ReadError
+from storyline.model import Article, Quote, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, printable
 
 
@@ -95,7 +95,7 @@ def _print_article(console: Console, art: Article, given: str) -> None:
     console.print()
 
 
-def _quote_line(q) -> str:
+def _quote_line(q: Quote) -> str:
     said = f"“{q.text}”" if q.kind == "direct" else f"(indirect) {q.text}"
     who = q.speaker or "unattributed"
     if q.speaker_mention and q.speaker_mention != q.speaker:

@@ -66,4 +66,5 @@ DbOption = Annotated[
 
 def format_option(help: str) -> typer.models.OptionInfo:
     """``--format/-f`` with a command's own help text (the choices come from the enum)."""
-    return typer.Option("--format", "-f", help=help)
+    option: typer.models.OptionInfo = typer.Option("--format", "-f", help=help)  # typed Any, to pass as a default
+    return option

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from storyline.group.instance import PREFIX
 from storyline.group.instance import tags as instance_tags
-from storyline.group.timeinfo import EventTime, event_time, find_text_dates
+from storyline.group.timeinfo import EventTime, TextDate, event_time, find_text_dates
 from storyline.lang.calendar import strip_date_marker
 from storyline.lang.fold import fold, fold_digits, skeleton
 from storyline.lang.numbers import number_tokens
@@ -114,9 +114,9 @@ LEAD_CHARS = 400
 LEAD_WEIGHT = 3
 
 
-def _segment_tokens(raw: str) -> tuple[Counter, list]:
+def _segment_tokens(raw: str) -> tuple[Counter[str], list[TextDate]]:
     folded = fold(raw)
-    toks: Counter = Counter()
+    toks: Counter[str] = Counter()
     for m in _WORD.finditer(folded):
         w = m.group(0)
         if len(w) >= _MIN_WORD:

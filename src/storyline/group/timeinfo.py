@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.lang.calendar import DATE_MARKER, FOLDED_MONTH_ALT, FOLDED_MONTHS
+from storyline.model import Article
 
 _ORD = r"(?:st|nd|rd|th|er|eme|º|°)?"
 # 13 octobre 2024 / 7 फरवरी 2025 / 22 agosto / 9. Oktober / 15th July 2025 / le 8 août
@@ -102,7 +103,7 @@ def find_text_dates(folded: str) -> list[TextDate]:
     out: list[tuple[int, TextDate]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match, y: int | None, mo: int, d: int | None) -> None:
+    def add(m: re.Match[str], y: int | None, mo: int, d: int | None) -> None:
         if any(a < m.end() and m.start() < b for a, b in taken):
             return
         if _valid(y, mo, d):
@@ -139,7 +140,7 @@ def _month_bounds(y: int, m: int) -> tuple[int, int]:
     return lo, hi
 
 
-def event_time(article, text: str, dates: list[TextDate]) -> EventTime:
+def event_time(article: Article, text: str, dates: list[TextDate]) -> EventTime:
     """Estimate when the reported event happened.
 
     A publication day is best (events are reported within a few days). Without one, a publication
@@ -194,8 +195,8 @@ def combine(times: list[EventTime]) -> EventTime:
         for known in (True, False):
             sel = [t for t in times if t.lo is not None and t.exact == exact and t.year_known == known]
             if sel:
-                los = sorted(t.lo for t in sel)  # type: ignore[misc]
-                his = sorted(t.hi for t in sel)  # type: ignore[misc]
+                los = sorted(t.lo for t in sel if t.lo is not None)  # all of sel: lo and hi are set together
+                his = sorted(t.hi for t in sel if t.hi is not None)
                 mid = len(sel) // 2
                 return EventTime(los[mid], his[mid], exact, known, all(t.reliable for t in sel))
     return EventTime()

@@ -76,7 +76,7 @@ def topic_vectors(articles: Sequence[Article]) -> list[np.ndarray] | None:
 
 def mean_topic(vectors: Sequence[np.ndarray]) -> np.ndarray:
     """A group's topic: the renormalised mean of its members' vectors."""
-    m = np.mean(np.stack(list(vectors)), axis=0)
+    m: np.ndarray = np.mean(np.stack(list(vectors)), axis=0)
     norm = float(np.linalg.norm(m))
     return m / norm if norm else m
 

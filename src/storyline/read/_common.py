@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, overload
 from urllib.parse import urlsplit
 
 from storyline.model import Article, ReadError
@@ -161,6 +162,10 @@ def decode(data: bytes, *, declared: str | None = None, html: bool = False) -> t
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+@overload
+def replace_surrogates(value: dict[str, Any]) -> tuple[dict[str, Any], int]: ...
+@overload
+def replace_surrogates(value: object) -> tuple[object, int]: ...
 def replace_surrogates(value: object) -> tuple[object, int]:
     """``value`` (a decoded JSON record) with every lone UTF-16 surrogate ("\\ud800" written as an
     escape, with no partner) replaced by U+FFFD, and how many were replaced. Why: such a string
@@ -228,7 +233,7 @@ def make_article(
     date: str | None = None,
     lang: str | None = None,
     byline: str | None = None,
-    meta: dict | None = None,
+    meta: dict[str, Any] | None = None,
     guess_title: bool | str = True,
 ) -> Article | ReadError:
     """Clean ``text`` and wrap it in an Article; a ReadError when no article text is left."""

@@ -32,7 +32,7 @@ class _Walker(HTMLParser):
         self.title: list[str] = []
         self.parts: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
             self.parts.append("\n")
         if tag == "title":
@@ -45,11 +45,11 @@ class _Walker(HTMLParser):
             self.depth += 1
             self.max_depth = max(self.max_depth, self.depth)
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
         if tag in _HIDDEN and self.hidden:
@@ -59,7 +59,7 @@ class _Walker(HTMLParser):
         if tag in _BLOCK:
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
         elif not self.hidden:

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from storyline.model import Article, ReadError
 from storyline.read._common import make_article, outlet_from_url
+
+if TYPE_CHECKING:  # neither ships type hints: these name the objects for the reader, mypy sees Any
+    from feedparser.util import FeedParserDict
+    from lxml.html import HtmlElement
 
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article",
            "header", "footer", "ul", "ol", "table", "pre", "figure", "figcaption", "hr"}
@@ -27,7 +32,7 @@ def fragment_text(html: str) -> str:
         bad.drop_tree()
     parts: list[str] = []
 
-    def walk(el) -> None:
+    def walk(el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _BLOCKS:
             parts.append("\n")
@@ -44,7 +49,7 @@ def fragment_text(html: str) -> str:
     return "".join(parts)
 
 
-def _entry_text(entry) -> tuple[str, bool]:
+def _entry_text(entry: FeedParserDict) -> tuple[str, bool]:
     """(text, was_html) from the richest field an entry has."""
     for content in entry.get("content") or []:
         value = content.get("value") or ""
@@ -55,7 +60,7 @@ def _entry_text(entry) -> tuple[str, bool]:
     return value, "html" in (detail.get("type") or "text/html")
 
 
-def _entry_date(entry) -> str | None:
+def _entry_date(entry: FeedParserDict) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         parsed = entry.get(key)
         if parsed:

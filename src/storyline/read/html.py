@@ -7,23 +7,28 @@ when it finds nothing we retry once with the fallbacks (readability, jusText) be
 from __future__ import annotations
 
 from functools import lru_cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from storyline.lang.calendar import month_number
 from storyline.model import Article, ReadError
 from storyline.read._common import decode, iso_date, make_article, outlet_from_url
 from storyline.read._deep_html import deep_html_text
 
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
+
 MIN_WORDS = 5  # less is a menu item or a button label that the extractor fell back to, not an article
 
 
 @lru_cache(maxsize=1)
-def _trafilatura():
+def _trafilatura() -> ModuleType:
     import trafilatura  # imported lazily: it is the slowest import in the package
 
     return trafilatura
 
 
-def extract_html(html: str, url: str | None = None):
+def extract_html(html: str, url: str | None = None) -> Document | None:
     """trafilatura's Document for ``html`` (text + metadata), or None when no main text is found."""
     traf = _trafilatura()
     kwargs = dict(
@@ -36,6 +41,7 @@ def extract_html(html: str, url: str | None = None):
         deduplicate=False,
     )
     for fast in (True, False):
+        doc: Document | None
         try:
             doc = traf.bare_extraction(html, fast=fast, **kwargs)
         except Exception:  # noqa: BLE001 - a malformed page must not stop the batch
@@ -52,7 +58,7 @@ def read_html(
     id: str | None = None,
     url: str | None = None,
     charset: str | None = None,
-    meta: dict | None = None,
+    meta: dict[str, Any] | None = None,
 ) -> Article | ReadError:
     """One article from an HTML page."""
     meta = dict(meta or {})
@@ -82,7 +88,7 @@ def read_html(
     if doc.author:
         meta.setdefault("author", doc.author)
     return make_article(
-        doc.text,
+        doc.text or "",  # never empty: extract_html returns only documents with text
         id=id or page_url or source,
         source=source,
         url=page_url,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from storyline.model import Article, ReadError
 from storyline.read._common import Limits, decode, iso_date, make_article, replace_surrogates, size_text
@@ -56,7 +56,7 @@ def read_record_line(raw: bytes, *, where: str) -> Article | ReadError:
     return read_record(record, where=where, fallback=fallback)
 
 
-def read_record(record: dict, *, where: str, fallback: str | None = None) -> Article | ReadError:
+def read_record(record: dict[str, Any], *, where: str, fallback: str | None = None) -> Article | ReadError:
     """One article from a decoded corpus record (also used for JSON arrays)."""
     record, replaced = replace_surrogates(record)
     body = record.get("text")
@@ -81,6 +81,7 @@ def read_record(record: dict, *, where: str, fallback: str | None = None) -> Art
     if isinstance(body, str) and body.strip():
         return make_article(body, id=rid, source=where, url=url, title=title, outlet=outlet, date=day,
                             lang=lang, meta=meta, guess_title="repeated" if "title" in record else True)
+    assert isinstance(html, str)  # the guard above: a record without usable text has usable html
     art = read_html(html, source=where, id=rid, url=url, meta=meta)
     if isinstance(art, Article):
         art.title = title or art.title

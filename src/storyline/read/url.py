@@ -52,15 +52,15 @@ def check_address(url: str, *, allow_private: bool) -> str:
     if not infos:
         raise _Refused(f"cannot resolve host {host!r}", "check the address and your network")
     if allow_private:
-        return infos[0][4][0]
+        return str(infos[0][4][0])
     for info in infos:
-        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if addr.version == 6 and addr.ipv4_mapped:
             addr = addr.ipv4_mapped
         if (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_multicast
                 or addr.is_unspecified or not addr.is_global):
             raise _Refused(f"refused: {host} resolves to the non-public address {addr}", PRIVATE_HINT)
-    return infos[0][4][0]
+    return str(infos[0][4][0])
 
 
 def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:

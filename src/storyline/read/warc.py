@@ -10,16 +10,20 @@ import contextlib
 import io
 from collections import Counter
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from storyline.model import Article, ReadError
 from storyline.read._common import Limits, iso_date, size_text
 from storyline.read.html import read_html
 
+if TYPE_CHECKING:  # warcio ships no type hints: these name the objects for the reader, mypy sees Any
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.recordloader import ArcWarcRecord
+
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def _content_type(record) -> tuple[str, str | None]:
+def _content_type(record: ArcWarcRecord) -> tuple[str, str | None]:
     if record.http_headers is not None:
         raw = record.http_headers.get_header("Content-Type") or ""
     else:
@@ -108,7 +112,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _damage(records, chatter: io.StringIO) -> str:
+def _damage(records: ArchiveIterator, chatter: io.StringIO) -> str:
     """warcio's captured stderr warnings as a short phrase ("" when it printed none)."""
     warnings = getattr(records, "err_count", 0) or chatter.getvalue().count("WARNING")
     if not warnings:
@@ -122,16 +126,16 @@ def _first_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
-def _tolerate_missing_uri(records) -> None:
+def _tolerate_missing_uri(records: ArchiveIterator) -> None:
     """warcio crashes (AttributeError on None) parsing a response record that has no WARC-Target-URI,
     which kills its iterator and with it the rest of the archive. Hand it an empty URI instead: the
     record then parses without HTTP headers and ``read_warc`` skips and counts it."""
     loader = getattr(records, "loader", None)
     original = getattr(loader, "load_http_headers", None)
-    if original is None:
+    if loader is None or original is None:
         return
 
-    def load_http_headers(rec_type, uri, stream, length):
+    def load_http_headers(rec_type: str, uri: str | None, stream: BinaryIO, length: int | None) -> Any:
         return original(rec_type, uri if uri is not None else "", stream, length)
 
     loader.load_http_headers = load_http_headers

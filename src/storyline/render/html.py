@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from storyline.model import Dossier, Finding
+from storyline.model import Dossier, Finding, Span, as_span
 from storyline.render.common import TITLES, claim_counts, grouped, labels
 
 CSS = """
@@ -131,21 +131,26 @@ def _header(dossier: Dossier) -> list[str]:
     return h
 
 
-def _sentence_marks(dossier: Dossier) -> tuple[dict, dict, dict]:
+_SentenceKey = tuple[str, int]  # (article id, sentence index)
+
+
+def _sentence_marks(
+    dossier: Dossier,
+) -> tuple[dict[_SentenceKey, tuple[str, str]], dict[_SentenceKey, list[str]], dict[_SentenceKey, list[Span]]]:
     """Per (article, sentence): its claim and status, the finding kinds citing it, and the spans to mark."""
-    status_of: dict[tuple[str, int], tuple[str, str]] = {}
+    status_of: dict[_SentenceKey, tuple[str, str]] = {}
     for c in dossier.claims:
         for ev in c.support:
             status_of[(ev.article, ev.sentence)] = (c.id, c.status)
-    flagged: dict[tuple[str, int], list[str]] = defaultdict(list)
-    marks: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    flagged: dict[_SentenceKey, list[str]] = defaultdict(list)
+    marks: dict[_SentenceKey, list[Span]] = defaultdict(list)
     for f in dossier.findings:
         if f.kind == "unique_fact":
             continue
         for ev in f.evidence:
             flagged[(ev.article, ev.sentence)].append(f.kind)
             if ev.span:
-                marks[(ev.article, ev.sentence)].append(tuple(ev.span))
+                marks[(ev.article, ev.sentence)].append(as_span(ev.span))
     return status_of, flagged, marks
 
 

@@ -18,7 +18,8 @@ def to_json(dossier: Dossier) -> str:
 def schema() -> dict[str, Any]:
     """The dossier JSON Schema (schema/dossier.schema.json)."""
     text = resources.files("storyline").joinpath("schema/dossier.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def validate(data: dict[str, Any]) -> None:

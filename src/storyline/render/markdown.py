@@ -61,7 +61,7 @@ def to_markdown(dossier: Dossier) -> str:
             lines.append(f"- *{c.status}* ({', '.join(_md(names.get(a, a)) for a in c.articles)}): {_md(excerpt(c.text, 300))}")
     if dossier.timeline:
         lines += ["", "## Timeline", "", "| date | event | sources |", "| --- | --- | --- |"]
-        for ev in dossier.timeline:
-            sources = ", ".join(sorted({_md(names.get(x.article, x.article)) for x in ev.sources}))
-            lines.append(f"| {ev.date} | {_md(excerpt(ev.text, 200))} | {sources} |")
+        for event in dossier.timeline:
+            sources = ", ".join(sorted({_md(names.get(x.article, x.article)) for x in event.sources}))
+            lines.append(f"| {event.date} | {_md(excerpt(event.text, 200))} | {sources} |")
     return "\n".join(lines) + "\n"

@@ -23,7 +23,7 @@ SHOW_DEFAULT = 12
 
 def _verdict(dossier: Dossier) -> Panel:
     s = dossier.same_story
-    style = {"yes": "green", "partly": "yellow", "no": "red"}.get(s.get("verdict"), "white")
+    style = {"yes": "green", "partly": "yellow", "no": "red"}.get(s.get("verdict", ""), "white")
     body = Text(s.get("summary", ""))
     if s.get("outliers"):
         body.append("\nPairwise scores:", style="bold")
@@ -59,8 +59,8 @@ def _diff_text(diff: list[dict[str, str]]) -> Text:
     return out
 
 
-def _finding(f: Finding, names: dict[str, str]) -> list:
-    parts: list = [Text.assemble(("• ", "bold"), (f.summary, "bold"))]
+def _finding(f: Finding, names: dict[str, str]) -> list[Text]:
+    parts: list[Text] = [Text.assemble(("• ", "bold"), (f.summary, "bold"))]
     if f.kind == "quote_variant":
         parts.append(_diff_text(f.details.get("diff", [])))
     shown = f.evidence[:4]

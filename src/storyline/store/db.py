@@ -16,7 +16,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -61,7 +61,11 @@ _FACT_KINDS = (("quotes", "quote"), ("quantities", "quantity"), ("dates", "date"
                ("attributions", "attribution"))
 
 
-def _fact_rows(key: str, article: Article) -> Iterator[tuple]:
+# (article key, kind, index, text, value, start, end, the fact as JSON): one row of the ``facts`` table
+_FactRow = tuple[str, str, int, str | None, str | None, int | None, int | None, str]
+
+
+def _fact_rows(key: str, article: Article) -> Iterator[_FactRow]:
     for attr, kind in _FACT_KINDS:
         for i, fact in enumerate(getattr(article, attr) or []):
             d = fact.to_dict()
@@ -102,7 +106,7 @@ def _record(data: str, keep: set[str] | None) -> Article:
 class Store:
     """A storyline SQLite file. Use as a context manager; ``Store(path, readonly=True)`` for readers."""
 
-    def __init__(self, path: str | os.PathLike | None = None, *, readonly: bool = False):
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False):
         self.path = str(path or default_path())
         if readonly and not Path(self.path).exists():
             raise StoreMissing(self.path)
@@ -143,7 +147,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # --- writing -------------------------------------------------------------------------------
@@ -238,7 +242,7 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------
 
-    def _rows_in(self, query: str, values: Iterable[str]) -> Iterator[tuple]:
+    def _rows_in(self, query: str, values: Iterable[str]) -> Iterator[tuple[Any, ...]]:
         """Rows of ``query`` (one ``IN ({})`` placeholder) for all ``values``, in chunks of
         ``IN_CHUNK`` so no statement exceeds SQLite's limit on bound parameters."""
         vals = list(values)
@@ -282,10 +286,10 @@ class Store:
             yield key, _record(data, keep)
 
     def count_articles(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def count_stories(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+        return int(self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
 
     def article_keys(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT key FROM articles")}
@@ -327,7 +331,7 @@ class Store:
                 out[k] = (r[0], r[1], r[2])
         return out
 
-    def dump(self) -> dict[str, list[tuple]]:
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every table's rows, sorted, without timestamps: for comparing two stores in tests."""
         out = {}
         for table, cols in (("articles", "key, id, source, url, title, outlet, date, lang, text, data, features, grouped"),

@@ -12,7 +12,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from storyline.errors import QueryError, is_query_error, map_store_errors
 from storyline.model import Article, Story
@@ -25,7 +25,7 @@ R = TypeVar("R")
 def _store_errors(fn: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
     """Raise the store's failures as storyline StoreErrors naming its path (see storyline.errors)."""
     @functools.wraps(fn)
-    def guarded(store: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+    def guarded(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:  # positional-only, as typed: P's keywords may not name it
         with map_store_errors(store.path):
             return fn(store, *args, **kwargs)
     return guarded
@@ -42,7 +42,7 @@ class StoryRow:
     outlets: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return self.__dict__.copy()
 
 
@@ -55,7 +55,7 @@ def list_stories(store: Store, *, limit: int | None = None, min_reports: int = 1
         " FROM stories s JOIN story_articles sa ON sa.story = s.id JOIN articles a ON a.key = sa.article"
         " WHERE s.n_articles >= ? GROUP BY s.id ORDER BY s.n_articles DESC, s.start, s.id"
     )
-    params: list = [min_reports]
+    params: list[int] = [min_reports]
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
@@ -104,7 +104,7 @@ class Hit:
     story: str | None
     snippet: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return self.__dict__.copy()
 
 

@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
           f"= {t_lex / t_read:.2f}x read+analyze, {t_naive / t_lex:.0f}x faster than naive difflib")
     print(f"naive all-pairs difflib      {t_naive:8.3f} s")
     sentences = [s.text for a in articles for s in a.sentences]
-    import storyline.check as check
+    import storyline.check.dossier as check
 
     chooser = check.encoder_for
     for kind in emb.ENCODERS:

@@ -25,6 +25,7 @@ from storyline.group.incremental import (
 from storyline.group.method import check_method, resolve_method
 from storyline.model import Article, ReadError
 from storyline.store.db import Store, content_key
+from storyline.store.writer_lock import writer_lock
 
 BATCH = 200  # articles per transaction: a kill loses at most this many, already-read ones
 
@@ -58,18 +59,24 @@ def ingest(
     on_article: Callable[[Article, bool], None] | None = None,
     on_error: Callable[[ReadError], None] | None = None,
     on_grouping: Callable[[], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
     regroup: bool = True,
     method: str | None = None,
+    wait: float | None = None,
 ) -> IngestStats:
     """Store ``items`` (from ``storyline.pipeline.extract``) and group the new articles. ``method``
     ("lexical" or "semantic") switches the store's grouping method, which regroups all of it; None
     keeps the one it has, and so does a switch to the semantic method where its model cannot run
     (``IngestStats.kept_method`` says why). ``on_grouping`` is called once everything is stored and
     grouping begins (a progress display says so). A failure of the store (disk full, locked, made
-    read-only) is raised as a StoreError (storyline.errors); what was committed before it stays."""
+    read-only) is raised as a StoreError (storyline.errors); what was committed before it stays.
+
+    One ingest writes to a store at a time (store/writer_lock.py): another one already writing
+    makes this one wait until it is done (``on_wait`` is called once; ``wait`` seconds at most, then
+    StoreBusy), so two ingests started together give the store that running them in turn gives."""
     if method is not None:
         check_method(method, auto=False)
-    with map_store_errors(store.path):
+    with map_store_errors(store.path), writer_lock(store.path, wait=wait, on_wait=on_wait):
         stats = _store_all(store, items, batch=batch, on_article=on_article, on_error=on_error, method=method)
         if regroup:
             if on_grouping:
@@ -142,7 +149,7 @@ def _store_all(store: Store, items: Iterable[Article | ReadError], *, batch: int
 def group_stored(store: Store, stats: IngestStats) -> None:
     """After storing: bring an older store's features up to date, group what is pending, count the
     stories. Callers that store with ``regroup=False`` (to show progress first) call this after."""
-    with map_store_errors(store.path):
+    with map_store_errors(store.path), writer_lock(store.path):
         _group_stored(store, stats)
 
 

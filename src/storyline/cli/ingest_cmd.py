@@ -51,6 +51,8 @@ def ingest(
         with store, progress or contextlib.nullcontext():
             stats = ingest_inputs(store, inputs, allow_private=allow_private, workers=workers, batch=batch,
                                   method=method.value if method else None, on_error=report_error,
+                                  on_wait=lambda: print(f"storyline: another storyline is writing to {path}; "
+                                                        "waiting for it to finish", file=sys.stderr),
                                   **_progress_callbacks(progress))
     except KeyboardInterrupt:
         print("storyline: interrupted; committed articles are kept, run the same command again to resume",
@@ -85,7 +87,7 @@ def ingest(
 
 
 def _remove_store(path: str) -> None:
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".lock"):
         with contextlib.suppress(OSError):
             os.remove(path + suffix)
 

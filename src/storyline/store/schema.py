@@ -81,7 +81,9 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations this file lacks, each in its own transaction. Returns the version."""
+    """Apply the migrations this file lacks, each in its own transaction. Returns the version.
+    Two processes opening a new store at once do not both apply a migration: each checks the
+    version again once it holds the write lock."""
     version = current_version(conn)
     if version > SCHEMA_VERSION:
         raise StoreTooNew(f"the store was written by a newer storyline (schema {version} > {SCHEMA_VERSION})")
@@ -90,6 +92,10 @@ def migrate(conn: sqlite3.Connection) -> int:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if current_version(conn) >= number:  # another process applied it while this one waited
+                conn.execute("COMMIT")
+                version = number
+                continue
             for statement in _statements(sql):
                 conn.execute(statement)
             conn.execute(

@@ -234,6 +234,7 @@ class _Builder:
         self.extra_acronyms: list[_Tok] = []  # all-caps words waiting for an acronym definition
         self.singles: list[_Tok] = []  # lone capitalised words: a person's surname, or nothing
         self.singles_place: list[_Tok] = []  # lone words after "in"/"near": places unless a surname
+        self._headline_lines: dict[int, bool] = {}  # line start -> is the line a headline (_headline)
 
     def add(self, start: int, end: int, type_: str, canonical: str | None = None, role: str | None = None,
             acronym: str | None = None, expansion: str | None = None) -> None:
@@ -558,12 +559,13 @@ class _Builder:
     def _headline(self, tok: _Tok) -> bool:
         """Is ``tok`` on a line written in Title Case (most words capitalised), as headlines are?"""
         start = self.text.rfind("\n", 0, tok.start) + 1
-        end = self.text.find("\n", tok.end)
-        words = self.text[start : end if end >= 0 else len(self.text)].split()
-        if len(words) < 3:
-            return False
-        caps = sum(1 for w in words if w[:1].isupper())
-        return caps >= 0.7 * len(words)
+        known = self._headline_lines.get(start)
+        if known is None:  # once per line: a text on one long line asks for every name on it
+            end = self.text.find("\n", tok.end)
+            words = self.text[start : end if end >= 0 else len(self.text)].split()
+            caps = sum(1 for w in words if w[:1].isupper())
+            known = self._headline_lines[start] = len(words) >= 3 and caps >= 0.7 * len(words)
+        return known
 
     def _modifier(self, tok: _Tok) -> bool:
         """Is the run followed by a lower-case noun it modifies ("in Grand Slam finals")? Then it is
@@ -717,18 +719,24 @@ def _resolve_units(b: _Builder) -> None:
         lone.setdefault(tok.text, []).append(tok)
     if not lone:
         return
+    cued: dict[str, bool] = {}  # word -> is it written as a company somewhere (asked once per word)
     parents: set[str] = set()
     for m in b.out:
         parts = m.text.split()
-        if m.type == "other" and 2 <= len(parts) <= 4 and parts[0] in lone and parts[0] not in GIVEN_NAMES and (
-            _BUSINESS_LINE_RE.fullmatch(parts[-1]) or any(_org_cue(b.text, t) for t in lone[parts[0]])
-        ):
-            m.type, m.canonical = "org", m.text
-            parents.add(parts[0])
+        if m.type == "other" and 2 <= len(parts) <= 4 and parts[0] in lone and parts[0] not in GIVEN_NAMES:
+            if parts[0] not in cued and not _BUSINESS_LINE_RE.fullmatch(parts[-1]):
+                cued[parts[0]] = any(_org_cue(b.text, t) for t in lone[parts[0]])
+            if _BUSINESS_LINE_RE.fullmatch(parts[-1]) or cued[parts[0]]:
+                m.type, m.canonical = "org", m.text
+                parents.add(parts[0])
+    if not parents:
+        return
+    covered = {i for m in b.out for i in range(m.span[0], m.span[1])}  # characters inside a mention
     for w in parents:
         for tok in lone[w]:
-            if not any(m.span[0] <= tok.start < m.span[1] for m in b.out):
+            if tok.start not in covered:
                 b.add(tok.start, tok.end, "org", w)
+                covered.update(range(tok.start, tok.end))
 
 
 # "Snacking", "Banking", "Publishing": a business line, as units are named; a name ending "-ing" that is

@@ -7,6 +7,7 @@ given a minister's title, and "he" the latest speaker or sentence subject before
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -43,6 +44,22 @@ class Event:
     person: bool
 
 
+class _Spans:
+    """Mentions indexed by where they start: ``near(lo, hi)`` gives, in their original order, the
+    mentions that can overlap [lo, hi) - a few - instead of a scan of every mention in the text."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span[0], i))
+        self.starts = [mentions[i].span[0] for i in self.order]
+        self.longest = max((m.span[1] - m.span[0] for m in mentions), default=0)
+
+    def near(self, lo: int, hi: int) -> list[Mention]:
+        end = bisect.bisect_left(self.starts, hi)
+        begin = bisect.bisect_left(self.starts, lo - self.longest, 0, end)
+        return [self.mentions[i] for i in sorted(self.order[begin:end])]
+
+
 class Resolver:
     """Turns a Subject into a speaker name, remembering who the article has named and who spoke last."""
 
@@ -55,6 +72,7 @@ class Resolver:
         not_people = {i for m in (names or []) if m.type in ("place", "org") for i in range(m.span[0], m.span[1])}
         self.people: list[Person] = []
         self.events: list[Event] = []
+        self._events_by_kind: dict[bool, list[Event]] = {True: [], False: []}  # person? -> by position
         for m in self.names:
             if m.type == "person":
                 inner, full = _split_title(_norm(m.canonical or m.text))  # "Oppositionsführer Karl Weiss"
@@ -78,6 +96,32 @@ class Resolver:
                     continue
                 self.people.append(Person(hit.start("name"), _norm(name), _role_of(title)))
         self.people.sort(key=lambda p: p.pos)
+        self._index_people()
+        self._index_names()
+
+    # --- indexes: each look-up touches only the people or mentions it can match, so resolving
+    # every speaker of a long text stays linear in its length (a scan of all people per speaker
+    # grew with the square of the text) --------------------------------------------------------
+    def _index_people(self) -> None:
+        self._by_tail: dict[tuple[str, ...], list[Person]] = {}
+        self._by_head: dict[str, list[Person]] = {}
+        self._role_of_name: dict[str, str] = {}
+        self._role_of_surname: dict[str, str] = {}
+        for p in self.people:
+            toks = p.name.split()
+            if p.role:
+                self._role_of_name.setdefault(p.name, p.role)
+                if toks:
+                    self._role_of_surname.setdefault(toks[-1], p.role)
+            if len(toks) < 2:
+                continue
+            for k in range(1, len(toks) + 1):
+                self._by_tail.setdefault(tuple(toks[-k:]), []).append(p)
+            self._by_head.setdefault(toks[0], []).append(p)
+
+    def _index_names(self) -> None:
+        self._names_near = _Spans(self.names)
+        self._places_near = _Spans(self.places)
 
     # --- names ---------------------------------------------------------------------------------
     def widen(self, subj: Subject) -> Subject:
@@ -89,7 +133,7 @@ class Resolver:
         if subj.kind != "name" or not self.places:
             return subj
         s0, s1 = subj.span
-        for m in self.places:
+        for m in self._places_near.near(s0, s1):
             if m.span[0] < s1 and s0 < m.span[1] and (m.span[0] < s0 or m.span[1] > s1):
                 if m.span[0] < s0 and self.text[m.span[0] : s0].strip() and m.type == "place" and subj.role:
                     continue
@@ -98,14 +142,14 @@ class Resolver:
         return subj
 
     def _place_at(self, span: tuple[int, int]) -> Mention | None:
-        for m in self.places:
+        for m in self._places_near.near(*span):
             if m.span[0] <= span[0] and span[1] <= m.span[1]:
                 return m
         return None
 
     def _mention_at(self, span: tuple[int, int]) -> Mention | None:
         """The names.py mention for a subject's name: the one ending where it ends, a person first."""
-        hits = [m for m in self.names if m.span[0] < span[1] and span[0] < m.span[1]]
+        hits = [m for m in self._names_near.near(*span) if m.span[0] < span[1] and span[0] < m.span[1]]
         if not hits:
             return None
         hits.sort(key=lambda m: (m.span[1] != span[1], m.type != "person", -(m.span[1] - m.span[0])))
@@ -117,17 +161,16 @@ class Resolver:
         toks = name.split()
         if not toks:
             return name, None
-        full_people = [p for p in self.people if len(p.name.split()) >= 2]
-        cands = [p for p in full_people if p.name.split()[-len(toks) :] == toks]
+        # people named in full (two words or more) whose name ends with ``name``, else (one word)
+        # begins with it; both lists are in order of position
+        cands = self._by_tail.get(tuple(toks), [])
         if not cands and len(toks) == 1:
-            cands = [p for p in full_people if p.name.split()[0] == toks[0]]
+            cands = self._by_head.get(toks[0], [])
         if not cands:
-            role = next((p.role for p in self.people if p.name == name and p.role), None)
-            return name, role
-        before = [p for p in cands if p.pos <= pos]
-        pick = before[-1] if before else cands[0]
-        role = next((p.role for p in self.people if p.name.split()[-1] == pick.name.split()[-1] and p.role), None)
-        return pick.name, role
+            return name, self._role_of_name.get(name)
+        before = bisect.bisect_right(cands, pos, key=lambda p: p.pos)
+        pick = cands[before - 1] if before else cands[0]
+        return pick.name, self._role_of_surname.get(pick.name.split()[-1])
 
     def by_role(self, noun: str, pos: int) -> Person | None:
         """The last person before ``pos`` whose title contains ``noun`` ("minister", "president")."""
@@ -141,14 +184,16 @@ class Resolver:
     # --- salience ------------------------------------------------------------------------------
     def note(self, pos: int, speaker: str | None, role: str | None, person: bool) -> None:
         if speaker:
-            self.events.append(Event(pos, speaker, role, person))
+            event = Event(pos, speaker, role, person)
+            self.events.append(event)
+            # kept in order of position (a later note at an equal position after the earlier one)
+            bisect.insort_right(self._events_by_kind[person], event, key=lambda e: e.pos)
 
     def salient(self, pos: int, person: bool = True) -> Event | None:
-        best = None
-        for e in self.events:
-            if e.pos < pos and e.person == person and (best is None or e.pos >= best.pos):
-                best = e
-        return best
+        """The latest event of this kind before ``pos`` (the last noted, where several share a position)."""
+        events = self._events_by_kind[person]
+        i = bisect.bisect_left(events, pos, key=lambda e: e.pos)
+        return events[i - 1] if i else None
 
     def resolve(self, subj: Subject, pos: int | None = None) -> tuple[str | None, str | None, float, bool]:
         """(speaker, role, confidence, is_person) for ``subj``."""

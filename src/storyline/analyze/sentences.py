@@ -1,25 +1,53 @@
-"""Sentence splitting with exact character offsets (syntok handles "Sept.", "U.S." and curly quotes)."""
+"""Sentence splitting with exact character offsets (syntok handles "Sept.", "U.S." and curly quotes).
+
+A "sentence" is also a unit of work: the quote, speaker and name readers look across a sentence,
+so a text without full stops (a run-on page, a list scraped into one line) would make one sentence
+the size of the text and their work grow with its square. A piece longer than MAX_SENTENCE is cut
+at the last space before that length. Real sentences are far shorter (the longest in the dev corpus
+has 665 characters), so news text is split exactly as before.
+"""
 
 from __future__ import annotations
 
 from syntok import segmenter
+from syntok.tokenizer import Tokenizer
 
 from storyline.model import Sentence
+
+MAX_SENTENCE = 2000  # characters
+
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences whose ``start``/``end`` index into ``text`` itself."""
     out: list[Sentence] = []
-    for paragraph in segmenter.analyze(text):
-        for tokens in paragraph:
+    tokenizer = Tokenizer(replace_not_contraction=False)  # as segmenter.analyze makes it
+    for offset, paragraph in segmenter.preprocess_with_offsets(text):
+        # Each paragraph is tokenised alone and its offsets shifted here: segmenter.analyze pads
+        # every paragraph with as many spaces as precede it, which made long texts quadratic.
+        for tokens in segmenter.segment(tokenizer.tokenize(paragraph)):
             if not tokens:
                 continue
-            start = tokens[0].offset
-            end = tokens[-1].offset + len(tokens[-1].value)
-            piece = text[start:end]
-            if piece.strip():
-                out.append(Sentence(index=len(out), start=start, end=end, text=piece))
+            start = offset + tokens[0].offset
+            end = offset + tokens[-1].offset + len(tokens[-1].value)
+            for lo, hi in _bounded(text, start, end):
+                piece = text[lo:hi]
+                if piece.strip():
+                    out.append(Sentence(index=len(out), start=lo, end=hi, text=piece))
     return _merge_quote_tails(text, out)
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` as pieces of at most MAX_SENTENCE characters, cut after a space where one
+    is near the limit (each piece then starts at a word)."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _merge_quote_tails(text: str, sentences: list[Sentence]) -> list[Sentence]:

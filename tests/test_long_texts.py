@@ -1,0 +1,67 @@
+"""Long inputs are analysed in linear work (issue 12): a 1 MB report took minutes because the
+sentence splitter, the speaker resolver and the name finder each rescanned the text, or every name
+in it, for every sentence, speaker or name. Work is counted, never timed (tests/growth.py)."""
+
+from __future__ import annotations
+
+from syntok.tokenizer import Tokenizer
+from tests.growth import LINEAR_BOUND, growth
+
+from storyline.analyze import analyze
+from storyline.analyze.sentences import MAX_SENTENCE, split_sentences
+from storyline.model import Article
+
+REPORT = (
+    "Fire Chief Delia Marchetti said 60 firefighters from four stations fought the blaze in Port Alder.\n\n"
+    "“We will not rest until every family knows what happened,” Mayor Tomas Ekwueme said on Tuesday.\n\n"
+    "The warehouse held lithium, cobalt and nickel, the company said, according to the county.\n\n"
+)
+WORDS = "the fire Chief Delia Marchetti said 60 firefighters from four stations fought the blaze in Port Alder"
+
+
+def _repeated(size: int) -> str:
+    return (REPORT * (size // len(REPORT) + 1))[:size]
+
+
+def _run_on(size: int) -> str:
+    """One line without a full stop: a page scraped into one run-on "sentence"."""
+    words = WORDS.split()
+    return " ".join(words[i % len(words)] for i in range(size // 6))
+
+
+def test_the_tokenizer_reads_each_character_once(monkeypatch):
+    """syntok's own segmenter.analyze pads every paragraph with as many spaces as precede it: on a
+    text of many paragraphs the tokenizer then reads the square of its length."""
+    read: list[int] = []
+    tokenize = Tokenizer.tokenize
+
+    def counted(self, text, base_offset=0):
+        read.append(len(text) + base_offset)
+        return tokenize(self, text, base_offset)
+
+    monkeypatch.setattr(Tokenizer, "tokenize", counted)
+    text = _repeated(60_000)
+    sentences = split_sentences(text)
+    assert sum(read) <= len(text) and len(sentences) > 500
+
+
+def test_a_run_on_text_is_cut_into_bounded_sentences():
+    text = _run_on(20_000)
+    sentences = split_sentences(text)
+    assert max(s.end - s.start for s in sentences) <= MAX_SENTENCE
+    assert all(s.text == text[s.start : s.end] for s in sentences)
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    assert split_sentences(REPORT) == split_sentences(REPORT)  # and real sentences are left whole
+    assert [s.text.strip() for s in split_sentences(REPORT)][0].startswith("Fire Chief")
+
+
+def test_analysis_of_a_repeated_report_grows_linearly():
+    """Many names and speakers: the resolver scanned every person and every place per speaker
+    (the code before this test gave a ratio of about 5.5 at this size, growing with it)."""
+    assert growth(lambda n: analyze(Article(id="x", text=_repeated(n), lang="en")), 10_000) <= LINEAR_BOUND
+
+
+def test_analysis_of_a_run_on_text_grows_linearly():
+    """One line: the name finder re-read the whole line for every name to ask whether it was a
+    headline, and the resolver scanned every place per speaker (about 10.6 before)."""
+    assert growth(lambda n: analyze(Article(id="x", text=_run_on(n), lang="en")), 10_000) <= LINEAR_BOUND

@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 
 from storyline.errors import StorylineError
 from storyline.model import Article, ReadError, with_unique_ids
+from storyline.render.safe import one_line
 
 if TYPE_CHECKING:
     from typer._click.core import Context  # the click that typer ships
@@ -48,16 +49,8 @@ app = typer.Typer(
 )
 
 
-# Line breaks and other control characters (a file named "a\nb.txt") shown as escapes: one line per error.
-_ONE_LINE = {c: f"\\x{c:02x}" for c in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t"} | {
-    c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029)}
-
-
-def one_line(text: str) -> str:
-    return text.translate(_ONE_LINE)
-
-
 def print_error(text: str) -> None:
+    """One line on stderr; control characters in it (a file named "a\\nb.txt") shown as escapes."""
     print(f"storyline: error: {one_line(text)}", file=sys.stderr)
 
 

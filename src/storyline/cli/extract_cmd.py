@@ -15,6 +15,7 @@ from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, print_
 from storyline.cli.options import AllowPrivateOption, InputsArgument, ListFormat, format_option
 from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, printable
+from storyline.render import safe
 
 
 @app.command()
@@ -49,7 +50,8 @@ def extract(
             if format is ListFormat.json:
                 records.append({**item.to_dict(), "input": printable(given)})
             else:
-                _print_article(console, item, printable(given))
+                shown = Article.from_dict(safe.printable(item.to_dict()))  # no escape sequence reaches the terminal
+                _print_article(console, shown, safe.one_line(printable(given)))
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(exit_code(n_ok, n_failed))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, collect_articles, exit_code, print_error
+from storyline.cli.app import EXIT_NOTHING, app, collect_articles, exit_code, one_line, print_error
 from storyline.cli.options import (
     AllowPrivateOption,
     GroupingChoice,
@@ -67,7 +67,7 @@ def group(
     else:
         for s in stories:
             span = f"{s.start or '?'}..{s.end or '?'}" if s.start != s.end else s.start
-            print(f"{s.id}  {len(s.articles)} reports  {span or '-'}  {s.title or ''}")
+            print(one_line(f"{s.id}  {len(s.articles)} reports  {span or '-'}  {s.title or ''}"))
             for a in s.articles:
-                print(f"    {a}")
+                print(f"    {one_line(a)}")
     raise typer.Exit(exit_code(len(articles), len(errors)))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import app
+from storyline.cli.app import app, one_line
 from storyline.cli.options import DbOption, ListFormat, format_option
 from storyline.cli.stories_cmd import open_store
 
@@ -33,8 +33,8 @@ def search(
         return
     for h in hits:
         where = " ".join(x for x in (h.outlet or "-", h.date) if x)
-        print(f"{h.id}  [{where}]  story {h.story or '-'}")
+        print(one_line(f"{h.id}  [{where}]  story {h.story or '-'}"))
         if h.title:
-            print(f"    {h.title}")
-        print("    " + " ".join(h.snippet.split()))
+            print(f"    {one_line(h.title)}")
+        print("    " + one_line(" ".join(h.snippet.split())))
     print(f"{len(hits)} hits")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, print_error
+from storyline.cli.app import EXIT_NOTHING, app, one_line, print_error
 from storyline.cli.options import DbOption, DossierFormat, format_option
 from storyline.cli.stories_cmd import open_store
 
@@ -41,7 +41,7 @@ def show(
 
         from storyline.render.terminal import render_to
 
-        print(f"story {found.id}: {found.title or ''} ({len(articles)} reports)")
+        print(one_line(f"story {found.id}: {found.title or ''} ({len(articles)} reports)"))
         render_to(Console(highlight=False, soft_wrap=False), dossier)
     else:
         sys.stdout.write(render(dossier, format.value))

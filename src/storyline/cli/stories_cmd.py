@@ -46,6 +46,9 @@ def stories(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from storyline.render.safe import one_line
 
     table = Table(show_lines=False, box=None, pad_edge=False)
     for col in ("story", "reports", "dates", "title", "outlets", "languages"):
@@ -53,6 +56,7 @@ def stories(
     for r in rows:
         span = r.start if r.start == r.end else f"{r.start or '?'}..{r.end or '?'}"
         outlets = ", ".join(r.outlets[:4]) + (f" +{len(r.outlets) - 4}" if len(r.outlets) > 4 else "")
-        table.add_row(r.id, str(r.reports), span or "-", (r.title or "")[:80], outlets, ",".join(r.languages))
+        cells = (r.id, str(r.reports), span or "-", (r.title or "")[:80], outlets, ",".join(r.languages))
+        table.add_row(*(Text(one_line(cell)) for cell in cells))  # Text: a title's "[/]" is not markup
     Console(highlight=False).print(table)
     print(f"{len(rows)} stories")

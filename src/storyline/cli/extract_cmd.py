@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, print_error, report_error
-from storyline.cli.options import AllowPrivateOption, InputsArgument, ListFormat, format_option
+from storyline.cli.options import MOST_MB, AllowPrivateOption, InputsArgument, ListFormat, format_option
 from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, printable
 from storyline.render import safe
@@ -33,8 +33,9 @@ def extract(
 
     Example: storyline extract report.html feed.xml corpus.jsonl --format json
     """
-    if not math.isfinite(max_mb) or max_mb <= 0:
-        print_error(f"--max-mb {max_mb}: not a size (give a positive number of MB, e.g. --max-mb 50)")
+    if not math.isfinite(max_mb) or not 0 < max_mb <= MOST_MB:
+        print_error(f"--max-mb {max_mb}: not a size (give a positive number of MB up to {MOST_MB:,}, "
+                    "e.g. --max-mb 50)")
         raise typer.Exit(EXIT_NOTHING)
     max_bytes = int(max_mb * 1024 * 1024)
     records: list[dict[str, Any]] = []

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.options import DbOption, ListFormat, format_option
+from storyline.cli.options import MOST_ROWS, DbOption, ListFormat, format_option
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -26,8 +26,10 @@ def open_store(db: str | None) -> Store:
 def stories(
     db: DbOption = None,
     format: Annotated[ListFormat, format_option("text or json.")] = ListFormat.text,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show at most N stories.")] = None,
-    min_reports: Annotated[int, typer.Option("--min-reports", help="Hide stories with fewer reports.")] = 1,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, max=MOST_ROWS,
+                                                    help="Show at most N stories.")] = None,
+    min_reports: Annotated[int, typer.Option("--min-reports", min=1, max=MOST_ROWS,
+                                             help="Hide stories with fewer reports.")] = 1,
 ) -> None:
     """List stored stories: title, date span, number of reports, outlets and languages.
 

@@ -8,14 +8,16 @@ with the fix and an exit code, for every command at once; ``run`` turns any othe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
+from storyline.cli.output import OUTPUT_FAILED, output_fix
 from storyline.errors import StorylineError
 from storyline.model import Article, ReadError, with_unique_ids
 from storyline.render.safe import one_line
@@ -79,7 +81,10 @@ def run(argv: list[str] | None = None) -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        app(args=argv, prog_name="storyline")
+        try:
+            app(args=argv, prog_name="storyline")
+        finally:
+            sys.stdout.flush()  # a full disk behind stdout shows here, where it can be told, not at exit
     except KeyboardInterrupt:
         print("storyline: interrupted", file=sys.stderr)
         sys.exit(130)
@@ -88,14 +93,32 @@ def run(argv: list[str] | None = None) -> None:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         finally:
             sys.exit(EXIT_OK)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
-        if os.environ.get("STORYLINE_DEBUG"):
-            raise
-        msg = " ".join(str(exc).split())[:200]
-        print(f"storyline: error: internal error ({type(exc).__name__}: {msg}) (this is a storyline bug: "
-              "please report it with the command and its inputs; STORYLINE_DEBUG=1 shows the traceback)",
-              file=sys.stderr)
+    except OSError as exc:
+        if exc.errno not in OUTPUT_FAILED:
+            _internal_error(exc)
+        print_error(f"cannot write the output: {exc.strerror} ({output_fix(exc, 'check where the output goes')})")
+        _silence_stdout()
         sys.exit(EXIT_NOTHING)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """One line naming an unexpected exception, exit 2 (STORYLINE_DEBUG=1 re-raises it instead)."""
+    if os.environ.get("STORYLINE_DEBUG"):
+        raise exc
+    msg = " ".join(str(exc).split())[:200]
+    print(f"storyline: error: internal error ({type(exc).__name__}: {msg}) (this is a storyline bug: "
+          "please report it with the command and its inputs; STORYLINE_DEBUG=1 shows the traceback)",
+          file=sys.stderr)
+    sys.exit(EXIT_NOTHING)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: what is still buffered for a full disk is dropped at exit, quietly."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def collect_articles(items: Iterable[Article | ReadError]) -> tuple[list[Article], list[ReadError]]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -23,6 +25,8 @@ from storyline.model import Article, ReadError, with_unique_ids
 from storyline.render.safe import one_line
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     from typer._click.core import Context  # the click that typer ships
 
 EXIT_OK = 0
@@ -49,6 +53,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     cls=_Commands,
 )
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it unwinds as from a Ctrl-C: the transaction in
+    flight rolls back, the worker pool stops, and the same one line is printed."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> NoReturn:
+    raise Terminated
+
+
+def interrupted_code(exc: KeyboardInterrupt) -> int:
+    """The exit code after an interrupt: 130 for SIGINT (Ctrl-C), 143 for SIGTERM (128 + the signal,
+    as a shell reports a process the signal killed)."""
+    return 128 + (signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
 
 
 def print_error(text: str) -> None:
@@ -80,14 +99,16 @@ def run(argv: list[str] | None = None) -> None:
     for stream in (sys.stdout, sys.stderr):  # a name that is not UTF-8 prints as escapes, never crashes
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         try:
             app(args=argv, prog_name="storyline")
         finally:
             sys.stdout.flush()  # a full disk behind stdout shows here, where it can be told, not at exit
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("storyline: interrupted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(interrupted_code(exc))
     except BrokenPipeError:  # `storyline ... | head`: the reader has gone; not an error
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit

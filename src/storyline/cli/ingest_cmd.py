@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, print_error, report_error
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, interrupted_code, print_error, report_error
 from storyline.cli.options import (
     MOST_ROWS,
     MOST_WORKERS,
@@ -59,10 +59,10 @@ def ingest(
             stats = ingest_inputs(store, inputs, allow_private=allow_private, workers=workers, batch=batch,
                                   method=method.value if method else None, on_error=report_error,
                                   **_progress_callbacks(progress))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (storyline.cli.app.Terminated)
         print("storyline: interrupted; committed articles are kept, run the same command again to resume",
               file=sys.stderr)
-        raise typer.Exit(130) from None
+        raise typer.Exit(interrupted_code(exc)) from None
     except StoreError as exc:  # disk full, store locked or made read-only mid-run
         print_error(exc.line())
         print("storyline: committed articles are kept; fix that and run the same command again to resume",

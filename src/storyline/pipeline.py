@@ -7,10 +7,14 @@ so results do not depend on the number of workers.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import itertools
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator
+from multiprocessing.pool import Pool
 
 from storyline.analyze import analyze
 from storyline.model import Article, ReadError
@@ -42,8 +46,50 @@ def extract(
     head = list(itertools.islice(items, POOL_AFTER))
     yield from map(analyze_item, head)
     if len(head) == POOL_AFTER:
-        with multiprocessing.get_context("fork").Pool(n) as pool:
+        with _worker_pool(n) as pool:  # leaving the block, however, terminates the workers
             yield from pool.imap(analyze_item, items, chunksize=CHUNK)
+
+
+# Ctrl-C reaches every process of a terminal's job, and a supervisor may signal the whole group.
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _worker_pool(n: int) -> Iterator[Pool]:
+    """A pool whose workers leave Ctrl-C and SIGTERM to the calling process, which stops the pool in
+    order (``Pool.terminate``) when it is interrupted.
+
+    Without this each worker printed its own KeyboardInterrupt traceback, and a worker killed by a
+    SIGTERM sent to the whole group could die holding the pool's queue lock, so that stopping the
+    pool hung. So each worker moves to a process group of its own (signals to the job reach only the
+    caller), ignores SIGINT, dies quietly on the SIGTERM the pool sends it, and on Linux is killed
+    when the caller dies (a ``kill -9`` leaves no worker behind). The signals are blocked while the
+    workers are forked, so that none arrives before a worker has set its handlers."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(n, initializer=_leave_signals_to_the_parent)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    with pool:
+        yield pool
+
+
+def _leave_signals_to_the_parent() -> None:
+    os.setpgrp()
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (elsewhere: nothing to ask)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def resolve_workers(workers: int) -> int:

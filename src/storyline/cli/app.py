@@ -8,18 +8,25 @@ with the fix and an exit code, for every command at once; ``run`` turns any othe
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
+from storyline.cli.output import OUTPUT_FAILED, output_fix
 from storyline.errors import StorylineError
 from storyline.model import Article, ReadError, with_unique_ids
+from storyline.render.safe import one_line
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     from typer._click.core import Context  # the click that typer ships
 
 EXIT_OK = 0
@@ -48,16 +55,23 @@ app = typer.Typer(
 )
 
 
-# Line breaks and other control characters (a file named "a\nb.txt") shown as escapes: one line per error.
-_ONE_LINE = {c: f"\\x{c:02x}" for c in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t"} | {
-    c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029)}
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it unwinds as from a Ctrl-C: the transaction in
+    flight rolls back, the worker pool stops, and the same one line is printed."""
 
 
-def one_line(text: str) -> str:
-    return text.translate(_ONE_LINE)
+def _terminate(signum: int, frame: FrameType | None) -> NoReturn:
+    raise Terminated
+
+
+def interrupted_code(exc: KeyboardInterrupt) -> int:
+    """The exit code after an interrupt: 130 for SIGINT (Ctrl-C), 143 for SIGTERM (128 + the signal,
+    as a shell reports a process the signal killed)."""
+    return 128 + (signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
 
 
 def print_error(text: str) -> None:
+    """One line on stderr; control characters in it (a file named "a\\nb.txt") shown as escapes."""
     print(f"storyline: error: {one_line(text)}", file=sys.stderr)
 
 
@@ -85,24 +99,47 @@ def run(argv: list[str] | None = None) -> None:
     for stream in (sys.stdout, sys.stderr):  # a name that is not UTF-8 prints as escapes, never crashes
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
-        app(args=argv, prog_name="storyline")
-    except KeyboardInterrupt:
+        try:
+            app(args=argv, prog_name="storyline")
+        finally:
+            sys.stdout.flush()  # a full disk behind stdout shows here, where it can be told, not at exit
+    except KeyboardInterrupt as exc:
         print("storyline: interrupted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(interrupted_code(exc))
     except BrokenPipeError:  # `storyline ... | head`: the reader has gone; not an error
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         finally:
             sys.exit(EXIT_OK)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
-        if os.environ.get("STORYLINE_DEBUG"):
-            raise
-        msg = " ".join(str(exc).split())[:200]
-        print(f"storyline: error: internal error ({type(exc).__name__}: {msg}) (this is a storyline bug: "
-              "please report it with the command and its inputs; STORYLINE_DEBUG=1 shows the traceback)",
-              file=sys.stderr)
+    except OSError as exc:
+        if exc.errno not in OUTPUT_FAILED:
+            _internal_error(exc)
+        print_error(f"cannot write the output: {exc.strerror} ({output_fix(exc, 'check where the output goes')})")
+        _silence_stdout()
         sys.exit(EXIT_NOTHING)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """One line naming an unexpected exception, exit 2 (STORYLINE_DEBUG=1 re-raises it instead)."""
+    if os.environ.get("STORYLINE_DEBUG"):
+        raise exc
+    msg = " ".join(str(exc).split())[:200]
+    print(f"storyline: error: internal error ({type(exc).__name__}: {msg}) (this is a storyline bug: "
+          "please report it with the command and its inputs; STORYLINE_DEBUG=1 shows the traceback)",
+          file=sys.stderr)
+    sys.exit(EXIT_NOTHING)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: what is still buffered for a full disk is dropped at exit, quietly."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def collect_articles(items: Iterable[Article | ReadError]) -> tuple[list[Article], list[ReadError]]:

@@ -15,7 +15,6 @@ from storyline.cli.app import (
     collect_articles,
     exit_code,
     extract_each,
-    one_line,
     print_error,
 )
 from storyline.cli.options import (
@@ -25,6 +24,8 @@ from storyline.cli.options import (
     SimilarityMethod,
     format_option,
 )
+from storyline.cli.output import output_fix, write_whole
+from storyline.render.safe import one_line
 
 
 @app.command()
@@ -73,10 +74,10 @@ def compare(
     if output is not None:
         file_format = format_for_path(str(output)) or format.value
         try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(render(dossier, file_format), encoding="utf-8")
+            write_whole(output, render(dossier, file_format))
         except OSError as exc:
-            print_error(f"cannot write {output}: {exc.strerror} (choose another -o path)")
+            print_error(f"cannot write {output}: {exc.strerror or exc} ({output_fix(exc, 'choose another -o path')}; a file already there "
+                        "is left as it was)")
             raise typer.Exit(EXIT_NOTHING) from exc
     if file_format != format.value:
         if format is DossierFormat.text:

@@ -12,9 +12,10 @@ from rich.console import Console
 from rich.markup import escape
 
 from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, print_error, report_error
-from storyline.cli.options import AllowPrivateOption, InputsArgument, ListFormat, format_option
+from storyline.cli.options import MOST_MB, AllowPrivateOption, InputsArgument, ListFormat, format_option
 from storyline.model import Article, Quote, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, printable
+from storyline.render import safe
 
 
 @app.command()
@@ -32,8 +33,9 @@ def extract(
 
     Example: storyline extract report.html feed.xml corpus.jsonl --format json
     """
-    if not math.isfinite(max_mb) or max_mb <= 0:
-        print_error(f"--max-mb {max_mb}: not a size (give a positive number of MB, e.g. --max-mb 50)")
+    if not math.isfinite(max_mb) or not 0 < max_mb <= MOST_MB:
+        print_error(f"--max-mb {max_mb}: not a size (give a positive number of MB up to {MOST_MB:,}, "
+                    "e.g. --max-mb 50)")
         raise typer.Exit(EXIT_NOTHING)
     max_bytes = int(max_mb * 1024 * 1024)
     records: list[dict[str, Any]] = []
@@ -49,7 +51,8 @@ def extract(
             if format is ListFormat.json:
                 records.append({**item.to_dict(), "input": printable(given)})
             else:
-                _print_article(console, item, printable(given))
+                shown = Article.from_dict(safe.printable(item.to_dict()))  # no escape sequence reaches the terminal
+                _print_article(console, shown, safe.one_line(printable(given)))
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(exit_code(n_ok, n_failed))

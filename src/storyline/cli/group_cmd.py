@@ -16,6 +16,7 @@ from storyline.cli.options import (
     ListFormat,
     format_option,
 )
+from storyline.render.safe import one_line
 
 # The semantic method embeds about 15 reports/s: from this many, a person watching is told how long.
 SLOW_NOTICE = 150
@@ -67,7 +68,7 @@ def group(
     else:
         for s in stories:
             span = f"{s.start or '?'}..{s.end or '?'}" if s.start != s.end else s.start
-            print(f"{s.id}  {len(s.articles)} reports  {span or '-'}  {s.title or ''}")
+            print(one_line(f"{s.id}  {len(s.articles)} reports  {span or '-'}  {s.title or ''}"))
             for a in s.articles:
-                print(f"    {a}")
+                print(f"    {one_line(a)}")
     raise typer.Exit(exit_code(len(articles), len(errors)))

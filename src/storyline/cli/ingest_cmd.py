@@ -10,8 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, print_error, report_error
-from storyline.cli.options import AllowPrivateOption, DbOption, InputsArgument, StoreGroupingMethod
+from storyline.cli.app import EXIT_NOTHING, app, exit_code, interrupted_code, print_error, report_error
+from storyline.cli.options import (
+    MOST_ROWS,
+    MOST_WORKERS,
+    AllowPrivateOption,
+    DbOption,
+    InputsArgument,
+    StoreGroupingMethod,
+)
 from storyline.errors import StoreError
 
 if TYPE_CHECKING:
@@ -24,9 +31,9 @@ def ingest(
     db: DbOption = None,
     allow_private: AllowPrivateOption = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    workers: Annotated[int, typer.Option("--workers", "-j", min=0, help="Processes that analyse reports in "
+    workers: Annotated[int, typer.Option("--workers", "-j", min=0, max=MOST_WORKERS, help="Processes that analyse reports in "
                                          "parallel (0: one per CPU core; 1: none).")] = 0,
-    batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction (a kill loses at most "
+    batch: Annotated[int, typer.Option("--batch", min=1, max=MOST_ROWS, help="Articles per transaction (a kill loses at most "
                                        "one batch, which a rerun reads again).")] = 200,
     method: Annotated[StoreGroupingMethod | None, typer.Option(
         "--method", "-m", show_default=False,
@@ -54,10 +61,10 @@ def ingest(
                                   on_wait=lambda: print(f"storyline: another storyline is writing to {path}; "
                                                         "waiting for it to finish", file=sys.stderr),
                                   **_progress_callbacks(progress))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (storyline.cli.app.Terminated)
         print("storyline: interrupted; committed articles are kept, run the same command again to resume",
               file=sys.stderr)
-        raise typer.Exit(130) from None
+        raise typer.Exit(interrupted_code(exc)) from None
     except StoreError as exc:  # disk full, store locked or made read-only mid-run
         print_error(exc.line())
         print("storyline: committed articles are kept; fix that and run the same command again to resume",

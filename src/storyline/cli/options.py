@@ -11,6 +11,12 @@ from typing import Annotated
 
 import typer
 
+# Upper bounds for counts on the command line: beyond them a number is a typo (SQLite cannot even
+# hold 1e20), and typer reports it as a usage error (exit 2) instead of an internal error.
+MOST_ROWS = 1_000_000_000  # --limit, --min-reports, --batch
+MOST_WORKERS = 256  # --workers: each one is a process
+MOST_MB = 1_000_000  # --max-mb: a terabyte
+
 
 class ListFormat(StrEnum):
     """Records as a readable listing or as JSON."""

@@ -10,6 +10,7 @@ import typer
 from storyline.cli.app import EXIT_NOTHING, app, print_error
 from storyline.cli.options import DbOption, DossierFormat, format_option
 from storyline.cli.stories_cmd import open_store
+from storyline.render.safe import one_line
 
 
 @app.command()
@@ -41,7 +42,7 @@ def show(
 
         from storyline.render.terminal import render_to
 
-        print(f"story {found.id}: {found.title or ''} ({len(articles)} reports)")
+        print(one_line(f"story {found.id}: {found.title or ''} ({len(articles)} reports)"))
         render_to(Console(highlight=False, soft_wrap=False), dossier)
     else:
         sys.stdout.write(render(dossier, format.value))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.options import DbOption, ListFormat, format_option
+from storyline.cli.options import MOST_ROWS, DbOption, ListFormat, format_option
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -26,8 +26,10 @@ def open_store(db: str | None) -> Store:
 def stories(
     db: DbOption = None,
     format: Annotated[ListFormat, format_option("text or json.")] = ListFormat.text,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show at most N stories.")] = None,
-    min_reports: Annotated[int, typer.Option("--min-reports", help="Hide stories with fewer reports.")] = 1,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, max=MOST_ROWS,
+                                                    help="Show at most N stories.")] = None,
+    min_reports: Annotated[int, typer.Option("--min-reports", min=1, max=MOST_ROWS,
+                                             help="Hide stories with fewer reports.")] = 1,
 ) -> None:
     """List stored stories: title, date span, number of reports, outlets and languages.
 
@@ -46,6 +48,9 @@ def stories(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from storyline.render.safe import one_line
 
     table = Table(show_lines=False, box=None, pad_edge=False)
     for col in ("story", "reports", "dates", "title", "outlets", "languages"):
@@ -53,6 +58,7 @@ def stories(
     for r in rows:
         span = r.start if r.start == r.end else f"{r.start or '?'}..{r.end or '?'}"
         outlets = ", ".join(r.outlets[:4]) + (f" +{len(r.outlets) - 4}" if len(r.outlets) > 4 else "")
-        table.add_row(r.id, str(r.reports), span or "-", (r.title or "")[:80], outlets, ",".join(r.languages))
+        cells = (r.id, str(r.reports), span or "-", (r.title or "")[:80], outlets, ",".join(r.languages))
+        table.add_row(*(Text(one_line(cell)) for cell in cells))  # Text: a title's "[/]" is not markup
     Console(highlight=False).print(table)
     print(f"{len(rows)} stories")

@@ -6,13 +6,24 @@ import re
 
 from storyline.model import Dossier
 from storyline.render.common import TITLES, claim_counts, excerpt, grouped, label, labels
+from storyline.render.safe import one_line
 
 
 def _md(text: str) -> str:
-    """Escape Markdown (and inline HTML) in report text so it renders as written."""
-    text = " ".join(text.split())
+    """Escape Markdown (and inline HTML) in report text so it renders as written; control characters
+    show as escapes."""
+    text = one_line(" ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    """``text`` as a code span it cannot leave: the fence is one backtick longer than the longest run
+    of backticks inside, with a space inside each fence where the text starts or ends with one."""
+    text = one_line(" ".join(text.split()))
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _diff(diff: list[dict[str, str]]) -> str:
@@ -35,15 +46,15 @@ def to_markdown(dossier: Dossier) -> str:
     lines = [f"# storyline dossier: {len(dossier.articles)} reports", ""]
     lines += ["| report | id | outlet | date | lang | sentences |", "| --- | --- | --- | --- | --- | --- |"]
     for a in dossier.articles:
-        lines.append(f"| {_md(names[a['id']])} | {_md(a['id'])} | {_md(a.get('outlet') or '')} | {a.get('date') or ''} | "
-                     f"{a.get('lang') or ''} | {len(a.get('sentences', []))} |")
-    lines += ["", f"**Same story: {s.get('verdict')}.** {_md(s.get('summary', ''))}", ""]
+        lines.append(f"| {_md(names[a['id']])} | {_md(a['id'])} | {_md(a.get('outlet') or '')} | {_md(a.get('date') or '')} | "
+                     f"{_md(a.get('lang') or '')} | {len(a.get('sentences', []))} |")
+    lines += ["", f"**Same story: {_md(str(s.get('verdict')))}.** {_md(s.get('summary', ''))}", ""]
     if s.get("outliers"):
         for p in s.get("pairs", []):
             lines.append(f"- {_md(p['a'])} ~ {_md(p['b'])}: {p['score']:.2f}")
         lines.append("")
     lines.append(f"Claims: {counts['corroborated']} corroborated, {counts['contested']} contested, "
-                 f"{counts['single-source']} single-source. Method: {dossier.method.get('similarity')}.")
+                 f"{counts['single-source']} single-source. Method: {_md(str(dossier.method.get('similarity')))}.")
     if dossier.method.get("note"):
         lines.append(f"\n> Note: {_md(dossier.method['note'])}")
     for kind, findings in grouped(dossier):
@@ -53,15 +64,15 @@ def to_markdown(dossier: Dossier) -> str:
             if f.kind == "quote_variant":
                 lines.append(f"  - diff: {_diff(f.details.get('diff', []))}")
             for ev in f.evidence:
-                lines.append(f"  - `{label(ev, names)}` {_md(excerpt(ev.text, 300))}")
+                lines.append(f"  - {_code(label(ev, names))} {_md(excerpt(ev.text, 300))}")
     multi = [c for c in dossier.claims if c.status != "single-source"]
     if multi:
         lines += ["", f"## Claims made by more than one report ({len(multi)})", ""]
         for c in multi:
-            lines.append(f"- *{c.status}* ({', '.join(_md(names.get(a, a)) for a in c.articles)}): {_md(excerpt(c.text, 300))}")
+            lines.append(f"- *{_md(c.status)}* ({', '.join(_md(names.get(a, a)) for a in c.articles)}): {_md(excerpt(c.text, 300))}")
     if dossier.timeline:
         lines += ["", "## Timeline", "", "| date | event | sources |", "| --- | --- | --- |"]
         for event in dossier.timeline:
             sources = ", ".join(sorted({_md(names.get(x.article, x.article)) for x in event.sources}))
-            lines.append(f"| {event.date} | {_md(excerpt(event.text, 200))} | {sources} |")
+            lines.append(f"| {_md(event.date)} | {_md(excerpt(event.text, 200))} | {sources} |")
     return "\n".join(lines) + "\n"

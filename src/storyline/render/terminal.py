@@ -1,7 +1,8 @@
 """Terminal rendering with rich: the verdict and a summary first, then findings grouped by kind.
 
 Article text is always added as rich ``Text`` (never as markup), so a report containing "[bold]"
-or "[/]" prints literally.
+or "[/]" prints literally; and every value from the input is made printable first
+(``storyline.render.safe``), so an escape sequence in an id or a quote prints as ``\\x1b``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.text import Text
 
 from storyline.model import Dossier, Finding
 from storyline.render.common import TITLES, claim_counts, excerpt, grouped, label, labels
+from storyline.render.safe import printable
 
 SHOW_PER_KIND = {"unique_fact": 8, "reuse": 6}
 SHOW_DEFAULT = 12
@@ -72,6 +74,7 @@ def _finding(f: Finding, names: dict[str, str]) -> list[Text]:
 
 
 def render_to(console: Console, dossier: Dossier) -> None:
+    dossier = Dossier.from_dict(printable(dossier.to_dict()))
     counts = claim_counts(dossier)
     names = labels(dossier)
     console.print(Rule(Text(f"storyline dossier · {len(dossier.articles)} reports")))

@@ -103,6 +103,40 @@ def _record(data: str, keep: set[str] | None) -> Article:
     return Article.from_dict(d if keep is None else {k: v for k, v in d.items() if k in keep})
 
 
+# Why a reader cannot open read-only (mode=ro): it may not create the -wal/-shm files next to the store.
+_NO_WAL_FILES = ("SQLITE_READONLY", "SQLITE_CANTOPEN")
+
+
+def _connect_for_reading(path: str) -> sqlite3.Connection:
+    """A connection that cannot write, also to a store in a folder or file this user may not write.
+
+    A WAL store is read through its -wal and -shm files, which SQLite creates beside it; see
+    https://www.sqlite.org/wal.html#readonly. Three cases:
+    - no -wal file (no writer is connected) and a writable folder and file: an ordinary connection
+      with ``query_only``, as before: the last one to close removes the -wal and -shm files it made
+      (a ``mode=ro`` connection would leave them behind);
+    - otherwise ``mode=ro``: it reads what a running writer committed, through the writer's -wal;
+    - where even that cannot create the -shm file (a read-only folder): ``immutable=1``, which reads
+      the store file alone; nobody can be writing it, since a writer would need those files too.
+    """
+    timeout = BUSY_TIMEOUT_MS / 1000
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.exists(path + "-wal") and os.access(folder, os.W_OK) and os.access(path, os.W_OK):
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+    uri = Path(os.path.abspath(path)).as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the -wal and -shm files
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if not str(getattr(exc, "sqlite_errorname", "")).startswith(_NO_WAL_FILES):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout, isolation_level=None)
+
+
 class Store:
     """A storyline SQLite file. Use as a context manager; ``Store(path, readonly=True)`` for readers."""
 
@@ -115,7 +149,10 @@ class Store:
         self.readonly = readonly
 
     def _open(self, readonly: bool) -> None:
-        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        if readonly:
+            self.conn = _connect_for_reading(self.path)
+        else:
+            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

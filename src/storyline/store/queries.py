@@ -109,19 +109,27 @@ class Hit:
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Terms one search uses. Every term is required, so a few dozen already pin a report down; a pasted
+# page of 2,000 words made SQLite run for minutes.
+MAX_TERMS = 64
 
 
-def fts_query(text: str) -> str:
-    """Turn what a person types into a safe FTS5 query: each word quoted (so "6.25" or "AT&T"
-    cannot break the syntax), all words required; a trailing * keeps prefix search. Control
-    characters (a NUL pasted from a binary file) separate words: SQLite refuses them in a query."""
-    terms = []
+def query_terms(text: str) -> list[str]:
+    """What a person types as FTS5 terms, each once: each word quoted (so "6.25" or "AT&T" cannot
+    break the syntax); a trailing * keeps prefix search. Control characters (a NUL pasted from a
+    binary file) separate words: SQLite refuses them in a query."""
+    terms: dict[str, None] = {}
     for w in _CONTROL.sub(" ", text).split():
         star = w.endswith("*")
         w = w.rstrip("*").replace('"', '""')
         if w:
-            terms.append(f'"{w}"' + ("*" if star else ""))
-    return " ".join(terms)
+            terms[f'"{w}"' + ("*" if star else "")] = None
+    return list(terms)
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query that requires all words, at most MAX_TERMS of them (the first ones)."""
+    return " ".join(query_terms(text)[:MAX_TERMS])
 
 
 @_store_errors

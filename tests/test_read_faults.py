@@ -415,3 +415,29 @@ def test_a_surprise_in_one_record_costs_that_record_only(tmp_path: Path, monkeyp
     [err] = errors(items)
     assert err.input == where, err
     assert len(articles(items)) == 2 and all("BOOM" not in a.text for a in articles(items))
+
+
+def test_feed_behind_a_long_prologue_at_a_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Served as text/plain, so the content alone must say it is a feed."""
+    import functools
+    import http.server
+    import threading
+
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    (tmp_path / "feed.txt").write_bytes(PROLOGUES["doctype with a 100 KB internal subset"] + _rss())
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        items = list(read([f"http://127.0.0.1:{httpd.server_address[1]}/feed.txt"], allow_private=True))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+    assert [a.url for a in articles(items)] == [f"https://example.test/{i}" for i in range(3)]

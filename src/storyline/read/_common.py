@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.model import Article, ReadError
@@ -109,7 +108,7 @@ def kind_after_prologue(data: bytes) -> str | None:
     has no prologue, ends inside it, or its root is something else. Nothing is parsed or expanded here:
     the feed reader's own protections (no external entities, no entity expansion) still apply.
     """
-    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_PROLOGUE_START):
+    if not has_prologue(data):
         return None
     root = prologue_end(data)
     if root is None:
@@ -119,6 +118,11 @@ def kind_after_prologue(data: bytes) -> str | None:
     if _ROOT_HTML.match(data, root):
         return "html"
     return None
+
+
+def has_prologue(data: bytes) -> bool:
+    """``data`` opens (after a BOM and whitespace) with "<?" or "<!": an XML declaration, a comment, a DOCTYPE."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_PROLOGUE_START)
 
 
 def prologue_end(data: bytes) -> int | None:
@@ -296,16 +300,6 @@ def usable_day(day: date) -> str | None:
     return day.isoformat() if EARLIEST_DAY <= day <= LATEST_DAY else None
 
 
-def _beyond_usable_range(day: str) -> bool:
-    """``day`` is YYYY-MM-DD before EARLIEST_DAY or after LATEST_DAY (other strings are left alone)."""
-    m = _ISO_DAY.match(day)
-    if not m:
-        return False
-    ymd = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    earliest, latest = EARLIEST_DAY.timetuple()[:3], LATEST_DAY.timetuple()[:3]
-    return not earliest <= ymd <= latest
-
-
 def iso_date(value: object) -> str | None:
     """YYYY-MM-DD from a date, datetime, or an ISO 8601 string; None for anything less than a full day
     or outside the usable range (``usable_day``)."""
@@ -336,7 +330,7 @@ def make_article(
     date: str | None = None,
     lang: str | None = None,
     byline: str | None = None,
-    meta: dict[str, Any] | None = None,
+    meta: dict | None = None,
     guess_title: bool | str = True,
 ) -> Article | ReadError:
     """Clean ``text`` and wrap it in an Article; a ReadError when no article text is left."""
@@ -345,11 +339,6 @@ def make_article(
         what = "no article text left after removing page debris" if text.strip() else "no text"
         return ReadError(source, what, "check that the input holds an article's text")
     url = url or cleaned.url
-    meta = dict(meta or {})
-    day = date or cleaned.marker_date or cleaned.header_date
-    if day and _beyond_usable_range(day):  # a date in the text itself, too near year 1 or 9999 to use
-        meta.setdefault("date_raw", day)
-        day = None
     return Article(
         id=id,
         text=cleaned.text,
@@ -357,11 +346,11 @@ def make_article(
         url=url,
         title=cleaned.title,
         outlet=outlet or outlet_from_url(url) or cleaned.outlet,
-        date=day,
+        date=date or cleaned.marker_date or cleaned.header_date,
         lang=lang or None,
         byline=byline or cleaned.byline,
         dateline=cleaned.dateline,
         summary=cleaned.summary,
         removed=cleaned.removed,
-        meta=meta,
+        meta=dict(meta or {}),
     )

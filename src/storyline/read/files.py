@@ -16,6 +16,7 @@ from storyline.read._common import (
     SNIFF_BYTES,
     Limits,
     binary_reason,
+    has_prologue,
     kind_after_prologue,
     prologue_end,
     sniff,
@@ -111,9 +112,9 @@ def _os_error(path: str, exc: OSError, doing: str) -> ReadError:
         access = "u+rx" if is_dir else "u+r"
         return ReadError(path, f"{doing} (permission denied)",
                          f"give yourself read access (chmod {access} on it) or run storyline as a user who can read it")
-    if doing == "cannot open":
-        return ReadError(path, f"{doing} ({exc.strerror})", "check the path and its permissions")
-    return ReadError(path, f"{doing} ({exc.strerror or exc})", "check the file's permissions")
+    if doing == "cannot read":
+        return ReadError(path, f"{doing} ({exc.strerror or exc})", "check the file's permissions")
+    return ReadError(path, f"{doing} ({exc.strerror})", "check the path and its permissions")
 
 
 def _broken_link(path: str) -> ReadError | None:
@@ -132,6 +133,8 @@ def _kind_past_long_prologue(fh: BinaryIO, head: bytes, limits: Limits) -> str |
     """``kind_after_prologue`` for a prologue longer than the sniffed head (a DOCTYPE with a large internal
     subset, long comments): reads on in doubling steps, never past the one-document limit, which a feed
     or a page is read whole under anyway."""
+    if not has_prologue(head):
+        return None
     data = head
     while prologue_end(data) is None and len(data) <= limits.max_bytes:
         more = fh.read(min(len(data), limits.max_bytes + 1 - len(data)))

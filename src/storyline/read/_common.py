@@ -80,6 +80,9 @@ def sniff(head: bytes, name: str = "") -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _FEED.search(stripped[:2048]) and (_XML_DECL.match(stripped) or stripped.startswith(b"<")):
         return "feed"
+    behind = kind_after_prologue(head)
+    if behind:
+        return behind
     if _HTML_START.match(stripped) or lower.endswith((".html", ".htm", ".xhtml")) and stripped.startswith(b"<"):
         return "html"
     if lower.endswith(".json") and stripped.startswith((b"{", b"[")) or re.match(rb"\[\s*\{", stripped):
@@ -89,6 +92,91 @@ def sniff(head: bytes, name: str = "") -> str:
     if len(_HTML_TAGS.findall(stripped[:8192])) >= 3:
         return "html"
     return "text"
+
+
+_ROOT_FEED = _FEED
+_ROOT_HTML = re.compile(rb"<(?:html|head|body|meta|title|article)\b", re.I)
+_PROLOGUE_START = (b"<?", b"<!")
+_PROLOGUE_MARK = re.compile(rb"<\?|<!--|<!doctype\b|\S", re.I)
+_DOCTYPE_MARK = re.compile(rb"[\"'\[\]>]|<!--|<\?")
+
+
+def kind_after_prologue(data: bytes) -> str | None:
+    """"feed" or "html" when the root element that follows an XML prologue is a feed's or a page's.
+
+    A prologue (XML declaration, processing instructions, comments, a DOCTYPE whose internal subset can
+    run to megabytes) may push ``<rss`` far past what the other checks look at. None when ``data``
+    has no prologue, ends inside it, or its root is something else. Nothing is parsed or expanded here:
+    the feed reader's own protections (no external entities, no entity expansion) still apply.
+    """
+    if not has_prologue(data):
+        return None
+    root = prologue_end(data)
+    if root is None:
+        return None
+    if _ROOT_FEED.match(data, root):
+        return "feed"
+    if _ROOT_HTML.match(data, root):
+        return "html"
+    return None
+
+
+def has_prologue(data: bytes) -> bool:
+    """``data`` opens (after a BOM and whitespace) with "<?" or "<!": an XML declaration, a comment, a DOCTYPE."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_PROLOGUE_START)
+
+
+def prologue_end(data: bytes) -> int | None:
+    """Offset of what follows the XML prologue at the start of ``data`` (BOM, whitespace, declaration,
+    processing instructions, comments, DOCTYPE); None when ``data`` ends inside the prologue."""
+    i = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        m = _PROLOGUE_MARK.search(data, i)
+        if m is None:
+            return None
+        mark = m.group().lower()
+        if mark == b"<!doctype":
+            end = _doctype_end(data, m.end())
+        elif mark in (b"<?", b"<!--"):
+            close = b"?>" if mark == b"<?" else b"-->"
+            found = data.find(close, m.end())
+            end = found + len(close) if found >= 0 else None
+        elif len(data) - m.start() < 9 and any(p.startswith(data[m.start():].upper()) for p in (b"<!DOCTYPE", b"<!--")):
+            return None  # the data ends in the first bytes of a comment or a DOCTYPE
+        else:
+            return m.start()
+        if end is None:
+            return None
+        i = end
+
+
+def _doctype_end(data: bytes, i: int) -> int | None:
+    """Offset just past the DOCTYPE whose name starts at ``i``: its internal subset ([...]) may hold
+    quoted ">" signs, comments and processing instructions. None when ``data`` ends inside it."""
+    in_subset = False
+    while True:
+        m = _DOCTYPE_MARK.search(data, i)
+        if m is None:
+            return None
+        mark = m.group()
+        if mark in (b'"', b"'"):
+            end = data.find(mark, m.end())
+            if end < 0:
+                return None
+            i = end + 1
+        elif mark in (b"<!--", b"<?"):
+            end = data.find(b"-->" if mark == b"<!--" else b"?>", m.end())
+            if end < 0:
+                return None
+            i = end + (3 if mark == b"<!--" else 2)
+        elif mark == b"[":
+            in_subset, i = True, m.end()
+        elif mark == b"]":
+            in_subset, i = False, m.end()
+        elif in_subset:  # a ">" ending a declaration inside the subset
+            i = m.end()
+        else:
+            return m.end()
 
 
 def _jsonl_despite_controls(head: bytes) -> bool:
@@ -114,8 +202,10 @@ def _json_object_line(head: bytes) -> bool:
     first = head.split(b"\n", 1)[0]
     try:
         return isinstance(json.loads(first.decode("utf-8", errors="replace")), dict)
-    except ValueError:
+    except json.JSONDecodeError:
         return False
+    except (ValueError, RecursionError):  # JSON Python refuses (a huge integer, deep nesting): still a record
+        return first.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"{")
 
 
 def binary_reason(head: bytes) -> str:
@@ -203,20 +293,32 @@ def outlet_from_url(url: str | None) -> str | None:
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
+# An article's date anchors date arithmetic ("next Monday", "last year"): within a year of the calendar's
+# ends (year 1, year 9999) that arithmetic overflows, and no report is published then. Readers keep such a
+# date out of Article.date and in meta["date_raw"], so the record is kept and the odd date is visible.
+EARLIEST_DAY = date(2, 1, 1)
+LATEST_DAY = date(9998, 12, 31)
+
+
+def usable_day(day: date) -> str | None:
+    """``day`` as YYYY-MM-DD when it lies between EARLIEST_DAY and LATEST_DAY, else None."""
+    return day.isoformat() if EARLIEST_DAY <= day <= LATEST_DAY else None
+
 
 def iso_date(value: object) -> str | None:
-    """YYYY-MM-DD from a date, datetime, or an ISO 8601 string; None for anything less than a full day."""
+    """YYYY-MM-DD from a date, datetime, or an ISO 8601 string; None for anything less than a full day
+    or outside the usable range (``usable_day``)."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.date().isoformat()
+        return usable_day(value.date())
     if isinstance(value, date):
-        return value.isoformat()
+        return usable_day(value)
     if isinstance(value, str):
         m = _ISO_DAY.match(value.strip())
         if m:
             try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+                return usable_day(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
             except ValueError:
                 return None
     return None

@@ -5,12 +5,12 @@ feedparser gets the bytes (never a URL: fetching is the url reader's job, with i
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from storyline.model import Article, ReadError
-from storyline.read._common import make_article, outlet_from_url
+from storyline.read._common import make_article, outlet_from_url, usable_day
 
 if TYPE_CHECKING:  # neither ships type hints: these name the objects for the reader, mypy sees Any
     from feedparser.util import FeedParserDict
@@ -61,10 +61,23 @@ def _entry_text(entry: FeedParserDict) -> tuple[str, bool]:
 
 
 def _entry_date(entry: FeedParserDict) -> str | None:
+    """The entry's date (feedparser's, in UTC) when it is a day storyline can use (see ``usable_day``)."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         parsed = entry.get(key)
         if parsed:
-            return time.strftime("%Y-%m-%d", parsed)
+            try:
+                return usable_day(date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday))
+            except (ValueError, TypeError, AttributeError):  # feedparser's year 10000 for 9999-12-31 -14:00
+                return None
+    return None
+
+
+def _raw_entry_date(entry: Any) -> str | None:
+    """The date as the feed wrote it, kept in meta when no usable day came of it."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if isinstance(raw, str) and raw.strip():
+            return raw.strip()[:100]
     return None
 
 
@@ -89,26 +102,38 @@ def read_feed(data: bytes, *, source: str, url: str | None = None) -> Iterator[A
     site = feed.get("title") or None
     for n, entry in enumerate(entries, 1):
         where = f"{source}#{n}"
-        body, is_html = _entry_text(entry)
-        text = fragment_text(body) if is_html else body
-        link = entry.get("link") or None
-        if not text.strip():
-            yield ReadError(where, "feed entry has no content or summary", "fetch the entry's link instead")
-            continue
-        meta = {"feed": source}
-        if site:
-            meta["sitename"] = site
-        art = make_article(
-            text,
-            id=entry.get("id") or link or where,
-            source=where,
-            url=link,
-            title=entry.get("title") or None,
-            outlet=outlet_from_url(link) or outlet_from_url(url),
-            date=_entry_date(entry),
-            lang=lang,
-            byline=entry.get("author") or None,
-            meta=meta,
-            guess_title=False,
-        )
-        yield art
+        try:
+            yield _entry_article(entry, where=where, source=source, url=url, lang=lang, site=site)
+        except Exception as exc:  # noqa: BLE001 - one entry's surprise must not cost the entries after it
+            yield ReadError(where, f"unexpected error while reading this feed entry ({type(exc).__name__}: "
+                                   f"{str(exc)[:120]})", "please report this entry as a storyline bug")
+
+
+def _entry_article(entry: Any, *, where: str, source: str, url: str | None, lang: str | None,
+                   site: str | None) -> Article | ReadError:
+    """One article from one feed entry."""
+    body, is_html = _entry_text(entry)
+    text = fragment_text(body) if is_html else body
+    link = entry.get("link") or None
+    if not text.strip():
+        return ReadError(where, "feed entry has no content or summary", "fetch the entry's link instead")
+    meta = {"feed": source}
+    if site:
+        meta["sitename"] = site
+    day = _entry_date(entry)
+    raw_day = _raw_entry_date(entry)
+    if day is None and raw_day:
+        meta["date_raw"] = raw_day
+    return make_article(
+        text,
+        id=entry.get("id") or link or where,
+        source=where,
+        url=link,
+        title=entry.get("title") or None,
+        outlet=outlet_from_url(link) or outlet_from_url(url),
+        date=day,
+        lang=lang,
+        byline=entry.get("author") or None,
+        meta=meta,
+        guess_title=False,
+    )

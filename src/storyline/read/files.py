@@ -9,12 +9,22 @@ import stat
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from storyline.model import Article, ReadError
-from storyline.read._common import SNIFF_BYTES, Limits, binary_reason, sniff, too_big
+from storyline.read._common import (
+    SNIFF_BYTES,
+    Limits,
+    binary_reason,
+    has_prologue,
+    kind_after_prologue,
+    prologue_end,
+    sniff,
+    too_big,
+)
 from storyline.read.feed import read_feed
 from storyline.read.html import read_html
-from storyline.read.jsonl import read_jsonl, read_record
+from storyline.read.jsonl import read_jsonl, read_record_safely, unparsable_json
 from storyline.read.text import read_text
 from storyline.read.warc import read_warc
 
@@ -36,7 +46,7 @@ def read_path(path: str, *, limits: Limits) -> Iterator[Article | ReadError]:
         yield ReadError(path, "no such file or directory", "check the spelling of the path; URLs must start with http:// or https://")
         return
     except OSError as exc:
-        yield ReadError(path, f"cannot open ({exc.strerror})", "check the path and its permissions")
+        yield _os_error(path, exc, "cannot open")
         return
     if stat.S_ISDIR(st.st_mode):
         yield from read_directory(path, limits=limits)
@@ -59,6 +69,8 @@ def read_file(path: str, *, limits: Limits, quiet_binary: bool = False) -> Itera
             kind = sniff(head, path)
             if kind == "gzip":
                 kind = _sniff_gzip(path)
+            if kind in ("text", "html") and len(head) == SNIFF_BYTES and size <= limits.max_bytes:
+                kind = _kind_past_long_prologue(fh, head, limits) or kind
             if kind == "binary":
                 if not quiet_binary:
                     yield ReadError(path, binary_reason(head), "give text, HTML, an RSS/Atom feed, JSONL or WARC")
@@ -81,7 +93,7 @@ def read_file(path: str, *, limits: Limits, quiet_binary: bool = False) -> Itera
             fh.seek(0)
             data = fh.read()
     except OSError as exc:
-        yield _broken_link(path) or ReadError(path, f"cannot read ({exc.strerror or exc})", "check the file's permissions")
+        yield _broken_link(path) or _os_error(path, exc, "cannot read")
         return
     if kind == "feed":
         yield from read_feed(data, source=path)
@@ -91,6 +103,18 @@ def read_file(path: str, *, limits: Limits, quiet_binary: bool = False) -> Itera
         yield from _read_json(data, path)
     else:
         yield read_text(data, source=path)
+
+
+def _os_error(path: str, exc: OSError, doing: str) -> ReadError:
+    """``doing`` failed on ``path``: permission problems get the chmod that fixes them."""
+    if isinstance(exc, PermissionError):
+        is_dir = os.path.isdir(path)
+        access = "u+rx" if is_dir else "u+r"
+        return ReadError(path, f"{doing} (permission denied)",
+                         f"give yourself read access (chmod {access} on it) or run storyline as a user who can read it")
+    if doing == "cannot read":
+        return ReadError(path, f"{doing} ({exc.strerror or exc})", "check the file's permissions")
+    return ReadError(path, f"{doing} ({exc.strerror})", "check the path and its permissions")
 
 
 def _broken_link(path: str) -> ReadError | None:
@@ -103,6 +127,21 @@ def _broken_link(path: str) -> ReadError | None:
         return None
     return ReadError(path, f"broken symbolic link: points to {target}, which does not exist",
                      "fix or remove the link, or restore the file it points to")
+
+
+def _kind_past_long_prologue(fh: BinaryIO, head: bytes, limits: Limits) -> str | None:
+    """``kind_after_prologue`` for a prologue longer than the sniffed head (a DOCTYPE with a large internal
+    subset, long comments): reads on in doubling steps, never past the one-document limit, which a feed
+    or a page is read whole under anyway."""
+    if not has_prologue(head):
+        return None
+    data = head
+    while prologue_end(data) is None and len(data) <= limits.max_bytes:
+        more = fh.read(min(len(data), limits.max_bytes + 1 - len(data)))
+        if not more:
+            break
+        data += more
+    return kind_after_prologue(data)
 
 
 def _sniff_gzip(path: str) -> str:
@@ -125,11 +164,15 @@ def _read_json(data: bytes, path: str) -> Iterator[Article | ReadError]:
             return
         yield ReadError(path, f"malformed JSON ({exc.msg} at line {exc.lineno})", "fix the file or save it as JSONL")
         return
+    except (ValueError, RecursionError) as exc:
+        yield ReadError(path, f"JSON document {unparsable_json(exc)}",
+                        "fix that value, or save the corpus as JSONL so one bad record does not cost the others")
+        return
     records = value if isinstance(value, list) else [value]
     for n, record in enumerate(records, 1):
         where = f"{path}:{n}" if isinstance(value, list) else path
         if isinstance(record, dict):
-            yield read_record(record, where=where)
+            yield read_record_safely(record, where=where)
         else:
             yield ReadError(where, "JSON item is not an object", 'write each article as {"text": ...}')
 
@@ -138,7 +181,12 @@ def read_directory(path: str, *, limits: Limits) -> Iterator[Article | ReadError
     """Every readable file under ``path``, recursively, in sorted order; hidden files are skipped."""
     produced = 0
     seen = 0
-    for root, dirs, files in os.walk(path):
+    unlisted: list[OSError] = []  # os.walk skips a directory it cannot list unless told: say so
+    for root, dirs, files in os.walk(path, onerror=unlisted.append):
+        for failure in unlisted:
+            produced += 1
+            yield _os_error(failure.filename or root, failure, "cannot list this directory")
+        unlisted.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -154,6 +202,9 @@ def read_directory(path: str, *, limits: Limits) -> Iterator[Article | ReadError
                 produced += 1
                 yield ReadError(full, f"unexpected error while reading ({type(exc).__name__}: {str(exc)[:120]})",
                                 "please report this file as a storyline bug")
+    for failure in unlisted:  # the last directory walked, or the top one, could not be listed
+        produced += 1
+        yield _os_error(failure.filename or path, failure, "cannot list this directory")
     if produced == 0:
         what = f"{seen} files, none of them text, HTML, feeds, JSONL or WARC" if seen else "no files"
         yield ReadError(path, f"nothing readable in the directory ({what})",

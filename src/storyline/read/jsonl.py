@@ -7,6 +7,7 @@ Every other key is kept in ``Article.meta``. A bad line is reported as ``path:li
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -44,16 +45,41 @@ def read_jsonl(stream: BinaryIO, *, path: str, limits: Limits) -> Iterator[Artic
 
 
 def read_record_line(raw: bytes, *, where: str) -> Article | ReadError:
+    """One article from one JSONL line; whatever goes wrong is this line's ReadError, never the file's."""
     text, fallback = decode(raw)
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return ReadError(where, f"malformed JSON line ({exc.msg} at column {exc.colno})",
                          "fix or remove that line; each line must be one JSON object")
+    except (ValueError, RecursionError) as exc:
+        return ReadError(where, f"JSON line {unparsable_json(exc)}", "fix or remove that line")
     if not isinstance(record, dict):
         return ReadError(where, f"line is a JSON {type(record).__name__}, not an object",
                          'write each article as {"text": ...} on its own line')
-    return read_record(record, where=where, fallback=fallback)
+    return read_record_safely(record, where=where, fallback=fallback)
+
+
+def unparsable_json(exc: ValueError | RecursionError) -> str:
+    """Why valid-looking JSON cannot be read, as a phrase: Python refuses integers of more than 4,300
+    digits (a ValueError, not a JSONDecodeError) and nesting deeper than its recursion limit."""
+    if isinstance(exc, RecursionError):
+        return "is nested too deeply to read"
+    if "integer string conversion" in str(exc):
+        return f"holds an integer of more than {sys.get_int_max_str_digits()} digits, too long to read"
+    return f"holds a value Python cannot read ({str(exc).splitlines()[0][:100] if str(exc) else type(exc).__name__})"
+
+
+def read_record_safely(record: dict[str, Any], *, where: str, fallback: str | None = None) -> Article | ReadError:
+    """``read_record``, with any surprise in one record reported as that record's error so that the
+    records after it are still read."""
+    try:
+        return read_record(record, where=where, fallback=fallback)
+    except RecursionError:
+        return ReadError(where, "record is nested too deeply to read", "flatten or remove that record")
+    except Exception as exc:  # noqa: BLE001 - one record's surprise must not cost the rest of the file
+        return ReadError(where, f"unexpected error while reading this record ({type(exc).__name__}: "
+                                f"{str(exc)[:120]})", "please report this record as a storyline bug")
 
 
 def read_record(record: dict[str, Any], *, where: str, fallback: str | None = None) -> Article | ReadError:

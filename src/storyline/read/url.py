@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 from storyline.model import Article, ReadError
-from storyline.read._common import Limits, size_text, sniff
+from storyline.read._common import Limits, kind_after_prologue, size_text, sniff
 
 TIMEOUT_S = 20.0
 MAX_REDIRECTS = 5
@@ -139,6 +139,8 @@ def read_url(url: str, *, allow_private: bool, limits: Limits) -> Iterator[Artic
         if k.lower() == "charset" and v:
             charset = v.strip("\"' ")
     kind = sniff(data[:65536], urlsplit(final).path)
+    if kind in ("text", "html"):  # a feed or page behind a prologue longer than the sniffed head
+        kind = kind_after_prologue(data) or kind
     if kind == "feed" or mime in ("application/rss+xml", "application/atom+xml", "application/rdf+xml"):
         yield from read_feed(data, source=url, url=final)
     elif kind == "html" or mime in ("text/html", "application/xhtml+xml"):

@@ -56,8 +56,8 @@ def test_a_run_on_text_is_cut_into_bounded_sentences():
 
 
 def test_analysis_of_a_repeated_report_grows_linearly():
-    """Many names and speakers: the resolver scanned every person and every place per speaker
-    (the code before this test gave a ratio of about 5.5 at this size, growing with it)."""
+    """Many names, quotations and speakers: the resolver scanned every person and place per speaker,
+    and each quotation every speech act (the code before gave a ratio of 6.7 here, growing with n)."""
     assert growth(lambda n: analyze(Article(id="x", text=_repeated(n), lang="en")), 10_000) <= LINEAR_BOUND
 
 
@@ -65,3 +65,33 @@ def test_analysis_of_a_run_on_text_grows_linearly():
     """One line: the name finder re-read the whole line for every name to ask whether it was a
     headline, and the resolver scanned every place per speaker (about 10.6 before)."""
     assert growth(lambda n: analyze(Article(id="x", text=_run_on(n), lang="en")), 10_000) <= LINEAR_BOUND
+
+
+def test_past_the_budget_only_the_opening_is_analysed_and_the_text_is_kept():
+    text = _repeated(20_000)
+    art = analyze(Article(id="x", text=text, lang="en"), max_chars=5_000)
+    cut = art.meta["analysed_chars"]
+    assert 2_500 <= cut <= 5_000 and text[cut] == "\n" and art.text == text
+    spans = [q.span for q in art.quotes] + [m.span for m in art.names] + [(s.start, s.end) for s in art.sentences]
+    assert spans and all(0 <= a <= b <= cut for a, b in spans)
+    whole = analyze(Article(id="y", text=REPORT, lang="en"), max_chars=5_000)
+    assert "analysed_chars" not in whole.meta  # a report under the budget is analysed whole
+
+
+def test_the_commands_say_when_a_report_was_analysed_in_part(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+    from storyline.store import Store, search
+
+    long = tmp_path / "long.txt"
+    long.write_text(_repeated(9_000) + "\n\nThe zeppelin landed at dusk.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(long), "--max-chars", "3000", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "long.txt" in warnings[0] and "--max-chars" in warnings[0]
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(app, ["ingest", str(long), "--db", str(db), "--max-chars", "3000"])
+    assert result.exit_code == 0 and "--max-chars" in result.stderr
+    with Store(db, readonly=True) as store:
+        assert [h.id for h in search(store, "zeppelin")]  # the unanalysed end is stored and searchable

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import itertools
 import multiprocessing
 import os
@@ -16,7 +17,7 @@ import signal
 from collections.abc import Iterable, Iterator
 from multiprocessing.pool import Pool
 
-from storyline.analyze import analyze
+from storyline.analyze import MAX_ANALYSED_CHARS, analyze
 from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, read
 
@@ -29,25 +30,29 @@ def extract(
     *,
     allow_private: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = MAX_ANALYSED_CHARS,
     workers: int = 1,
 ) -> Iterator[Article | ReadError]:
     """Read ``inputs`` and analyse each article; ReadErrors pass through so the caller can report them.
 
-    ``workers``: processes that analyse in parallel (1: in this process; 0: one per CPU core). The
-    pool starts only once more than ``POOL_AFTER`` items have come.
+    ``max_chars``: characters of one article that are analysed (the rest is kept, not analysed; the
+    article's ``meta["analysed_chars"]`` says so). ``workers``: processes that analyse in parallel
+    (1: in this process; 0: one per CPU core). The pool starts only once more than ``POOL_AFTER``
+    items have come.
     """
     if isinstance(inputs, str):
         inputs = [inputs]
     items = iter(read(inputs, allow_private=allow_private, max_bytes=max_bytes))
+    one = functools.partial(analyze_item, max_chars=max_chars)
     n = resolve_workers(workers)
     if n <= 1:
-        yield from map(analyze_item, items)
+        yield from map(one, items)
         return
     head = list(itertools.islice(items, POOL_AFTER))
-    yield from map(analyze_item, head)
+    yield from map(one, head)
     if len(head) == POOL_AFTER:
         with _worker_pool(n) as pool:  # leaving the block, however, terminates the workers
-            yield from pool.imap(analyze_item, items, chunksize=CHUNK)
+            yield from pool.imap(one, items, chunksize=CHUNK)
 
 
 # Ctrl-C reaches every process of a terminal's job, and a supervisor may signal the whole group.
@@ -96,12 +101,12 @@ def resolve_workers(workers: int) -> int:
     return max(1, os.cpu_count() or 1) if workers <= 0 else workers
 
 
-def analyze_item(item: Article | ReadError) -> Article | ReadError:
+def analyze_item(item: Article | ReadError, max_chars: int = MAX_ANALYSED_CHARS) -> Article | ReadError:
     """Analyse one read item; an analyser bug becomes a ReadError for that article, not a dead batch."""
     if isinstance(item, ReadError):
         return item
     try:
-        return analyze(item)
+        return analyze(item, max_chars=max_chars)
     except Exception as exc:  # noqa: BLE001 - one bad article must never stop a batch
         return ReadError(
             item.source or item.id,

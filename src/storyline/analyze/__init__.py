@@ -12,12 +12,37 @@ from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speech import read_speech
 from storyline.model import Article
 
-__all__ = ["analyze"]
+__all__ = ["MAX_ANALYSED_CHARS", "analysed_length", "analyze"]
 
 
-def analyze(article: Article) -> Article:
-    """Fill in sentences, names, quantities, dates, quotes and attributions. Returns the same Article."""
+# Characters of one article that are analysed: a long news report has 30,000; a 20 MB text is a
+# dump, not a report, and would take minutes. Past this, the opening is analysed, the whole text is
+# kept (stored, searchable), and ``meta["analysed_chars"]`` says where analysis stopped.
+MAX_ANALYSED_CHARS = 1_000_000
+
+
+def analysed_length(text: str, max_chars: int = MAX_ANALYSED_CHARS) -> int:
+    """How much of ``text`` to analyse: all of it, or up to the last line break (else space) before
+    ``max_chars`` in the second half of that window, so that no sentence is cut in two mid-word."""
+    if len(text) <= max_chars:
+        return len(text)
+    for sep in ("\n", " "):
+        cut = text.rfind(sep, max_chars // 2, max_chars)
+        if cut > 0:
+            return cut
+    return max_chars
+
+
+def analyze(article: Article, *, max_chars: int = MAX_ANALYSED_CHARS) -> Article:
+    """Fill in sentences, names, quantities, dates, quotes and attributions. Returns the same Article.
+
+    Only the first ``max_chars`` characters are analysed (see MAX_ANALYSED_CHARS); every span still
+    indexes the article's whole text."""
     text = article.text
+    limit = analysed_length(text, max_chars)
+    if limit < len(text):
+        article.meta["analysed_chars"] = limit
+        text = text[:limit]
     if not article.lang:
         article.lang = detect_language(text)
     article.sentences = split_sentences(text)

@@ -12,6 +12,7 @@ titles) is kept as a partial quote with no speaker: guessing one would be a fals
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from storyline.analyze.quotemarks import Segment
@@ -71,10 +72,11 @@ def find_quotes(
     if context is None:
         context = read_speech(text, sentences or split_sentences(text), names, lang)
     doc, resolver, acts = context.doc, context.resolver, context.acts
+    by_verb = _ActsByVerb(acts)
     segments = doc.segments
     direct: list[Quote] = []
     for i in range(len(segments)):
-        direct.append(_direct_quote(doc, segments, i, acts, direct, resolver))
+        direct.append(_direct_quote(doc, segments, i, by_verb, direct, resolver))
     _fill_forward(segments, direct)
     _standalone_paragraphs(doc, segments, direct, resolver)
     indirect = _indirect_quotes(doc, acts, direct)
@@ -114,8 +116,25 @@ def _head_start(doc: Doc, segments: list[Segment], i: int) -> int:
     return lo
 
 
+class _ActsByVerb:
+    """The speech acts of an article, looked up by where their verb stands. Acts come in text
+    order, so ``between`` bisects (a scan of every act per quotation made long texts quadratic);
+    it keeps that order, and falls back to a scan should they ever not be sorted."""
+
+    def __init__(self, acts: list[SpeechAct]) -> None:
+        self.acts = acts
+        self.starts = [a.verb_span[0] for a in acts]
+        self.sorted = all(x <= y for x, y in zip(self.starts, self.starts[1:], strict=False))
+
+    def between(self, lo: int, hi: int) -> list[SpeechAct]:
+        """The acts whose verb starts in [lo, hi), in order."""
+        if self.sorted:
+            return self.acts[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+        return [a for a in self.acts if lo <= a.verb_span[0] < hi]
+
+
 def _direct_quote(
-    doc: Doc, segments: list[Segment], i: int, acts: list[SpeechAct], done: list[Quote], resolver: Resolver
+    doc: Doc, segments: list[Segment], i: int, acts: _ActsByVerb, done: list[Quote], resolver: Resolver
 ) -> Quote:
     text = doc.text
     seg = segments[i]
@@ -125,8 +144,8 @@ def _direct_quote(
     tail_hi = _tail_end(doc, segments, i)
 
     tail_act = None
-    for a in acts:
-        if a.framing or not (seg.outer_end <= a.verb_span[0] < tail_hi):
+    for a in acts.between(seg.outer_end, tail_hi):
+        if a.framing:
             continue
         first = min(a.verb_span[0], a.subject.span[0] if a.subject else a.verb_span[0])
         gap = text[seg.outer_end : first].strip(" ,—–-")
@@ -136,7 +155,7 @@ def _direct_quote(
             break
     if tail_act is None:
         tail_act = _so_tail(doc, seg, tail_hi, resolver)
-    head_acts = [a for a in acts if head_lo <= a.verb_span[0] < seg.outer_start]
+    head_acts = acts.between(head_lo, seg.outer_start)
     head_act = None
     for a in reversed(head_acts):
         if a.framing:
@@ -246,7 +265,7 @@ def _is_partial(
     return True
 
 
-def _continue_from(doc: Doc, segments: list[Segment], i: int, acts: list[SpeechAct], done: list[Quote], q: Quote) -> None:
+def _continue_from(doc: Doc, segments: list[Segment], i: int, acts: _ActsByVerb, done: list[Quote], q: Quote) -> None:
     """No attribution of its own: inherit from the quote or the reported speech it continues."""
     seg = segments[i]
     text = doc.text
@@ -257,15 +276,15 @@ def _continue_from(doc: Doc, segments: list[Segment], i: int, acts: list[SpeechA
         if segments[k].paragraph != seg.paragraph:
             break
         if done[k].speaker and not done[k].partial:
-            between = [a for a in acts if segments[k].outer_end <= a.verb_span[0] < seg.outer_start
-                       and not a.framing and a.speaker and a.speaker != done[k].speaker
+            between = [a for a in acts.between(segments[k].outer_end, seg.outer_start)
+                       if not a.framing and a.speaker and a.speaker != done[k].speaker
                        and a.verb_span[0] > segments[k].outer_end + 60]
             if not between:
                 source = done[k]
             break
     if source is None:
         # reported speech earlier in the paragraph: "He added that ... “We have ...”"
-        prior = [a for a in acts if para_lo <= a.verb_span[0] < seg.outer_start and a.speaker
+        prior = [a for a in acts.between(para_lo, seg.outer_start) if a.speaker
                  and not a.framing and not a.according and a.person]
         if prior:
             a = prior[-1]
@@ -353,7 +372,7 @@ def _indirect_quotes(doc: Doc, acts: list[SpeechAct], direct: list[Quote]) -> li
             lo = s_lo
             before = text[lo:first].rstrip()
             after_words = text[last:s_hi].split()
-            inner = [seg for seg in doc.segments if lo <= seg.outer_start < first]
+            inner = doc.segments_opening(lo, first)
             if (before.endswith(",") and len(after_words) <= 6 and not a.subject.appositive
                     and all(_is_fragment(direct, seg) for seg in inner)):
                 span = (lo, lo + len(before) - 1)

@@ -107,6 +107,7 @@ class Resolver:
         self._by_head: dict[str, list[Person]] = {}
         self._role_of_name: dict[str, str] = {}
         self._role_of_surname: dict[str, str] = {}
+        self._titled: dict[str, list[Person]] = {}  # noun -> people whose title holds it (by_role)
         for p in self.people:
             toks = p.name.split()
             if p.role:
@@ -175,11 +176,15 @@ class Resolver:
     def by_role(self, noun: str, pos: int) -> Person | None:
         """The last person before ``pos`` whose title contains ``noun`` ("minister", "president")."""
         noun = noun.lower()
-        for p in reversed(self.people):
-            if p.pos <= pos and p.role and noun in p.role.lower():
-                name, _ = self.canonical(p.name, p.pos)
-                return Person(p.pos, name, p.role)
-        return None
+        titled = self._titled.get(noun)
+        if titled is None:  # the people whose title holds this noun, in order of position (once per noun)
+            titled = self._titled[noun] = [p for p in self.people if p.role and noun in p.role.lower()]
+        before = bisect.bisect_right(titled, pos, key=lambda p: p.pos)
+        if not before:
+            return None
+        p = titled[before - 1]
+        name, _ = self.canonical(p.name, p.pos)
+        return Person(p.pos, name, p.role)
 
     # --- salience ------------------------------------------------------------------------------
     def note(self, pos: int, speaker: str | None, role: str | None, person: bool) -> None:

@@ -65,6 +65,11 @@ class Doc:
         self.segments = segments
         self.paras = paragraphs(text)
         self.para_starts = [p[0] for p in self.paras]
+        # Quotations one after another (the usual case) are looked up by bisection; nested or
+        # overlapping ones fall back to a scan, which meets them in the same order.
+        self.outer_starts = [seg.outer_start for seg in segments]
+        self.outer_ends = [seg.outer_end for seg in segments]
+        self.disjoint = all(a.outer_end <= b.outer_start for a, b in zip(segments, segments[1:], strict=False))
 
     def sentence_at(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1) if self.sentences else 0
@@ -79,6 +84,9 @@ class Doc:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
 
     def in_quote(self, pos: int) -> Segment | None:
+        if self.disjoint:  # only the last quotation opening at or before pos can hold it
+            k = bisect.bisect_right(self.outer_starts, pos)
+            return self.segments[k - 1] if k and pos < self.outer_ends[k - 1] else None
         for seg in self.segments:
             if seg.outer_start <= pos < seg.outer_end:
                 return seg
@@ -89,6 +97,9 @@ class Doc:
     def prev_boundary(self, pos: int) -> int:
         """Start of the clause that can hold a subject for a verb at ``pos``."""
         lo, _ = self.sentence_bounds(pos)
+        if self.disjoint:  # the end of the last quotation closed by pos
+            k = bisect.bisect_right(self.outer_ends, pos)
+            return max(lo, self.outer_ends[k - 1]) if k else lo
         for seg in self.segments:
             if seg.outer_end <= pos:
                 lo = max(lo, seg.outer_end)
@@ -98,10 +109,19 @@ class Doc:
 
     def next_boundary(self, pos: int) -> int:
         _, hi = self.sentence_bounds(pos)
+        if self.disjoint:  # the first quotation opening at or after pos
+            k = bisect.bisect_left(self.outer_starts, pos)
+            return min(hi, self.outer_starts[k]) if k < len(self.segments) else hi
         for seg in self.segments:
             if seg.outer_start >= pos:
                 return min(hi, seg.outer_start)
         return hi
+
+    def segments_opening(self, lo: int, hi: int) -> list[Segment]:
+        """The quotations whose outer start is in [lo, hi), in order."""
+        if self.disjoint:
+            return self.segments[bisect.bisect_left(self.outer_starts, lo) : bisect.bisect_left(self.outer_starts, hi)]
+        return [seg for seg in self.segments if lo <= seg.outer_start < hi]
 
 
 @lru_cache(maxsize=32)

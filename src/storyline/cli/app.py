@@ -87,10 +87,16 @@ def exit_code(n_ok: int, n_failed: int) -> int:
 
 
 def extract_each(inputs: Iterable[str] | str, **options: Any) -> Iterator[Article | ReadError]:
-    """``storyline.pipeline.extract``, imported when a command first needs it (a fast ``--help``)."""
+    """``storyline.pipeline.extract`` (imported when a command first needs it: a fast ``--help``),
+    with a warning on stderr for each report analysed only in part (``--max-chars``)."""
     from storyline.pipeline import extract
 
-    yield from extract(inputs, **options)
+    for item in extract(inputs, **options):
+        if isinstance(item, Article) and "analysed_chars" in item.meta:
+            print(f"storyline: warning: {one_line(item.source or item.id)}: only the first "
+                  f"{item.meta['analysed_chars']:,} of its {len(item.text):,} characters were analysed (the "
+                  "text is kept whole; raise the limit with --max-chars)", file=sys.stderr)
+        yield item
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from storyline.analyze import MAX_ANALYSED_CHARS
 from storyline.cli.app import (
     EXIT_NOTHING,
     app,
@@ -21,6 +22,7 @@ from storyline.cli.options import (
     AllowPrivateOption,
     DossierFormat,
     InputsArgument,
+    MaxCharsOption,
     SimilarityMethod,
     format_option,
 )
@@ -45,6 +47,7 @@ def compare(
                              "when installed, else lexical).")
     ] = SimilarityMethod.auto,
     allow_private: AllowPrivateOption = False,
+    max_chars: MaxCharsOption = MAX_ANALYSED_CHARS,
 ) -> None:
     """Cross-check reports of one story: corroborated claims, conflicts, drifted quotes, respelled names,
     unique facts, who cites and who copies whom, and a timeline.
@@ -55,7 +58,7 @@ def compare(
     from storyline.render import format_for_path, render
     from storyline.render.terminal import render_to
 
-    articles, errors = collect_articles(extract_each(inputs, allow_private=allow_private))
+    articles, errors = collect_articles(extract_each(inputs, allow_private=allow_private, max_chars=max_chars))
     if not articles:
         print_error("no input could be read; nothing to compare "
                     "(check the paths, or run `storyline extract INPUT` to see why)")

@@ -11,8 +11,16 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from storyline.analyze import MAX_ANALYSED_CHARS
 from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, print_error, report_error
-from storyline.cli.options import MOST_MB, AllowPrivateOption, InputsArgument, ListFormat, format_option
+from storyline.cli.options import (
+    MOST_MB,
+    AllowPrivateOption,
+    InputsArgument,
+    ListFormat,
+    MaxCharsOption,
+    format_option,
+)
 from storyline.model import Article, Quote, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, printable
 from storyline.render import safe
@@ -25,6 +33,7 @@ def extract(
         ListFormat, format_option("json: one record per article; text: a readable summary.")
     ] = ListFormat.text,
     allow_private: AllowPrivateOption = False,
+    max_chars: MaxCharsOption = MAX_ANALYSED_CHARS,
     max_mb: Annotated[
         float, typer.Option("--max-mb", help="Size limit for one text/HTML/feed document, in MB.")
     ] = DEFAULT_MAX_BYTES / 1024 / 1024,
@@ -42,7 +51,7 @@ def extract(
     console = Console(soft_wrap=True, highlight=False, file=sys.stdout)
     n_ok = n_failed = 0
     for given in inputs:
-        for item in extract_each([given], allow_private=allow_private, max_bytes=max_bytes):
+        for item in extract_each([given], allow_private=allow_private, max_bytes=max_bytes, max_chars=max_chars):
             if isinstance(item, ReadError):
                 n_failed += 1
                 report_error(item)

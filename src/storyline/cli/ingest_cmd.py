@@ -10,13 +10,23 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, exit_code, interrupted_code, print_error, report_error
+from storyline.analyze import MAX_ANALYSED_CHARS
+from storyline.cli.app import (
+    EXIT_NOTHING,
+    app,
+    exit_code,
+    extract_each,
+    interrupted_code,
+    print_error,
+    report_error,
+)
 from storyline.cli.options import (
     MOST_ROWS,
     MOST_WORKERS,
     AllowPrivateOption,
     DbOption,
     InputsArgument,
+    MaxCharsOption,
     StoreGroupingMethod,
 )
 from storyline.errors import StoreError
@@ -30,6 +40,7 @@ def ingest(
     inputs: InputsArgument,
     db: DbOption = None,
     allow_private: AllowPrivateOption = False,
+    max_chars: MaxCharsOption = MAX_ANALYSED_CHARS,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", min=0, max=MOST_WORKERS, help="Processes that analyse reports in "
                                          "parallel (0: one per CPU core; 1: none).")] = 0,
@@ -47,7 +58,7 @@ def ingest(
     Re-ingesting the same report is a no-op; an interrupted run keeps what it committed and a rerun
     resumes. Example: storyline ingest feed.xml crawl.warc corpus.jsonl --db news.db
     """
-    from storyline.ingest import ingest_inputs
+    from storyline.ingest import ingest
     from storyline.store import Store, default_path
 
     path = db or default_path()
@@ -56,11 +67,11 @@ def ingest(
     progress = _progress()
     try:
         with store, progress or contextlib.nullcontext():
-            stats = ingest_inputs(store, inputs, allow_private=allow_private, workers=workers, batch=batch,
-                                  method=method.value if method else None, on_error=report_error,
-                                  on_wait=lambda: print(f"storyline: another storyline is writing to {path}; "
-                                                        "waiting for it to finish", file=sys.stderr),
-                                  **_progress_callbacks(progress))
+            items = extract_each(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars)
+            stats = ingest(store, items, batch=batch, method=method.value if method else None, on_error=report_error,
+                           on_wait=lambda: print(f"storyline: another storyline is writing to {path}; "
+                                                 "waiting for it to finish", file=sys.stderr),
+                           **_progress_callbacks(progress))
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (storyline.cli.app.Terminated)
         print("storyline: interrupted; committed articles are kept, run the same command again to resume",
               file=sys.stderr)

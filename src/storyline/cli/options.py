@@ -74,3 +74,11 @@ def format_option(help: str) -> typer.models.OptionInfo:
     """``--format/-f`` with a command's own help text (the choices come from the enum)."""
     option: typer.models.OptionInfo = typer.Option("--format", "-f", help=help)  # typed Any, to pass as a default
     return option
+
+
+MaxCharsOption = Annotated[
+    int,
+    typer.Option("--max-chars", min=1_000, max=MOST_ROWS,
+                 help="Characters of one report that are analysed; past them the report is kept whole "
+                      "but only its opening is analysed, with a warning."),
+]

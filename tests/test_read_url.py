@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             try:
                 for _ in range(200):
                     self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
+        if self.path == "/drip":  # one byte at a time, each well within the read timeout
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(400):
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                    time.sleep(0.02)
             except (BrokenPipeError, ConnectionResetError):
                 pass
             return
@@ -108,3 +121,12 @@ def test_private_addresses_are_refused(host):
 def test_unresolvable_host_is_an_error():
     [err] = read(["http://no-such-host.invalid/report"])
     assert isinstance(err, ReadError) and "cannot resolve host" in err.reason
+
+
+def test_a_server_that_drips_is_stopped_at_the_whole_fetch_deadline(server, monkeypatch):
+    from storyline.read import url as url_reader
+
+    monkeypatch.setattr(url_reader, "DEADLINE_S", 1.0)
+    items = list(read([f"{server}/drip"], allow_private=True))
+    assert len(items) == 1 and isinstance(items[0], ReadError)
+    assert "took more than 1 s" in items[0].reason and "save the page" in items[0].hint

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 from storyline.model import Article, ReadError
 from storyline.read._common import Limits, kind_after_prologue, size_text, sniff
 
-TIMEOUT_S = 20.0
+TIMEOUT_S = 20.0  # for connecting, and between two pieces of a response
+DEADLINE_S = 120.0  # for the whole fetch, redirects included: a server that drips bytes is stopped
 MAX_REDIRECTS = 5
 USER_AGENT = "storyline/0.1 (+news cross-checking; offline-first)"
 BAD_URL_HINT = "check the brackets around an IPv6 address, and quote the URL in the shell"
@@ -75,9 +77,12 @@ def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]
 
 
 def fetch(url: str, *, allow_private: bool, limits: Limits) -> tuple[bytes, str, str]:
-    """(body, content type, final URL). Follows redirects by hand so each hop's address is checked."""
+    """(body, content type, final URL). Follows redirects by hand so each hop's address is checked.
+    The whole fetch must end within DEADLINE_S: a timeout per read alone lets a server that sends a
+    byte a second hold the run forever."""
     import httpx
 
+    deadline = time.monotonic() + DEADLINE_S
     with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
         for _ in range(MAX_REDIRECTS + 1):
             address = check_address(url, allow_private=allow_private)
@@ -99,6 +104,10 @@ def fetch(url: str, *, allow_private: bool, limits: Limits) -> tuple[bytes, str,
                 chunks: list[bytes] = []
                 total = 0
                 for chunk in resp.iter_bytes():
+                    if time.monotonic() > deadline:
+                        raise _Refused(f"the page took more than {DEADLINE_S:.0f} s to arrive ({size_text(total)} "
+                                       "read), stopped reading",
+                                       "try again later, or save the page and read the file")
                     total += len(chunk)
                     if total > limits.max_bytes:
                         raise _Refused(f"page larger than {size_text(limits.max_bytes)}, stopped reading",

@@ -312,3 +312,17 @@ def test_bare_month_borrows_the_year_of_its_sentence_only():
     # a year after "since" is a comparison, not the month's year
     found = dates("Inflation fell to 1.7 per cent in September, the lowest since April 2021.")
     assert [d.value for d in found if d.text == "September"] == [None]
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "9998-12-31", "0002-01-01"])
+def test_a_reference_day_at_the_ends_of_the_calendar_does_not_overflow(day):
+    """Through the API an Article may carry any date; "next week" from 9999-12-31 overflowed."""
+    import storyline
+    from storyline.analyze import analyze
+    from storyline.model import Article
+
+    text = "The chief said on Monday that 20 homes burned last year, and the inquiry opens next week on 3 May."
+    arts = [analyze(Article(id=f"a{i}", text=text, date=day)) for i in range(2)]
+    assert arts[0].dates and all(d.span[0] < d.span[1] for d in arts[0].dates)
+    assert [s.articles for s in storyline.group(arts, method="lexical")] == [["a0", "a1"]]
+    assert storyline.compare(arts, method="lexical").articles

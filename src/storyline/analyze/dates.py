@@ -186,9 +186,15 @@ def _parse_iso_day(value: str | None) -> date | None:
     if not m:
         return None
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+    # "next year" or "last Monday" is computed from this day: one at the ends of the calendar would
+    # overflow, so it is no reference at all (the readers already drop such dates; the API may not).
+    return day if _EARLIEST_REFERENCE <= day <= _LATEST_REFERENCE else None
+
+
+_EARLIEST_REFERENCE, _LATEST_REFERENCE = date(2, 1, 1), date(9998, 12, 31)
 
 
 def _day(y: int, m: int, d: int) -> date | None:

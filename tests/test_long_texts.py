@@ -95,3 +95,20 @@ def test_the_commands_say_when_a_report_was_analysed_in_part(tmp_path):
     assert result.exit_code == 0 and "--max-chars" in result.stderr
     with Store(db, readonly=True) as store:
         assert [h.id for h in search(store, "zeppelin")]  # the unanalysed end is stored and searchable
+
+
+def test_a_page_of_too_many_elements_is_read_as_plain_text(monkeypatch):
+    """lxml's tree of a million-element page took over a gigabyte; past MAX_TREE_ELEMENTS tags the
+    event-based walker reads it instead (bench/long_inputs.py measures the real size)."""
+    from storyline.read import html as html_reader
+
+    words = WORDS.split()
+    page = ("<html><head><title>Port Alder fire</title></head><body><article>"
+            + "".join(f"<span>{words[i % len(words)]} </span>" for i in range(3_000)) + "</article></body></html>")
+    monkeypatch.setattr(html_reader, "MAX_TREE_ELEMENTS", 1_000)
+    art = html_reader.read_html(page, source="tiny.html")
+    assert isinstance(art, Article) and "more elements" in art.meta["extraction"]
+    assert art.title == "Port Alder fire" and len(art.text.split()) >= 2_900
+    monkeypatch.setattr(html_reader, "MAX_TREE_ELEMENTS", 1_000_000)
+    normal = html_reader.read_html(page, source="tiny.html")
+    assert isinstance(normal, Article) and "extraction" not in normal.meta

@@ -66,15 +66,16 @@ class _Walker(HTMLParser):
             self.parts.append(data)
 
 
-def deep_html_text(html: str) -> tuple[str, str | None] | None:
-    """(text with one paragraph per line, title) when ``html`` nests deeper than lxml parses, else None."""
+def deep_html_text(html: str, *, any_depth: bool = False) -> tuple[str, str | None] | None:
+    """(text with one paragraph per line, title) when ``html`` nests deeper than lxml parses (or at
+    any depth, with ``any_depth``: a page too large for lxml's tree), else None."""
     walker = _Walker()
     try:
         walker.feed(html)
         walker.close()
     except Exception:  # noqa: BLE001 - HTMLParser is lenient, but a broken page must not stop a batch
         return None
-    if walker.max_depth < TOO_DEEP:
+    if walker.max_depth < TOO_DEEP and not any_depth:
         return None
     lines = (" ".join(line.split()) for line in "".join(walker.parts).split("\n"))
     text = "\n".join(line for line in lines if line)

@@ -331,11 +331,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval grouping: error: {corpus}: no such file (pass a labelled JSONL corpus)", file=sys.stderr)
         return 2
     if args.method == "semantic":
-        from storyline.group.topic import unavailable
+        from storyline.errors import ModelMissing
+        from storyline.group.topic import ENCODER
+        from storyline.lang.embeddings import require_encoder
 
-        why = unavailable()
-        if why:
-            print(f"eval grouping: error: the semantic method cannot run: {why}", file=sys.stderr)
+        try:
+            require_encoder(ENCODER)
+        except ModelMissing as exc:
+            print(f"eval grouping: error: {exc.line()}", file=sys.stderr)
             return 2
     res = evaluate(corpus, Path(args.gold) if args.gold else None, baseline=not args.no_baseline, method=args.method)
     if args.halves:

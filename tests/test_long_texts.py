@@ -112,3 +112,29 @@ def test_a_page_of_too_many_elements_is_read_as_plain_text(monkeypatch):
     monkeypatch.setattr(html_reader, "MAX_TREE_ELEMENTS", 1_000_000)
     normal = html_reader.read_html(page, source="tiny.html")
     assert isinstance(normal, Article) and "extraction" not in normal.meta
+
+
+def test_a_story_past_max_reports_is_cross_checked_in_part_and_says_so(tmp_path):
+    """Alignment memory grows with the square of a story's sentences: past max_reports the first
+    reports are cross-checked and the others listed, never silently dropped."""
+    import json
+
+    import jsonschema
+    from typer.testing import CliRunner
+
+    from storyline import compare
+    from storyline.cli import app
+    from storyline.render import render
+    from storyline.render.json_out import schema
+
+    reports = [Article(id=f"r{i}", text=REPORT, lang="en") for i in range(5)]
+    dossier = compare(reports, method="lexical", max_reports=3)
+    assert [a["id"] for a in dossier.articles] == ["r0", "r1", "r2"]
+    assert dossier.method["not_compared"] == ["r3", "r4"] and "first 3 of 5" in dossier.method["note"]
+    jsonschema.validate(json.loads(render(dossier, "json")), schema())
+    assert "not_compared" not in compare(reports, method="lexical").method
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text(REPORT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(tmp_path), "--max-reports", "2", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "--max-reports" in result.stderr and len(json.loads(result.stdout)["articles"]) == 2

@@ -278,10 +278,10 @@ def test_analyzer_crash_on_one_article_does_not_stop_the_batch(files, monkeypatc
     pipeline = importlib.import_module("storyline.pipeline")
     real = pipeline.analyze
 
-    def flaky(article):
+    def flaky(article, **options):
         if "Oakfield" in (article.text or ""):
             raise ValueError("boom")
-        return real(article)
+        return real(article, **options)
 
     monkeypatch.setattr(pipeline, "analyze", flaky)
     result = runner.invoke(app, ["extract", str(files["a.txt"]), str(files["c.txt"]), str(files["b.txt"]),

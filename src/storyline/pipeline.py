@@ -17,7 +17,8 @@ import signal
 from collections.abc import Iterable, Iterator
 from multiprocessing.pool import Pool
 
-from storyline.analyze import MAX_ANALYSED_CHARS, analyze
+from storyline.analyze import analyze
+from storyline.limits import MAX_ANALYSED_CHARS
 from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, read
 

@@ -10,15 +10,10 @@ from storyline.analyze.quantities import find_quantities
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speech import read_speech
+from storyline.limits import MAX_ANALYSED_CHARS
 from storyline.model import Article
 
 __all__ = ["MAX_ANALYSED_CHARS", "analysed_length", "analyze"]
-
-
-# Characters of one article that are analysed: a long news report has 30,000; a 20 MB text is a
-# dump, not a report, and would take minutes. Past this, the opening is analysed, the whole text is
-# kept (stored, searchable), and ``meta["analysed_chars"]`` says where analysis stopped.
-MAX_ANALYSED_CHARS = 1_000_000
 
 
 def analysed_length(text: str, max_chars: int = MAX_ANALYSED_CHARS) -> int:

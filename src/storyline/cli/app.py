@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 
 from storyline.cli.output import OUTPUT_FAILED, output_fix
 from storyline.errors import StorylineError
-from storyline.model import Article, ReadError, with_unique_ids
+from storyline.model import Article, Dossier, ReadError, with_unique_ids
 from storyline.render.safe import one_line
 
 if TYPE_CHECKING:
@@ -163,3 +163,12 @@ def collect_articles(items: Iterable[Article | ReadError]) -> tuple[list[Article
         else:
             articles.append(item)
     return with_unique_ids(articles), errors
+
+
+def warn_not_compared(dossier: Dossier) -> None:
+    """Say on stderr when a dossier left reports out (``--max-reports``)."""
+    left = dossier.method.get("not_compared") or []
+    if left:
+        print(f"storyline: warning: {len(left):,} reports were not cross-checked: a dossier compares the first "
+              f"{len(dossier.articles):,} (raise the limit with --max-reports; memory grows with the square of "
+              "the sentences)", file=sys.stderr)

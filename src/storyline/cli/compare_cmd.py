@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from storyline.analyze import MAX_ANALYSED_CHARS
 from storyline.cli.app import (
     EXIT_NOTHING,
     app,
@@ -17,16 +16,19 @@ from storyline.cli.app import (
     exit_code,
     extract_each,
     print_error,
+    warn_not_compared,
 )
 from storyline.cli.options import (
     AllowPrivateOption,
     DossierFormat,
     InputsArgument,
     MaxCharsOption,
+    MaxReportsOption,
     SimilarityMethod,
     format_option,
 )
 from storyline.cli.output import output_fix, write_whole
+from storyline.limits import MAX_ANALYSED_CHARS, MAX_REPORTS
 from storyline.render.safe import one_line
 
 
@@ -48,6 +50,7 @@ def compare(
     ] = SimilarityMethod.auto,
     allow_private: AllowPrivateOption = False,
     max_chars: MaxCharsOption = MAX_ANALYSED_CHARS,
+    max_reports: MaxReportsOption = MAX_REPORTS,
 ) -> None:
     """Cross-check reports of one story: corroborated claims, conflicts, drifted quotes, respelled names,
     unique facts, who cites and who copies whom, and a timeline.
@@ -66,7 +69,8 @@ def compare(
     if len(articles) == 1:
         print(f"storyline: warning: only one report ({one_line(articles[0].id)}); compare needs two or more to "
               "cross-check", file=sys.stderr)
-    dossier = run_compare(articles, method=method.value, errors=errors)
+    dossier = run_compare(articles, method=method.value, errors=errors, max_reports=max_reports)
+    warn_not_compared(dossier)
     outliers = [o.get("article") for o in (dossier.same_story or {}).get("outliers") or []]
     if outliers:
         print(f"storyline: warning: {one_line(', '.join(map(str, outliers)))}: reads as a different story from the other "

@@ -11,7 +11,6 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.analyze import MAX_ANALYSED_CHARS
 from storyline.cli.app import EXIT_NOTHING, app, exit_code, extract_each, print_error, report_error
 from storyline.cli.options import (
     MOST_MB,
@@ -21,6 +20,7 @@ from storyline.cli.options import (
     MaxCharsOption,
     format_option,
 )
+from storyline.limits import MAX_ANALYSED_CHARS
 from storyline.model import Article, Quote, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, printable
 from storyline.render import safe

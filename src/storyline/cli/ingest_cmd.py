@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from storyline.analyze import MAX_ANALYSED_CHARS
 from storyline.cli.app import (
     EXIT_NOTHING,
     app,
@@ -30,6 +29,7 @@ from storyline.cli.options import (
     StoreGroupingMethod,
 )
 from storyline.errors import StoreError
+from storyline.limits import MAX_ANALYSED_CHARS
 
 if TYPE_CHECKING:
     from rich.progress import Progress

@@ -82,3 +82,10 @@ MaxCharsOption = Annotated[
                  help="Characters of one report that are analysed; past them the report is kept whole "
                       "but only its opening is analysed, with a warning."),
 ]
+
+MaxReportsOption = Annotated[
+    int,
+    typer.Option("--max-reports", min=2, max=MOST_ROWS,
+                 help="Reports cross-checked in one dossier (memory grows with the square of their "
+                      "sentences); past them the rest are listed, not cross-checked, with a warning."),
+]

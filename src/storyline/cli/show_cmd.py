@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import EXIT_NOTHING, app, print_error
-from storyline.cli.options import DbOption, DossierFormat, format_option
+from storyline.cli.app import EXIT_NOTHING, app, print_error, warn_not_compared
+from storyline.cli.options import DbOption, DossierFormat, MaxReportsOption, format_option
 from storyline.cli.stories_cmd import open_store
+from storyline.limits import MAX_REPORTS
 from storyline.render.safe import one_line
 
 
@@ -17,6 +18,7 @@ from storyline.render.safe import one_line
 def show(
     story: Annotated[str, typer.Argument(metavar="STORY", help="A story id from `storyline stories` (a unique prefix will do).")],
     db: DbOption = None,
+    max_reports: MaxReportsOption = MAX_REPORTS,
     format: Annotated[DossierFormat, format_option("text, json, markdown or html.")] = DossierFormat.text,
 ) -> None:
     """Print the dossier of a stored story: corroborated claims, conflicts, drifted quotes, timeline.
@@ -34,7 +36,8 @@ def show(
     from storyline.check import compare
     from storyline.render import render
 
-    dossier = compare(articles)
+    dossier = compare(articles, max_reports=max_reports)
+    warn_not_compared(dossier)
     dossier.method.setdefault("story", found.id)
     dossier.method.setdefault("grouping", found.method)
     if format is DossierFormat.text:

@@ -129,17 +129,19 @@ def classify(reference: str, rendering: str, *, translated: bool = False) -> str
         return "meaning changed" if na and nb and na != nb else "translated"
     kept = pieces(rendering)
     cut = _excerpt(ref, kept)
-    whole = True
-    if cut is None:  # quoting a sentence the other leaves out is not a variant: compare the rest
-        reference, rendering = _shared_part(reference, rendering), _shared_part(rendering, reference)
-        ref, got, kept = words(reference), words(rendering), pieces(rendering)
-        cut = _excerpt(ref, kept)
-        whole = False
-    if whole and cut == "shortened" and sum(map(len, kept)) >= len(ref):
+    if cut == "shortened" and sum(map(len, kept)) >= len(ref):
         return "typographic"  # the same words, split differently
     if cut is not None:
         return cut
-    if all(find_run(got, p) is not None for p in pieces(reference)):
+    if _excerpt(got, pieces(reference)) == "shortened":
+        return "longer"
+    # quoting a sentence the other leaves out is not a variant: compare the sentences both quote
+    reference, rendering = _shared_part(reference, rendering), _shared_part(rendering, reference)
+    ref, got = words(reference), words(rendering)
+    cut = _excerpt(ref, pieces(rendering))
+    if cut is not None:
+        return cut
+    if _excerpt(got, pieces(reference)) == "shortened":
         return "longer"
     matcher = difflib.SequenceMatcher(None, ref, got, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

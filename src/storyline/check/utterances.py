@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from storyline.check.context import Context
 from storyline.check.text import anchors, content_stems, tokens
 from storyline.lang.fold import fold_word
+from storyline.lang.unionfind import components
 from storyline.model import Article, as_span
 
 MIN_OVERLAP = 0.45  # shared content words / those of the shorter statement
@@ -164,13 +165,6 @@ def _translated(ctx: Context, x: Statement, y: Statement) -> bool:
                for s in short.sentences)
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def _merge(parts: list[Statement]) -> Statement:
     """One report quoting one utterance in two places: one rendering, each distinct piece once."""
     parts = sorted(parts, key=lambda s: s.spans[0])
@@ -205,19 +199,12 @@ def choose_reference(ctx: Context, renderings: list[Statement]) -> int:
 def utterances(ctx: Context) -> list[Utterance]:
     """Direct quotes grouped into utterances quoted by at least two reports, in story order."""
     flat = [s for i, art in enumerate(ctx.articles) for s in statements(art, i)]
-    parent = list(range(len(flat)))
-    for i, x in enumerate(flat):
-        for j in range(i + 1, len(flat)):
-            y = flat[j]
-            if y.article != x.article and _one_utterance(ctx, x, y):
-                parent[_find(parent, j)] = _find(parent, i)
-    groups: dict[int, list[Statement]] = {}
-    for i, s in enumerate(flat):
-        groups.setdefault(_find(parent, i), []).append(s)
+    edges = [(i, j) for i, x in enumerate(flat) for j in range(i + 1, len(flat))
+             if flat[j].article != x.article and _one_utterance(ctx, x, flat[j])]
     out = []
-    for members in groups.values():
+    for group in components(range(len(flat)), edges):
         by_article: dict[int, list[Statement]] = {}
-        for s in members:
+        for s in (flat[i] for i in group):
             by_article.setdefault(s.article, []).append(s)
         if len(by_article) < 2:
             continue

@@ -124,3 +124,10 @@ def test_example_story_keeps_its_reworded_quote():
     f = found[0]
     assert f.details["speaker"] == "Tomas Ekwueme" and f.details["severity"] == "reworded"
     assert {"op": "replace", "a": "every", "b": "each"} in f.details["diff"]
+
+
+def test_a_translation_is_no_variant_unless_its_numbers_differ():
+    assert classify("We will hire 40 nurses by June", "Contrataremos a 40 enfermeras antes de junio",
+                    translated=True) == "translated"
+    assert classify("We will hire 40 nurses by June", "Contrataremos a 14 enfermeras antes de junio",
+                    translated=True) == "meaning changed"

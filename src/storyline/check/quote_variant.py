@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
 
 from storyline.check.context import Context
 from storyline.check.text import content_stems
@@ -201,13 +202,15 @@ def _finding(ctx: Context, utt: Utterance) -> Finding | None:
     ref_lang = ctx.articles[ref.article].lang
     order = [utt.reference] + [i for i in range(len(utt.renderings)) if i != utt.reference]
     same_lang = [r for r in utt.renderings if ctx.articles[r.article].lang == ref_lang]
-    wordings, variants, extra = [], [], []
+    wordings: list[dict[str, Any]] = []
+    variants: list[tuple[str, Statement, dict[str, Any]]] = []
+    extra: list[tuple[Statement, dict[str, Any]]] = []
     for i in order:
         r = utt.renderings[i]
         aid = ctx.articles[r.article].id
         translated = ctx.articles[r.article].lang != ref_lang
         cls = "reference" if i == utt.reference else classify(ref.text, r.text, translated=translated)
-        entry: dict = {"article": aid, "text": r.text, "class": cls}
+        entry: dict[str, Any] = {"article": aid, "text": r.text, "class": cls}
         alone = [] if translated else unattested(r, [o for o in same_lang if o is not r])
         if alone:
             entry["unattested"] = alone

@@ -34,7 +34,7 @@ from storyline.model import Article, Dossier, Finding, ReadError, with_unique_id
 __all__ = ["compare", "SCHEMA_VERSION", "CHECKER", "MAX_REPORTS"]
 
 SCHEMA_VERSION = "1.0"
-CHECKER = "storyline.check.v1"
+CHECKER = "storyline.check.v2"  # v2: one quote finding per utterance; conflict findings made precise (#11)
 FINDERS = (quote_variant, number_conflict, date_conflict, place_conflict, name_variant, suspect_term,
            unique_fact, attribution, reuse)
 KIND_ORDER = ["quote_variant", "number_conflict", "date_conflict", "place_conflict", "name_variant",

@@ -31,15 +31,15 @@ ARGS = ["--batch", "20", "--workers", "1"]
 
 @dataclass
 class Timeline:
-    """When a clean run's store first held articles, held them all, and when the run ended (seconds)."""
+    """When a clean run's store first held articles, held them all, and held stories (seconds)."""
 
     first_commit: float
     all_stored: float
-    end: float
+    grouped: float
 
     def durations(self) -> tuple[float, float, float]:
         """How long reading (to the first commit), storing and grouping took."""
-        return self.first_commit, self.all_stored - self.first_commit, self.end - self.all_stored
+        return self.first_commit, self.all_stored - self.first_commit, self.grouped - self.all_stored
 
 
 def _counts(db: Path) -> tuple[int, int] | None:
@@ -58,21 +58,23 @@ def _clean_run(corpus: Path, db: Path) -> Timeline:
     """Ingest ``corpus`` into ``db`` to the end, noting when each phase began."""
     start = time.monotonic()
     p = _cli("ingest", str(corpus), "--db", str(db), *ARGS)
-    first = stored = None
+    seen: dict[str, float] = {}
     while p.poll() is None:
         counts = _counts(db)
         now = time.monotonic() - start
-        if counts and counts[0] and first is None:
-            first = now
-        if counts and counts[0] == N_ARTICLES and stored is None:
-            stored = now
+        if counts and counts[0]:
+            seen.setdefault("first", now)
+        if counts and counts[0] == N_ARTICLES:
+            seen.setdefault("stored", now)
+        if counts and counts[1]:
+            seen.setdefault("grouped", now)
         time.sleep(0.01)
     end = time.monotonic() - start
     _, err = p.communicate(timeout=30)
     assert p.returncode == 0, err
-    first = first if first is not None else end / 3
-    stored = stored if stored is not None else max(first, end * 0.9)
-    return Timeline(first, stored, end)
+    first = seen.get("first", end / 3)  # a phase too short to be seen ends where the next is seen
+    stored = seen.get("stored", max(first, seen.get("grouped", end)))
+    return Timeline(first, stored, max(stored, seen.get("grouped", end)))
 
 
 def _phase_began(db: Path, aim: int) -> bool:

@@ -213,6 +213,24 @@ def test_damaged_valid_documents(case: tuple[str, bytes]):
     _check(*case)
 
 
+_json_value = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=60)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+    max_leaves=6)
+_record = st.dictionaries(
+    st.sampled_from(["id", "url", "outlet", "title", "date", "lang", "text", "html", "byline", "meta"]),
+    st.one_of(_json_value, st.just(REPORT), st.just(f"<p>{REPORT}</p>")), max_size=6)
+
+
+@settings(max_examples=100, derandomize=True)
+@given(st.lists(_record, min_size=1, max_size=3), st.sampled_from([".jsonl", ".json"]))
+def test_corpus_records_with_fields_of_any_type(records: list[dict[str, object]], ext: str):
+    """Well-formed JSON whose fields hold the wrong types (a list for a title, a number for the
+    text, a date of any shape): each record is an Article or its own error, as for bytes."""
+    lines = "".join(json.dumps(r) + "\n" for r in records) if ext == ".jsonl" else json.dumps(records)
+    _check(ext, lines.encode("utf-8"))
+
+
 runner = CliRunner()
 
 

@@ -237,7 +237,7 @@ def decode(data: bytes, *, declared: str | None = None, html: bool = False) -> t
     if declared:
         try:
             return data.decode(declared), None
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # ValueError: a UnicodeDecodeError, or a name with a NUL in it
             pass
     try:
         return data.decode("utf-8"), None

@@ -39,3 +39,25 @@ def test_a_field_of_study_is_not_a_place():
     a = "Tamsin Crowe, who won the Halvard Prize in Chemistry last year, opened the institute on Monday."
     b = "Tamsin Crowe, who won the Halvard Prize in Economics last year, opened the institute on Monday."
     assert findings("place_conflict", a, b) == []
+
+
+# suspect_term
+
+
+def test_an_official_country_name_is_not_a_garble():
+    a = "Ministers from Türkiye, Greece and Bulgaria met in Doran on Monday to discuss the border crossings."
+    b = "Ministers from Turkey, Greece and Bulgaria met in Doran on Monday to discuss the border crossings."
+    c = "Envoys of Czechia, Poland and Eswatini signed the accord in Doran on Monday, Ilse Varga said."
+    assert findings("suspect_term", a, b, c) == []
+
+
+def test_an_acronym_several_reports_use_is_its_own_body():
+    a = "Fighters of Tehrik-i-Taliban Pakistan (TTP) attacked a checkpoint near Doran on Friday, police said."
+    b = "The TTP, a militant group, claimed the attack near Doran on Friday, police said."
+    assert findings("suspect_term", a, b) == []
+
+
+def test_a_garbled_acronym_is_still_found():
+    a = "Governor Ilse Varga chaired her first Monetary Policy Committee (MPCC) meeting in Doran on Friday."
+    b = "The Monetary Policy Committee (MPC) of the Doran central bank cut rates on Friday, Ilse Varga said."
+    assert [f.details["term"] for f in findings("suspect_term", a, b)] == ["MPCC"]

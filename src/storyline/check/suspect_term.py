@@ -2,7 +2,9 @@
 
 Precise on purpose: the word must sit in a coordinated list ("neodymium and presidium") next to a
 member of a lexicon, not be a member itself, and be clearly closest to one entry of that lexicon.
-Another report using that entry raises confidence and is cited as evidence.
+Another report using that entry raises confidence and is cited as evidence. A country's official
+name or endonym ("Türkiye", "Czechia") is a name, never a garble; nor is an acronym another report
+writes too when none writes the one it would be a garble of (TTP is not a garbled TP).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 
 from storyline.check.context import Context
 from storyline.lang.fold import fold_word
+from storyline.lang.places import COUNTRY_NAMES
 from storyline.lang.terms import LEXICONS
 from storyline.model import Article, Finding
 
@@ -72,7 +75,7 @@ def find_in_lists(ctx: Context) -> list[Finding]:
                      if fold_word(m.group()) not in CONJUNCTIONS]
             for k, (word, start, end) in enumerate(words):
                 low = fold_word(word)
-                if len(low) < 4:
+                if len(low) < 4 or low in COUNTRY_NAMES:
                     continue
                 for lex_name, lexicon in LEXICONS.items():
                     if low in lexicon:
@@ -218,6 +221,15 @@ def _spelled_out(art: Article, term: str) -> bool:
                for _, _, initials in _readings(art, m.start(), term))
 
 
+def _stands_on_its_own(ctx: Context, a_i: int, term: str, readings: list[tuple[int, list[str], str]]) -> bool:
+    """Another report writes the acronym too and none writes what it would be a garble of: an
+    organisation of its own whose expansion this report shortened ("Tehrik-i-Taliban Pakistan (TTP)")."""
+    others = [o.text for b, o in enumerate(ctx.articles) if b != a_i]
+    if not any(re.search(rf"\b{re.escape(term)}\b", text) for text in others):
+        return False
+    return not any(re.search(rf"\b{re.escape(initials)}\b", text) for _, _, initials in readings for text in others)
+
+
 def find_expansions(ctx: Context) -> list[Finding]:
     """An acronym in brackets after the words it abbreviates, one letter away from their initials:
     "Monetary Policy Committee (MPCC)" is a garbled "MPC"."""
@@ -231,6 +243,8 @@ def find_expansions(ctx: Context) -> list[Finding]:
             readings = _readings(art, m.start(), term)
             if _spelled_out(art, term):
                 continue  # the words spell it: "Monetary Policy Committee (MPC)"
+            if _stands_on_its_own(ctx, a_i, term, readings):
+                continue
             for n, tail, initials in readings:
                 # one letter doubled ("MPCC" for three words) or one substituted ("OMC" for three words)
                 doubled = n == len(term) - 1 and any(term[:i] + term[i + 1 :] == initials and term[i] == term[i - 1]

@@ -61,3 +61,38 @@ def test_a_garbled_acronym_is_still_found():
     a = "Governor Ilse Varga chaired her first Monetary Policy Committee (MPCC) meeting in Doran on Friday."
     b = "The Monetary Policy Committee (MPC) of the Doran central bank cut rates on Friday, Ilse Varga said."
     assert [f.details["term"] for f in findings("suspect_term", a, b)] == ["MPCC"]
+
+
+# unique_fact
+
+
+FURNITURE = [
+    "Follow Doran Daily on YouTube for the latest videos from the harbour district and beyond.",
+    "Unlock Exclusive Insights with Doran Times Premium, now 50% off for the first 3 months.",
+    "Subscribe to the Doran Courier today and get 12 months of news for just $1 a week.",
+    "Sign up for our newsletter to get the top 5 Doran stories in your inbox every morning.",
+    "Download the Doran News app for iPhone and Android to get alerts on 24 hour news.",
+    "Advertisement: Doran Motors sale ends on Sunday with 20% off every new model.",
+    "Suscríbete a nuestro boletín para recibir las 10 noticias más leídas de Doran cada día.",
+    "Abonnez-vous à notre newsletter pour recevoir les 10 infos de Doran chaque matin.",
+    "Folgen Sie uns auf Instagram und erhalten Sie die 10 wichtigsten Nachrichten aus Doran.",
+    "Seguici su Facebook per ricevere le 10 notizie più lette di Doran ogni giorno.",
+]
+
+
+def test_page_furniture_is_never_a_fact():
+    story = ("The Doran harbour bridge was closed on Monday after 3 cables snapped, engineer Ilse Varga said. "
+             "Repairs will cost 4 million euros and take 6 weeks, the city council said on Monday.")
+    other = ("Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said. "
+             "The council said repairs would take 6 weeks and cost 4 million euros.")
+    for line in FURNITURE:
+        facts = findings("unique_fact", story + " " + line, other)
+        assert not any(line[:30] in f.summary for f in facts), line
+
+
+def test_a_fact_about_following_or_subscribers_is_still_a_fact():
+    story = ("The Doran harbour bridge was closed on Monday after 3 cables snapped, engineer Ilse Varga said. "
+             "The Doran Courier said 40,000 subscribers had asked for refunds since March 2031.")
+    other = "Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said."
+    facts = findings("unique_fact", story, other)
+    assert any("40,000 subscribers" in f.summary for f in facts)

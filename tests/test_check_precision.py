@@ -96,3 +96,20 @@ def test_a_fact_about_following_or_subscribers_is_still_a_fact():
     other = "Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said."
     facts = findings("unique_fact", story, other)
     assert any("40,000 subscribers" in f.summary for f in facts)
+
+
+# number_conflict
+
+
+def test_a_forecast_and_a_measurement_are_not_rival_figures():
+    a = "Forecasters said waves at Doran harbour could reach 20 feet during the storm on Sunday."
+    b = "Waves at Doran harbour were 8 feet high during the storm on Sunday, the coast guard said."
+    c = "Waves at Doran harbour of up to 15 feet were expected during the storm on Sunday."
+    assert findings("number_conflict", a, b) == []
+    assert findings("number_conflict", c, b) == []
+
+
+def test_two_measurements_still_conflict():
+    a = "Waves at Doran harbour were 20 feet high during the storm on Sunday, the coast guard said."
+    b = "Waves at Doran harbour were 8 feet high during the storm on Sunday, the coast guard said."
+    assert len(findings("number_conflict", a, b)) == 1

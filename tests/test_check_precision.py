@@ -113,3 +113,29 @@ def test_two_measurements_still_conflict():
     a = "Waves at Doran harbour were 20 feet high during the storm on Sunday, the coast guard said."
     b = "Waves at Doran harbour were 8 feet high during the storm on Sunday, the coast guard said."
     assert len(findings("number_conflict", a, b)) == 1
+
+
+# name_variant
+
+
+def test_a_respelled_given_name_with_one_surname():
+    a = "Foreign Minister Marco Vantrell met envoys in Doran on Monday to discuss the harbour treaty."
+    b = "Foreign Minister Mark Vantrell met envoys in Doran on Monday to discuss the harbour treaty."
+    found = findings("name_variant", a, b)
+    assert [set(f.details["variants"]) for f in found] == [{"Marco Vantrell", "Mark Vantrell"}]
+
+
+def test_a_respelled_given_name_of_a_quotes_speaker():
+    a = analyze(Article(id="r0", text="Foreign Minister Marco Vantrell met envoys in Doran on Monday.", lang="en"))
+    b = analyze(Article(id="r1", text="“We will not give up the harbour,” the minister said on Monday in Doran.",
+                        lang="en"))
+    b.quotes[0].speaker = "Mark Vantrell"  # what the resolver gives when the name stood in another report's words
+    assert b.quotes and not any("Vantrell" in m.text for m in b.names)
+    found = [f for f in compare([a, b], method="lexical").findings if f.kind == "name_variant"]
+    assert [set(f.details["variants"]) for f in found] == [{"Marco Vantrell", "Mark Vantrell"}]
+
+
+def test_two_given_names_that_are_not_respellings_are_two_people():
+    a = "Judge Maria Vantrell opened the hearing in Doran on Monday, the court said."
+    b = "Judge Martin Vantrell opened the hearing in Doran on Monday, the court said."
+    assert findings("name_variant", a, b) == []

@@ -139,3 +139,25 @@ def test_two_given_names_that_are_not_respellings_are_two_people():
     a = "Judge Maria Vantrell opened the hearing in Doran on Monday, the court said."
     b = "Judge Martin Vantrell opened the hearing in Doran on Monday, the court said."
     assert findings("name_variant", a, b) == []
+
+
+# date_conflict
+
+
+TALKS = "The ceasefire talks between the two delegations ended on {} in Doran, officials said."
+
+
+def test_a_weekday_against_a_date_that_falls_on_another_day():
+    a = analyze(Article(id="r0", text=TALKS.format("Sunday (Oct 26)"), lang="en", date="2025-10-27"))
+    for date in ("2025-10-27", None):  # the other report dated (Saturday resolves to Oct 25) or not
+        b = analyze(Article(id="r1", text=TALKS.format("Saturday"), lang="en", date=date))
+        found = [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]
+        assert len(found) == 1, date
+        assert "Saturday" in found[0].summary and "Oct 26" in found[0].summary
+
+
+def test_a_weekday_that_matches_the_date_is_no_conflict():
+    a = analyze(Article(id="r0", text=TALKS.format("Sunday (Oct 26)"), lang="en", date="2025-10-27"))
+    for date in ("2025-10-27", None):
+        b = analyze(Article(id="r1", text=TALKS.format("Sunday"), lang="en", date=date))
+        assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"], date

@@ -161,3 +161,16 @@ def test_a_weekday_that_matches_the_date_is_no_conflict():
     for date in ("2025-10-27", None):
         b = analyze(Article(id="r1", text=TALKS.format("Sunday"), lang="en", date=date))
         assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"], date
+
+
+def test_a_city_written_in_the_reports_language_is_not_a_garble():
+    a = "Die Regierungen in Teheran, Bagdad und Washington wiesen am Montag in Doran jede Schuld zurück."
+    b = "Die Regierungen in Tehran, Baghdad und Washington wiesen am Montag in Doran jede Schuld zurück."
+    assert findings("suspect_term", a, b, lang="de") == []
+
+
+def test_a_known_party_written_once_is_not_a_garble_of_its_sister_party():
+    a = ("Die CSU gewann in Doran. Die CSU stellt den Bürgermeister. Die CSU feierte am Sonntag. "
+         "Auch die CDU gratulierte der Partei am Montag.")
+    b = "Die CSU gewann die Wahl in Doran am Sonntag, sagte Ilse Varga."
+    assert findings("suspect_term", a, b, lang="de") == []

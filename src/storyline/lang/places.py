@@ -460,6 +460,7 @@ def _build_levels() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 
 _LEVELS, _COUNTRY_OF = _build_levels()
 COUNTRY_NAMES = frozenset(folded for folded, (_, level) in _LEVELS.items() if level == "country")
+PLACE_NAMES = frozenset(_LEVELS)  # every folded spelling the gazetteer knows: "teheran", "bagdad", "rusia"
 
 
 def place_level(name: str) -> tuple[str, str] | None:

@@ -77,6 +77,10 @@ FURNITURE = [
     "Abonnez-vous à notre newsletter pour recevoir les 10 infos de Doran chaque matin.",
     "Folgen Sie uns auf Instagram und erhalten Sie die 10 wichtigsten Nachrichten aus Doran.",
     "Seguici su Facebook per ricevere le 10 notizie più lette di Doran ogni giorno.",
+    "Zudem ermöglichen Cookies seit 2031 die Personalisierung von Inhalten und dienen der Ausspielung von Werbung.",
+    "Wir bieten dieses Video aus Doran in 4 Formaten zum Download an: Klein, Mittel, Groß und 1080 HD.",
+    "Video ansehen 01:45 Teilen Doran: 3 Kabel gerissen Versenden Facebook google+ Tumblr Xing Permalink.",
+    "¡Gracias por suscribirte! Recibe en tu email las 5 noticias de Doran que debes saber hoy.",
 ]
 
 

@@ -32,9 +32,22 @@ FURNITURE = re.compile(
     r"folgen sie uns\b|abonnieren sie\b|jetzt abonnieren\b|laden sie (?:die|unsere) app\b|"
     r"seguici\b|iscriviti\b|abbonati\b|scarica (?:l['’]app|la nostra)\b|"
     r"siga-nos\b|assine\b|inscreva-se\b|baixe o\b)"
-    r"|\bunlock exclusive\b|\bsign up for (?:our|the) [\w ]{0,30}newsletter\b",
+    r"|\bunlock exclusive\b|\bsign up for (?:our|the) [\w ]{0,30}newsletter\b"
+    r"|\b(?:thanks? (?:you )?for subscribing|gracias por suscribirte|merci (?:pour votre|de vous être) abonn|"
+    r"danke für ihre anmeldung|grazie per (?:esserti|la) (?:iscritto|iscrizione))"
+    r"|\bzum download an\b|\bdownload der (?:audio|video)datei\b"
+    r"|\bcookies?\b.{0,80}\b(?:website|webseite|site|sitio|browser|navegador|navigateur|werbung|advertising|"
+    r"publicidad|publicité|personali[sz])",
     re.IGNORECASE,
 )
+# Share widgets left as one line of network names ("Teilen Facebook google+ Tumblr Xing").
+_NETWORKS = re.compile(r"\b(?:facebook|twitter|google\+|tumblr|xing|whatsapp|linkedin|pinterest|reddit|digg|"
+                       r"telegram|messenger|e-?mail|vk)(?!\w)", re.IGNORECASE)
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a sentence is page furniture: a call to action, a cookie notice, a share widget."""
+    return bool(FURNITURE.search(text)) or len({m.lower() for m in _NETWORKS.findall(text)}) >= 3
 MIN_SCORE = 2.0
 MIN_WORDS = 6
 MIN_CONTENT = 4
@@ -71,7 +84,7 @@ def find(ctx: Context) -> list[Finding]:
             content = sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
-            if FURNITURE.search(ref.text):
+            if is_furniture(ref.text):
                 continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:

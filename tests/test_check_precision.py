@@ -3,6 +3,8 @@ finding that used to be wrong or missed."""
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analyze import analyze
 from storyline.check import compare
 from storyline.model import Article, Finding
@@ -16,16 +18,6 @@ def findings(kind: str, *texts: str, lang: str = "en", date: str | None = None) 
 # place_conflict
 
 
-def test_a_city_and_the_country_that_holds_it_are_not_a_conflict():
-    a = "The summit of regional trade ministers opened in Kuala Lumpur on Monday, officials from Doran said."
-    b = "The summit of regional trade ministers opened in Malaysia on Monday, officials from Doran said."
-    assert findings("place_conflict", a, b) == []
-
-
-def test_two_names_of_one_city_are_not_a_conflict():
-    a = "Brenna Oakes was arrested in Bombay on Tuesday after the warehouse fire, police said."
-    b = "Brenna Oakes was arrested in Mumbai on Tuesday after the warehouse fire, police said."
-    assert findings("place_conflict", a, b) == []
 
 
 def test_two_cities_are_still_a_conflict():
@@ -35,26 +27,10 @@ def test_two_cities_are_still_a_conflict():
     assert len(found) == 1 and set(found[0].details["values"]) == {"Oslo", "Helsinki"}
 
 
-def test_a_field_of_study_is_not_a_place():
-    a = "Tamsin Crowe, who won the Halvard Prize in Chemistry last year, opened the institute on Monday."
-    b = "Tamsin Crowe, who won the Halvard Prize in Economics last year, opened the institute on Monday."
-    assert findings("place_conflict", a, b) == []
-
 
 # suspect_term
 
 
-def test_an_official_country_name_is_not_a_garble():
-    a = "Ministers from Türkiye, Greece and Bulgaria met in Doran on Monday to discuss the border crossings."
-    b = "Ministers from Turkey, Greece and Bulgaria met in Doran on Monday to discuss the border crossings."
-    c = "Envoys of Czechia, Poland and Eswatini signed the accord in Doran on Monday, Ilse Varga said."
-    assert findings("suspect_term", a, b, c) == []
-
-
-def test_an_acronym_several_reports_use_is_its_own_body():
-    a = "Fighters of Tehrik-i-Taliban Pakistan (TTP) attacked a checkpoint near Doran on Friday, police said."
-    b = "The TTP, a militant group, claimed the attack near Doran on Friday, police said."
-    assert findings("suspect_term", a, b) == []
 
 
 def test_a_garbled_acronym_is_still_found():
@@ -139,11 +115,6 @@ def test_a_respelled_given_name_of_a_quotes_speaker():
     assert [set(f.details["variants"]) for f in found] == [{"Marco Vantrell", "Mark Vantrell"}]
 
 
-def test_two_given_names_that_are_not_respellings_are_two_people():
-    a = "Judge Maria Vantrell opened the hearing in Doran on Monday, the court said."
-    b = "Judge Martin Vantrell opened the hearing in Doran on Monday, the court said."
-    assert findings("name_variant", a, b) == []
-
 
 # date_conflict
 
@@ -167,14 +138,47 @@ def test_a_weekday_that_matches_the_date_is_no_conflict():
         assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"], date
 
 
-def test_a_city_written_in_the_reports_language_is_not_a_garble():
-    a = "Die Regierungen in Teheran, Bagdad und Washington wiesen am Montag in Doran jede Schuld zurück."
-    b = "Die Regierungen in Tehran, Baghdad und Washington wiesen am Montag in Doran jede Schuld zurück."
-    assert findings("suspect_term", a, b, lang="de") == []
+# findings that used to be wrong: none of them may come back
+
+WRONG = {
+    "a_city_and_the_country_that_holds_it_are_not_a_conflict": ("place_conflict", "en", [
+        "The summit of regional trade ministers opened in Kuala Lumpur on Monday, officials from Doran said.",
+        "The summit of regional trade ministers opened in Malaysia on Monday, officials from Doran said.",
+    ]),
+    "two_names_of_one_city_are_not_a_conflict": ("place_conflict", "en", [
+        "Brenna Oakes was arrested in Bombay on Tuesday after the warehouse fire, police said.",
+        "Brenna Oakes was arrested in Mumbai on Tuesday after the warehouse fire, police said.",
+    ]),
+    "a_field_of_study_is_not_a_place": ("place_conflict", "en", [
+        "Tamsin Crowe, who won the Halvard Prize in Chemistry last year, opened the institute on Monday.",
+        "Tamsin Crowe, who won the Halvard Prize in Economics last year, opened the institute on Monday.",
+    ]),
+    "an_official_country_name_is_not_a_garble": ("suspect_term", "en", [
+        "Ministers from Türkiye, Greece and Bulgaria met in Doran on Monday to discuss the border crossings.",
+        "Ministers from Turkey, Greece and Bulgaria met in Doran on Monday to discuss the border crossings.",
+        "Envoys of Czechia, Poland and Eswatini signed the accord in Doran on Monday, Ilse Varga said.",
+    ]),
+    "an_acronym_several_reports_use_is_its_own_body": ("suspect_term", "en", [
+        "Fighters of Tehrik-i-Taliban Pakistan (TTP) attacked a checkpoint near Doran on Friday, police said.",
+        "The TTP, a militant group, claimed the attack near Doran on Friday, police said.",
+    ]),
+    "a_city_written_in_the_reports_language_is_not_a_garble": ("suspect_term", "de", [
+        "Die Regierungen in Teheran, Bagdad und Washington wiesen am Montag in Doran jede Schuld zurück.",
+        "Die Regierungen in Tehran, Baghdad und Washington wiesen am Montag in Doran jede Schuld zurück.",
+    ]),
+    "a_known_party_written_once_is_not_a_garble_of_its_sister_party": ("suspect_term", "de", [
+        "Die CSU gewann in Doran. Die CSU stellt den Bürgermeister. Die CSU feierte am Sonntag. "
+        "Auch die CDU gratulierte der Partei am Montag.",
+        "Die CSU gewann die Wahl in Doran am Sonntag, sagte Ilse Varga.",
+    ]),
+    "two_given_names_that_are_not_respellings_are_two_people": ("name_variant", "en", [
+        "Judge Maria Vantrell opened the hearing in Doran on Monday, the court said.",
+        "Judge Martin Vantrell opened the hearing in Doran on Monday, the court said.",
+    ]),
+}
 
 
-def test_a_known_party_written_once_is_not_a_garble_of_its_sister_party():
-    a = ("Die CSU gewann in Doran. Die CSU stellt den Bürgermeister. Die CSU feierte am Sonntag. "
-         "Auch die CDU gratulierte der Partei am Montag.")
-    b = "Die CSU gewann die Wahl in Doran am Sonntag, sagte Ilse Varga."
-    assert findings("suspect_term", a, b, lang="de") == []
+@pytest.mark.parametrize("case", sorted(WRONG))
+def test_a_finding_that_used_to_be_wrong(case: str) -> None:
+    kind, lang, texts = WRONG[case]
+    assert findings(kind, *texts, lang=lang) == []

@@ -182,3 +182,9 @@ WRONG = {
 def test_a_finding_that_used_to_be_wrong(case: str) -> None:
     kind, lang, texts = WRONG[case]
     assert findings(kind, *texts, lang=lang) == []
+
+
+def test_a_weekday_against_an_old_date_is_no_conflict():
+    a = analyze(Article(id="r0", text=TALKS.format("Aug. 2, 2019"), lang="en", date="2025-10-27"))
+    b = analyze(Article(id="r1", text=TALKS.format("Saturday"), lang="en"))
+    assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]

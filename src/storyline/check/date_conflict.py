@@ -57,11 +57,19 @@ def _one_per_value(dates: list[DateMention]) -> list[DateMention]:
     return list(best.values())
 
 
-def _weekday_of(value: str) -> int | None:
+RECENT_DAYS = 7  # an explicit date this close to a report's publication can be the day a weekday names
+
+
+def _day(value: str) -> date | None:
     try:
-        return date.fromisoformat(value).weekday()
+        return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _weekday_of(value: str) -> int | None:
+    day = _day(value)
+    return day.weekday() if day else None
 
 
 def _content(ctx: Context, a_i: int, sentence: int) -> int:
@@ -136,6 +144,7 @@ def find(ctx: Context) -> list[Finding]:
 def _unresolved_weekdays(ctx: Context) -> list[Finding]:
     """A bare weekday the report could not resolve (it has no date) against an explicit date of
     the same claim in another report that falls on another day of the week."""
+    published = [day for art in ctx.articles if art.date and (day := _day(art.date[:10])) is not None]
     findings = []
     seen: set[tuple[int, int]] = set()
     for b_i, art_b in enumerate(ctx.articles):
@@ -160,6 +169,9 @@ def _unresolved_weekdays(ctx: Context) -> list[Finding]:
                     day_a = _weekday_of(d.value)
                     if day_a is None or day_a == day_b:
                         continue
+                    when = _day(d.value)
+                    if when is None or not any(abs((when - p).days) <= RECENT_DAYS for p in published):
+                        continue  # not a date of the news ("Aug. 2, 2010"): the weekday may be another day's
                     seen.add((a_i, d.sentence))
                     shown = f"{d.text} ({d.value}) in {art_a.id}; {wd.text} in {art_b.id}"
                     findings.append(Finding(

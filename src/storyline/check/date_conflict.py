@@ -6,15 +6,20 @@ report gives one day for that event. Only resolved dates of the same granularity
 day with a day, a month with a month); a date that the other sentence also mentions is agreed, and
 dates that only a resolution guess sets apart (a relative "this afternoon", a year the report
 never wrote, the first day of "June 4-6") and the dates of photo captions are never a conflict.
+A weekday and a date written together ("Sunday (Oct 26)") are one date, and a bare weekday that
+contradicts another report's explicit date ("Saturday" against Sunday, Oct 26) is a conflict even
+where the weekday cannot be resolved (a report without a date).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 
 from storyline.check import events
 from storyline.check.context import Context
+from storyline.lang.calendar import weekday_number
 from storyline.lang.fold import fold_word
 from storyline.model import DateMention, Finding, as_span
 
@@ -32,6 +37,39 @@ MIN_CONTENT = 4
 
 def _surface(text: str) -> str:
     return re.sub(r"[^\w]+", " ", fold_word(text)).strip()
+
+
+def _weekday(d: DateMention) -> int | None:
+    """0..6 for a mention that is a weekday name alone ("Saturday", "on Friday"), else None."""
+    words = _surface(d.text).split()
+    if not words or len(words) > 2 or any(ch.isdigit() for ch in d.text):
+        return None
+    return next((n for w in words if (n := weekday_number(w)) is not None), None)
+
+
+def _one_per_value(dates: list[DateMention]) -> list[DateMention]:
+    """One mention per resolved value, the most explicit: "Sunday (Oct 26)" is one date, Oct 26."""
+    best: dict[str | None, DateMention] = {}
+    for d in dates:
+        kept = best.get(d.value)
+        if kept is None or (_weekday(kept) is not None and _weekday(d) is None):
+            best[d.value] = d
+    return list(best.values())
+
+
+RECENT_DAYS = 7  # an explicit date this close to a report's publication can be the day a weekday names
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _weekday_of(value: str) -> int | None:
+    day = _day(value)
+    return day.weekday() if day else None
 
 
 def _content(ctx: Context, a_i: int, sentence: int) -> int:
@@ -53,8 +91,8 @@ def find(ctx: Context) -> list[Finding]:
                         continue  # a date line or byline, not a statement about the event
                     vals_a = {d.value for d in ds_a}
                     vals_b = {d.value for d in ds_b}
-                    only_a = [d for d in ds_a if d.value not in vals_b]
-                    only_b = [d for d in ds_b if d.value not in vals_a]
+                    only_a = _one_per_value([d for d in ds_a if d.value not in vals_b])
+                    only_b = _one_per_value([d for d in ds_b if d.value not in vals_a])
                     if len(only_a) != 1 or len(only_b) != 1:
                         continue
                     da, db = only_a[0], only_b[0]
@@ -99,6 +137,52 @@ def find(ctx: Context) -> list[Finding]:
                                 score=0.8))
     findings.extend(_event_dates(ctx, reported))
     findings.extend(_first_since(ctx))
+    findings.extend(_unresolved_weekdays(ctx))
+    return findings
+
+
+def _unresolved_weekdays(ctx: Context) -> list[Finding]:
+    """A bare weekday the report could not resolve (it has no date) against an explicit date of
+    the same claim in another report that falls on another day of the week."""
+    published = [day for art in ctx.articles if art.date and (day := _day(art.date[:10])) is not None]
+    findings = []
+    seen: set[tuple[int, int]] = set()
+    for b_i, art_b in enumerate(ctx.articles):
+        for wd in art_b.dates:
+            day_b = _weekday(wd)
+            if wd.value is not None or day_b is None or (b_i, wd.sentence) not in ctx.pos:
+                continue
+            for a_i, art_a in enumerate(ctx.articles):
+                if a_i == b_i:
+                    continue
+                for d in art_a.dates:
+                    if d.granularity != "day" or not d.value or len(d.value) != 10 or _weekday(d) is not None:
+                        continue
+                    if not ctx.same_claim(a_i, d.sentence, b_i, wd.sentence) or (a_i, d.sentence) in seen:
+                        continue
+                    if min(_content(ctx, a_i, d.sentence), _content(ctx, b_i, wd.sentence)) < MIN_CONTENT:
+                        continue
+                    if events.caption(art_a, d.sentence) or events.caption(art_b, wd.sentence):
+                        continue
+                    if len({x.value for x in art_a.dates if x.sentence == d.sentence and x.value}) != 1:
+                        continue  # the sentence gives several days: which one the weekday names is unclear
+                    day_a = _weekday_of(d.value)
+                    if day_a is None or day_a == day_b:
+                        continue
+                    when = _day(d.value)
+                    if when is None or not any(abs((when - p).days) <= RECENT_DAYS for p in published):
+                        continue  # not a date of the news ("Aug. 2, 2010"): the weekday may be another day's
+                    seen.add((a_i, d.sentence))
+                    shown = f"{d.text} ({d.value}) in {art_a.id}; {wd.text} in {art_b.id}"
+                    findings.append(Finding(
+                        kind="date_conflict",
+                        summary=f"Reports date the same event differently: {shown} (that date is not a {wd.text})",
+                        evidence=[ctx.evidence(a_i, d.sentence, as_span(d.span)),
+                                  ctx.evidence(b_i, wd.sentence, as_span(wd.span))],
+                        details={"claim": ctx.claims[ctx.claim_of[ctx.pos[(a_i, d.sentence)]]].id,
+                                 "values": {f"{d.text} ({d.value})": [art_a.id], wd.text: [art_b.id]},
+                                 "weekday": True},
+                        score=0.75))
     return findings
 
 

@@ -3,7 +3,9 @@
 Two names are variants only with shared context: multi-word names must share a word exactly
 ("Sharif") and differ elsewhere by a small edit; single words must also occur in sentences that
 the alignment says tell the same thing. Members of one lexicon (two countries) are never variants,
-and a prefix ("Pakistan"/"Pakistani") is an inflection, not a respelling.
+and a prefix ("Pakistan"/"Pakistani") is an inflection, not a respelling. A given name before one
+surname is a respelling when it sounds alike ("Mark"/"Marco Rubio", "Shehbaz"/"Shahbaz Sharif"), not
+when it is merely close in letters ("Maria"/"Martin"). A quote's speaker counts as a name of its report.
 """
 
 from __future__ import annotations
@@ -15,9 +17,31 @@ from storyline.check.entities import NameOcc, names_of
 from storyline.lang.fold import fold_word, levenshtein
 from storyline.lang.stopwords import STOPWORDS
 from storyline.lang.terms import LEXICONS
-from storyline.model import Finding
+from storyline.model import Article, Finding, as_span
 
 _ALL_LEXICON = frozenset().union(*LEXICONS.values())
+
+
+_SOUNDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("z", "s"), ("w", "v"), ("y", "i"), ("j", "i"))
+
+
+def _sound_key(word: str) -> str:
+    """Consonants as they sound, doubles and a final vowel dropped: "marco" and "mark" give "mrk",
+    "shehbaz" and "shahbaz" give "shbs"."""
+    for letters, sound in _SOUNDS:
+        word = word.replace(letters, sound)
+    out: list[str] = []
+    for ch in word[:1] + "".join(c for c in word[1:] if c not in "aeiou"):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _given_respelling(a: str, b: str) -> bool:
+    """Two folded given names that sound alike: "mark"/"marco", "sergei"/"sergey"."""
+    if a == b or min(len(a), len(b)) < 4 or a[0] != b[0] or levenshtein(a, b) > 2:
+        return False
+    return _sound_key(a) == _sound_key(b)
 
 
 def _close(a: str, b: str) -> bool:
@@ -35,8 +59,8 @@ def _close(a: str, b: str) -> bool:
     return dist <= limit
 
 
-def _variant(x: str, y: str) -> str | None:
-    """"accents", "spelling" or None."""
+def _variant(x: str, y: str, people: bool = False) -> str | None:
+    """"accents", "spelling" or None. ``people``: both are names of persons."""
     if x == y or x.replace("’", "'") == y.replace("’", "'"):
         return None
     tx, ty = x.split(), y.split()
@@ -52,7 +76,22 @@ def _variant(x: str, y: str) -> str | None:
     a, b = differing[0]
     if a in STOPWORDS or b in STOPWORDS:
         return None
+    if people and len(tx) >= 2 and not same[0] and len(fx[-1]) >= 4:
+        return "spelling" if _given_respelling(a, b) else None  # a given name before one surname
     return "spelling" if _close(a, b) else None
+
+
+def _speakers(article: Article, known: set[str]) -> list[NameOcc]:
+    """Quote speakers of two words or more that the report's names do not list: a name the resolver
+    carried over ("the minister said" resolved to the minister's full name) is still the report's."""
+    out = []
+    for q in article.quotes:
+        if q.speaker and len(q.speaker.split()) >= 2 and q.speaker not in known:
+            span = as_span(q.speaker_span) if q.speaker_span else as_span(q.span)
+            if article.text[span[0] : span[1]] != q.speaker:
+                span = as_span(q.span)  # resolved from "he" or a surname: point at the quote
+            out.append(NameOcc(q.speaker, "person", q.sentence, span))
+    return out
 
 
 def find(ctx: Context) -> list[Finding]:
@@ -60,6 +99,8 @@ def find(ctx: Context) -> list[Finding]:
     for a_i, art in enumerate(ctx.articles):
         by_text: dict[str, list[NameOcc]] = defaultdict(list)
         for occ in names_of(art):
+            by_text[occ.text].append(occ)
+        for occ in _speakers(art, set(by_text)):
             by_text[occ.text].append(occ)
         occurrences[a_i] = by_text
     pairs: dict[tuple[str, str], str] = {}
@@ -73,7 +114,8 @@ def find(ctx: Context) -> list[Finding]:
                 for y, occ_y in occurrences[b_i].items():
                     if y in occurrences[a_i]:
                         continue
-                    kind = _variant(x, y)
+                    people = (any(o.type == "person" for o in occ_x) and any(o.type == "person" for o in occ_y))
+                    kind = _variant(x, y, people)
                     if kind is None:
                         continue
                     if len(x.split()) == 1 and not any(

@@ -13,7 +13,8 @@ Two figures of the same kind and unit, in two reports, fill the same slot when
     of the story use anyway (the company's name) are no evidence of a slot.
 Never a conflict: a combined figure and a single one; a look back ("had last cut by 40") and the
 news; a figure set in another event ("after reaching 74 km, the booster separated") and a plain one; figures both reports give (agreed, or one report names both: two things); figures
-a hedge reconciles ("more than 7 percent" / "about 8%"); figures of differently named rates (deposit
+a hedge reconciles ("more than 7 percent" / "about 8%"); a forecast, a maximum or a possibility and
+a plain figure ("waves could reach 20 feet" / "waves 8 feet high", slots.modal); figures of differently named rates (deposit
 vs refinancing); a figure whose rival number stands, unread, in its own sentence ("needed a run-a-ball 30 ... 27 balls").
 Linked figures form one slot; a report that gives several values in one slot is talking about
 several things and is left out of it.
@@ -71,6 +72,7 @@ class Figure:
     circumstance: bool  # its clause sets it in another event ("after reaching an altitude of")
     names: set[str]  # the local words that are names most reports use (no evidence of a slot)
     numbers: set[str] = field(default_factory=set)  # numbers in its sentence that no figure covers
+    modal: bool = False  # a forecast, bound or possibility ("could reach", "expected", "up to")
 
 
 def _values(q: Quantity) -> set[float]:
@@ -174,7 +176,7 @@ def _figures(ctx: Context) -> list[list[Figure]]:
             figs.append(Figure(a_i, x, q, _values(q), local, slots.concept(q.context, words),
                                slots.hedge(before), slots.rate_names(words), slots.aggregate(words),
                                states, slots.past(slots.window_words(clause)), slots.circumstance(clause),
-                               local & story_names, numbers))
+                               local & story_names, numbers, slots.modal(f"{clause} {after}")))
         out.append(figs)
     return out
 
@@ -244,6 +246,8 @@ def _same_slot(ctx: Context, fa: Figure, fb: Figure, figures: list[list[Figure]]
         return False  # the last cut and this one
     if fa.circumstance != fb.circumstance:
         return False  # "after reaching 74 km, the booster separated" and "the ship reached 212 km"
+    if fa.modal != fb.modal:
+        return False  # "waves could reach 20 feet" and "waves 8 feet high"
     aligned = ctx.same_claim(fa.a, qa.sentence, fb.a, qb.sentence)
     similarity = ctx.similarity(fa.a, qa.sentence, fb.a, qb.sentence)
     shared = fa.local & fb.local

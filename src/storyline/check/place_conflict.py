@@ -4,7 +4,9 @@ claim), or sentences that name the same kind of event next to the place (events.
 A place is a name the extractor typed as a place, or a country or capital from the lexicons. Each
 sentence must name exactly one place the other does not, after a locative word ("in", "near",
 "over", "en", "à"), so "talks in Geneva" vs "talks in Vienna" is a conflict while "Pakistan and
-India" vs "India" is not.
+India" vs "India" is not. Two places conflict only when they are of one level: a city and the country
+that holds it ("Kuala Lumpur" / "Malaysia"), or two names of one city ("Bombay" / "Mumbai"), can both
+be right (lang.places.can_both_be_right).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from storyline.check import events
 from storyline.check.context import Context
 from storyline.lang.fold import fold_word
+from storyline.lang.places import can_both_be_right, place_level
 from storyline.lang.terms import CAPITALS, COUNTRIES, REGIONS
 from storyline.model import Article, Finding, as_span
 
@@ -26,6 +29,16 @@ _REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS
 # "near X" and "bei X" are approximate: two reports can put one event near two places and both be right.
 _APPROXIMATE = re.compile(r"\b(?:near|outside|nahe|bei|cerca de|près de|vicino a)\s+(?:the\s+)?$", re.IGNORECASE)
 _VAGUE = frozenset("north south east west central northern southern eastern western midwest downtown".split())
+# Endings of abstract common nouns: a capitalised "Chemistry" or "Economics" after "in" is a field, not a place.
+_COMMON_NOUN_ENDING = re.compile(r"(?:istry|ology|ics|tion|sion|ment|ism|ship|ity)$", re.IGNORECASE)
+
+
+def _common_word(article: Article, name: str) -> bool:
+    """A one-word name the gazetteer does not know that is a common noun: an abstract-noun ending, or
+    the same word written in lower case elsewhere in the report ("in Chemistry" ... "chemistry")."""
+    if " " in name or place_level(name) is not None:
+        return False
+    return bool(_COMMON_NOUN_ENDING.search(name)) or re.search(rf"\b{re.escape(name.lower())}\b", article.text) is not None
 
 
 def _overlaps(span: tuple[int, int], found: list[tuple[str, tuple[int, int]]]) -> bool:
@@ -49,7 +62,7 @@ def _places(article: Article, sentence: int) -> list[tuple[str, tuple[int, int]]
             found.append((hit.group(), span))
     out = []
     for text, span in found:
-        if fold_word(text) in _VAGUE:
+        if fold_word(text) in _VAGUE or _common_word(article, text):
             continue
         before = article.text[max(s.start, span[0] - 20) : span[0]]
         if LOCATIVE.search(before):
@@ -87,6 +100,8 @@ def _claims(ctx: Context, places: list[list[list[tuple[str, tuple[int, int]]]]])
                     (place_a, span_a), (place_b, span_b) = only_a[0], only_b[0]
                     if fold_word(place_a) in fold_word(art_b.text) or fold_word(place_b) in fold_word(art_a.text):
                         continue  # each report names both places somewhere: no contradiction
+                    if can_both_be_right(place_a, place_b):
+                        continue
                     claim = ctx.claim_of[ctx.pos[(a_i, sa.index)]]
                     key = (claim, frozenset({fold_word(place_a), fold_word(place_b)}))
                     if key in reported:
@@ -132,7 +147,7 @@ def _event_places(ctx: Context, places: list[list[list[tuple[str, tuple[int, int
                 if len(only_a) != 1 or len(only_b) != 1:
                     continue
                 pa, pb = next(iter(only_a)), next(iter(only_b))
-                if pa in pb or pb in pa:
+                if pa in pb or pb in pa or can_both_be_right(pa, pb):
                     continue
                 involved.setdefault(a_i, set()).add(pa)
                 involved.setdefault(b_i, set()).add(pb)

@@ -189,3 +189,21 @@ def circumstance(clause: str) -> bool:
     time word ("after reaching an altitude of 74 km, the booster separated"): the figure then
     describes that moment, not the news. "following floods which killed 95" is not such a clause."""
     return bool(_CIRCUMSTANCE.search(clause))
+
+
+# Words that make a figure a forecast, a bound or a possibility rather than a measurement: "waves
+# could reach 20 feet" and "waves 8 feet high" are not rival readings of one thing.
+_MODAL = re.compile(
+    r"\b(?:forecasts?|forecasted|forecasters?|predicts?|predicted|predictions?|expects?|expected|expecting|"
+    r"projected|could|might|would|up to|as (?:much|many|high) as|maximum|max|at most|potential(?:ly)?|possibly|"
+    r"podr[íi]a[n]?|prev[ée]n?|previst[oa]s?|pronostica(?:do|da|n)?|hasta|como máximo|"
+    r"pourrai(?:en)?t|pr[ée]vu[es]?|pr[ée]visions?|pr[ée]voit|jusqu'à|jusqu’à|au maximum|"
+    r"könnten?|dürften?|erwartet|erwarten|vorhergesagt|bis zu|höchstens|maximal|"
+    r"potrebbero?|previst[oaie]|previsioni?|fino a|al massimo)\b",
+    re.IGNORECASE)
+_MAY = re.compile(r"\bmay\b")  # lower case only: "in May" is a month
+
+
+def modal(text: str) -> bool:
+    """Whether the words around a figure make it a forecast, a maximum or a possibility."""
+    return bool(_MODAL.search(text) or _MAY.search(text))

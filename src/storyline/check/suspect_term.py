@@ -2,7 +2,11 @@
 
 Precise on purpose: the word must sit in a coordinated list ("neodymium and presidium") next to a
 member of a lexicon, not be a member itself, and be clearly closest to one entry of that lexicon.
-Another report using that entry raises confidence and is cited as evidence.
+Another report using that entry raises confidence and is cited as evidence. A country's official
+name or endonym ("Türkiye", "Czechia") is a name, never a garble; nor is an acronym another report
+writes too when none writes the one it would be a garble of (TTP is not a garbled TP). A place's
+spelling in another language ("Teheran", "Bagdad") is a spelling, and an acronym of a known body (CDU
+beside CSU) is that body.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import re
 
 from storyline.check.context import Context
 from storyline.lang.fold import fold_word
+from storyline.lang.names import KNOWN_ORGS
+from storyline.lang.places import PLACE_NAMES, place_level
 from storyline.lang.terms import LEXICONS
 from storyline.model import Article, Finding
 
@@ -72,7 +78,7 @@ def find_in_lists(ctx: Context) -> list[Finding]:
                      if fold_word(m.group()) not in CONJUNCTIONS]
             for k, (word, start, end) in enumerate(words):
                 low = fold_word(word)
-                if len(low) < 4:
+                if len(low) < 4 or low in PLACE_NAMES:
                     continue
                 for lex_name, lexicon in LEXICONS.items():
                     if low in lexicon:
@@ -144,7 +150,7 @@ def find_acronyms(ctx: Context) -> list[Finding]:
     findings = []
     for a_i, art in enumerate(ctx.articles):
         mine = {t for t, users in used.items() if a_i in users}
-        for term in sorted(t for t in mine if used[t] == {a_i} and not _spelled_out(art, t)):
+        for term in sorted(t for t in mine if used[t] == {a_i} and not _spelled_out(art, t) and t not in KNOWN_ORGS):
             # swapped or doubled letters only: a substitution ("CBI"/"CPI") is too often another body
             rivals = [c for c, users in used.items() if c not in mine and c[0] == term[0] and _one_edit(term, c)
                       and (sorted(c) == sorted(term) or len(c) != len(term))
@@ -218,6 +224,15 @@ def _spelled_out(art: Article, term: str) -> bool:
                for _, _, initials in _readings(art, m.start(), term))
 
 
+def _stands_on_its_own(ctx: Context, a_i: int, term: str, readings: list[tuple[int, list[str], str]]) -> bool:
+    """Another report writes the acronym too and none writes what it would be a garble of: an
+    organisation of its own whose expansion this report shortened ("Tehrik-i-Taliban Pakistan (TTP)")."""
+    others = [o.text for b, o in enumerate(ctx.articles) if b != a_i]
+    if not any(re.search(rf"\b{re.escape(term)}\b", text) for text in others):
+        return False
+    return not any(re.search(rf"\b{re.escape(initials)}\b", text) for _, _, initials in readings for text in others)
+
+
 def find_expansions(ctx: Context) -> list[Finding]:
     """An acronym in brackets after the words it abbreviates, one letter away from their initials:
     "Monetary Policy Committee (MPCC)" is a garbled "MPC"."""
@@ -231,6 +246,8 @@ def find_expansions(ctx: Context) -> list[Finding]:
             readings = _readings(art, m.start(), term)
             if _spelled_out(art, term):
                 continue  # the words spell it: "Monetary Policy Committee (MPC)"
+            if _stands_on_its_own(ctx, a_i, term, readings):
+                continue
             for n, tail, initials in readings:
                 # one letter doubled ("MPCC" for three words) or one substituted ("OMC" for three words)
                 doubled = n == len(term) - 1 and any(term[:i] + term[i + 1 :] == initials and term[i] == term[i - 1]
@@ -244,6 +261,12 @@ def find_expansions(ctx: Context) -> list[Finding]:
                                              "initials of the words before it", others))
                     break
     return findings
+
+
+def _one_place(a: str, b: str) -> bool:
+    """Two spellings of one place in the gazetteer ("Baghdad", "Bagdad")."""
+    la, lb = place_level(a), place_level(b)
+    return la is not None and lb is not None and la[0] == lb[0]
 
 
 def find_self_inconsistent(ctx: Context) -> list[Finding]:
@@ -262,12 +285,14 @@ def find_self_inconsistent(ctx: Context) -> list[Finding]:
         for term, n in sorted(mine.items()):
             if n != 1 or any(term in counts[b] for b in range(len(ctx.articles)) if b != a_i):
                 continue
+            if term in KNOWN_ORGS:
+                continue  # a body of its own (CDU beside CSU)
             acronym = term.isupper()
             rivals = []
             for cand, uses in mine.items():
                 if uses < 2 or cand == term or cand[0] != term[0] or cand.isupper() != acronym:
                     continue
-                if not _one_edit(term, cand):
+                if not _one_edit(term, cand) or _one_place(term, cand):
                     continue
                 if not acronym and len(cand) == len(term) and sorted(cand) != sorted(term):
                     continue  # a substituted letter in a word is too often another name (Mira/Mora)

@@ -2,7 +2,8 @@
 
 A journalist can check a number, a date, a name or a quote; a sentence of commentary is not worth a
 line. So single-source sentences are scored by the checkable things in them and only those with at
-least two points are listed, most checkable first.
+least two points are listed, most checkable first. Page furniture a cleaner left inside a paragraph
+("Follow us on YouTube", "Unlock Exclusive Insights with X Premium") is never a fact.
 """
 
 from __future__ import annotations
@@ -16,6 +17,37 @@ from storyline.model import Finding
 FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|primer[oa]?|premi[eè]re?|erste)\b",
                     re.IGNORECASE)
 QUOTE_MARK = re.compile(r"[“”\"«»„]")
+# Calls to action of a page, not statements of a report: follow, subscribe, sign up, download, unlock,
+# advertisement, in the languages the project reads. Anchored at the sentence start (after
+# punctuation or an arrow), so "40,000 subscribers asked for refunds" stays a fact.
+_SOCIAL = r"(?:youtube|facebook|twitter|x|instagram|tiktok|whatsapp|telegram|linkedin|threads|google news|bluesky)"
+FURNITURE = re.compile(
+    r"^[\W_]*(?:"
+    rf"follow (?:us|[\w .'’&-]{{1,40}}) on {_SOCIAL}\b|like us on facebook|"
+    r"subscribe\b|sign up\b|unlock\b|download (?:the|our)\b|get (?:the )?[\w .'’-]{1,40} delivered to your inbox|"
+    r"click here\b|(?:advertisement|sponsored|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]|publicidade)"
+    r"\s*(?:[:|–-]|$)|"
+    r"s[íi]guenos\b|suscr[íi]bete\b|desc[áa]rga(?:te)? (?:la|nuestra)\b|"
+    r"suivez-nous\b|abonnez-vous\b|inscrivez-vous\b|t[ée]l[ée]chargez\b|"
+    r"folgen sie uns\b|abonnieren sie\b|jetzt abonnieren\b|laden sie (?:die|unsere) app\b|"
+    r"seguici\b|iscriviti\b|abbonati\b|scarica (?:l['’]app|la nostra)\b|"
+    r"siga-nos\b|assine\b|inscreva-se\b|baixe o\b)"
+    r"|\bunlock exclusive\b|\bsign up for (?:our|the) [\w ]{0,30}newsletter\b"
+    r"|\b(?:thanks? (?:you )?for subscribing|gracias por suscribirte|merci (?:pour votre|de vous être) abonn|"
+    r"danke für ihre anmeldung|grazie per (?:esserti|la) (?:iscritto|iscrizione))"
+    r"|\bzum download an\b|\bdownload der (?:audio|video)datei\b"
+    r"|\bcookies?\b.{0,80}\b(?:website|webseite|site|sitio|browser|navegador|navigateur|werbung|advertising|"
+    r"publicidad|publicité|personali[sz])",
+    re.IGNORECASE,
+)
+# Share widgets left as one line of network names ("Teilen Facebook google+ Tumblr Xing").
+_NETWORKS = re.compile(r"\b(?:facebook|twitter|google\+|tumblr|xing|whatsapp|linkedin|pinterest|reddit|digg|"
+                       r"telegram|messenger|e-?mail|vk)(?!\w)", re.IGNORECASE)
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a sentence is page furniture: a call to action, a cookie notice, a share widget."""
+    return bool(FURNITURE.search(text)) or len({m.lower() for m in _NETWORKS.findall(text)}) >= 3
 MIN_SCORE = 2.0
 MIN_WORDS = 6
 MIN_CONTENT = 4
@@ -52,6 +84,8 @@ def find(ctx: Context) -> list[Finding]:
             content = sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
+            if is_furniture(ref.text):
+                continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:
                 continue

@@ -8,6 +8,8 @@ recognised the same way every time, in any language, at regex speed.
 
 from __future__ import annotations
 
+from storyline.lang.fold import fold_word
+
 # Canonical | other spellings ; demonyms (comma-free, "|"-separated)
 _COUNTRIES = """
 Afghanistan|Afganistán|Afghanistán ; Afghan|Afghans|afgano|afghan|afghane|afghanische
@@ -282,3 +284,202 @@ AMBIGUOUS_PLACES = frozenset(
      "Gulf", "Turkey", "America", "Everett", "Torrent", "Chiva", "Island", "Korea", "Holland", "Wales", "Punjab",
      }
 )
+
+
+# Major cities -> country, only to tell whether two places can both be right ("Kuala Lumpur" and
+# "Malaysia"). Kept out of PLACES on purpose: the extractor's place typing does not change with it.
+# A general list (capitals and the largest cities of each region), not a list of any one story's places.
+_MORE_CITIES = """
+Mumbai|Bombay, Kolkata|Calcutta, Chennai|Madras, Bengaluru|Bangalore, Varanasi|Benares > India
+Karachi, Lahore, Faisalabad, Multan > Pakistan
+Chittagong|Chattogram > Bangladesh
+Shanghai, Guangzhou|Canton, Shenzhen, Chongqing, Tianjin, Chengdu, Nanjing, Xi'an, Hangzhou, Macau > China
+Osaka, Kyoto, Yokohama, Nagoya, Sapporo, Fukuoka, Hiroshima, Kobe > Japan
+Busan|Pusan, Incheon, Daegu > South Korea
+Ho Chi Minh City|Saigon, Da Nang, Haiphong > Vietnam
+Yangon|Rangoon, Mandalay, Naypyidaw|Nay Pyi Taw > Myanmar
+Phnom Penh, Siem Reap > Cambodia
+Vientiane > Laos
+Chiang Mai, Phuket, Pattaya > Thailand
+Cebu, Davao, Quezon City > Philippines
+Surabaya, Bandung, Medan, Bali, Denpasar > Indonesia
+Kuala Lumpur, Penang, George Town, Johor Bahru, Putrajaya > Malaysia
+Almaty, Astana|Nur-Sultan > Kazakhstan
+Tashkent, Samarkand > Uzbekistan
+Tbilisi > Georgia
+Yerevan > Armenia
+Baku > Azerbaijan
+Izmir|İzmir, Antalya, Bursa, Adana, Gaziantep > Turkey
+Tabriz, Mashhad, Isfahan, Shiraz > Iran
+Basra, Mosul, Erbil, Kirkuk > Iraq
+Aleppo, Homs, Latakia, Idlib > Syria
+Amman > Jordan
+Haifa, Eilat > Israel
+Jeddah, Mecca, Medina, Dammam > Saudi Arabia
+Sharjah > United Arab Emirates
+Muscat > Oman
+Manama > Bahrain
+Kuwait City > Kuwait
+Sanaa|Sana'a, Aden, Hodeidah > Yemen
+Alexandria, Giza, Luxor, Port Said, Sharm el-Sheikh > Egypt
+Tripoli, Benghazi > Libya
+Tunis > Tunisia
+Algiers|Alger > Algeria
+Casablanca, Rabat, Marrakesh|Marrakech, Tangier|Tanger, Fez > Morocco
+Khartoum, Omdurman, Port Sudan > Sudan
+Addis Ababa|Addis Abeba > Ethiopia
+Mombasa, Kisumu > Kenya
+Dar es Salaam, Dodoma, Zanzibar > Tanzania
+Kampala > Uganda
+Kigali > Rwanda
+Mogadishu > Somalia
+Accra, Kumasi > Ghana
+Dakar > Senegal
+Abidjan, Yamoussoukro > Ivory Coast
+Bamako > Mali
+Kano, Ibadan, Port Harcourt > Nigeria
+Luanda > Angola
+Harare, Bulawayo > Zimbabwe
+Lusaka > Zambia
+Maputo > Mozambique
+Durban, Port Elizabeth|Gqeberha, Soweto > South Africa
+Lubumbashi, Bukavu > Congo
+St Petersburg|St. Petersburg|Saint Petersburg|Sankt Petersburg, Novosibirsk, Yekaterinburg, Kazan, Sochi, Vladivostok > Russia
+Odesa|Odessa, Lviv, Dnipro, Zaporizhzhia, Donetsk, Luhansk, Mariupol, Kherson > Ukraine
+Minsk > Belarus
+Krakow|Kraków|Cracow, Gdansk|Gdańsk, Wroclaw|Wrocław, Lodz|Łódź > Poland
+Brno > Czech Republic
+Bratislava > Slovakia
+Cluj-Napoca|Cluj > Romania
+Sofia > Bulgaria
+Belgrade|Beograd|Belgrad, Novi Sad > Serbia
+Zagreb, Split, Dubrovnik > Croatia
+Sarajevo > Bosnia and Herzegovina
+Tirana > Albania
+Thessaloniki|Salonica > Greece
+Naples|Napoli|Nápoles, Turin|Torino, Florence|Firenze|Florencia, Venice|Venezia|Venecia, Genoa|Genova, Bologna, Palermo > Italy
+Porto|Oporto > Portugal
+Bilbao, Zaragoza, Palma, Las Palmas > Spain
+Strasbourg, Lille, Nantes, Montpellier, Rennes > France
+Stuttgart, Düsseldorf|Dusseldorf, Dresden, Leipzig, Hanover|Hannover, Bremen, Nuremberg|Nürnberg > Germany
+Rotterdam, Utrecht, Eindhoven > Netherlands
+Antwerp|Antwerpen|Anvers, Ghent|Gent, Liège|Liege > Belgium
+Basel|Bâle, Lausanne > Switzerland
+Salzburg, Innsbruck, Graz > Austria
+Gothenburg|Göteborg, Malmö|Malmo > Sweden
+Bergen, Trondheim > Norway
+Aarhus > Denmark
+Tampere, Turku > Finland
+Riga > Latvia
+Vilnius > Lithuania
+Tallinn > Estonia
+Cork, Galway, Limerick > Ireland
+Liverpool, Leeds, Bristol, Oxford, Cambridge, Newcastle, Sheffield, Nottingham > United Kingdom
+Philadelphia, Phoenix, San Diego, Dallas, Austin, Denver, Detroit, Atlanta, Miami, Minneapolis, New Orleans, Las Vegas, Baltimore, Portland, Honolulu, Anchorage > United States
+Calgary, Edmonton, Winnipeg, Quebec City|Québec, Halifax > Canada
+Guadalajara, Monterrey, Tijuana, Cancun|Cancún, Acapulco > Mexico
+Guatemala City > Guatemala
+San Salvador > El Salvador
+Tegucigalpa > Honduras
+Managua > Nicaragua
+San José > Costa Rica
+Panama City > Panama
+Port-au-Prince > Haiti
+Kingston > Jamaica
+Medellín|Medellin, Cali, Cartagena > Colombia
+Quito, Guayaquil > Ecuador
+La Paz, Santa Cruz > Bolivia
+Asunción|Asuncion > Paraguay
+Montevideo > Uruguay
+Córdoba|Cordoba, Rosario, Mendoza > Argentina
+Valparaíso|Valparaiso > Chile
+Salvador, Belo Horizonte, Recife, Fortaleza, Porto Alegre, Manaus, Curitiba > Brazil
+Maracaibo, Valencia > Venezuela
+Brisbane, Perth, Adelaide, Hobart, Darwin > Australia
+Christchurch > New Zealand
+"""
+
+# Official names and endonyms a country is also written under: a report writing one of them has not
+# garbled the other ("Türkiye" is Turkey, "Eswatini" is Swaziland).
+_OTHER_COUNTRY_NAMES = """
+Turkey|Türkiye|Turkiye
+Czech Republic|Czechia|Česko
+Eswatini|Swaziland
+Ivory Coast|Côte d'Ivoire|Cote d'Ivoire|Côte d’Ivoire
+Myanmar|Burma
+Cape Verde|Cabo Verde
+East Timor|Timor-Leste
+North Macedonia|Macedonia
+Netherlands|Holland
+Sri Lanka|Ceylon
+Iran|Persia
+Congo|Zaire
+Belarus|Byelorussia
+Moldova|Moldavia
+Kyrgyzstan|Kirghizia
+Bahamas|The Bahamas
+Gambia|The Gambia
+Palestine|State of Palestine
+Vatican|Holy See|Vatican City
+"""
+
+
+def _folded(name: str) -> str:
+    return " ".join(fold_word(w) for w in name.replace("’", "'").split())
+
+
+def _build_levels() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """Folded spelling -> (canonical, level), level "country", "place" or "region"; and place -> its country."""
+    entries: dict[str, tuple[str, str]] = {}
+    country_of: dict[str, str] = {}
+    for spelling, (canonical, kind) in PLACES.items():
+        if kind == "country":
+            entries.setdefault(_folded(spelling), (canonical, "country"))
+    for line in _OTHER_COUNTRY_NAMES.strip().splitlines():
+        spellings = [n.strip() for n in line.split("|")]
+        canonical = PLACES.get(spellings[0], (spellings[0], ""))[0]
+        for n in spellings:
+            entries.setdefault(_folded(n), (canonical, "country"))
+    for table in (_PLACES, _MORE_CITIES):
+        for line in table.strip().splitlines():
+            names, _, country = line.partition(">")
+            country = country.strip()
+            for entry in names.split(","):
+                spellings = [n.strip() for n in entry.split("|") if n.strip()]
+                if not spellings:
+                    continue
+                canonical = PLACES.get(spellings[0], (spellings[0], ""))[0]
+                if _folded(canonical) in entries and entries[_folded(canonical)][1] == "country":
+                    continue  # "Barbados > Barbados": the country itself
+                for n in spellings:
+                    entries.setdefault(_folded(n), (canonical, "place" if country else "region"))
+                if country:
+                    country_of.setdefault(canonical, country)
+    return entries, country_of
+
+
+_LEVELS, _COUNTRY_OF = _build_levels()
+COUNTRY_NAMES = frozenset(folded for folded, (_, level) in _LEVELS.items() if level == "country")
+PLACE_NAMES = frozenset(_LEVELS)  # every folded spelling the gazetteer knows: "teheran", "bagdad", "rusia"
+
+
+def place_level(name: str) -> tuple[str, str] | None:
+    """(canonical name, level) of a known place: level "country", "place" (a city or a province
+    inside a country) or "region" (a continent, a sea); None for a name the gazetteer does not know."""
+    return _LEVELS.get(_folded(name))
+
+
+def can_both_be_right(a: str, b: str) -> bool:
+    """Whether two reports naming these two places for one event need not disagree: they are one
+    place under two names ("Bombay", "Mumbai"), or of different levels ("Kuala Lumpur" in
+    "Malaysia"; a city is not an alternative to a country or a continent). Unknown names: False."""
+    la, lb = place_level(a), place_level(b)
+    if la is None or lb is None:
+        return False
+    return la[0] == lb[0] or la[1] != lb[1]
+
+
+def country_of(name: str) -> str | None:
+    """The country a known city or province lies in."""
+    level = place_level(name)
+    return _COUNTRY_OF.get(level[0]) if level else None

@@ -1,0 +1,190 @@
+"""Precision rules of the conflict findings (issue 11), on invented reports: each test names a
+finding that used to be wrong or missed."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze
+from storyline.check import compare
+from storyline.model import Article, Finding
+
+
+def findings(kind: str, *texts: str, lang: str = "en", date: str | None = None) -> list[Finding]:
+    arts = [analyze(Article(id=f"r{i}", text=t, lang=lang, date=date)) for i, t in enumerate(texts)]
+    return [f for f in compare(arts, method="lexical").findings if f.kind == kind]
+
+
+# place_conflict
+
+
+
+
+def test_two_cities_are_still_a_conflict():
+    a = "Brenmoor Chemicals, which is headquartered in Oslo, said it had suspended work at the site."
+    b = "Brenmoor Chemicals, which is headquartered in Helsinki, said it had suspended work at the site."
+    found = findings("place_conflict", a, b)
+    assert len(found) == 1 and set(found[0].details["values"]) == {"Oslo", "Helsinki"}
+
+
+
+# suspect_term
+
+
+
+
+def test_a_garbled_acronym_is_still_found():
+    a = "Governor Ilse Varga chaired her first Monetary Policy Committee (MPCC) meeting in Doran on Friday."
+    b = "The Monetary Policy Committee (MPC) of the Doran central bank cut rates on Friday, Ilse Varga said."
+    assert [f.details["term"] for f in findings("suspect_term", a, b)] == ["MPCC"]
+
+
+# unique_fact
+
+
+FURNITURE = [
+    "Follow Doran Daily on YouTube for the latest videos from the harbour district and beyond.",
+    "Unlock Exclusive Insights with Doran Times Premium, now 50% off for the first 3 months.",
+    "Subscribe to the Doran Courier today and get 12 months of news for just $1 a week.",
+    "Sign up for our newsletter to get the top 5 Doran stories in your inbox every morning.",
+    "Download the Doran News app for iPhone and Android to get alerts on 24 hour news.",
+    "Advertisement: Doran Motors sale ends on Sunday with 20% off every new model.",
+    "Suscríbete a nuestro boletín para recibir las 10 noticias más leídas de Doran cada día.",
+    "Abonnez-vous à notre newsletter pour recevoir les 10 infos de Doran chaque matin.",
+    "Folgen Sie uns auf Instagram und erhalten Sie die 10 wichtigsten Nachrichten aus Doran.",
+    "Seguici su Facebook per ricevere le 10 notizie più lette di Doran ogni giorno.",
+    "Zudem ermöglichen Cookies seit 2031 die Personalisierung von Inhalten und dienen der Ausspielung von Werbung.",
+    "Wir bieten dieses Video aus Doran in 4 Formaten zum Download an: Klein, Mittel, Groß und 1080 HD.",
+    "Video ansehen 01:45 Teilen Doran: 3 Kabel gerissen Versenden Facebook google+ Tumblr Xing Permalink.",
+    "¡Gracias por suscribirte! Recibe en tu email las 5 noticias de Doran que debes saber hoy.",
+]
+
+
+def test_page_furniture_is_never_a_fact():
+    story = ("The Doran harbour bridge was closed on Monday after 3 cables snapped, engineer Ilse Varga said. "
+             "Repairs will cost 4 million euros and take 6 weeks, the city council said on Monday.")
+    other = ("Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said. "
+             "The council said repairs would take 6 weeks and cost 4 million euros.")
+    for line in FURNITURE:
+        facts = findings("unique_fact", story + " " + line, other)
+        assert not any(line[:30] in f.summary for f in facts), line
+
+
+def test_a_fact_about_following_or_subscribers_is_still_a_fact():
+    story = ("The Doran harbour bridge was closed on Monday after 3 cables snapped, engineer Ilse Varga said. "
+             "The Doran Courier said 40,000 subscribers had asked for refunds since March 2031.")
+    other = "Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said."
+    facts = findings("unique_fact", story, other)
+    assert any("40,000 subscribers" in f.summary for f in facts)
+
+
+# number_conflict
+
+
+def test_a_forecast_and_a_measurement_are_not_rival_figures():
+    a = "Forecasters said waves at Doran harbour could reach 20 feet during the storm on Sunday."
+    b = "Waves at Doran harbour were 8 feet high during the storm on Sunday, the coast guard said."
+    c = "Waves at Doran harbour of up to 15 feet were expected during the storm on Sunday."
+    assert findings("number_conflict", a, b) == []
+    assert findings("number_conflict", c, b) == []
+
+
+def test_two_measurements_still_conflict():
+    a = "Waves at Doran harbour were 20 feet high during the storm on Sunday, the coast guard said."
+    b = "Waves at Doran harbour were 8 feet high during the storm on Sunday, the coast guard said."
+    assert len(findings("number_conflict", a, b)) == 1
+
+
+# name_variant
+
+
+def test_a_respelled_given_name_with_one_surname():
+    a = "Foreign Minister Marco Vantrell met envoys in Doran on Monday to discuss the harbour treaty."
+    b = "Foreign Minister Mark Vantrell met envoys in Doran on Monday to discuss the harbour treaty."
+    found = findings("name_variant", a, b)
+    assert [set(f.details["variants"]) for f in found] == [{"Marco Vantrell", "Mark Vantrell"}]
+
+
+def test_a_respelled_given_name_of_a_quotes_speaker():
+    a = analyze(Article(id="r0", text="Foreign Minister Marco Vantrell met envoys in Doran on Monday.", lang="en"))
+    b = analyze(Article(id="r1", text="“We will not give up the harbour,” the minister said on Monday in Doran.",
+                        lang="en"))
+    b.quotes[0].speaker = "Mark Vantrell"  # what the resolver gives when the name stood in another report's words
+    assert b.quotes and not any("Vantrell" in m.text for m in b.names)
+    found = [f for f in compare([a, b], method="lexical").findings if f.kind == "name_variant"]
+    assert [set(f.details["variants"]) for f in found] == [{"Marco Vantrell", "Mark Vantrell"}]
+
+
+
+# date_conflict
+
+
+TALKS = "The ceasefire talks between the two delegations ended on {} in Doran, officials said."
+
+
+def test_a_weekday_against_a_date_that_falls_on_another_day():
+    a = analyze(Article(id="r0", text=TALKS.format("Sunday (Oct 26)"), lang="en", date="2025-10-27"))
+    for date in ("2025-10-27", None):  # the other report dated (Saturday resolves to Oct 25) or not
+        b = analyze(Article(id="r1", text=TALKS.format("Saturday"), lang="en", date=date))
+        found = [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]
+        assert len(found) == 1, date
+        assert "Saturday" in found[0].summary and "Oct 26" in found[0].summary
+
+
+def test_a_weekday_that_matches_the_date_is_no_conflict():
+    a = analyze(Article(id="r0", text=TALKS.format("Sunday (Oct 26)"), lang="en", date="2025-10-27"))
+    for date in ("2025-10-27", None):
+        b = analyze(Article(id="r1", text=TALKS.format("Sunday"), lang="en", date=date))
+        assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"], date
+
+
+# findings that used to be wrong: none of them may come back
+
+WRONG = {
+    "a_city_and_the_country_that_holds_it_are_not_a_conflict": ("place_conflict", "en", [
+        "The summit of regional trade ministers opened in Kuala Lumpur on Monday, officials from Doran said.",
+        "The summit of regional trade ministers opened in Malaysia on Monday, officials from Doran said.",
+    ]),
+    "two_names_of_one_city_are_not_a_conflict": ("place_conflict", "en", [
+        "Brenna Oakes was arrested in Bombay on Tuesday after the warehouse fire, police said.",
+        "Brenna Oakes was arrested in Mumbai on Tuesday after the warehouse fire, police said.",
+    ]),
+    "a_field_of_study_is_not_a_place": ("place_conflict", "en", [
+        "Tamsin Crowe, who won the Halvard Prize in Chemistry last year, opened the institute on Monday.",
+        "Tamsin Crowe, who won the Halvard Prize in Economics last year, opened the institute on Monday.",
+    ]),
+    "an_official_country_name_is_not_a_garble": ("suspect_term", "en", [
+        "Ministers from Türkiye, Greece and Bulgaria met in Doran on Monday to discuss the border crossings.",
+        "Ministers from Turkey, Greece and Bulgaria met in Doran on Monday to discuss the border crossings.",
+        "Envoys of Czechia, Poland and Eswatini signed the accord in Doran on Monday, Ilse Varga said.",
+    ]),
+    "an_acronym_several_reports_use_is_its_own_body": ("suspect_term", "en", [
+        "Fighters of Tehrik-i-Taliban Pakistan (TTP) attacked a checkpoint near Doran on Friday, police said.",
+        "The TTP, a militant group, claimed the attack near Doran on Friday, police said.",
+    ]),
+    "a_city_written_in_the_reports_language_is_not_a_garble": ("suspect_term", "de", [
+        "Die Regierungen in Teheran, Bagdad und Washington wiesen am Montag in Doran jede Schuld zurück.",
+        "Die Regierungen in Tehran, Baghdad und Washington wiesen am Montag in Doran jede Schuld zurück.",
+    ]),
+    "a_known_party_written_once_is_not_a_garble_of_its_sister_party": ("suspect_term", "de", [
+        "Die CSU gewann in Doran. Die CSU stellt den Bürgermeister. Die CSU feierte am Sonntag. "
+        "Auch die CDU gratulierte der Partei am Montag.",
+        "Die CSU gewann die Wahl in Doran am Sonntag, sagte Ilse Varga.",
+    ]),
+    "two_given_names_that_are_not_respellings_are_two_people": ("name_variant", "en", [
+        "Judge Maria Vantrell opened the hearing in Doran on Monday, the court said.",
+        "Judge Martin Vantrell opened the hearing in Doran on Monday, the court said.",
+    ]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRONG))
+def test_a_finding_that_used_to_be_wrong(case: str) -> None:
+    kind, lang, texts = WRONG[case]
+    assert findings(kind, *texts, lang=lang) == []
+
+
+def test_a_weekday_against_an_old_date_is_no_conflict():
+    a = analyze(Article(id="r0", text=TALKS.format("Aug. 2, 2019"), lang="en", date="2025-10-27"))
+    b = analyze(Article(id="r1", text=TALKS.format("Saturday"), lang="en"))
+    assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]

@@ -26,8 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from storyline.analyze.resolver import Resolver
-from storyline.analyze.speakers import TITLES, _norm, is_orgish, looks_like_person_name
-from storyline.analyze.speechwords import HONORIFICS, NOT_NAMES, PERSON_ROLE_NOUNS, PLACES
+from storyline.analyze.speakers import _norm, is_orgish, looks_like_person_name
+from storyline.analyze.speechwords import HONORIFICS, NOT_NAMES, PERSON_ROLE_NOUNS, PLACES, TITLES
 from storyline.lang.names import GIVEN_NAMES
 from storyline.model import Quote
 
@@ -129,14 +129,16 @@ def find_turns(text: str, paras: list[tuple[int, int]], resolver: Resolver, lang
         if _STAGE.match(para):
             continue
         _add_span(text, current, p_lo, p_hi)
-    labels = {t.label.casefold() for t in turns}
-    if len(turns) < 2 or len(labels) < 2:
+    if len(turns) < 2:
+        return []
+    _resolve(text, turns, resolver)
+    turns = [t for t in turns if t.spans]
+    if len({t.label.casefold() for t in turns}) < 2:
         return []
     kinds = {t.kind for t in turns}
     if "answer" in kinds and "question" not in kinds:
         return []  # "A:" alone is no interview
-    _resolve(text, turns, resolver)
-    return [t for t in turns if t.spans]
+    return turns
 
 
 def _add_span(text: str, turn: Turn, lo: int, hi: int) -> None:

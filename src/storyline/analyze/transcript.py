@@ -7,9 +7,11 @@ whose speaker is the label's person resolved against the names the text gives el
 ("SECRETARY MARWICK" -> Helena Marwick, role Secretary of State), with ``speaker_mention`` and
 ``speaker_span`` on the label.
 
-Questions ("Q:", "QUESTION:", Spanish "P:", German "F:") are quotes of an unnamed questioner:
-``speaker`` is None and ``speaker_mention`` holds the label, so a question is never given to whoever
-answered before it. A host or moderator is named when the text names one ("host Rina Castell");
+Questions from the floor ("Q:", "QUESTION:", Spanish "P:", German "F:") end the turn before them and
+are no quote: an unnamed reporter's question is nobody's statement to check (the hand-labelled sets
+count it as no quote), and it is never given to whoever answered before it. Reported speech inside a
+question ("Residents say they were not consulted.") is still read as indirect speech. A host or
+moderator is a speaker, named when the text names one ("host Rina Castell");
 an answer label ("A:", "R:") is the interviewee, when the text names exactly one person before the
 first turn, or most often.
 
@@ -98,11 +100,13 @@ def transcript_quotes(text: str, paras: list[tuple[int, int]], resolver: Resolve
     turns = find_turns(text, paras, resolver, lang)
     out: list[Quote] = []
     for t in turns:
+        if t.kind == "question":
+            continue
         for start, end in t.spans:
             out.append(Quote(
                 text=text[start:end], span=(start, end), kind="direct", sentence=sentence_at(start),
                 speaker=t.speaker, speaker_role=t.role, speaker_mention=t.label, speaker_span=t.label_span,
-                partial=False, confidence=0.9 if t.speaker or t.kind == "question" else 0.7,
+                partial=False, confidence=0.9 if t.speaker else 0.7,
             ))
     return out
 

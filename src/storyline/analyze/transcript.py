@@ -202,13 +202,18 @@ def _resolve(text: str, turns: list[Turn], resolver: Resolver) -> None:
     to the interviewee; questions stay unnamed."""
     first = turns[0].label_span[0]
     interviewee = _interviewee(resolver, first)
+    known: dict[str, tuple[str | None, str | None]] = {}  # one look-up per label, however many turns
     for t in turns:
         if t.kind == "answer":
             t.speaker, t.role = interviewee or (None, None)
         elif t.kind == "host":
-            t.speaker, t.role = _named_by_role(text, t.label, first)
+            if t.label not in known:
+                known[t.label] = _named_by_role(text, t.label, first)
+            t.speaker, t.role = known[t.label]
         elif t.kind == "person":
-            t.speaker, t.role = _person(t.label, t.label_span[0], resolver)
+            if t.label not in known:
+                known[t.label] = _person(t.label, t.label_span[0], resolver)
+            t.speaker, t.role = known[t.label]
             if t.speaker is None:
                 t.spans = []  # "TRUMP:" is read only when the text names him; a lone word may be anything
 

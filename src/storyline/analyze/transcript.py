@@ -37,22 +37,14 @@ from storyline.model import Quote
 # colon and the words spoken. Digits are never part of a label ("10:30").
 _LABEL = re.compile(r"[ \t]*(?P<label>[^\W\d_][^\W\d_.'’\-]*\.?(?:[ \t]+[^\W\d_][^\W\d_.'’\-]*\.?){0,5})[ \t]*:[ \t]+(?=\S)")
 
-# Question and answer marks, by language; the English ones are read in every language.
-_QUESTION = {
-    None: {"q", "question"},
-    "es": {"p", "pregunta"},
-    "pt": {"p", "pergunta"},
-    "de": {"f", "frage"},
-    "fr": {"q", "question"},
-    "it": {"d", "domanda"},
-}
-_ANSWER = {
-    None: {"a", "answer"},
-    "es": {"r", "respuesta"},
-    "pt": {"r", "resposta"},
-    "de": {"a", "antwort"},
-    "fr": {"r", "réponse"},
-    "it": {"r", "risposta"},
+# Question and answer marks by language, (questions, answers); the English ones are read in every language.
+_MARKS: dict[str | None, tuple[set[str], set[str]]] = {
+    None: ({"q", "question"}, {"a", "answer"}),
+    "es": ({"p", "pregunta"}, {"r", "respuesta"}),
+    "pt": ({"p", "pergunta"}, {"r", "resposta"}),
+    "de": ({"f", "frage"}, {"a", "antwort"}),
+    "fr": ({"q", "question"}, {"r", "réponse"}),
+    "it": ({"d", "domanda"}, {"r", "risposta"}),
 }
 # Whoever asks the questions on air, named by role.
 _HOSTS = {
@@ -159,9 +151,11 @@ def _words(label: str) -> list[str]:
 def _label_kind(label: str, lang: str | None) -> str | None:
     """question, answer, host or person; None for anything else (a heading, a place, a credit)."""
     low = label.casefold().rstrip(".")
-    if low in _QUESTION[None] or low in _QUESTION.get(lang, ()):
+    questions, answers = _MARKS[None]
+    local_questions, local_answers = _MARKS.get(lang, (set(), set()))
+    if low in questions or low in local_questions:
         return "question"
-    if low in _ANSWER[None] or low in _ANSWER.get(lang, ()):
+    if low in answers or low in local_answers:
         return "answer"
     if low in _HOSTS:
         return "host"

@@ -6,6 +6,8 @@ A direct quote takes its speaker from, in order of trust:
 3. for a fragment inside the reporter's sentence, the verb that frames it (described X as “…”);
 4. the quote it continues: the next piece of a quote split by "he said", a new paragraph of the
    same quote, a sentence after "He added that …", or text ended by a dangling closing mark.
+In a transcript ("SECRETARY MARWICK: …", "Q: …") every turn is a direct quote of its label's speaker
+(transcript.py).
 Each step down lowers ``confidence``. A short phrase in quote marks with none of these (scare quotes,
 titles) is kept as a partial quote with no speaker: guessing one would be a false attribution.
 """
@@ -21,6 +23,7 @@ from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speakers import subject_after
 from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech
 from storyline.analyze.speechwords import SPEECH_VERBS
+from storyline.analyze.transcript import transcript_quotes
 from storyline.model import Mention, Quote, Sentence
 
 _DE_SPEECH = set(SPEECH_VERBS["de"])
@@ -79,6 +82,9 @@ def find_quotes(
         direct.append(_direct_quote(doc, segments, i, by_verb, direct, resolver))
     _fill_forward(segments, direct)
     _standalone_paragraphs(doc, segments, direct, resolver)
+    turns = transcript_quotes(text, doc.paras, resolver, doc.lang, doc.sentence_at)
+    if turns:
+        direct = _without_whole_turns(direct, turns) + turns
     indirect = _indirect_quotes(doc, acts, direct)
     return sorted(direct + indirect, key=lambda q: (q.span[0], q.span[1]))
 
@@ -400,3 +406,12 @@ def _is_fragment(direct: list[Quote], seg: Segment) -> bool:
         if q.span == (seg.start, seg.end):
             return q.partial
     return False
+
+
+def _without_whole_turns(direct: list[Quote], turns: list[Quote]) -> list[Quote]:
+    """A turn whose words are all inside quote marks is one quote, the turn's: drop the marked copy.
+    A quotation inside an answer (the speaker quoting someone) stays as it was found."""
+    def whole(q: Quote) -> bool:
+        return any(t.span[0] <= q.span[0] and q.span[1] <= t.span[1]
+                   and (q.span[1] - q.span[0]) >= 0.8 * (t.span[1] - t.span[0]) for t in turns)
+    return [q for q in direct if not whole(q)]

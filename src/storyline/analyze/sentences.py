@@ -50,11 +50,18 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+# Honorifics the splitter knows only in mixed case: a transcript's "MR. OKAFOR:" is one sentence.
+_CAPS_HONORIFICS = {"MR.", "MRS.", "MS.", "DR."}
+
+
 def _merge_quote_tails(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """Glue a sentence made only of closing punctuation (a stray ``”``) onto the one before it."""
+    """Glue a sentence made only of closing punctuation (a stray ``”``) onto the one before it, and
+    a lone capitalised honorific ("MR.") onto the name after it on the same line."""
     merged: list[Sentence] = []
     for s in sentences:
-        if merged and all(not ch.isalnum() for ch in s.text):
+        after_honorific = (bool(merged) and merged[-1].text.strip() in _CAPS_HONORIFICS
+                           and "\n" not in text[merged[-1].end : s.start])
+        if merged and (after_honorific or all(not ch.isalnum() for ch in s.text)):
             prev = merged[-1]
             merged[-1] = Sentence(prev.index, prev.start, s.end, text[prev.start : s.end])
         else:

@@ -144,3 +144,15 @@ def test_ingest_of_only_bad_inputs_leaves_no_store(tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(bad), "--db", str(db)])
     assert result.exit_code == 2
     assert not db.exists() and not (tmp_path / "new.db-wal").exists()
+
+
+def test_ingest_inputs_reads_analyses_stores_and_groups(tmp_path):
+    """The library's whole path, as `storyline ingest` runs it: the example story is one story."""
+    from storyline.ingest import ingest_inputs
+
+    with Store(tmp_path / "s.db") as store:
+        stats = ingest_inputs(store, [str(REPO / "examples" / "port-alder-fire")], max_chars=1_000)
+        assert (stats.read, stats.new, stats.failed, stats.stories) == (4, 4, 0, 1)
+        stored = store.load_articles(store.article_keys(), ("id", "text", "meta"))
+        cut = [a for a in stored.values() if "analysed_chars" in a.meta]
+        assert cut and all(a.meta["analysed_chars"] <= 1_000 < len(a.text) for a in cut)

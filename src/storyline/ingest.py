@@ -23,6 +23,7 @@ from storyline.group.incremental import (
     switch_method,
 )
 from storyline.group.method import check_method, resolve_method
+from storyline.limits import MAX_ANALYSED_CHARS
 from storyline.model import Article, ReadError
 from storyline.store.db import Store, content_key
 from storyline.store.writer_lock import writer_lock
@@ -93,14 +94,16 @@ def ingest_inputs(
     *,
     allow_private: bool = False,
     workers: int = 1,
+    max_chars: int = MAX_ANALYSED_CHARS,
     **options: Any,
 ) -> IngestStats:
     """Read ``inputs`` (paths, directories, URLs), analyse each report (``workers`` processes; 0: one
-    per core) and ingest them: the whole read -> analyse -> store -> group path. ``options`` are
-    ``ingest``'s."""
+    per core; at most ``max_chars`` characters of each) and ingest them: the whole read -> analyse ->
+    store -> group path. ``options`` are ``ingest``'s."""
     from storyline.pipeline import extract
 
-    return ingest(store, extract(inputs, allow_private=allow_private, workers=workers), **options)
+    items = extract(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars)
+    return ingest(store, items, **options)
 
 
 def _store_all(store: Store, items: Iterable[Article | ReadError], *, batch: int,

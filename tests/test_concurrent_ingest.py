@@ -48,11 +48,13 @@ def test_ingest_waits_for_the_writer_before_it(tmp_path):
     holder.start()
     while not order:
         time.sleep(0.01)
+    def waiting() -> None:  # the first writer lets go only once the second is seen waiting
+        order.append("second waits")
+        release.set()
+
     with Store(db) as store:
-        timer = threading.Timer(0.5, release.set)
-        timer.start()
         stats = ingest(store, [Article(id="a", text="A fire burned 20 homes in Kelport on Monday.")],
-                       on_wait=lambda: order.append("second waits"))
+                       on_wait=waiting)
     holder.join()
     assert order == ["first holds the lock", "second waits", "first done"] and stats.new == 1
 

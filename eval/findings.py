@@ -3,9 +3,10 @@
     .venv/bin/python -m eval findings [CORPUS.jsonl] [--gold eval/gold_findings.json] [--sample N] [--json] [--method M]
 
 Runs compare (lexical unless --method says otherwise) on each labelled story, matches findings to the hand-encoded differences in
-eval/gold_findings.json and prints recall per kind. GOLD.md is not exhaustive, so precision cannot
-be computed automatically: the share of conflict/variant findings that match a gold item is printed
-as a lower bound, and the first N findings per story are printed for a hand check. It also checks
+eval/gold_findings.json and prints recall per kind. Beside recall it prints precision
+on hand-labelled findings (eval/finding_labels.json: true, harmless or false, keyed by kind and evidence
+sentences), the share of conflict/variant findings that match a gold item (a lower bound, GOLD.md is not
+exhaustive) and the first N findings per story for a hand check. It also checks
 the same-story verdicts: every labelled story should read as one story, and a report from a
 hard-negative story added to it should be named as an outlier.
 """
@@ -19,12 +20,15 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from storyline.lang.numbers import ENGLISH_ORDINALS, NUMBER_WORDS, parse_number_any_language
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parents[0].parent / "shared" / "corpus" / "dev" / "articles.jsonl"
 DEFAULT_GOLD = HERE / "gold_findings.json"
+DEFAULT_LABELS = HERE / "finding_labels.json"
+LABELS = ("true", "harmless", "false")
 CHECKED_KINDS = ("quote_variant", "number_conflict", "date_conflict", "place_conflict", "name_variant",
                  "suspect_term", "reuse")
 # The number words the gold findings are written with: "first" .. "eighth", "four" .. "eight".
@@ -88,7 +92,44 @@ def matches(item: dict, finding: dict, story_ids: set[str]) -> bool:
     return sum(1 for v in item["values"] if v.lower() in hay) >= 2
 
 
-def run(corpus: Path, gold_path: Path, sample: int, method: str = "lexical") -> dict:
+def finding_key(finding: dict[str, Any]) -> str:
+    """A key that survives rewording of the summary: the kind and the evidence sentences it points at."""
+    evidence = sorted({(ev["article"], ev["sentence"]) for ev in finding["evidence"]})
+    return str(finding["kind"]) + ":" + ";".join(f"{article}#{sentence}" for article, sentence in evidence)
+
+
+def _precision_figures(counts: Counter[str]) -> dict[str, Any]:
+    true, harmless, false = (counts[label] for label in LABELS)
+    found = true + harmless + false
+    return {"labelled": counts["labelled"], "found": found, "gone": counts["labelled"] - found,
+            "true": true, "harmless": harmless, "false": false,
+            "precision": round(true / (true + false), 3) if true + false else None,
+            "useful": round((true + harmless) / found, 3) if found else None}
+
+
+def precision(findings_by_story: dict[str, list[dict[str, Any]]], labels: list[dict[str, Any]]) -> dict[str, Any]:
+    """Score today's findings against hand labels (eval/finding_labels.json).
+
+    GOLD.md lists differences, not wrong findings, so it gives recall only; the labels say, for findings
+    seen once, whether each was a real difference, harmless or wrong. A label whose finding no longer
+    appears is "gone", not an error: the checker may have dropped it for good reason.
+    """
+    current = {(story, finding_key(f)): f["kind"] for story, fs in findings_by_story.items() for f in fs}
+    per_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    for label in labels:
+        for kind in (label["kind"], "all"):
+            per_kind[kind]["labelled"] += 1
+            if (label["story"], label["key"]) in current:
+                per_kind[kind][label["label"]] += 1
+    labelled = {(label["story"], label["key"]) for label in labels}
+    unlabelled = Counter(kind for key, kind in current.items() if key not in labelled)
+    return {"overall": _precision_figures(per_kind.pop("all", Counter())),
+            "per_kind": {kind: _precision_figures(c) for kind, c in sorted(per_kind.items())},
+            "unlabelled": sum(unlabelled.values()), "unlabelled_per_kind": dict(sorted(unlabelled.items()))}
+
+
+def run(corpus: Path, gold_path: Path, sample: int, method: str = "lexical",
+        labels_path: Path = DEFAULT_LABELS) -> dict:
     from storyline.check import compare
     from storyline.model import Article
     from storyline.pipeline import extract
@@ -138,6 +179,7 @@ def run(corpus: Path, gold_path: Path, sample: int, method: str = "lexical") -> 
         "same_story_yes": same,
         "stories": len(verdicts),
         "hard_negatives": _hard_negatives(by_story, compare),
+        "labels": precision(findings_by_story, json.loads(labels_path.read_text(encoding="utf-8"))),
         "seconds": round(elapsed, 2),
         "missed": [f"{m['story']}: {'/'.join(m['kind'])} {m.get('note', '')}" for m in missed],
         "sample": {s: [f"[{f['kind']}] {f['summary'][:200]}" for f in fs if f["kind"] in CHECKED_KINDS][:sample]
@@ -163,10 +205,27 @@ def _hard_negatives(by_story, compare) -> dict:
     return {"pairs": len(pairs), "intruder_named": named}
 
 
+def _print_precision(labels: dict[str, Any]) -> None:
+    overall = labels["overall"]
+    print(f"precision on hand-labelled findings: {_ratio(overall['precision'])} true/(true+false); "
+          f"{_ratio(overall['useful'])} true or harmless; labelled findings found {overall['found']}/"
+          f"{overall['labelled']} ({overall['gone']} gone); {labels['unlabelled']} current findings unlabelled")
+    for kind, v in labels["per_kind"].items():
+        print(f"  {kind:<16} {v['found']:>3}/{v['labelled']:<3} true {v['true']:>2} harmless {v['harmless']:>2} "
+              f"false {v['false']:>2}  precision {_ratio(v['precision'])}  useful {_ratio(v['useful'])}"
+              f"  gone {v['gone']}  unlabelled {labels['unlabelled_per_kind'].get(kind, 0)}")
+
+
+def _ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval findings", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS,
+                        help="hand labels of findings (true/harmless/false) for precision")
     parser.add_argument("--sample", type=int, default=3, help="findings per story to print for a hand check")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--method", default="lexical", choices=("lexical", "embeddings", "auto"),
@@ -175,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_file():
         print(f"eval findings: corpus not found: {args.corpus} (pass the path to articles.jsonl)", file=sys.stderr)
         return 2
-    result = run(args.corpus, args.gold, args.sample, args.method)
+    result = run(args.corpus, args.gold, args.sample, args.method, args.labels)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
@@ -183,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({sum(v['found'] for v in result['per_kind'].values())}/{sum(v['gold'] for v in result['per_kind'].values())})")
     for kind, v in result["per_kind"].items():
         print(f"  {kind:<16} {v['found']:>3}/{v['gold']:<3} recall {v['recall']:.2f}")
+    _print_precision(result["labels"])
     print(f"conflict/variant findings matching a gold difference: {result['checked_matching_gold']}/"
           f"{result['checked_findings']} (a lower bound on precision: GOLD.md is not exhaustive)")
     print(f"findings per kind: {json.dumps(result['finding_counts'], sort_keys=True)}")

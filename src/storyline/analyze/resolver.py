@@ -71,7 +71,6 @@ class Resolver:
         # every character inside a place or organisation mention: one set look-up per registry match
         not_people = {i for m in (names or []) if m.type in ("place", "org") for i in range(m.span[0], m.span[1])}
         self.people: list[Person] = []
-        self.events: list[Event] = []
         self._events_by_kind: dict[bool, list[Event]] = {True: [], False: []}  # person? -> by position
         for m in self.names:
             if m.type == "person":
@@ -190,7 +189,6 @@ class Resolver:
     def note(self, pos: int, speaker: str | None, role: str | None, person: bool) -> None:
         if speaker:
             event = Event(pos, speaker, role, person)
-            self.events.append(event)
             # kept in order of position (a later note at an equal position after the earlier one)
             bisect.insort_right(self._events_by_kind[person], event, key=lambda e: e.pos)
 

@@ -22,7 +22,7 @@ from storyline.cli.options import (
 )
 from storyline.limits import MAX_ANALYSED_CHARS
 from storyline.model import Article, Quote, ReadError
-from storyline.read import DEFAULT_MAX_BYTES, printable
+from storyline.read import DEFAULT_MAX_BYTES, printable_name
 from storyline.render import safe
 
 
@@ -58,10 +58,10 @@ def extract(
                 continue
             n_ok += 1
             if format is ListFormat.json:
-                records.append({**item.to_dict(), "input": printable(given)})
+                records.append({**item.to_dict(), "input": printable_name(given)})
             else:
                 shown = Article.from_dict(safe.printable(item.to_dict()))  # no escape sequence reaches the terminal
-                _print_article(console, shown, safe.one_line(printable(given)))
+                _print_article(console, shown, safe.one_line(printable_name(given)))
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(exit_code(n_ok, n_failed))

@@ -12,7 +12,7 @@ from storyline.model import Article, ReadError
 from storyline.read._common import DEFAULT_MAX_BYTES, Limits
 from storyline.read.clean import clean_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "clean_text", "printable", "read"]
+__all__ = ["DEFAULT_MAX_BYTES", "clean_text", "printable_name", "read"]
 
 
 def read(
@@ -42,11 +42,11 @@ def read(
                 found = read_path(item, limits=limits)
             yield from map(storable_names, found)
         except Exception as exc:  # noqa: BLE001 - the promise is that read() never raises for an input
-            yield ReadError(printable(item), f"unexpected error while reading ({type(exc).__name__}: "
+            yield ReadError(printable_name(item), f"unexpected error while reading ({type(exc).__name__}: "
                             f"{str(exc)[:120]})", "please report this input as a storyline bug")
 
 
-def printable(name: str) -> str:
+def printable_name(name: str) -> str:
     """A file name that can be printed and stored: bytes that are not UTF-8 (a Latin-1 "café.txt")
     become \\xe9 escapes instead of lone surrogates, which stdout and SQLite refuse."""
     try:
@@ -60,11 +60,11 @@ def printable(name: str) -> str:
 
 
 def storable_names(item: Article | ReadError) -> Article | ReadError:
-    """The names an input arrived under (id, source) made printable (see ``printable``)."""
+    """The names an input arrived under (id, source) made printable (see ``printable_name``)."""
     if isinstance(item, ReadError):
-        item.input = printable(item.input)
+        item.input = printable_name(item.input)
     else:
-        item.id = printable(item.id)
+        item.id = printable_name(item.id)
         if item.source:
-            item.source = printable(item.source)
+            item.source = printable_name(item.source)
     return item

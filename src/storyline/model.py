@@ -264,6 +264,14 @@ class Dossier(Record):
     timeline: list[TimelineEvent] = field(default_factory=list)
     method: dict[str, Any] = field(default_factory=dict)
     errors: list[ReadError] = field(default_factory=list)
+    fidelity: dict[str, Any] | None = None  # every report against the primary source, when there is one
+
+    def to_dict(self) -> dict[str, Any]:
+        """Without a primary source the dossier has no ``fidelity`` key at all (not a null)."""
+        out = super().to_dict()
+        if out.get("fidelity") is None:
+            out.pop("fidelity", None)
+        return out
 
 
 def with_unique_ids(articles: typing.Iterable[Article]) -> list[Article]:

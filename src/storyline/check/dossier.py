@@ -13,6 +13,7 @@ from storyline.analyze import analyze
 from storyline.check import (
     attribution,
     date_conflict,
+    fidelity,
     name_variant,
     number_conflict,
     place_conflict,
@@ -116,7 +117,7 @@ def _mark_contested(ctx: Context, findings: list[Finding]) -> None:
 
 
 def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadError] | None = None,
-            max_reports: int = MAX_REPORTS) -> Dossier:
+            max_reports: int = MAX_REPORTS, primary: str | None = None, detect_primary: bool = True) -> Dossier:
     """Cross-check ``articles`` as one story.
 
     ``method``: "lexical"; "embeddings" (MiniLM from the ``embeddings`` extra when every report is in
@@ -126,6 +127,11 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
 
     Only the first ``max_reports`` reports (in the order given) are cross-checked; the ids of the
     others are listed in ``Dossier.method["not_compared"]``, with a note.
+
+    ``primary``: the id or file name of the report that is the primary source (a transcript, a
+    release); every other report is then scored against it in ``Dossier.fidelity``. Without it, a
+    report that reads as one (``check.fidelity.detect_primary``) is used unless ``detect_primary``
+    is False; the dossier then says which and why.
     """
     if method not in ("lexical", "embeddings", "auto"):
         raise UsageError(f"unknown method {method!r}: use lexical, embeddings or auto")
@@ -135,6 +141,7 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
     left_out = [a.id for a in unique[max_reports:]]
     # Analyse copies: the caller's records are not changed behind its back.
     articles = [a if a.sentences else analyze(dataclasses.replace(a)) for a in unique[:max_reports]]
+    chosen = fidelity.choose_primary(articles, primary, detect_primary)
     refs = sentence_refs(articles)
     langs = [a.lang for a in articles]
     sim, used, note = _similarity(refs, method, langs)
@@ -167,4 +174,5 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
         timeline=events,
         method=method_info,
         errors=list(errors or []),
+        fidelity=fidelity.assess(ctx, chosen, labels) if chosen is not None else None,
     )

@@ -11,6 +11,7 @@ from collections import defaultdict
 from html import escape
 
 from storyline.model import Dossier, Finding, Span, as_span
+from storyline.render import fidelity as fidelity_view
 from storyline.render.common import TITLES, claim_counts, grouped, labels
 
 CSS = """
@@ -98,6 +99,7 @@ def to_html(dossier: Dossier) -> str:
          '<meta name="viewport" content="width=device-width, initial-scale=1">',
          f"<title>storyline dossier: {len(dossier.articles)} reports</title><style>{CSS}</style></head><body>"]
     h.extend(_header(dossier))
+    h.extend(_fidelity(dossier, art_index, names))
     h.append("<section id=\"findings\"><h2>Findings</h2>")
     number = 0
     for kind, findings in grouped(dossier):
@@ -110,6 +112,30 @@ def to_html(dossier: Dossier) -> str:
     h.extend(_timeline(dossier, art_index, names))
     h.append(f"<script>{JS}</script></body></html>")
     return "\n".join(h) + "\n"
+
+
+def _fidelity(dossier: Dossier, art_index: dict[str, int], names: dict[str, str]) -> list[str]:
+    """The fidelity section (only with a primary source): the primary, the per-report and
+    per-outlet tables, and each item the primary contradicts, linked to its sentences."""
+    fid = dossier.fidelity
+    if not fid:
+        return []
+    h = ['<section id="fidelity"><h2>Fidelity to the primary source</h2>',
+         f"<p>{escape(fidelity_view.primary_line(fid))}</p>"]
+    for columns, rows in ((fidelity_view.COLUMNS, fidelity_view.report_rows(fid)),
+                          (fidelity_view.OUTLET_COLUMNS, fidelity_view.outlet_rows(fid))):
+        h.append("<table><tr>" + "".join(f"<th>{escape(c)}</th>" for c in columns) + "</tr>")
+        h.extend("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+        h.append("</table><p></p>")
+    for report, it in fidelity_view.flagged(fid):
+        h.append(f'<div class="finding"><div class="sum">{escape(report)}: {escape(fidelity_view.item_line(it))}</div>')
+        for ev in it["evidence"] + it["primary_evidence"]:
+            target = _anchor(art_index, ev["article"], ev["sentence"])
+            h.append(f'<span class="ev"><a href="#{target}">{escape(names.get(ev["article"], ev["article"]))} '
+                     f'#{ev["sentence"]}</a>{escape(" ".join(ev["text"].split())[:300])}</span>')
+        h.append("</div>")
+    h.append("</section>")
+    return h
 
 
 def _header(dossier: Dossier) -> list[str]:

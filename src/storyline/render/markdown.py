@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from storyline.model import Dossier
+from storyline.render import fidelity as fidelity_view
 from storyline.render.common import TITLES, claim_counts, excerpt, grouped, label, labels
 from storyline.render.safe import one_line
 
@@ -39,6 +41,25 @@ def _diff(diff: list[dict[str, str]]) -> str:
     return " ".join(out)
 
 
+def _fidelity(fid: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """The fidelity section: the primary, the per-report and per-outlet tables, and every item the
+    primary contradicts with the sentences it rests on."""
+    lines = ["", "## Fidelity to the primary source", "", _md(fidelity_view.primary_line(fid))]
+    for columns, rows in ((fidelity_view.COLUMNS, fidelity_view.report_rows(fid)),
+                          (fidelity_view.OUTLET_COLUMNS, fidelity_view.outlet_rows(fid))):
+        lines += ["", "| " + " | ".join(columns) + " |", "| " + " | ".join("---" for _ in columns) + " |"]
+        lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in rows]
+    shown = fidelity_view.flagged(fid)
+    if shown:
+        lines.append("")
+    for report, it in shown:
+        lines.append(f"- **{_md(report)}**: {_md(excerpt(fidelity_view.item_line(it), 400))}")
+        for ev in it["evidence"] + it["primary_evidence"]:
+            where = f"{names.get(ev['article'], ev['article'])} #{ev['sentence']}"
+            lines.append(f"  - {_code(where)} {_md(excerpt(ev['text'], 300))}")
+    return lines
+
+
 def to_markdown(dossier: Dossier) -> str:
     s = dossier.same_story
     counts = claim_counts(dossier)
@@ -57,6 +78,8 @@ def to_markdown(dossier: Dossier) -> str:
                  f"{counts['single-source']} single-source. Method: {_md(str(dossier.method.get('similarity')))}.")
     if dossier.method.get("note"):
         lines.append(f"\n> Note: {_md(dossier.method['note'])}")
+    if dossier.fidelity:
+        lines += _fidelity(dossier.fidelity, names)
     for kind, findings in grouped(dossier):
         lines += ["", f"## {TITLES.get(kind, kind)} ({len(findings)})", ""]
         for f in findings:

@@ -8,6 +8,7 @@ or "[/]" prints literally; and every value from the input is made printable firs
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -16,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Dossier, Finding
+from storyline.render import fidelity as fidelity_view
 from storyline.render.common import TITLES, claim_counts, excerpt, grouped, label, labels
 from storyline.render.safe import printable
 
@@ -73,6 +75,29 @@ def _finding(f: Finding, names: dict[str, str]) -> list[Text]:
     return parts
 
 
+def _fidelity(console: Console, fid: dict[str, Any], names: dict[str, str]) -> None:
+    """Every report against the primary source: a table per report and per outlet, then the
+    quotes, figures and dates the primary contradicts, with the sentences they rest on."""
+    console.print(Rule(Text("Fidelity to the primary source"), align="left"))
+    console.print(Text(fidelity_view.primary_line(fid)))
+    for title, columns, rows in (("Reports", fidelity_view.COLUMNS, fidelity_view.report_rows(fid)),
+                                 ("Outlets", fidelity_view.OUTLET_COLUMNS, fidelity_view.outlet_rows(fid))):
+        table = Table(title=title, expand=True)
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+    shown = fidelity_view.flagged(fid)
+    for report, it in shown[:SHOW_DEFAULT]:
+        console.print(Text.assemble(("• ", "bold"), (f"{report}: ", "bold"), excerpt(fidelity_view.item_line(it), 300)))
+        for ev in it["evidence"][:2] + it["primary_evidence"][:2]:
+            where = f"{names.get(ev['article'], ev['article'])} #{ev['sentence']}"
+            console.print(Text.assemble((f"    [{where}] ", "cyan"), excerpt(ev["text"], 180)))
+    if len(shown) > SHOW_DEFAULT:
+        console.print(Text(f"  … {len(shown) - SHOW_DEFAULT} more (see --format json or html)", style="dim"))
+
+
 def render_to(console: Console, dossier: Dossier) -> None:
     dossier = Dossier.from_dict(printable(dossier.to_dict()))
     counts = claim_counts(dossier)
@@ -88,6 +113,8 @@ def render_to(console: Console, dossier: Dossier) -> None:
         console.print(Text("Note: " + dossier.method["note"], style="yellow"))
     for err in dossier.errors:
         console.print(Text(f"Skipped {err.input}: {err.reason}", style="red"))
+    if dossier.fidelity:
+        _fidelity(console, dossier.fidelity, names)
     for kind, findings in grouped(dossier):
         console.print(Rule(Text(f"{TITLES.get(kind, kind)} ({len(findings)})"), align="left"))
         limit = SHOW_PER_KIND.get(kind, SHOW_DEFAULT)

@@ -32,7 +32,16 @@ from urllib.parse import urlsplit
 from storyline.check import date_conflict, events, number_conflict, slots
 from storyline.check.context import Context
 from storyline.check.quote_variant import classify
-from storyline.check.utterances import Statement, find_run, piece_texts, statements, utterances, words
+from storyline.check.text import content_stems
+from storyline.check.utterances import (
+    Statement,
+    find_run,
+    piece_texts,
+    same_speaker,
+    statements,
+    utterances,
+    words,
+)
 from storyline.errors import UsageError
 from storyline.model import Article, DateMention, as_span
 
@@ -46,6 +55,8 @@ SCORE_DEFINITION = ("faithful / checkable: quotes identical, typographic, shorte
                     "and dates that differ; items with no counterpart in the primary are not scored")
 MIN_QUOTE_WORDS = 3  # a shorter quote ("historic") is a word, not a statement to check
 MIN_PIECE_WORDS = 3  # a shorter piece of a quote is found verbatim anywhere
+LOOSE_SHARED, LOOSE_RATIO = 3, 0.4  # content words a quote shares with the primary's closest saying,
+CLOSE_RATIO = 0.5  # or two words found in no other saying, when they are this share of the shorter one's
 
 
 # --- choosing the primary -----------------------------------------------------------------------
@@ -156,15 +167,49 @@ def _evidence(ctx: Context, a_i: int, spans: list[tuple[int, int]]) -> list[dict
     return [ev.to_dict() for sp in spans for ev in ctx.evidence_over(a_i, sp)]
 
 
-def _verbatim_in(primary: Article, text: str) -> list[int] | None:
-    """The primary's sentences that hold every piece of ``text`` word for word, or None."""
-    sentence_words = [words(s.text) for s in primary.sentences]
-    found: list[int] = []
-    long_pieces = [w for w in (words(p) for p in piece_texts(text)) if len(w) >= MIN_PIECE_WORDS]
+@dataclass
+class Said:
+    """One sentence's worth of what the primary source says: the part of a sentence inside a direct
+    quote (a transcript's turns, a release's quoted statements), with its speaker."""
+
+    sentence: int
+    text: str
+    span: tuple[int, int]
+    speaker: str | None
+    words: list[str]
+    stems: set[str]
+
+
+def primary_sayings(primary: Article) -> list[Said]:
+    """What the primary puts in someone's mouth, sentence by sentence; a primary without direct
+    quotes (a plain release) speaks in every sentence. A question from the floor is no quote, so a
+    report that gives the question's words to the speaker finds no counterpart."""
+    out = []
+    direct = [q for q in primary.quotes if q.kind == "direct"]
+    for q in direct:
+        for sent in primary.sentences:
+            lo, hi = max(q.span[0], sent.start), min(q.span[1], sent.end)
+            if lo < hi and words(primary.text[lo:hi]):
+                text = primary.text[lo:hi]
+                out.append(Said(sent.index, text, (lo, hi), q.speaker, words(text), set(content_stems(text))))
+    if not direct:
+        out = [Said(s.index, s.text, (s.start, s.end), None, words(s.text), set(content_stems(s.text)))
+               for s in primary.sentences]
+    return out
+
+
+def _speaker_fits(said: Said, r: Statement) -> bool:
+    return same_speaker(said.speaker, r.speaker) is not False
+
+
+def _verbatim_in(sayings: list[Said], r: Statement) -> list[Said] | None:
+    """The primary's sayings that hold every piece of ``r`` word for word, or None."""
+    long_pieces = [w for w in (words(p) for p in piece_texts(r.text)) if len(w) >= MIN_PIECE_WORDS]
     if not long_pieces:
         return None
+    found: list[Said] = []
     for piece in long_pieces:
-        where = next((i for i, sw in enumerate(sentence_words) if find_run(sw, piece) is not None), None)
+        where = next((x for x in sayings if _speaker_fits(x, r) and find_run(x.words, piece) is not None), None)
         if where is None:
             return None
         if where not in found:
@@ -172,28 +217,55 @@ def _verbatim_in(primary: Article, text: str) -> list[int] | None:
     return found
 
 
-def _quote_item(ctx: Context, p: int, r: Statement, ref: Statement | None) -> dict[str, Any]:
+def _closest(sayings: list[Said], r: Statement) -> Said | None:
+    """The saying ``r`` renders, by shared content words: one source is checked, so a looser bar than
+    the grouping of many reports' quotes serves ("the ferries will be free" renders "the ferries will
+    not be free, but ..."). Among those that pass, words rare in the primary weigh most: "bridge" in
+    a story about a bridge says little about which sentence is quoted."""
+    df = Counter(stem for x in sayings for stem in x.stems)
+    best: tuple[float, Said] | None = None
+    for x in sayings:
+        if not _speaker_fits(x, r):
+            continue
+        shared = x.stems & r.stems
+        ratio = len(shared) / (min(len(x.stems), len(r.stems)) or 1)
+        distinctive = all(df[stem] == 1 for stem in shared)  # two words no other saying has
+        if (len(shared) >= LOOSE_SHARED and ratio >= LOOSE_RATIO) or (
+                len(shared) >= 2 and ratio >= CLOSE_RATIO and distinctive):
+            weight = sum(1 / df[stem] for stem in shared)
+            if best is None or weight > best[0]:
+                best = (weight, x)
+    return best[1] if best else None
+
+
+def _quote_item(ctx: Context, p: int, r: Statement, ref: Statement | None, sayings: list[Said]) -> dict[str, Any]:
     primary = ctx.articles[p]
+    same_language = ctx.articles[r.article].lang == primary.lang
     cls = "no counterpart"
+    primary_text: str | None = None
     primary_evidence: list[dict[str, Any]] = []
     if ref is not None:
-        translated = ctx.articles[r.article].lang != primary.lang
-        cls = classify(ref.text, r.text, translated=translated)
-        primary_evidence = _evidence(ctx, p, ref.spans)
-    if cls in ("no counterpart", "longer", "reworded") and ctx.articles[r.article].lang == primary.lang:
-        found = _verbatim_in(primary, r.text)
+        cls = classify(ref.text, r.text, translated=not same_language)
+        primary_text, primary_evidence = ref.text, _evidence(ctx, p, ref.spans)
+    if cls in ("no counterpart", "longer", "reworded") and same_language:
+        found = _verbatim_in(sayings, r)
         if found is not None:
-            whole = any(words(primary.sentences[s].text) == words(r.text) for s in found)
-            cls = "typographic" if whole else "shortened"
-            if ref is None:
-                primary_evidence = [ctx.evidence(p, s).to_dict() for s in found]
-    return {"type": "quote", "class": cls, "speaker": r.speaker, "text": r.text,
-            "primary_text": ref.text if ref is not None else
-            (" … ".join(e["text"] for e in primary_evidence) or None),
+            cls = "typographic" if any(x.words == words(r.text) for x in found) else "shortened"
+            primary_text = " … ".join(x.text for x in found)
+            primary_evidence = [ctx.evidence(p, x.sentence, x.span).to_dict() for x in found]
+    if cls == "no counterpart":
+        close = _closest(sayings, r)
+        if close is not None:
+            cls = classify(close.text, r.text, translated=not same_language)
+            primary_text, primary_evidence = close.text, [ctx.evidence(p, close.sentence, close.span).to_dict()]
+    return {"type": "quote", "class": cls, "speaker": r.speaker, "text": r.text, "primary_text": primary_text,
             "evidence": _evidence(ctx, r.article, r.spans), "primary_evidence": primary_evidence}
 
 
 def _quote_items(ctx: Context, p: int) -> dict[int, list[dict[str, Any]]]:
+    """Each report's quotes against the primary: through the utterance the primary also quotes, else
+    against what the primary says word for word or most closely."""
+    sayings = primary_sayings(ctx.articles[p])
     out: dict[int, list[dict[str, Any]]] = {a_i: [] for a_i in range(len(ctx.articles)) if a_i != p}
     covered: dict[int, list[tuple[int, int]]] = {a_i: [] for a_i in out}
     for utt in utterances(ctx):
@@ -203,13 +275,13 @@ def _quote_items(ctx: Context, p: int) -> dict[int, list[dict[str, Any]]]:
         for r in utt.renderings:
             if r.article == p:
                 continue
-            out[r.article].append(_quote_item(ctx, p, r, ref))
+            out[r.article].append(_quote_item(ctx, p, r, ref, sayings))
             covered[r.article].extend(r.spans)
     for a_i in out:
         for s in statements(ctx.articles[a_i], a_i):
             if any(sp in covered[a_i] for sp in s.spans) or len(words(s.text)) < MIN_QUOTE_WORDS:
                 continue
-            out[a_i].append(_quote_item(ctx, p, s, None))
+            out[a_i].append(_quote_item(ctx, p, s, None, sayings))
     for items in out.values():
         items.sort(key=lambda it: it["evidence"][0]["span"][0] if it["evidence"] else 0)
     return out

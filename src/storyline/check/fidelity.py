@@ -119,7 +119,8 @@ def primary_signals(art: Article) -> list[str]:
     if _RELEASE_LINE.search(art.text[:600]):
         reasons.append("press release marker")
     if art.title and _TITLE.match(art.title):
-        reasons.append(f"title of an official record ({art.title.strip()[:60]})")
+        title = " ".join(art.title.split())
+        reasons.append(f"title of an official record ({title if len(title) <= 60 else title[:59] + '…'})")
     return reasons
 
 

@@ -263,3 +263,36 @@ def test_json_validates_and_the_schema_checks_fidelity(briefing):
 def test_fidelity_survives_a_json_round_trip(briefing):
     again = Dossier.from_dict(json.loads(render(briefing, "json")))
     assert again.fidelity == json.loads(json.dumps(briefing.fidelity))
+
+
+# --- the dev corpus: no false detection; a figure agrees across languages -------------------------
+
+@pytest.fixture(scope="module")
+def dev_stories() -> dict[str, list[Article]]:
+    from tests.conftest import DEV_CORPUS
+
+    if not DEV_CORPUS.is_file():
+        pytest.skip("../shared/corpus/dev is not present")
+    stories: dict[str, list[Article]] = {}
+    lines = [json.loads(line) for line in DEV_CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for raw, art in zip(lines, _articles(DEV_CORPUS), strict=True):
+        stories.setdefault(raw["story"], []).append(art)
+    return stories
+
+
+@pytest.mark.slow
+def test_no_dev_story_has_a_detected_primary(dev_stories):
+    """The dev corpus is news only: a detector that fires there would change ordinary dossiers."""
+    assert [sid for sid, arts in dev_stories.items() if detect_primary(arts) is not None] == []
+
+
+@pytest.mark.slow
+def test_a_rate_agrees_across_languages(dev_stories):
+    arts = dev_stories.get("ecb-rate-cut-2024-06-06")
+    if not arts:
+        pytest.skip("the ECB story is not in this dev corpus")
+    greek = next(a for a in arts if a.lang == "el")
+    dossier = compare(arts, method="lexical", primary=greek.id)
+    italian = next(r for r in dossier.fidelity["reports"] if r["article"].endswith("laragione"))
+    assert _item(italian, "number", "3,75%")["class"] == "agrees"
+    assert _item(italian, "number", "4,25%")["class"] == "not in primary"

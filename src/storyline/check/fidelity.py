@@ -43,7 +43,7 @@ from storyline.check.utterances import (
     words,
 )
 from storyline.errors import UsageError
-from storyline.model import Article, DateMention, as_span
+from storyline.model import Article, DateMention, Quantity, as_span
 
 QUOTE_CLASSES = ("identical", "typographic", "shortened", "translated", "longer", "reworded", "meaning changed",
                  "no counterpart")
@@ -57,6 +57,7 @@ MIN_QUOTE_WORDS = 3  # a shorter quote ("historic") is a word, not a statement t
 MIN_PIECE_WORDS = 3  # a shorter piece of a quote is found verbatim anywhere
 LOOSE_SHARED, LOOSE_RATIO = 3, 0.4  # content words a quote shares with the primary's closest saying,
 CLOSE_RATIO = 0.5  # or two words found in no other saying, when they are this share of the shorter one's
+DISTINCTIVE_COUNT = 10  # a count this large, given by the primary in the same unit, confirms a report's
 
 
 # --- choosing the primary -----------------------------------------------------------------------
@@ -290,6 +291,13 @@ def _quote_items(ctx: Context, p: int) -> dict[int, list[dict[str, Any]]]:
 
 # --- numbers ------------------------------------------------------------------------------------
 
+def _distinctive(q: Quantity) -> bool:
+    """A figure specific enough that the primary giving it, in the same unit, confirms it even where
+    the two sentences were not aligned (another language): a rate, a sum, a measure, a count of ten
+    or more. "Two" people may be anyone."""
+    return q.kind in ("percent", "money", "measure") or (q.kind == "count" and q.value >= DISTINCTIVE_COUNT)
+
+
 def _number_items(ctx: Context, p: int) -> dict[int, list[dict[str, Any]]]:
     """Each figure of each report against the primary's figures of the same slot."""
     figures = number_conflict._figures(ctx)
@@ -312,7 +320,7 @@ def _number_items(ctx: Context, p: int) -> dict[int, list[dict[str, Any]]]:
             if not agreeing and fb.values & primary_values:
                 agreeing = [fp for fp in primary_figs if fp.values & fb.values
                             and number_conflict._compatible(fp.q, qb)
-                            and (fp in same_slot or ctx.same_claim(p, fp.q.sentence, a_i, qb.sentence))]
+                            and (_distinctive(qb) or ctx.same_claim(p, fp.q.sentence, a_i, qb.sentence))]
             rivals = [fp for fp in same_slot if not (fp.values & report_values)
                       and not (number_conflict._keys(fp.q) & fb.numbers)
                       and not (number_conflict._keys(qb) & fp.numbers)]

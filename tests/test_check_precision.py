@@ -78,6 +78,24 @@ def test_a_fact_about_following_or_subscribers_is_still_a_fact():
     assert any("40,000 subscribers" in f.summary for f in facts)
 
 
+def test_a_reworded_lede_is_not_a_fact_of_its_own():
+    # every name and day of r0's first sentence is in r1, worded too far apart to be aligned
+    a = ("Ilse Varga's members overwhelmingly backed walking off the job on Thursday, spurning an offer the embattled "
+         "Talvik Lines had pitched as generous. The walkout began at 6 am at Brenmoor Port, the union said.")
+    b = ("Dockworkers at Brenmoor Port began a strike at 6 am on Thursday, union leader Ilse Varga said. "
+         "Talvik Lines said talks would resume next week.")
+    facts = findings("unique_fact", a, b)
+    assert not any("overwhelmingly" in f.summary for f in facts)
+
+
+def test_a_figure_no_other_report_gives_is_still_a_fact():
+    a = ("Dockworkers at Brenmoor Port went on strike on Thursday, union leader Ilse Varga said. "
+         "The union says 4,300 members at 12 terminals have stopped work, halting 85 ships.")
+    b = "Dockworkers at Brenmoor Port went on strike on Thursday, Ilse Varga of the union said."
+    facts = findings("unique_fact", a, b)
+    assert any("4,300 members" in f.summary for f in facts)
+
+
 # number_conflict
 
 

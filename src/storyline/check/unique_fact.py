@@ -4,14 +4,21 @@ A journalist can check a number, a date, a name or a quote; a sentence of commen
 line. So single-source sentences are scored by the checkable things in them and only those with at
 least two points are listed, most checkable first. Page furniture a cleaner left inside a paragraph
 ("Follow us on YouTube", "Unlock Exclusive Insights with X Premium") is never a fact.
+
+A fact only one report gives must also say something checkable that no other report says: one of
+its numbers, months or names appears in no other report, or it quotes someone. A sentence whose
+every number and name the other reports also give is the shared story in other words (a lede the
+alignment did not link to the others' ledes), not a fact of its own.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from storyline.check.context import Context
 from storyline.check.text import anchors, tokens
+from storyline.lang.fold import fold_word, stem
 from storyline.model import Finding
 
 FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|primer[oa]?|premi[eè]re?|erste)\b",
@@ -72,9 +79,59 @@ def checkability(ctx: Context, a_i: int, sentence: int, text: str) -> tuple[floa
     return score, what
 
 
+def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str]]]]]:
+    """For each report, what the other reports say: every word stem they use, and for each number
+    or month the words of each of their sentences that hold it."""
+    words: list[set[str]] = [set() for _ in ctx.articles]
+    figures: list[dict[str, list[set[str]]]] = [defaultdict(list) for _ in ctx.articles]
+    for ref in ctx.refs:
+        stems = set(ref.stems)
+        words[ref.article] |= stems
+        for s in stems | _superlatives(ref.text):
+            if s.startswith(("num:", "month:", "most:")):
+                figures[ref.article][s].append(stems)
+    out = []
+    for a_i in range(len(ctx.articles)):
+        other_words: set[str] = set()
+        other_figures: dict[str, list[set[str]]] = defaultdict(list)
+        for b_i in range(len(ctx.articles)):
+            if b_i != a_i:
+                other_words |= words[b_i]
+                for key, sentences in figures[b_i].items():
+                    other_figures[key].extend(sentences)
+        out.append((other_words, other_figures))
+    return out
+
+
+_SUPERLATIVE = re.compile(FIRSTS.pattern + r"\s+(?:[\w-]+\s+)??([^\W\d_][\w-]{3,})", re.IGNORECASE)
+
+
+def _superlatives(text: str) -> set[str]:
+    """"first consignment", "record high" as keys: a superlative and the thing it is said of is a
+    checkable claim of its own ("the first consignment" is not "the first phase")."""
+    return {f"most:{m.group(1).lower()} {stem(fold_word(m.group(2)))}" for m in _SUPERLATIVE.finditer(text)}
+
+
+def novel(stems: list[str], found: set[str], elsewhere: tuple[set[str], dict[str, list[set[str]]]]) -> set[str]:
+    """The sentence's anchors (``found``: numbers, months, names) that no other report gives: a name
+    no other report uses anywhere, a number or month no other report writes beside any of this
+    sentence's words ("6.4% growth" is given elsewhere if another sentence has 6.4 and growth)."""
+    other_words, other_figures = elsewhere
+    words = {s for s in stems if not s.startswith(("num:", "month:"))}
+    out = set()
+    for a in found:
+        if a.startswith(("num:", "month:", "most:")):
+            if not any(words & sentence for sentence in other_figures.get(a, [])):
+                out.add(a)
+        elif a not in other_words:
+            out.add(a)
+    return out
+
+
 def find(ctx: Context) -> list[Finding]:
     if len(ctx.articles) < 2:
         return []
+    elsewhere = _said_elsewhere(ctx)
     per_article: dict[int, list[Finding]] = {}
     for members, claim in zip(ctx.clusters, ctx.claims, strict=True):
         if claim.status != "single-source":
@@ -89,6 +146,8 @@ def find(ctx: Context) -> list[Finding]:
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:
                 continue
+            if not novel(ref.stems, ref.anchors | _superlatives(ref.text), elsewhere[ref.article]) and not QUOTE_MARK.search(ref.text):
+                continue  # every number and name of it is in other reports: the shared story reworded
             aid = ctx.articles[ref.article].id
             per_article.setdefault(ref.article, []).append(Finding(
                 kind="unique_fact",

@@ -206,3 +206,35 @@ def test_a_weekday_against_an_old_date_is_no_conflict():
     a = analyze(Article(id="r0", text=TALKS.format("Aug. 2, 2019"), lang="en", date="2025-10-27"))
     b = analyze(Article(id="r1", text=TALKS.format("Saturday"), lang="en"))
     assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]
+
+
+FINAL = "Brenmoor Rovers beat Talvik City 2-1 in the harbour cup final at Doran Park on {}, the league said."
+
+
+def test_a_weekday_read_on_another_clock_is_no_conflict():
+    a = analyze(Article(id="r0", text=FINAL.format("Saturday, June 29"), lang="en", date="2024-06-30"))
+    b = analyze(Article(id="r1", text=FINAL.format("Sunday (NZ time)"), lang="en", date="2024-06-30"))
+    c = analyze(Article(id="r2", text=FINAL.format("Sunday"), lang="en", date="2024-06-30"))
+    assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]
+    assert [f for f in compare([a, c], method="lexical").findings if f.kind == "date_conflict"]  # no clock named
+
+
+CUT = "The Doran central bank cut its key rate by 25 basis points to 3% on {}, Governor Ilse Varga said."
+
+
+def test_the_day_a_decision_takes_effect_is_not_its_day():
+    a = analyze(Article(id="r0", text=CUT.format("June 5, 2031"), lang="en", date="2031-06-05"))
+    b = analyze(Article(id="r1", text="On June 5, 2031 the Doran central bank cut its key rate by 25 basis points "
+                                      "to 3% (effective June 11), Governor Ilse Varga said.", lang="en",
+                        date="2031-06-05"))
+    assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]
+
+
+def test_a_report_that_misdates_the_event_once_is_found():
+    dated = [analyze(Article(id=f"r{i}", text=CUT.format("June 6, 2031"), lang="en", date="2031-06-06"))
+             for i in range(2)]
+    odd = analyze(Article(id="r2", text="The decision, made on May 5, 2031, cut the key rate to 3%. "
+                                        "The Doran central bank cut its key rate by 25 basis points to 3% on "
+                                        "June 6, 2031, Governor Ilse Varga said.", lang="en", date="2031-06-06"))
+    found = [f for f in compare([*dated, odd], method="lexical").findings if f.kind == "date_conflict"]
+    assert found and any("May 5" in f.summary for f in found)

@@ -107,6 +107,14 @@ def test_a_forecast_and_a_measurement_are_not_rival_figures():
     assert findings("number_conflict", c, b) == []
 
 
+def test_a_toll_of_a_country_and_of_its_continent_are_two_quantities():
+    a = "The health agency said 524 deaths from the fever had been reported so far this year in Kenya, Ilse Varga said."
+    b = "The health agency said 517 deaths from the fever had been reported so far this year in Africa, Ilse Varga said."
+    c = "The health agency said 517 deaths from the fever had been reported so far this year in Kenya, Ilse Varga said."
+    assert findings("number_conflict", a, b) == []
+    assert len(findings("number_conflict", a, c)) == 1
+
+
 def test_two_measurements_still_conflict():
     a = "Waves at Doran harbour were 20 feet high during the storm on Sunday, the coast guard said."
     b = "Waves at Doran harbour were 8 feet high during the storm on Sunday, the coast guard said."

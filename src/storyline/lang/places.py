@@ -413,7 +413,7 @@ North Macedonia|Macedonia
 Netherlands|Holland
 Sri Lanka|Ceylon
 Iran|Persia
-Congo|Zaire
+Congo|Zaire|Democratic Republic of Congo|RD Congo|RDC|République démocratique du Congo|República Democrática del Congo
 Belarus|Byelorussia
 Moldova|Moldavia
 Kyrgyzstan|Kirghizia

@@ -246,3 +246,13 @@ def test_a_report_that_misdates_the_event_once_is_found():
                                         "June 6, 2031, Governor Ilse Varga said.", lang="en", date="2031-06-06"))
     found = [f for f in compare([*dated, odd], method="lexical").findings if f.kind == "date_conflict"]
     assert found and any("May 5" in f.summary for f in found)
+
+
+def test_an_embedded_post_s_link_is_no_name():
+    story = ("The Doran harbour bridge was closed on Monday after 3 cables snapped, engineer Ilse Varga said. "
+             "Repairs will take 6 weeks, the city council said on Monday.")
+    other = ("Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said. "
+             "The council said repairs would take 6 weeks.")
+    post = "What a sight at the Doran bridge tonight 🤩 #Doran pic.twitter.com/QxPKAStvZ3"
+    facts = findings("unique_fact", story + " " + post, other)
+    assert not any("pic.twitter.com" in f.summary for f in facts)

@@ -23,6 +23,8 @@ from storyline.model import Finding
 
 FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|primer[oa]?|premi[eè]re?|erste)\b",
                     re.IGNORECASE)
+# A link's letters ("pic.twitter.com/CpQxPKAS73") are no name a report gives.
+LINK = re.compile(r"(?:https?://|www\.|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/)\S*", re.IGNORECASE)
 QUOTE_MARK = re.compile(r"[“”\"«»„]")
 # Calls to action of a page, not statements of a report: follow, subscribe, sign up, download, unlock,
 # advertisement, in the languages the project reads. Anchored at the sentence start (after
@@ -146,7 +148,8 @@ def find(ctx: Context) -> list[Finding]:
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:
                 continue
-            if not novel(ref.stems, ref.anchors | _superlatives(ref.text), elsewhere[ref.article]) and not QUOTE_MARK.search(ref.text):
+            plain = LINK.sub(" ", ref.text)
+            if not novel(ref.stems, anchors(plain) | _superlatives(plain), elsewhere[ref.article]) and not QUOTE_MARK.search(ref.text):
                 continue  # every number and name of it is in other reports: the shared story reworded
             aid = ctx.articles[ref.article].id
             per_article.setdefault(ref.article, []).append(Finding(

@@ -256,3 +256,18 @@ def test_an_embedded_post_s_link_is_no_name():
     post = "What a sight at the Doran bridge tonight 🤩 #Doran pic.twitter.com/QxPKAStvZ3"
     facts = findings("unique_fact", story + " " + post, other)
     assert not any("pic.twitter.com" in f.summary for f in facts)
+
+
+def test_a_photo_caption_is_not_a_fact():
+    story = ("The Doran harbour bridge was closed on Monday after 3 cables snapped, engineer Ilse Varga said. "
+             "Talvik Lines' old ferry terminal in Doran is shown Wednesday, March 21, 2001.")
+    other = "Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said."
+    assert not any("is shown" in f.summary for f in findings("unique_fact", story, other))
+
+
+def test_a_figure_another_report_writes_with_a_hyphen_is_not_unique():
+    a = ("Shares of Talvik Lines rose 9 percent in premarket trading on Monday, Ilse Varga said. "
+         "Talvik Lines agreed to buy Brenmoor Ferries on Monday, Ilse Varga said.")
+    b = ("Talvik Lines agreed to buy Brenmoor Ferries on Monday, Ilse Varga said. "
+         "Following the news, the stock is up 9% in the pre-market.")
+    assert not any("premarket" in f.summary for f in findings("unique_fact", a, b))

@@ -23,6 +23,10 @@ from storyline.model import Finding
 
 FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|primer[oa]?|premi[eè]re?|erste)\b",
                     re.IGNORECASE)
+# A photo caption left in the text ("The headquarters is shown Wednesday, March 21, 2001."): it
+# describes a picture, often an old one, not the story.
+CAPTION = re.compile(r"\b(?:is|are|was|were) (?:shown|pictured)\b|^\s*(?:file|archive) (?:photo|picture|image)\b|"
+                     r"\b(?:photo|picture|image) (?:taken|dated) ", re.IGNORECASE)
 # A link's letters ("pic.twitter.com/CpQxPKAS73") are no name a report gives.
 LINK = re.compile(r"(?:https?://|www\.|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/)\S*", re.IGNORECASE)
 QUOTE_MARK = re.compile(r"[“”\"«»„]")
@@ -87,7 +91,7 @@ def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str
     words: list[set[str]] = [set() for _ in ctx.articles]
     figures: list[dict[str, list[set[str]]]] = [defaultdict(list) for _ in ctx.articles]
     for ref in ctx.refs:
-        stems = set(ref.stems)
+        stems = set(ref.stems) | _joined(ref.text)
         words[ref.article] |= stems
         for s in stems | _superlatives(ref.text):
             if s.startswith(("num:", "month:", "most:")):
@@ -108,6 +112,11 @@ def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str
 _SUPERLATIVE = re.compile(FIRSTS.pattern + r"\s+(?:[\w-]+\s+)??([^\W\d_][\w-]{3,})", re.IGNORECASE)
 
 
+def _joined(text: str) -> set[str]:
+    """Hyphenated words written as one ("pre-market" is "premarket")."""
+    return {stem(fold_word(m.replace("-", ""))) for m in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", text)}
+
+
 def _superlatives(text: str) -> set[str]:
     """"first consignment", "record high" as keys: a superlative and the thing it is said of is a
     checkable claim of its own ("the first consignment" is not "the first phase")."""
@@ -119,11 +128,11 @@ def novel(stems: list[str], found: set[str], elsewhere: tuple[set[str], dict[str
     no other report uses anywhere, a number or month no other report writes beside any of this
     sentence's words ("6.4% growth" is given elsewhere if another sentence has 6.4 and growth)."""
     other_words, other_figures = elsewhere
-    words = {s for s in stems if not s.startswith(("num:", "month:"))}
+    words = set(stems)
     out = set()
     for a in found:
         if a.startswith(("num:", "month:", "most:")):
-            if not any(words & sentence for sentence in other_figures.get(a, [])):
+            if not any((words - {a}) & sentence for sentence in other_figures.get(a, [])):
                 out.add(a)
         elif a not in other_words:
             out.add(a)
@@ -143,7 +152,7 @@ def find(ctx: Context) -> list[Finding]:
             content = sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
-            if is_furniture(ref.text):
+            if is_furniture(ref.text) or CAPTION.search(ref.text):
                 continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:

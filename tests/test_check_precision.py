@@ -20,6 +20,13 @@ def findings(kind: str, *texts: str, lang: str = "en", date: str | None = None) 
 
 
 
+def test_two_provinces_are_still_a_conflict():
+    a = "Brenna Oakes was arrested in Bavaria on Tuesday after the warehouse fire, police said."
+    b = "Brenna Oakes was arrested in Saxony on Tuesday after the warehouse fire, police said."
+    found = findings("place_conflict", a, b)
+    assert len(found) == 1 and set(found[0].details["values"]) == {"Bavaria", "Saxony"}
+
+
 def test_two_cities_are_still_a_conflict():
     a = "Brenmoor Chemicals, which is headquartered in Oslo, said it had suspended work at the site."
     b = "Brenmoor Chemicals, which is headquartered in Helsinki, said it had suspended work at the site."
@@ -170,6 +177,14 @@ WRONG = {
     "a_city_and_the_country_that_holds_it_are_not_a_conflict": ("place_conflict", "en", [
         "The summit of regional trade ministers opened in Kuala Lumpur on Monday, officials from Doran said.",
         "The summit of regional trade ministers opened in Malaysia on Monday, officials from Doran said.",
+    ]),
+    "a_province_and_its_city_are_not_a_conflict": ("place_conflict", "en", [
+        "Brenna Oakes was arrested in Maharashtra on Tuesday after the warehouse fire, police said.",
+        "Brenna Oakes was arrested in Pune on Tuesday after the warehouse fire, police said.",
+    ]),
+    "a_state_and_its_city_are_not_a_conflict": ("place_conflict", "en", [
+        "Brenna Oakes was arrested in Texas on Tuesday after the warehouse fire, police said.",
+        "Brenna Oakes was arrested in Houston on Tuesday after the warehouse fire, police said.",
     ]),
     "two_names_of_one_city_are_not_a_conflict": ("place_conflict", "en", [
         "Brenna Oakes was arrested in Bombay on Tuesday after the warehouse fire, police said.",

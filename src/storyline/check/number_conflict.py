@@ -74,7 +74,7 @@ class Figure:
     names: set[str]  # the local words that are names most reports use (no evidence of a slot)
     numbers: set[str] = field(default_factory=set)  # numbers in its sentence that no figure covers
     modal: bool = False  # a forecast, bound or possibility ("could reach", "expected", "up to")
-    scope: set[str] = field(default_factory=set)  # the places its sentence counts it in (slots.scope)
+    scope: set[str] = field(default_factory=set)  # the places its clause counts it in (slots.scope)
 
 
 def _values(q: Quantity) -> set[float]:
@@ -158,8 +158,13 @@ def _bare(article: Article, sentence: int) -> str:
     return re.sub(r"\d+(?:[.,]\d+)*-(?=[^\W\d_])", lambda m: " " * len(m.group()), "".join(chars))
 
 
-def _sentence_text(article: Article, sentence: int) -> str:
-    return article.sentences[sentence].text if sentence < len(article.sentences) else ""
+def _clause(article: Article, q: Quantity) -> str:
+    """The figure's clause: its sentence cut at the punctuation nearest either side of it."""
+    sent = article.sentences[q.sentence] if q.sentence < len(article.sentences) else None
+    lo, hi = (sent.start, sent.end) if sent else (0, len(article.text))
+    before = re.split(r"[,;:()“”\"]", article.text[lo : q.span[0]])[-1]
+    after = re.split(r"[,;:()“”\"]", article.text[q.span[1] : hi])[0]
+    return f"{before}{q.text}{after}"
 
 
 def _figures(ctx: Context) -> list[list[Figure]]:
@@ -167,7 +172,6 @@ def _figures(ctx: Context) -> list[list[Figure]]:
     out = []
     for a_i, art in enumerate(ctx.articles):
         sentence_numbers = {}
-        scopes: dict[int, set[str]] = {}
         figs = []
         for x, q in enumerate(art.quantities):
             before, after = _windows(art, q)
@@ -184,7 +188,7 @@ def _figures(ctx: Context) -> list[list[Figure]]:
                                slots.hedge(before), slots.rate_names(words), slots.aggregate(words),
                                states, slots.past(slots.window_words(clause)), slots.circumstance(clause),
                                local & story_names, numbers, slots.modal(f"{clause} {after}"),
-                               scopes.setdefault(q.sentence, slots.scope(_sentence_text(art, q.sentence)))))
+                               slots.scope(_clause(art, q))))
         out.append(figs)
     return out
 

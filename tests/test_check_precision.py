@@ -138,6 +138,14 @@ def test_a_respelled_given_name_with_one_surname():
     assert [set(f.details["variants"]) for f in found] == [{"Marco Vantrell", "Mark Vantrell"}]
 
 
+def test_a_shortened_given_name_with_one_surname():
+    a = "Foreign Minister Alexander Vantrell met envoys in Doran on Monday to discuss the harbour treaty."
+    b = "Foreign Minister Alex Vantrell met envoys in Doran on Monday to discuss the harbour treaty."
+    found = findings("name_variant", a, b)
+    assert [(set(f.details["variants"]), f.details["difference"]) for f in found] == [
+        ({"Alexander Vantrell", "Alex Vantrell"}, "shortened")]
+
+
 def test_a_respelled_given_name_of_a_quotes_speaker():
     a = analyze(Article(id="r0", text="Foreign Minister Marco Vantrell met envoys in Doran on Monday.", lang="en"))
     b = analyze(Article(id="r1", text="“We will not give up the harbour,” the minister said on Monday in Doran.",

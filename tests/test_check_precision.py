@@ -211,6 +211,10 @@ WRONG = {
         "Fighters of Tehrik-i-Taliban Pakistan (TTP) attacked a checkpoint near Doran on Friday, police said.",
         "The TTP, a militant group, claimed the attack near Doran on Friday, police said.",
     ]),
+    "an_acronym_of_a_hyphenated_name_is_not_a_garble": ("suspect_term", "en", [
+        "Fighters of Tehrik-i-Talvar Doran (TTD) attacked a checkpoint near Brenmoor on Friday, police said.",
+        "Fighters of the TD attacked a checkpoint near Brenmoor on Friday, police said. The TD claimed it.",
+    ]),
     "a_city_written_in_the_reports_language_is_not_a_garble": ("suspect_term", "de", [
         "Die Regierungen in Teheran, Bagdad und Washington wiesen am Montag in Doran jede Schuld zurück.",
         "Die Regierungen in Tehran, Baghdad und Washington wiesen am Montag in Doran jede Schuld zurück.",

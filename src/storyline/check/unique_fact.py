@@ -62,6 +62,9 @@ def is_furniture(text: str) -> bool:
     """Whether a sentence is page furniture: a call to action, a cookie notice, a share widget."""
     return bool(FURNITURE.search(text)) or len({m.lower() for m in _NETWORKS.findall(text)}) >= 3
 MIN_SCORE = 2.0
+# A report's first sentences state the story, in its own words or language; there only a figure or a
+# superlative no other report gives is a fact of its own, not a name (a translated one looks new).
+LEDE = 2
 MIN_WORDS = 6
 MIN_CONTENT = 4
 PER_ARTICLE = 25
@@ -158,7 +161,10 @@ def find(ctx: Context) -> list[Finding]:
             if score < MIN_SCORE:
                 continue
             plain = LINK.sub(" ", ref.text)
-            if not novel(ref.stems, anchors(plain) | _superlatives(plain), elsewhere[ref.article]) and not QUOTE_MARK.search(ref.text):
+            new = novel(ref.stems, anchors(plain) | _superlatives(plain), elsewhere[ref.article])
+            if ref.sentence < LEDE:
+                new = {a for a in new if a.startswith(("num:", "most:"))}
+            if not new and not QUOTE_MARK.search(ref.text):
                 continue  # every number and name of it is in other reports: the shared story reworded
             aid = ctx.articles[ref.article].id
             per_article.setdefault(ref.article, []).append(Finding(

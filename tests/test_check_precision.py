@@ -15,15 +15,18 @@ def findings(kind: str, *texts: str, lang: str = "en", date: str | None = None) 
     return [f for f in compare(arts, method="lexical").findings if f.kind == kind]
 
 
+def unique_facts(*texts: str) -> str:
+    """The summaries of the unique facts compare finds, in one string to search."""
+    return " | ".join(f.summary for f in findings("unique_fact", *texts))
+
+
 # place_conflict
 
-
+ARREST = "Brenna Oakes was arrested in {} on Tuesday after the warehouse fire, police said."
 
 
 def test_two_provinces_are_still_a_conflict():
-    a = "Brenna Oakes was arrested in Bavaria on Tuesday after the warehouse fire, police said."
-    b = "Brenna Oakes was arrested in Saxony on Tuesday after the warehouse fire, police said."
-    found = findings("place_conflict", a, b)
+    found = findings("place_conflict", ARREST.format("Bavaria"), ARREST.format("Saxony"))
     assert len(found) == 1 and set(found[0].details["values"]) == {"Bavaria", "Saxony"}
 
 
@@ -91,16 +94,14 @@ def test_a_reworded_lede_is_not_a_fact_of_its_own():
          "Talvik Lines had pitched as generous. The walkout began at 6 am at Brenmoor Port, the union said.")
     b = ("Dockworkers at Brenmoor Port began a strike at 6 am on Thursday, union leader Ilse Varga said. "
          "Talvik Lines said talks would resume next week.")
-    facts = findings("unique_fact", a, b)
-    assert not any("overwhelmingly" in f.summary for f in facts)
+    assert "overwhelmingly" not in unique_facts(a, b)
 
 
 def test_a_figure_no_other_report_gives_is_still_a_fact():
     a = ("Dockworkers at Brenmoor Port went on strike on Thursday, union leader Ilse Varga said. "
          "The union says 4,300 members at 12 terminals have stopped work, halting 85 ships.")
-    b = "Dockworkers at Brenmoor Port went on strike on Thursday, Ilse Varga of the union said."
-    facts = findings("unique_fact", a, b)
-    assert any("4,300 members" in f.summary for f in facts)
+    assert "4,300 members" in unique_facts(a, "Dockworkers at Brenmoor Port went on strike on Thursday, "
+                                              "Ilse Varga of the union said.")
 
 
 # number_conflict
@@ -186,18 +187,12 @@ WRONG = {
         "The summit of regional trade ministers opened in Kuala Lumpur on Monday, officials from Doran said.",
         "The summit of regional trade ministers opened in Malaysia on Monday, officials from Doran said.",
     ]),
-    "a_province_and_its_city_are_not_a_conflict": ("place_conflict", "en", [
-        "Brenna Oakes was arrested in Maharashtra on Tuesday after the warehouse fire, police said.",
-        "Brenna Oakes was arrested in Pune on Tuesday after the warehouse fire, police said.",
-    ]),
-    "a_state_and_its_city_are_not_a_conflict": ("place_conflict", "en", [
-        "Brenna Oakes was arrested in Texas on Tuesday after the warehouse fire, police said.",
-        "Brenna Oakes was arrested in Houston on Tuesday after the warehouse fire, police said.",
-    ]),
-    "two_names_of_one_city_are_not_a_conflict": ("place_conflict", "en", [
-        "Brenna Oakes was arrested in Bombay on Tuesday after the warehouse fire, police said.",
-        "Brenna Oakes was arrested in Mumbai on Tuesday after the warehouse fire, police said.",
-    ]),
+    "a_province_and_its_city_are_not_a_conflict": ("place_conflict", "en", [ARREST.format("Maharashtra"),
+                                                                             ARREST.format("Pune")]),
+    "a_state_and_its_city_are_not_a_conflict": ("place_conflict", "en", [ARREST.format("Texas"),
+                                                                          ARREST.format("Houston")]),
+    "two_names_of_one_city_are_not_a_conflict": ("place_conflict", "en", [ARREST.format("Bombay"),
+                                                                           ARREST.format("Mumbai")]),
     "a_field_of_study_is_not_a_place": ("place_conflict", "en", [
         "Tamsin Crowe, who won the Halvard Prize in Chemistry last year, opened the institute on Monday.",
         "Tamsin Crowe, who won the Halvard Prize in Economics last year, opened the institute on Monday.",

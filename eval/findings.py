@@ -3,7 +3,7 @@
     .venv/bin/python -m eval findings [CORPUS.jsonl] [--gold eval/gold_findings.json] [--sample N] [--json] [--method M]
 
 Runs compare (lexical unless --method says otherwise) on each labelled story, matches findings to the hand-encoded differences in
-eval/gold_findings.json and prints recall per kind. Beside recall it prints precision
+eval/gold_findings.json and prints, per kind, recall beside precision
 on hand-labelled findings (eval/finding_labels.json: true, harmless or false, keyed by kind and evidence
 sentences), the share of conflict/variant findings that match a gold item (a lower bound, GOLD.md is not
 exhaustive) and the first N findings per story for a hand check. It also checks
@@ -210,10 +210,21 @@ def _print_precision(labels: dict[str, Any]) -> None:
     print(f"precision on hand-labelled findings: {_ratio(overall['precision'])} true/(true+false); "
           f"{_ratio(overall['useful'])} true or harmless; labelled findings found {overall['found']}/"
           f"{overall['labelled']} ({overall['gone']} gone); {labels['unlabelled']} current findings unlabelled")
-    for kind, v in labels["per_kind"].items():
-        print(f"  {kind:<16} {v['found']:>3}/{v['labelled']:<3} true {v['true']:>2} harmless {v['harmless']:>2} "
-              f"false {v['false']:>2}  precision {_ratio(v['precision'])}  useful {_ratio(v['useful'])}"
-              f"  gone {v['gone']}  unlabelled {labels['unlabelled_per_kind'].get(kind, 0)}")
+
+
+def _print_per_kind(recall: dict[str, Any], labels: dict[str, Any]) -> None:
+    """One line per kind: recall against GOLD.md beside precision on the hand labels."""
+    print(f"  {'kind':<16} {'recall':>12}  {'precision':>9} (labelled found: true harmless false)  useful  gone  unlabelled")
+    for kind in sorted(set(recall) | set(labels["per_kind"])):
+        r = recall.get(kind)
+        shown = f"{r['found']:>3}/{r['gold']:<3} {r['recall']:.2f}" if r else f"{'-':>12}"
+        v = labels["per_kind"].get(kind)
+        if v is None:
+            print(f"  {kind:<16} {shown:>12}  {'n/a':>9}")
+            continue
+        print(f"  {kind:<16} {shown:>12}  {_ratio(v['precision']):>9} ({v['found']:>3}/{v['labelled']:<3}: "
+              f"{v['true']:>3} {v['harmless']:>3} {v['false']:>3})       {_ratio(v['useful'])}  {v['gone']:>4}  "
+              f"{labels['unlabelled_per_kind'].get(kind, 0):>10}")
 
 
 def _ratio(value: float | None) -> str:
@@ -240,9 +251,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"findings recall vs GOLD.md: {result['recall']:.3f} "
           f"({sum(v['found'] for v in result['per_kind'].values())}/{sum(v['gold'] for v in result['per_kind'].values())})")
-    for kind, v in result["per_kind"].items():
-        print(f"  {kind:<16} {v['found']:>3}/{v['gold']:<3} recall {v['recall']:.2f}")
     _print_precision(result["labels"])
+    _print_per_kind(result["per_kind"], result["labels"])
     print(f"conflict/variant findings matching a gold difference: {result['checked_matching_gold']}/"
           f"{result['checked_findings']} (a lower bound on precision: GOLD.md is not exhaustive)")
     print(f"findings per kind: {json.dumps(result['finding_counts'], sort_keys=True)}")

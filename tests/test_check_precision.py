@@ -15,9 +15,19 @@ def findings(kind: str, *texts: str, lang: str = "en", date: str | None = None) 
     return [f for f in compare(arts, method="lexical").findings if f.kind == kind]
 
 
+def unique_facts(*texts: str) -> str:
+    """The summaries of the unique facts compare finds, in one string to search."""
+    return " | ".join(f.summary for f in findings("unique_fact", *texts))
+
+
 # place_conflict
 
+ARREST = "Brenna Oakes was arrested in {} on Tuesday after the warehouse fire, police said."
 
+
+def test_two_provinces_are_still_a_conflict():
+    found = findings("place_conflict", ARREST.format("Bavaria"), ARREST.format("Saxony"))
+    assert len(found) == 1 and set(found[0].details["values"]) == {"Bavaria", "Saxony"}
 
 
 def test_two_cities_are_still_a_conflict():
@@ -78,6 +88,22 @@ def test_a_fact_about_following_or_subscribers_is_still_a_fact():
     assert any("40,000 subscribers" in f.summary for f in facts)
 
 
+def test_a_reworded_lede_is_not_a_fact_of_its_own():
+    # every name and day of r0's first sentence is in r1, worded too far apart to be aligned
+    a = ("Ilse Varga's members overwhelmingly backed walking off the job on Thursday, spurning an offer the embattled "
+         "Talvik Lines had pitched as generous. The walkout began at 6 am at Brenmoor Port, the union said.")
+    b = ("Dockworkers at Brenmoor Port began a strike at 6 am on Thursday, union leader Ilse Varga said. "
+         "Talvik Lines said talks would resume next week.")
+    assert "overwhelmingly" not in unique_facts(a, b)
+
+
+def test_a_figure_no_other_report_gives_is_still_a_fact():
+    a = ("Dockworkers at Brenmoor Port went on strike on Thursday, union leader Ilse Varga said. "
+         "The union says 4,300 members at 12 terminals have stopped work, halting 85 ships.")
+    assert "4,300 members" in unique_facts(a, "Dockworkers at Brenmoor Port went on strike on Thursday, "
+                                              "Ilse Varga of the union said.")
+
+
 # number_conflict
 
 
@@ -87,6 +113,14 @@ def test_a_forecast_and_a_measurement_are_not_rival_figures():
     c = "Waves at Doran harbour of up to 15 feet were expected during the storm on Sunday."
     assert findings("number_conflict", a, b) == []
     assert findings("number_conflict", c, b) == []
+
+
+def test_a_toll_of_a_country_and_of_its_continent_are_two_quantities():
+    a = "The health agency said 524 deaths from the fever had been reported so far this year in Kenya, Ilse Varga said."
+    b = "The health agency said 517 deaths from the fever had been reported so far this year in Africa, Ilse Varga said."
+    c = "The health agency said 517 deaths from the fever had been reported so far this year in Kenya, Ilse Varga said."
+    assert findings("number_conflict", a, b) == []
+    assert len(findings("number_conflict", a, c)) == 1
 
 
 def test_two_measurements_still_conflict():
@@ -103,6 +137,14 @@ def test_a_respelled_given_name_with_one_surname():
     b = "Foreign Minister Mark Vantrell met envoys in Doran on Monday to discuss the harbour treaty."
     found = findings("name_variant", a, b)
     assert [set(f.details["variants"]) for f in found] == [{"Marco Vantrell", "Mark Vantrell"}]
+
+
+def test_a_shortened_given_name_with_one_surname():
+    a = "Foreign Minister Alexander Vantrell met envoys in Doran on Monday to discuss the harbour treaty."
+    b = "Foreign Minister Alex Vantrell met envoys in Doran on Monday to discuss the harbour treaty."
+    found = findings("name_variant", a, b)
+    assert [(set(f.details["variants"]), f.details["difference"]) for f in found] == [
+        ({"Alexander Vantrell", "Alex Vantrell"}, "shortened")]
 
 
 def test_a_respelled_given_name_of_a_quotes_speaker():
@@ -145,10 +187,12 @@ WRONG = {
         "The summit of regional trade ministers opened in Kuala Lumpur on Monday, officials from Doran said.",
         "The summit of regional trade ministers opened in Malaysia on Monday, officials from Doran said.",
     ]),
-    "two_names_of_one_city_are_not_a_conflict": ("place_conflict", "en", [
-        "Brenna Oakes was arrested in Bombay on Tuesday after the warehouse fire, police said.",
-        "Brenna Oakes was arrested in Mumbai on Tuesday after the warehouse fire, police said.",
-    ]),
+    "a_province_and_its_city_are_not_a_conflict": ("place_conflict", "en", [ARREST.format("Maharashtra"),
+                                                                             ARREST.format("Pune")]),
+    "a_state_and_its_city_are_not_a_conflict": ("place_conflict", "en", [ARREST.format("Texas"),
+                                                                          ARREST.format("Houston")]),
+    "two_names_of_one_city_are_not_a_conflict": ("place_conflict", "en", [ARREST.format("Bombay"),
+                                                                           ARREST.format("Mumbai")]),
     "a_field_of_study_is_not_a_place": ("place_conflict", "en", [
         "Tamsin Crowe, who won the Halvard Prize in Chemistry last year, opened the institute on Monday.",
         "Tamsin Crowe, who won the Halvard Prize in Economics last year, opened the institute on Monday.",
@@ -161,6 +205,10 @@ WRONG = {
     "an_acronym_several_reports_use_is_its_own_body": ("suspect_term", "en", [
         "Fighters of Tehrik-i-Taliban Pakistan (TTP) attacked a checkpoint near Doran on Friday, police said.",
         "The TTP, a militant group, claimed the attack near Doran on Friday, police said.",
+    ]),
+    "an_acronym_of_a_hyphenated_name_is_not_a_garble": ("suspect_term", "en", [
+        "Fighters of Tehrik-i-Talvar Doran (TTD) attacked a checkpoint near Brenmoor on Friday, police said.",
+        "Fighters of the TD attacked a checkpoint near Brenmoor on Friday, police said. The TD claimed it.",
     ]),
     "a_city_written_in_the_reports_language_is_not_a_garble": ("suspect_term", "de", [
         "Die Regierungen in Teheran, Bagdad und Washington wiesen am Montag in Doran jede Schuld zurück.",
@@ -188,3 +236,60 @@ def test_a_weekday_against_an_old_date_is_no_conflict():
     a = analyze(Article(id="r0", text=TALKS.format("Aug. 2, 2019"), lang="en", date="2025-10-27"))
     b = analyze(Article(id="r1", text=TALKS.format("Saturday"), lang="en"))
     assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]
+
+
+FINAL = "Brenmoor Rovers beat Talvik City 2-1 in the harbour cup final at Doran Park on {}, the league said."
+
+
+def test_a_weekday_read_on_another_clock_is_no_conflict():
+    a = analyze(Article(id="r0", text=FINAL.format("Saturday, June 29"), lang="en", date="2024-06-30"))
+    b = analyze(Article(id="r1", text=FINAL.format("Sunday (NZ time)"), lang="en", date="2024-06-30"))
+    c = analyze(Article(id="r2", text=FINAL.format("Sunday"), lang="en", date="2024-06-30"))
+    assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]
+    assert [f for f in compare([a, c], method="lexical").findings if f.kind == "date_conflict"]  # no clock named
+
+
+CUT = "The Doran central bank cut its key rate by 25 basis points to 3% on {}, Governor Ilse Varga said."
+
+
+def test_the_day_a_decision_takes_effect_is_not_its_day():
+    a = analyze(Article(id="r0", text=CUT.format("June 5, 2031"), lang="en", date="2031-06-05"))
+    b = analyze(Article(id="r1", text="On June 5, 2031 the Doran central bank cut its key rate by 25 basis points "
+                                      "to 3% (effective June 11), Governor Ilse Varga said.", lang="en",
+                        date="2031-06-05"))
+    assert not [f for f in compare([a, b], method="lexical").findings if f.kind == "date_conflict"]
+
+
+def test_a_report_that_misdates_the_event_once_is_found():
+    dated = [analyze(Article(id=f"r{i}", text=CUT.format("June 6, 2031"), lang="en", date="2031-06-06"))
+             for i in range(2)]
+    odd = analyze(Article(id="r2", text="The decision, made on May 5, 2031, cut the key rate to 3%. "
+                                        "The Doran central bank cut its key rate by 25 basis points to 3% on "
+                                        "June 6, 2031, Governor Ilse Varga said.", lang="en", date="2031-06-06"))
+    found = [f for f in compare([*dated, odd], method="lexical").findings if f.kind == "date_conflict"]
+    assert found and any("May 5" in f.summary for f in found)
+
+
+def test_an_embedded_post_s_link_is_no_name():
+    story = ("The Doran harbour bridge was closed on Monday after 3 cables snapped, engineer Ilse Varga said. "
+             "Repairs will take 6 weeks, the city council said on Monday.")
+    other = ("Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said. "
+             "The council said repairs would take 6 weeks.")
+    post = "What a sight at the Doran bridge tonight 🤩 #Doran pic.twitter.com/QxPKAStvZ3"
+    facts = findings("unique_fact", story + " " + post, other)
+    assert not any("pic.twitter.com" in f.summary for f in facts)
+
+
+def test_a_photo_caption_is_not_a_fact():
+    story = ("The Doran harbour bridge was closed on Monday after 3 cables snapped, engineer Ilse Varga said. "
+             "Talvik Lines' old ferry terminal in Doran is shown Wednesday, March 21, 2001.")
+    other = "Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said."
+    assert not any("is shown" in f.summary for f in findings("unique_fact", story, other))
+
+
+def test_a_figure_another_report_writes_with_a_hyphen_is_not_unique():
+    a = ("Shares of Talvik Lines rose 9 percent in premarket trading on Monday, Ilse Varga said. "
+         "Talvik Lines agreed to buy Brenmoor Ferries on Monday, Ilse Varga said.")
+    b = ("Talvik Lines agreed to buy Brenmoor Ferries on Monday, Ilse Varga said. "
+         "Following the news, the stock is up 9% in the pre-market.")
+    assert not any("premarket" in f.summary for f in findings("unique_fact", a, b))

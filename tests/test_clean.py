@@ -103,11 +103,36 @@ def test_share_related_follow_lines_in_several_languages():
     assert set(kinds(c)) == {"share_line", "related_line"}
 
 
+def test_calls_to_action_are_page_furniture():
+    debris = [
+        "LIVE TV", "Unlock Exclusive Insights with The Doran Times Premium", "Join our WhatsApp channel",
+        "Follow Doran Daily on YouTube", "Get the Doran Courier app", "Click here to read the full story",
+        "Go Premium for $1 a week", "We use cookies to improve your experience on this site",
+    ]
+    lines = BODY.split("\n")
+    c = clean_text("\n".join([lines[0], *debris, lines[1]]))
+    assert c.text == BODY.replace("\n", "\n\n")
+    assert [r.text for r in c.removed] == debris
+
+
+def test_a_list_of_story_links_under_related_news_is_dropped():
+    links = ["Related News", "", "17 February 2031", "Doran council confirms talks on the harbour bridge", "",
+             "10 March 2031", "Talvik ferry operator to challenge the port fee ruling"]
+    lines = BODY.split("\n")
+    c = clean_text("\n".join([lines[0], "", *links, "", lines[1]]))
+    assert c.text == BODY.replace("\n", "\n\n")
+    assert [r.text for r in c.removed] == [x for x in links if x]
+
+
 def test_sentences_mentioning_debris_words_are_kept():
     text = (
         "Related to the price rise, the board said it would follow the regulator's advice.\n"
         "Readers can share their views at a public meeting on Friday, the board said.\n"
-        "By the end of the year, prices will have risen by 4 percent."
+        "By the end of the year, prices will have risen by 4 percent.\n"
+        "Members of the Doran dockers' union will get premium pay for night shifts from March.\n"
+        "Live coverage of the vote was watched by 40,000 people, the broadcaster said.\n"
+        "Join the queue early, the harbour master told passengers on Friday.\n"
+        "Download speeds in Doran doubled after the new cable was laid, the regulator said."
     )
     c = clean_text(text)
     assert c.text == text.replace("\n", "\n\n")

@@ -9,6 +9,12 @@ never wrote, the first day of "June 4-6") and the dates of photo captions are ne
 A weekday and a date written together ("Sunday (Oct 26)") are one date, and a bare weekday that
 contradicts another report's explicit date ("Saturday" against Sunday, Oct 26) is a conflict even
 where the weekday cannot be resolved (a report without a date).
+
+Two days a day apart need not disagree when one is read on a named clock: "Sunday (NZ time)" and
+"Saturday" in the Caribbean are one moment. A report that gives the event several days takes part
+with the one day no other report gives, when its other days are the others' (a synopsis that
+misdates what the body dates right). A date something takes effect ("effective 11 June", "with
+effect from") is not the day of the event that set it.
 """
 
 from __future__ import annotations
@@ -19,9 +25,9 @@ from datetime import date
 
 from storyline.check import events
 from storyline.check.context import Context
-from storyline.lang.calendar import weekday_number
+from storyline.lang.calendar import names_time_zone, weekday_number
 from storyline.lang.fold import fold_word
-from storyline.model import DateMention, Finding, as_span
+from storyline.model import Article, DateMention, Finding, as_span
 
 
 def _by_sentence(dates: list[DateMention]) -> dict[int, list[DateMention]]:
@@ -72,6 +78,45 @@ def _weekday_of(value: str) -> int | None:
     return day.weekday() if day else None
 
 
+AROUND = 40  # characters either side of a date in which its clock is named
+
+
+EFFECTIVE = re.compile(r"\b(?:effective(?: from| on| as of)?|with effect from|takes? effect(?: on| from)?|"
+                       r"comes? into force(?: on)?|in force from|as of|starting(?: on| from)?|"
+                       r"à compter du|à partir du|avec effet au|a partir del?|con efecto desde|ab dem|ab|"
+                       r"wirksam ab|mit wirkung (?:vom|zum)|a partire dal|con decorrenza)\s+(?:the\s+|le\s+|el\s+)?$",
+                       re.IGNORECASE)
+
+
+def takes_effect(art: Article, d: DateMention) -> bool:
+    """"effective 11 June", "with effect from": the day something starts to apply, not the event's day."""
+    return bool(EFFECTIVE.search(art.text[max(0, d.span[0] - 30) : d.span[0]]))
+
+
+def _around(art: Article, d: DateMention) -> str:
+    s = art.sentences[d.sentence] if d.sentence < len(art.sentences) else None
+    lo = max(s.start if s else 0, d.span[0] - AROUND)
+    hi = min(s.end if s else len(art.text), d.span[1] + AROUND)
+    return art.text[lo:hi]
+
+
+def _next_day(da: DateMention, db: DateMention) -> bool:
+    """Whether two mentions are a day apart: by their resolved days, or, for a bare weekday (whose
+    week the resolver may have guessed), by the days of the week."""
+    if da.value and db.value and (gap := events.days_apart(da.value, db.value)) is not None and gap <= 1:
+        return True
+    wa = _weekday(da) if _weekday(da) is not None else (_weekday_of(da.value) if da.value else None)
+    wb = _weekday(db) if _weekday(db) is not None else (_weekday_of(db.value) if db.value else None)
+    if (_weekday(da) is None and _weekday(db) is None) or wa is None or wb is None:
+        return False
+    return (wa - wb) % 7 in (1, 6)
+
+
+def one_day_explained(art_a: Article, da: DateMention, art_b: Article, db: DateMention) -> bool:
+    """Two days a day apart that both can be right: one is read on a named clock."""
+    return _next_day(da, db) and (names_time_zone(_around(art_a, da)) or names_time_zone(_around(art_b, db)))
+
+
 def _content(ctx: Context, a_i: int, sentence: int) -> int:
     ref = ctx.refs[ctx.pos[(a_i, sentence)]]
     return sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
@@ -106,6 +151,10 @@ def find(ctx: Context) -> list[Finding]:
                         continue
                     if events.caption(art_a, s_a) or events.caption(ctx.articles[b_i], s_b):
                         continue  # a photo caption dates the picture
+                    if one_day_explained(art_a, da, ctx.articles[b_i], db):
+                        continue
+                    if takes_effect(art_a, da) or takes_effect(ctx.articles[b_i], db):
+                        continue
                     # A period that contains the other is a vaguer wording, not a conflict.
                     if da.value.startswith(db.value) or db.value.startswith(da.value):
                         continue
@@ -167,7 +216,7 @@ def _unresolved_weekdays(ctx: Context) -> list[Finding]:
                     if len({x.value for x in art_a.dates if x.sentence == d.sentence and x.value}) != 1:
                         continue  # the sentence gives several days: which one the weekday names is unclear
                     day_a = _weekday_of(d.value)
-                    if day_a is None or day_a == day_b:
+                    if day_a is None or day_a == day_b or one_day_explained(art_a, d, art_b, wd):
                         continue
                     when = _day(d.value)
                     if when is None or not any(abs((when - p).days) <= RECENT_DAYS for p in published):
@@ -225,6 +274,20 @@ def _first_since(ctx: Context) -> list[Finding]:
     return findings
 
 
+def _one_day_each(per_article: dict[int, list[tuple[int, DateMention]]]) -> dict[int, list[tuple[int, DateMention]]]:
+    """Each report's day for the event: its only one, or, where it gives several, the one day no other
+    report gives when all its other days are days other reports give."""
+    out = {a: ds for a, ds in per_article.items() if len({d.value for _, d in ds}) == 1}
+    for a_i, ds in per_article.items():
+        if a_i in out:
+            continue
+        others = {d.value for b_i, bs in per_article.items() if b_i != a_i for _, d in bs}
+        own = [(s, d) for s, d in ds if d.value not in others]
+        if len({d.value for _, d in own}) == 1 and len(own) < len(ds):
+            out[a_i] = own
+    return out
+
+
 MAX_APART = 45  # days; two dates further apart are two events of one kind (this cut and an old one)
 
 
@@ -235,6 +298,8 @@ def _event_dates(ctx: Context, reported: set[frozenset[str]]) -> list[Finding]:
         for d in art.dates:
             if d.granularity != "day" or not d.value or len(d.value) != 10 or events.opens_span(art, d):
                 continue
+            if takes_effect(art, d):
+                continue
             if d.sentence >= len(art.sentences) or (a_i, d.sentence) not in ctx.pos:
                 continue
             if _content(ctx, a_i, d.sentence) < MIN_CONTENT or events.caption(art, d.sentence):
@@ -244,7 +309,7 @@ def _event_dates(ctx: Context, reported: set[frozenset[str]]) -> list[Finding]:
                 by_event[event][a_i].append((d.sentence, d))
     findings = []
     for event, per_article in sorted(by_event.items()):
-        single = {a: ds for a, ds in per_article.items() if len({d.value for _, d in ds}) == 1}
+        single = _one_day_each(per_article)
         edges = set()
         order = sorted(single)
         for x, a_i in enumerate(order):
@@ -255,6 +320,8 @@ def _event_dates(ctx: Context, reported: set[frozenset[str]]) -> list[Finding]:
                 if _surface(da.text) == _surface(db.text):
                     continue
                 if (events.days_apart(da.value, db.value) or 0) > MAX_APART:
+                    continue
+                if one_day_explained(ctx.articles[a_i], da, ctx.articles[b_i], db):
                     continue
                 edges.add((a_i, b_i))
         if not edges:

@@ -5,7 +5,8 @@ Two names are variants only with shared context: multi-word names must share a w
 the alignment says tell the same thing. Members of one lexicon (two countries) are never variants,
 and a prefix ("Pakistan"/"Pakistani") is an inflection, not a respelling. A given name before one
 surname is a respelling when it sounds alike ("Mark"/"Marco Rubio", "Shehbaz"/"Shahbaz Sharif"), not
-when it is merely close in letters ("Maria"/"Martin"). A quote's speaker counts as a name of its report.
+when it is merely close in letters ("Maria"/"Martin"); a short form of the given name ("Alex"/
+"Alexander Vantrell") is the same person written two ways. A quote's speaker counts as a name of its report.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def _given_respelling(a: str, b: str) -> bool:
     return _sound_key(a) == _sound_key(b)
 
 
+def _given_shortened(a: str, b: str) -> bool:
+    """A given name and its short form: "alex"/"alexander", "chris"/"christopher"."""
+    short, full = sorted((a, b), key=len)
+    return len(short) >= 3 and len(full) > len(short) and full.startswith(short)
+
+
 def _close(a: str, b: str) -> bool:
     """Two folded words that look like respellings of one another."""
     if a == b or min(len(a), len(b)) < 4 or a[0] != b[0]:
@@ -60,7 +67,7 @@ def _close(a: str, b: str) -> bool:
 
 
 def _variant(x: str, y: str, people: bool = False) -> str | None:
-    """"accents", "spelling" or None. ``people``: both are names of persons."""
+    """"accents", "spelling", "shortened" or None. ``people``: both are names of persons."""
     if x == y or x.replace("’", "'") == y.replace("’", "'"):
         return None
     tx, ty = x.split(), y.split()
@@ -77,6 +84,8 @@ def _variant(x: str, y: str, people: bool = False) -> str | None:
     if a in STOPWORDS or b in STOPWORDS:
         return None
     if people and len(tx) >= 2 and not same[0] and len(fx[-1]) >= 4:
+        if _given_shortened(a, b):
+            return "shortened"  # "Alex"/"Alexander Vantrell"
         return "spelling" if _given_respelling(a, b) else None  # a given name before one surname
     return "spelling" if _close(a, b) else None
 
@@ -139,5 +148,5 @@ def find(ctx: Context) -> list[Finding]:
                    f"look like one name spelled two ways")
         findings.append(Finding(kind="name_variant", summary=summary, evidence=evidence,
                                 details={"variants": {x: users[x], y: users[y]}, "difference": kind},
-                                score=0.6 if kind == "accents" else 0.9))
+                                score=0.6 if kind in ("accents", "shortened") else 0.9))
     return findings

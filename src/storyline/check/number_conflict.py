@@ -14,7 +14,8 @@ Two figures of the same kind and unit, in two reports, fill the same slot when
 Never a conflict: a combined figure and a single one; a look back ("had last cut by 40") and the
 news; a figure set in another event ("after reaching 74 km, the booster separated") and a plain one; figures both reports give (agreed, or one report names both: two things); figures
 a hedge reconciles ("more than 7 percent" / "about 8%"); a forecast, a maximum or a possibility and
-a plain figure ("waves could reach 20 feet" / "waves 8 feet high", slots.modal); figures of differently named rates (deposit
+a plain figure ("waves could reach 20 feet" / "waves 8 feet high", slots.modal); figures counted in
+different places ("in DR Congo" / "in Africa", slots.scope); figures of differently named rates (deposit
 vs refinancing); a figure whose rival number stands, unread, in its own sentence ("needed a run-a-ball 30 ... 27 balls").
 Linked figures form one slot; a report that gives several values in one slot is talking about
 several things and is left out of it.
@@ -73,6 +74,7 @@ class Figure:
     names: set[str]  # the local words that are names most reports use (no evidence of a slot)
     numbers: set[str] = field(default_factory=set)  # numbers in its sentence that no figure covers
     modal: bool = False  # a forecast, bound or possibility ("could reach", "expected", "up to")
+    scope: set[str] = field(default_factory=set)  # the places its clause counts it in (slots.scope)
 
 
 def _values(q: Quantity) -> set[float]:
@@ -156,6 +158,15 @@ def _bare(article: Article, sentence: int) -> str:
     return re.sub(r"\d+(?:[.,]\d+)*-(?=[^\W\d_])", lambda m: " " * len(m.group()), "".join(chars))
 
 
+def _clause(article: Article, q: Quantity) -> str:
+    """The figure's clause: its sentence cut at the punctuation nearest either side of it."""
+    sent = article.sentences[q.sentence] if q.sentence < len(article.sentences) else None
+    lo, hi = (sent.start, sent.end) if sent else (0, len(article.text))
+    before = re.split(r"[,;:()“”\"]", article.text[lo : q.span[0]])[-1]
+    after = re.split(r"[,;:()“”\"]", article.text[q.span[1] : hi])[0]
+    return f"{before}{q.text}{after}"
+
+
 def _figures(ctx: Context) -> list[list[Figure]]:
     story_names = _story_names(ctx)
     out = []
@@ -176,7 +187,8 @@ def _figures(ctx: Context) -> list[list[Figure]]:
             figs.append(Figure(a_i, x, q, _values(q), local, slots.concept(q.context, words),
                                slots.hedge(before), slots.rate_names(words), slots.aggregate(words),
                                states, slots.past(slots.window_words(clause)), slots.circumstance(clause),
-                               local & story_names, numbers, slots.modal(f"{clause} {after}")))
+                               local & story_names, numbers, slots.modal(f"{clause} {after}"),
+                               slots.scope(_clause(art, q))))
         out.append(figs)
     return out
 
@@ -248,6 +260,8 @@ def _same_slot(ctx: Context, fa: Figure, fb: Figure, figures: list[list[Figure]]
         return False  # "after reaching 74 km, the booster separated" and "the ship reached 212 km"
     if fa.modal != fb.modal:
         return False  # "waves could reach 20 feet" and "waves 8 feet high"
+    if fa.scope and fb.scope and not fa.scope & fb.scope:
+        return False  # "524 deaths in DR Congo" and "517 deaths in Africa": two tolls
     aligned = ctx.same_claim(fa.a, qa.sentence, fb.a, qb.sentence)
     similarity = ctx.similarity(fa.a, qa.sentence, fb.a, qb.sentence)
     shared = fa.local & fb.local

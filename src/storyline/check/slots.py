@@ -8,6 +8,8 @@ that two figures in two reports (often in two languages) fill the same slot.
 - ``hedge``: "about 8%" and "more than 7 percent" do not contradict; a lower bound is met by any
   figure a little above it, an approximation by any figure close to it.
 - ``rate_name``: "the deposit rate" and "the main refinancing rate" are two slots, not one.
+- ``scope``: the places a figure's sentence counts it in ("524 deaths in DR Congo", "517 décès en
+  Afrique"): a toll of a country and a toll of its continent are two quantities, not rival readings.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 
 from storyline.check.text import tokens
 from storyline.lang.fold import fold_word, stem
+from storyline.lang.places import place_level
 
 _CONCEPT_WORDS = {
     "deaths": "deaths death dead died killed kill killing fatalities fatality fatal toll "
@@ -207,3 +210,22 @@ _MAY = re.compile(r"\bmay\b")  # lower case only: "in May" is a month
 def modal(text: str) -> bool:
     """Whether the words around a figure make it a forecast, a maximum or a possibility."""
     return bool(_MODAL.search(text) or _MAY.search(text))
+
+
+_SCOPE_CUE = re.compile(r"\b(?i:in|across|throughout|within|en|dans|au|aux|im|in der|nel|nella|em|no|na)\s+"
+                        r"(?i:the\s+|la\s+|le\s+|l['’]|el\s+|der\s+)?"
+                        r"((?:[A-ZÀ-Þ][\w'’-]*)(?:\s+(?:of\s+the\s+|of\s+|del?\s+|du\s+)?[A-ZÀ-Þ][\w'’-]*){0,4})")
+
+
+def scope(sentence: str) -> set[str]:
+    """The known places (canonical names) a sentence counts things in: "in DR Congo" -> {"Congo"},
+    "en Afrique" -> {"Africa"}. The longest run of capitalised words the gazetteer knows wins."""
+    out = set()
+    for m in _SCOPE_CUE.finditer(sentence):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            level = place_level(" ".join(words[:n]))
+            if level is not None:
+                out.add(level[0])
+                break
+    return out

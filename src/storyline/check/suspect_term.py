@@ -198,9 +198,14 @@ def _finding(ctx: Context, a_i: int, term: str, span: tuple[int, int], cand: str
                    score=0.6)
 
 
+_PARTICLE = re.compile(r"(?<=\w)-(?:[a-z]{1,3}-)+(?=[A-Z])")
+
+
 def _readings(art: Article, start: int, term: str) -> list[tuple[int, list[str], str]]:
-    """The initials of the last len(term)-1 and len(term) words before an acronym in brackets."""
-    words = [w for w in WORD.findall(art.text[max(0, start - 120) : start]) if fold_word(w) not in EXPANSION_SKIP]
+    """The initials of the last len(term)-1 and len(term) words before an acronym in brackets. A short
+    lower-case particle inside a hyphenated name gives no letter ("Tehrik-i-Taliban Pakistan" is TTP)."""
+    before = _PARTICLE.sub("-", art.text[max(0, start - 120) : start])
+    words = [w for w in WORD.findall(before) if fold_word(w) not in EXPANSION_SKIP]
     out = []
     for n in (len(term) - 1, len(term)):
         if len(words) < n:

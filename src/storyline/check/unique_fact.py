@@ -4,18 +4,31 @@ A journalist can check a number, a date, a name or a quote; a sentence of commen
 line. So single-source sentences are scored by the checkable things in them and only those with at
 least two points are listed, most checkable first. Page furniture a cleaner left inside a paragraph
 ("Follow us on YouTube", "Unlock Exclusive Insights with X Premium") is never a fact.
+
+A fact only one report gives must also say something checkable that no other report says: one of
+its numbers, months or names appears in no other report, or it quotes someone. A sentence whose
+every number and name the other reports also give is the shared story in other words (a lede the
+alignment did not link to the others' ledes), not a fact of its own.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from storyline.check.context import Context
 from storyline.check.text import anchors, tokens
+from storyline.lang.fold import fold_word, stem
 from storyline.model import Finding
 
 FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|primer[oa]?|premi[eè]re?|erste)\b",
                     re.IGNORECASE)
+# A photo caption left in the text ("The headquarters is shown Wednesday, March 21, 2001."): it
+# describes a picture, often an old one, not the story.
+CAPTION = re.compile(r"\b(?:is|are|was|were) (?:shown|pictured)\b|^\s*(?:file|archive) (?:photo|picture|image)\b|"
+                     r"\b(?:photo|picture|image) (?:taken|dated) ", re.IGNORECASE)
+# A link's letters ("pic.twitter.com/CpQxPKAS73") are no name a report gives.
+LINK = re.compile(r"(?:https?://|www\.|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/)\S*", re.IGNORECASE)
 QUOTE_MARK = re.compile(r"[“”\"«»„]")
 # Calls to action of a page, not statements of a report: follow, subscribe, sign up, download, unlock,
 # advertisement, in the languages the project reads. Anchored at the sentence start (after
@@ -49,6 +62,9 @@ def is_furniture(text: str) -> bool:
     """Whether a sentence is page furniture: a call to action, a cookie notice, a share widget."""
     return bool(FURNITURE.search(text)) or len({m.lower() for m in _NETWORKS.findall(text)}) >= 3
 MIN_SCORE = 2.0
+# A report's first sentences state the story, in its own words or language; there only a figure or a
+# superlative no other report gives is a fact of its own, not a name (a translated one looks new).
+LEDE = 2
 MIN_WORDS = 6
 MIN_CONTENT = 4
 PER_ARTICLE = 25
@@ -72,9 +88,64 @@ def checkability(ctx: Context, a_i: int, sentence: int, text: str) -> tuple[floa
     return score, what
 
 
+def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str]]]]]:
+    """For each report, what the other reports say: every word stem they use, and for each number
+    or month the words of each of their sentences that hold it."""
+    words: list[set[str]] = [set() for _ in ctx.articles]
+    figures: list[dict[str, list[set[str]]]] = [defaultdict(list) for _ in ctx.articles]
+    for ref in ctx.refs:
+        stems = set(ref.stems) | _joined(ref.text)
+        words[ref.article] |= stems
+        for s in stems | _superlatives(ref.text):
+            if s.startswith(("num:", "month:", "most:")):
+                figures[ref.article][s].append(stems)
+    out = []
+    for a_i in range(len(ctx.articles)):
+        other_words: set[str] = set()
+        other_figures: dict[str, list[set[str]]] = defaultdict(list)
+        for b_i in range(len(ctx.articles)):
+            if b_i != a_i:
+                other_words |= words[b_i]
+                for key, sentences in figures[b_i].items():
+                    other_figures[key].extend(sentences)
+        out.append((other_words, other_figures))
+    return out
+
+
+_SUPERLATIVE = re.compile(FIRSTS.pattern + r"\s+(?:[\w-]+\s+)??([^\W\d_][\w-]{3,})", re.IGNORECASE)
+
+
+def _joined(text: str) -> set[str]:
+    """Hyphenated words written as one ("pre-market" is "premarket")."""
+    return {stem(fold_word(m.replace("-", ""))) for m in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", text)}
+
+
+def _superlatives(text: str) -> set[str]:
+    """"first consignment", "record high" as keys: a superlative and the thing it is said of is a
+    checkable claim of its own ("the first consignment" is not "the first phase")."""
+    return {f"most:{m.group(1).lower()} {stem(fold_word(m.group(2)))}" for m in _SUPERLATIVE.finditer(text)}
+
+
+def novel(stems: list[str], found: set[str], elsewhere: tuple[set[str], dict[str, list[set[str]]]]) -> set[str]:
+    """The sentence's anchors (``found``: numbers, months, names) that no other report gives: a name
+    no other report uses anywhere, a number or month no other report writes beside any of this
+    sentence's words ("6.4% growth" is given elsewhere if another sentence has 6.4 and growth)."""
+    other_words, other_figures = elsewhere
+    words = set(stems)
+    out = set()
+    for a in found:
+        if a.startswith(("num:", "month:", "most:")):
+            if not any((words - {a}) & sentence for sentence in other_figures.get(a, [])):
+                out.add(a)
+        elif a not in other_words:
+            out.add(a)
+    return out
+
+
 def find(ctx: Context) -> list[Finding]:
     if len(ctx.articles) < 2:
         return []
+    elsewhere = _said_elsewhere(ctx)
     per_article: dict[int, list[Finding]] = {}
     for members, claim in zip(ctx.clusters, ctx.claims, strict=True):
         if claim.status != "single-source":
@@ -84,11 +155,17 @@ def find(ctx: Context) -> list[Finding]:
             content = sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
-            if is_furniture(ref.text):
+            if is_furniture(ref.text) or CAPTION.search(ref.text):
                 continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:
                 continue
+            plain = LINK.sub(" ", ref.text)
+            new = novel(ref.stems, anchors(plain) | _superlatives(plain), elsewhere[ref.article])
+            if ref.sentence < LEDE:
+                new = {a for a in new if a.startswith(("num:", "most:"))}
+            if not new and not QUOTE_MARK.search(ref.text):
+                continue  # every number and name of it is in other reports: the shared story reworded
             aid = ctx.articles[ref.article].id
             per_article.setdefault(ref.article, []).append(Finding(
                 kind="unique_fact",

@@ -346,3 +346,17 @@ FOLDED_WEEKDAYS: dict[int, str] = {
     5: "saturday sabado samedi samstag sonnabend sabato शनिवार শনিবার субботу суббота σαββατο السبت",
     6: "sunday domingo dimanche sonntag domenica रविवार রবিবার воскресенье κυριακη الأحد",
 }
+
+
+# A clock named beside a date ("Sunday (NZ time)", "local time", "IST", "heure de Paris"): the day is
+# that zone's, and a report in another zone can put the same moment on the next or previous day.
+TIME_ZONE = re.compile(
+    r"\b(?:[A-Z]{1,4} time|local time|(?:[A-Z][a-z]+ )?(?:standard|daylight) time|"
+    r"(?:GMT|UTC|BST|CET|CEST|EET|IST|PKT|JST|KST|AEST|AEDT|NZST|NZDT|ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT)"
+    r"(?:[+-]\d{1,2})?|hora local|heure locale|heure de \w+|hora de \w+|Ortszeit|"
+    r"(?:deutscher|MEZ|MESZ) Zeit|MEZ|MESZ|ora locale|ora italiana)\b")
+
+
+def names_time_zone(text: str) -> bool:
+    """Whether ``text`` (the words around a date) names the clock the date is read on."""
+    return bool(TIME_ZONE.search(text))

@@ -413,7 +413,7 @@ North Macedonia|Macedonia
 Netherlands|Holland
 Sri Lanka|Ceylon
 Iran|Persia
-Congo|Zaire
+Congo|Zaire|Democratic Republic of Congo|RD Congo|RDC|République démocratique du Congo|República Democrática del Congo
 Belarus|Byelorussia
 Moldova|Moldavia
 Kyrgyzstan|Kirghizia
@@ -422,6 +422,105 @@ Gambia|The Gambia
 Palestine|State of Palestine
 Vatican|Holy See|Vatican City
 """
+
+
+# States, provinces and regions inside a country, with their capitals and largest cities: a report
+# that puts an event in the province and one that names its city can both be right ("Maharashtra"
+# and "Mumbai"), while two provinces, or two cities, are rival places. General data (the largest
+# federal and regional countries), not any one story's places.
+# Province|other spellings > country : city, city|spelling, ...
+_PROVINCES = """
+California > United States : Los Angeles, San Francisco, San Diego, San Jose, Sacramento, Pacific Palisades, Malibu, Pasadena, Altadena, Oakland, Fresno
+Texas > United States : Houston, Dallas, Austin, San Antonio, Fort Worth, El Paso, Brownsville, Boca Chica, Starbase
+Florida > United States : Miami, Orlando, Tampa, Jacksonville, Tallahassee, Cape Canaveral
+New York State > United States : New York, New York City, Buffalo, Albany, Rochester
+Washington State > United States : Seattle, Spokane, Tacoma, Olympia, Everett, Renton
+Illinois > United States : Chicago, Springfield
+Pennsylvania > United States : Philadelphia, Pittsburgh, Harrisburg
+Massachusetts > United States : Boston, Cambridge
+Georgia State > United States : Atlanta, Savannah
+Arizona > United States : Phoenix, Tucson
+Nevada > United States : Las Vegas, Reno, Carson City
+Colorado > United States : Denver, Boulder
+Michigan > United States : Detroit, Lansing
+Oregon > United States : Portland, Salem
+Virginia > United States : Richmond, Virginia Beach, Arlington
+New Jersey > United States : Newark, Trenton, Jersey City
+Ohio > United States : Columbus, Cleveland, Cincinnati
+Ontario > Canada : Toronto, Ottawa, Hamilton
+Quebec|Québec > Canada : Montreal|Montréal, Quebec City
+British Columbia > Canada : Vancouver, Victoria
+Alberta > Canada : Calgary, Edmonton
+Maharashtra > India : Mumbai|Bombay, Pune, Nagpur
+Karnataka > India : Bengaluru|Bangalore, Mysuru
+Tamil Nadu > India : Chennai|Madras, Coimbatore
+West Bengal > India : Kolkata|Calcutta
+Uttar Pradesh > India : Lucknow, Kanpur, Varanasi, Agra, Noida
+Gujarat > India : Ahmedabad, Surat, Gandhinagar
+Kerala > India : Thiruvananthapuram, Kochi
+Telangana > India : Hyderabad
+Bihar > India : Patna
+Punjab Province|Punjab > Pakistan : Lahore, Faisalabad, Rawalpindi, Multan
+Sindh > Pakistan : Karachi, Hyderabad
+Khyber Pakhtunkhwa > Pakistan : Peshawar
+Balochistan > Pakistan : Quetta
+Bavaria|Bayern|Bavière|Baviera > Germany : Munich|München|Múnich|Munich, Nuremberg|Nürnberg, Augsburg
+Berlin State > Germany : Berlin
+North Rhine-Westphalia|Nordrhein-Westfalen > Germany : Cologne|Köln, Düsseldorf, Dortmund, Essen, Bonn
+Hesse|Hessen > Germany : Frankfurt, Wiesbaden
+Baden-Württemberg > Germany : Stuttgart, Karlsruhe, Freiburg
+Saxony|Sachsen > Germany : Dresden, Leipzig
+Lower Saxony|Niedersachsen > Germany : Hanover|Hannover
+Andalusia|Andalucía|Andalousie > Spain : Seville|Sevilla|Séville, Málaga|Malaga, Córdoba|Cordoba, Granada, Almería|Almeria, Cádiz|Cadiz
+Catalonia|Cataluña|Catalunya|Catalogne > Spain : Barcelona|Barcelone, Girona, Tarragona, Lleida
+Valencian Community|Comunidad Valenciana|Comunitat Valenciana > Spain : Paiporta, Alicante, Castellón, Alfafar, Torrent, Chiva, Utiel
+Castilla-La Mancha|Castilla La Mancha > Spain : Cuenca, Toledo, Albacete
+Madrid Region|Comunidad de Madrid > Spain : Madrid
+Basque Country|País Vasco|Euskadi > Spain : Bilbao, San Sebastián, Vitoria
+Île-de-France|Ile-de-France > France : Paris
+Provence-Alpes-Côte d'Azur|Provence > France : Marseille, Nice, Avignon, Toulon
+Auvergne-Rhône-Alpes > France : Lyon, Grenoble
+Occitanie > France : Toulouse, Montpellier
+Vaucluse > France : Avignon, Mazan, Carpentras
+Lombardy|Lombardia|Lombardie > Italy : Milan|Milano, Bergamo, Brescia
+Lazio > Italy : Rome|Roma
+Campania > Italy : Naples|Napoli
+Sicily|Sicilia > Italy : Palermo, Catania
+New South Wales > Australia : Sydney, Newcastle
+Victoria State > Australia : Melbourne
+Queensland > Australia : Brisbane, Gold Coast
+Western Australia > Australia : Perth
+England > United Kingdom : London, Manchester, Birmingham, Liverpool, Leeds, Bristol
+Scotland > United Kingdom : Edinburgh, Glasgow, Aberdeen
+Wales > United Kingdom : Cardiff, Swansea
+Northern Ireland > United Kingdom : Belfast
+Southern Peninsula|Reykjanes|Reykjanes Peninsula|Reykjanesskagi > Iceland : Grindavik|Grindavík, Keflavik|Keflavík, Reykjanesbær
+Guangdong > China : Guangzhou, Shenzhen
+Hubei > China : Wuhan
+Sichuan > China : Chengdu
+"""
+
+
+def _province_tables() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """Folded spelling -> (canonical, "province" or "place") for the table above, and each place's
+    province."""
+    entries: dict[str, tuple[str, str]] = {}
+    province_of: dict[str, str] = {}
+    for line in _PROVINCES.strip().splitlines():
+        head, _, cities = line.partition(":")
+        names, _, _country = head.partition(">")
+        spellings = [n.strip() for n in names.split("|") if n.strip()]
+        province = spellings[0]
+        for n in spellings:
+            entries.setdefault(_folded(n), (province, "province"))
+        for entry in cities.split(","):
+            city = [n.strip() for n in entry.split("|") if n.strip()]
+            if not city:
+                continue
+            for n in city:
+                entries.setdefault(_folded(n), (city[0], "place"))
+            province_of.setdefault(city[0], province)
+    return entries, province_of
 
 
 def _folded(name: str) -> str:
@@ -435,6 +534,18 @@ def _build_levels() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     for spelling, (canonical, kind) in PLACES.items():
         if kind == "country":
             entries.setdefault(_folded(spelling), (canonical, "country"))
+    for folded, (canonical, level) in _PROVINCE_LEVELS.items():
+        if level == "province" and folded not in entries:
+            entries[folded] = (canonical, level)
+    for line in _PROVINCES.strip().splitlines():  # the provinces' cities, where no other table has them
+        head, _, cities = line.partition(":")
+        country = head.partition(">")[2].strip()
+        for entry in cities.split(","):
+            city = [n.strip() for n in entry.split("|") if n.strip()]
+            if city and not any(_folded(n) in entries for n in city):
+                for n in city:
+                    entries[_folded(n)] = (city[0], "place")
+                country_of.setdefault(city[0], country)
     for line in _OTHER_COUNTRY_NAMES.strip().splitlines():
         spellings = [n.strip() for n in line.split("|")]
         canonical = PLACES.get(spellings[0], (spellings[0], ""))[0]
@@ -458,25 +569,34 @@ def _build_levels() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     return entries, country_of
 
 
+_PROVINCE_LEVELS, _PROVINCE_OF = _province_tables()
 _LEVELS, _COUNTRY_OF = _build_levels()
 COUNTRY_NAMES = frozenset(folded for folded, (_, level) in _LEVELS.items() if level == "country")
 PLACE_NAMES = frozenset(_LEVELS)  # every folded spelling the gazetteer knows: "teheran", "bagdad", "rusia"
 
 
 def place_level(name: str) -> tuple[str, str] | None:
-    """(canonical name, level) of a known place: level "country", "place" (a city or a province
-    inside a country) or "region" (a continent, a sea); None for a name the gazetteer does not know."""
+    """(canonical name, level) of a known place: level "country", "province" (a state, province or
+    region inside a country), "place" (a city, or a province the table of provinces does not list)
+    or "region" (a continent, a sea); None for a name the gazetteer does not know."""
     return _LEVELS.get(_folded(name))
 
 
 def can_both_be_right(a: str, b: str) -> bool:
     """Whether two reports naming these two places for one event need not disagree: they are one
     place under two names ("Bombay", "Mumbai"), or of different levels ("Kuala Lumpur" in
-    "Malaysia"; a city is not an alternative to a country or a continent). Unknown names: False."""
+    "Malaysia", "Mumbai" in "Maharashtra"; a city is not an alternative to its province, a country or
+    a continent). Unknown names: False."""
     la, lb = place_level(a), place_level(b)
     if la is None or lb is None:
         return False
     return la[0] == lb[0] or la[1] != lb[1]
+
+
+def province_of(name: str) -> str | None:
+    """The state, province or region a known city lies in ("Mumbai" -> "Maharashtra")."""
+    level = place_level(name)
+    return _PROVINCE_OF.get(level[0]) if level else None
 
 
 def country_of(name: str) -> str | None:

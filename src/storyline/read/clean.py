@@ -60,6 +60,26 @@ _BOILERPLATE = re.compile(
     r"required fields are marked \*?|tags?\s*:.{0,100})$",
     re.I,
 )
+# The related-links header alone on its line: the story links (headlines, their dates) follow it.
+_RELATED_HEADER = re.compile(r"^(?:related(?: (?:news|articles?|stories|posts|coverage|reading))?|"
+                             r"recommended(?: stories| articles| for you)?|you may also like|more stories|"
+                             r"noticias relacionadas|sur le même sujet|mehr zum thema)$", re.I)
+# A short line that asks the reader to do something for the outlet: watch it live, upgrade to its paid
+# tier, join or follow it on a platform, get its app or newsletter. Page furniture in any outlet's words:
+# an imperative call to action, a platform or a paid tier, and nothing else ("LIVE TV",
+# "Unlock Exclusive Insights with <Brand> Premium", "Join our WhatsApp channel").
+_PLATFORM = (r"(?:youtube|facebook|twitter|x|instagram|tiktok|whatsapp|telegram|linkedin|threads|bluesky|"
+             r"google news|apple news|flipboard|snapchat|spotify|podcasts?|app|newsletters?|channel)")
+_CALL_TO_ACTION = re.compile(
+    r"^(?:live tv|watch live|live(?: updates| blog| stream)?|listen live|en direct|en vivo|en directo|live-ticker|"
+    r"(?:unlock|get|enjoy|try|start|upgrade(?: to)?|become|go|access|read|join)\b.{0,80}\b(?:premium|plus|prime|"
+    r"subscription|subscriber|membership|member|pro)\b(?!-).{0,40}|"
+    rf"(?:join|follow|find|like|add|watch|listen to|get|download|install)\b.{{0,50}}\b(?:on|via|in|to) (?:our |the )?{_PLATFORM}\b.{{0,30}}|"
+    rf"(?:join|follow|download|get|install)\b (?:our|the) (?:[\w'’&.-]+ ){{0,4}}{_PLATFORM}\b.{{0,40}}|"
+    r"(?:click|tap) here\b.{0,60}|"
+    r"(?:we use|this (?:web)?site uses) cookies\b.*|(?:accept|manage) (?:all )?cookies.*)$",
+    re.I,
+)
 # A line that starts the reader-comments tail: it and everything after it is not the article.
 _COMMENTS_START = re.compile(
     r"^(?:leave a reply|leave a comment|comments?|\d+ comments?|discussion about this post|"
@@ -231,7 +251,7 @@ def _debris_kind(line: str) -> str | None:
         return "image"
     if _SHARE.match(t):
         return "share_line"
-    if len(line) <= 120 and (_FOLLOW.match(t) or _SUBSCRIBE.match(t)):
+    if len(line) <= 120 and (_FOLLOW.match(t) or _SUBSCRIBE.match(t) or _CALL_TO_ACTION.match(t)):
         return "share_line"
     if _RELATED.match(t):
         return "related_line"
@@ -489,10 +509,15 @@ def _body_without_debris(body: list[str], title_key: str, result: Cleaned) -> li
     """The body's lines without debris anywhere in it (repeated titles, boilerplate, bylines) and
     without the comments that may follow the article."""
     kept: list[str] = []
+    in_links = False  # inside the list of story links under a bare "Related News" line
     for j, line in enumerate(body):
         if not line:
             kept.append("")
             continue
+        if in_links and (_is_timestamp(line) or looks_like_headline(line)):
+            result.removed.append(Removed("related_line", line))
+            continue
+        in_links = False
         if _COMMENTS_START.match(_trimmed(line)) and _body_size(kept) >= 200:
             tail = [x for x in body[j:] if x]
             result.removed.append(Removed("comments", "\n".join(tail)))
@@ -503,6 +528,7 @@ def _body_without_debris(body: list[str], title_key: str, result: Cleaned) -> li
         kind = _debris_kind(line)
         if kind:
             result.removed.append(Removed(kind, line))
+            in_links = kind == "related_line" and _RELATED_HEADER.match(_trimmed(line)) is not None
             continue
         by = _BYLINE_BY.match(line)
         if by:

@@ -23,7 +23,7 @@ from storyline.ingest import ingest  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.store import Store, cached_dossier, story_signature  # noqa: E402
 from storyline.web import create_app  # noqa: E402
-from storyline.web.dossiers import checker_version, compute_dossier  # noqa: E402
+from storyline.web.dossiers import checker_version  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +33,16 @@ def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def example_dossier(example_db: Path) -> dict[str, Any]:
-    """The example story's dossier, computed once for the module (tests reuse it through a stub)."""
+    """The example story's dossier, computed once for the module (tests reuse it through a stub), by
+    the lexical method: no model to load (the dev corpus test below runs the server's own)."""
+    from storyline.check import compare
     from storyline.model import with_unique_ids
     from storyline.store import find_story, story_articles
 
     with Store(example_db, readonly=True) as store:
-        return compute_dossier(with_unique_ids(story_articles(store, find_story(store, example_story(example_db)))))
+        articles = with_unique_ids(story_articles(store, find_story(store, example_story(example_db))))
+    loaded: dict[str, Any] = json.loads(json.dumps(compare(articles, method="lexical").to_dict()))
+    return loaded
 
 
 class CountingCompute:
@@ -256,6 +260,7 @@ def test_serve_refuses_a_missing_store_in_one_line(tmp_path: Path):
     assert re.search(r"storyline: error: .*missing\.db", result.output) and "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_the_dev_corpus_pages_work(tmp_path: Path, dev_corpus: Path):
     """Every list page and the biggest story with its reports, on the real dossier (computed here)."""
     db = build_store(tmp_path / "dev.db", dev_corpus, EXAMPLE)

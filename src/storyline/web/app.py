@@ -129,6 +129,10 @@ class Site:
     def health(self, request: Request) -> Response:
         return PlainTextResponse("ok")
 
+    def no_icon(self, request: Request) -> Response:
+        """Browsers ask for /favicon.ico on their own; "no content" keeps their consoles free of 404s."""
+        return Response(status_code=204)
+
     def stories(self, request: Request) -> Response:
         _, as_json = wants_json(request, request.url.path)
         p = request.query_params
@@ -232,6 +236,7 @@ def create_app(db: str, *, allow_writes: bool = False, allowed_hosts: list[str] 
     routes = [
         Route("/", site.home),
         Route("/healthz", site.health),
+        Route("/favicon.ico", site.no_icon),
         Route("/stories", site.stories),
         Route("/stories.json", site.stories),
         Route("/stories/{story}", site.story),

@@ -66,7 +66,7 @@ class Dossiers:
         self._open_store = open_store
         self._open_writer = open_writer
         self._compute = compute
-        self._memory: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self._memory: OrderedDict[tuple[str, str], tuple[dict[str, Any], dict[str, str]]] = OrderedDict()
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
         self.computed = 0  # how many dossiers this process computed (tests count work, not time)
@@ -75,24 +75,24 @@ class Dossiers:
         with self._guard:
             return self._locks.setdefault(story_id, threading.Lock())
 
-    def _remember(self, key: tuple[str, str], data: dict[str, Any]) -> None:
+    def _remember(self, key: tuple[str, str], data: dict[str, Any], keys_by_id: dict[str, str]) -> None:
         with self._guard:
-            self._memory[key] = data
+            self._memory[key] = (data, keys_by_id)
             self._memory.move_to_end(key)
             while len(self._memory) > KEPT_IN_MEMORY:
                 self._memory.popitem(last=False)
 
-    def _recall(self, key: tuple[str, str]) -> dict[str, Any] | None:
+    def _recall(self, key: tuple[str, str]) -> tuple[dict[str, Any], dict[str, str]] | None:
         with self._guard:
-            data = self._memory.get(key)
-            if data is not None:
+            held = self._memory.get(key)
+            if held is not None:
                 self._memory.move_to_end(key)
-            return data
+            return held
 
     def known_findings(self, story_id: str) -> int | None:
         """The number of findings of a dossier this process holds for ``story_id`` (None: none held)."""
         with self._guard:
-            for (sid, _), data in reversed(self._memory.items()):
+            for (sid, _), (data, _) in reversed(self._memory.items()):
                 if sid == story_id:
                     return len(data.get("findings") or [])
         return None
@@ -103,23 +103,24 @@ class Dossiers:
         if story is None:
             return None
         checker = checker_version()
+        signature = story_signature(store, story.id)
+        key = (story.id, signature)
+        if not recompute and (held := self._recall(key)) is not None:  # the warm path takes no lock
+            return StoryDossier(story, held[1], held[0], "memory")
         with self._lock(story.id):
-            signature = story_signature(store, story.id)
-            key = (story.id, signature)
+            if not recompute and (held := self._recall(key)) is not None:  # computed while this one waited
+                return StoryDossier(story, held[1], held[0], "memory")
             keys_by_id = _keys_by_dossier_id(store, story)
             if not recompute:
-                data = self._recall(key)
-                if data is not None:
-                    return StoryDossier(story, keys_by_id, data, "memory")
                 text = cached_dossier(store, story.id, signature, checker)
                 if text is not None:
                     data = json.loads(text)
-                    self._remember(key, data)
+                    self._remember(key, data, keys_by_id)
                     return StoryDossier(story, keys_by_id, data, "store")
             data = self._compute(with_unique_ids(story_articles(store, story)))
             data.setdefault("method", {}).setdefault("story", story.id)
             self.computed += 1
-            self._remember(key, data)
+            self._remember(key, data, keys_by_id)
             if self._open_writer is not None:
                 with self._open_writer() as writer:
                     save_dossier(writer, story.id, signature, checker, json.dumps(data, ensure_ascii=False))

@@ -23,6 +23,7 @@ KIND_LABELS = {
 }
 KIND_ORDER = list(KIND_LABELS)
 SHOWN_PER_TOPIC = 20  # findings shown per group before "show all"
+SHOWN_TOPICS = 30  # groups shown per kind before "show all" (a 70-report story has thousands of pairs)
 
 
 def _kind_rank(kind: str) -> int:
@@ -168,7 +169,8 @@ def story_page(story: dict[str, Any], data: dict[str, Any], keys_by_id: dict[str
                            "hidden": 0 if show_all else max(0, len(items) - SHOWN_PER_TOPIC)})
         topics.sort(key=lambda t: (-t["count"], t["topic"]))
         kinds.append({"kind": kind, "label": KIND_LABELS.get(kind, kind), "count": sum(t["count"] for t in topics),
-                      "topics": topics})
+                      "n_topics": len(topics), "topics": topics if show_all else topics[:SHOWN_TOPICS],
+                      "hidden_topics": 0 if show_all else max(0, len(topics) - SHOWN_TOPICS)})
 
     per_report = Counter(a for f in findings if isinstance(f, dict) for a in _articles_of(f))
     fidelity = data.get("fidelity")

@@ -279,3 +279,37 @@ def test_the_dev_corpus_pages_work(tmp_path: Path, dev_corpus: Path):
     compared = c.get(f"/stories/{biggest['id']}.json?compare=0&compare=1&compare=2").json()["compare"]
     assert len(compared["columns"]) == 3
     assert c.get("/stories.json?q=ECB").json()["stories"]
+
+
+def test_people_opening_a_new_story_at_once_wait_for_one_computation(tmp_path: Path,
+                                                                     example_dossier: dict[str, Any]):
+    import threading
+
+    from storyline.web.dossiers import Dossiers
+
+    db = build_store(tmp_path / "t.db", EXAMPLE)
+    story = example_story(db)
+    release = threading.Event()
+
+    class SlowCompute(CountingCompute):
+        def __call__(self, articles: list[Article]) -> dict[str, Any]:
+            release.wait(timeout=30)  # hold the first computation until every reader has asked
+            return super().__call__(articles)
+
+    compute = SlowCompute(example_dossier)
+    dossiers = Dossiers(lambda: Store(db, readonly=True), None, compute)
+    sources: list[str] = []
+
+    def reader() -> None:
+        with Store(db, readonly=True) as store:
+            found = dossiers.get(store, story)
+            assert found is not None
+            sources.append(found.source)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    release.set()
+    for t in threads:
+        t.join(timeout=60)
+    assert compute.calls == 1 and sorted(sources) == ["computed", "memory", "memory", "memory"]

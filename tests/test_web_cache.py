@@ -31,11 +31,16 @@ def _only_story(store: Store) -> str:
     return rows[0].id
 
 
+def _stored_story(store: Store, n: int) -> tuple[str, str]:
+    """Ingest ``n`` reports of one story; its id and content signature."""
+    ingest(store, _reports(n))
+    story = _only_story(store)
+    return story, story_signature(store, story)
+
+
 def test_a_cached_dossier_counts_for_the_same_content_and_checker_only(tmp_path):
     with Store(tmp_path / "s.db") as store:
-        ingest(store, _reports(3))
-        story = _only_story(store)
-        sig = story_signature(store, story)
+        story, sig = _stored_story(store, 3)
         assert cached_dossier(store, story, sig, "v1") is None
         assert save_dossier(store, story, sig, "v1", '{"findings": []}')
         assert cached_dossier(store, story, sig, "v1") == '{"findings": []}'
@@ -48,9 +53,7 @@ def test_a_cached_dossier_counts_for_the_same_content_and_checker_only(tmp_path)
 
 def test_a_report_joining_the_story_invalidates_its_dossier(tmp_path):
     with Store(tmp_path / "s.db") as store:
-        ingest(store, _reports(3))
-        story = _only_story(store)
-        sig = story_signature(store, story)
+        story, sig = _stored_story(store, 3)
         save_dossier(store, story, sig, "v1", "{}")
         ingest(store, [Article(id="late", url="https://late.example/fire", date="2025-01-07", lang="en",
                                text="A wildfire near Kelport burned 2,921 acres on 7 January 2025, officials "
@@ -63,9 +66,7 @@ def test_a_report_joining_the_story_invalidates_its_dossier(tmp_path):
 
 def test_the_signature_depends_on_the_stored_records(tmp_path):
     with Store(tmp_path / "s.db") as store:
-        ingest(store, _reports(3))
-        story = _only_story(store)
-        sig = story_signature(store, story)
+        story, sig = _stored_story(store, 3)
         store.conn.execute("UPDATE articles SET data = replace(data, 'r0.example', 'x.example')")
         assert story_signature(store, story) != sig
 
@@ -73,9 +74,7 @@ def test_the_signature_depends_on_the_stored_records(tmp_path):
 def test_a_store_without_the_cache_table_reads_as_no_cache(tmp_path):
     db = tmp_path / "s.db"
     with Store(db) as store:
-        ingest(store, _reports(2))
-        story = _only_story(store)
-        sig = story_signature(store, story)
+        story, sig = _stored_story(store, 2)
     conn = sqlite3.connect(db)  # as a store written before migration 3, opened read-only
     conn.execute("DROP TABLE dossiers")
     conn.commit()

@@ -8,6 +8,7 @@ dossier cache, "recompute") exist only with ``allow_writes`` and go through a sh
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from storyline.web.dossiers import Dossiers, compute_dossier
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK = ["127.0.0.1", "localhost", "::1", "[::1]"]
+PAGES_KEPT = 32  # rendered story pages kept: a 70-report story's page takes ~100 ms to build
 
 # No external assets, no inline script or style: the page's script and stylesheet are files this
 # app serves; the timeline is inline SVG drawn with attributes, which the policy allows.
@@ -97,6 +99,8 @@ class Site:
         self.env.globals["qs"] = lambda **kw: urlencode([(k, v) for k, v in kw.items() if v not in (None, "", [])],
                                                         doseq=True)
         self.env.globals["allow_writes"] = allow_writes
+        self._pages: OrderedDict[tuple[str, ...], Response] = OrderedDict()
+        self._pages_guard = threading.Lock()
 
     def store(self) -> Store:
         """This thread's read-only store (opened on first use, kept)."""
@@ -179,6 +183,13 @@ class Site:
         found = self.dossiers.get(self.store(), ref)
         if found is None:
             return self.not_found(request, f"story {ref}", as_json)
+        # The same page of the same content (signature) from the same place is built once.
+        cache_key = (request.url.path, found.signature, found.source, str(as_json), str(sorted(p.multi_items())))
+        with self._pages_guard:
+            kept = self._pages.get(cache_key)
+            if kept is not None:
+                self._pages.move_to_end(cache_key)
+                return Response(kept.body, status_code=kept.status_code, media_type=kept.media_type)
         story = {"id": found.story.id, "title": found.story.title, "start": found.story.start,
                  "end": found.story.end, "reports": len(found.story.articles), "method": found.story.method,
                  "dossier_from": found.source}
@@ -187,7 +198,12 @@ class Site:
         context = pages.story_page(story, found.data, found.keys_by_id, filters=filters, compare=compare,
                                    finding=_int(p.get("finding")), show_all=p.get("all") == "1")
         context["title"] = found.story.title or found.story.id
-        return self.page(request, "story.html", context, as_json)
+        response = self.page(request, "story.html", context, as_json)
+        with self._pages_guard:
+            self._pages[cache_key] = response
+            while len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        return response
 
     def recompute(self, request: Request) -> Response:
         if not self.allow_writes:

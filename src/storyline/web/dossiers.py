@@ -48,6 +48,7 @@ class StoryDossier:
     keys_by_id: dict[str, str]  # the dossier's article id -> the store's article key
     data: dict[str, Any]
     source: str  # "store", "memory" or "computed": where this request got it from
+    signature: str  # the story's content signature the dossier was made for
 
 
 def _keys_by_dossier_id(store: Store, story: Story) -> dict[str, str]:
@@ -106,17 +107,17 @@ class Dossiers:
         signature = story_signature(store, story.id)
         key = (story.id, signature)
         if not recompute and (held := self._recall(key)) is not None:  # the warm path takes no lock
-            return StoryDossier(story, held[1], held[0], "memory")
+            return StoryDossier(story, held[1], held[0], "memory", signature)
         with self._lock(story.id):
             if not recompute and (held := self._recall(key)) is not None:  # computed while this one waited
-                return StoryDossier(story, held[1], held[0], "memory")
+                return StoryDossier(story, held[1], held[0], "memory", signature)
             keys_by_id = _keys_by_dossier_id(store, story)
             if not recompute:
                 text = cached_dossier(store, story.id, signature, checker)
                 if text is not None:
                     data = json.loads(text)
                     self._remember(key, data, keys_by_id)
-                    return StoryDossier(story, keys_by_id, data, "store")
+                    return StoryDossier(story, keys_by_id, data, "store", signature)
             data = self._compute(with_unique_ids(story_articles(store, story)))
             data.setdefault("method", {}).setdefault("story", story.id)
             self.computed += 1
@@ -124,4 +125,4 @@ class Dossiers:
             if self._open_writer is not None:
                 with self._open_writer() as writer:
                     save_dossier(writer, story.id, signature, checker, json.dumps(data, ensure_ascii=False))
-            return StoryDossier(story, keys_by_id, data, "computed")
+            return StoryDossier(story, keys_by_id, data, "computed", signature)

@@ -2,8 +2,8 @@
 uvicorn server on a free loopback port. List, filter, open a story, open a finding, compare two
 reports; screenshots go to a temporary folder (and the story page's to docs/story-page.png).
 
-These tests skip only where chromium or Playwright is absent (a user's machine); CI installs both
-(.ci/run, the dev extra). Playwright never downloads a browser here: it is given Debian's.
+These tests skip only where chromium is absent (a user's machine); CI installs it (.ci/run), and
+Playwright comes with the dev extra. Playwright never downloads a browser here: it is given Debian's.
 """
 
 from __future__ import annotations
@@ -19,25 +19,25 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("starlette", reason="the web extra is not installed (pip install 'storyline[web]')")
-uvicorn = pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install 'storyline[web]')")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (the dev extra)")
+CHROMIUM = os.environ.get("STORYLINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"chromium is not installed ({CHROMIUM}); on Debian: apt-get install chromium",
+                allow_module_level=True)
 
+# With chromium present, Playwright and the web extra must be too (`make test` installs both): their
+# absence fails here instead of skipping the browser tests unseen.
+import uvicorn  # noqa: E402
+from playwright import sync_api  # noqa: E402
 from tests.conftest import DEV_CORPUS  # noqa: E402
 from tests.web_support import EXAMPLE, REPO, build_store, example_story  # noqa: E402
 
 from storyline.web import create_app  # noqa: E402
 
-CHROMIUM = os.environ.get("STORYLINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOT = REPO / "docs" / "story-page.png"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"chromium is not installed ({CHROMIUM}); on Debian: apt-get install chromium"),
-]
+pytestmark = pytest.mark.slow
 
 
 def _free_port() -> int:

@@ -202,20 +202,35 @@ def test_every_field_is_escaped(tmp_path: Path, example_dossier: dict[str, Any])
     assert "&lt;script&gt;" in c.get("/stories").text
 
 
+@pytest.mark.parametrize("shape", ["records", "mapping"])
 def test_added_dossier_keys_are_shown_when_present(tmp_path: Path, example_db: Path,
-                                                   example_dossier: dict[str, Any]):
+                                                   example_dossier: dict[str, Any], shape: str):
     dossier = copy.deepcopy(example_dossier)
-    first = dossier["articles"][0]["id"]
-    dossier["fidelity"] = {"primary": "the county fire department", "reports": {first: {"score": 0.82, "label": "close"}}}
+    ids = [a["id"] for a in dossier["articles"]]
+    if shape == "records":  # as check/fidelity.py writes it
+        dossier["fidelity"] = {"primary": {"article": ids[3], "label": "04-diario-del-puerto", "detected": True,
+                                           "reasons": []},
+                               "score_definition": "faithful / checkable",
+                               "reports": [{"article": ids[0], "label": "01", "score": 0.82, "faithful": 9,
+                                            "checkable": 11, "items": []},
+                                           {"article": ids[2], "label": "03", "score": None, "faithful": 0,
+                                            "checkable": 0, "items": []}],
+                               "outlets": []}
+        want = ["0.82 (9 of 11 faithful)", None, "(nothing to check)", "primary source"]
+        note = "04-diario-del-puerto (detected)"
+    else:
+        dossier["fidelity"] = {"primary": "the county fire department", "reports": {ids[0]: 0.5}}
+        want = ["0.50", None, None, None]
+        note = "the county fire department"
     dossier["summary"] = [{"summary": "A figure differs: 14 or 41 injured"}, "Names spelled two ways"]
     c = TestClient(create_app(str(example_db), compute=CountingCompute(dossier)), base_url="http://localhost")
     story = example_story(example_db)
     data = c.get(f"/stories/{story}.json").json()
-    assert data["has_fidelity"] and data["reports"][0]["fidelity"] == "0.82 close"
-    assert data["reports"][1]["fidelity"] is None
+    assert data["has_fidelity"] and [r["fidelity"] for r in data["reports"]] == want
+    assert data["fidelity_note"] == note
     assert data["summary"]["ranked"] == ["A figure differs: 14 or 41 injured", "Names spelled two ways"]
     page = c.get(f"/stories/{story}").text
-    assert "Fidelity" in page and "0.82 close" in page and "A figure differs" in page
+    assert "Fidelity" in page and want[0] in page and "A figure differs" in page
 
 
 def test_dossiers_are_computed_once_and_kept_in_the_store_when_writes_are_allowed(

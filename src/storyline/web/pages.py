@@ -56,10 +56,14 @@ def _articles_of(finding: dict[str, Any]) -> list[str]:
 
 
 def _fidelity_of(fidelity: Any, article_id: str) -> str | None:
-    """A report's fidelity as a short text, whatever shape the dossier's "fidelity" takes: a mapping
-    by report id (perhaps under "reports"), or a list of records naming their "article"."""
+    """A report's fidelity to the primary source as a short text, whatever shape the dossier's
+    "fidelity" takes: records under "reports" naming their "article" (with "score", "faithful" and
+    "checkable"), or a mapping by report id; "primary source" for the primary itself."""
     value: Any = None
     if isinstance(fidelity, dict):
+        primary = fidelity.get("primary")
+        if isinstance(primary, dict) and primary.get("article") == article_id or primary == article_id:
+            return "primary source"
         if article_id in fidelity:
             value = fidelity[article_id]
         elif isinstance(fidelity.get("reports"), dict | list):
@@ -70,11 +74,13 @@ def _fidelity_of(fidelity: Any, article_id: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, dict):
-        number = next((value[k] for k in ("score", "fidelity", "value", "share") if isinstance(value.get(k), int | float)), None)
-        label = next((str(value[k]) for k in ("label", "verdict", "status") if isinstance(value.get(k), str)), None)
-        if number is None and label is None:
-            return json.dumps(value, ensure_ascii=False)[:80]
-        return " ".join(x for x in (f"{number:.2f}" if number is not None else None, label) if x)
+        score = next((value[k] for k in ("score", "fidelity", "value") if isinstance(value.get(k), int | float)), None)
+        parts = [f"{score:.2f}"] if score is not None else []
+        if isinstance(value.get("faithful"), int) and isinstance(value.get("checkable"), int):
+            parts.append(f"({value['faithful']} of {value['checkable']} faithful)" if value["checkable"]
+                         else "(nothing to check)")
+        parts += [str(value[k]) for k in ("verdict", "status") if isinstance(value.get(k), str)]
+        return " ".join(parts) if parts else json.dumps(value, ensure_ascii=False)[:80]
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int | float):
@@ -85,6 +91,11 @@ def _fidelity_of(fidelity: Any, article_id: str) -> str | None:
 def _fidelity_note(fidelity: Any) -> str | None:
     """The primary source the fidelity is measured against, where the record names one."""
     if isinstance(fidelity, dict):
+        primary = fidelity.get("primary")
+        if isinstance(primary, dict):
+            name = primary.get("label") or primary.get("article")
+            detected = " (detected)" if primary.get("detected") else ""
+            return f"{name}{detected}" if name else None
         for key in ("primary", "source", "reference"):
             if isinstance(fidelity.get(key), str):
                 return str(fidelity[key])

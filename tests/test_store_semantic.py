@@ -14,7 +14,7 @@ from storyline.group import METHOD, METHOD_SEMANTIC
 from storyline.ingest import ingest
 from storyline.lang import embeddings
 from storyline.model import Article
-from storyline.store import Store, list_stories
+from storyline.store import SCHEMA_VERSION, Store, list_stories
 
 
 def _articles() -> list[Article]:
@@ -101,12 +101,14 @@ def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path):
         before = store.count_articles()
     conn = sqlite3.connect(db)  # make it look like a store written before migration 2
     conn.execute("DROP TABLE topics")
-    conn.execute("DELETE FROM migrations WHERE version = 2")
+    conn.execute("DROP TABLE IF EXISTS dossiers")  # migration 3, which came later
+    conn.execute("DELETE FROM migrations WHERE version >= 2")
     conn.commit()
     conn.close()
     with Store(db) as store:
         assert store.count_articles() == before
-        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == [1, 2]
+        assert [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")] == list(
+            range(1, SCHEMA_VERSION + 1))
         assert store.conn.execute("SELECT COUNT(*) FROM topics").fetchone()[0] == 0
 
 

@@ -8,6 +8,7 @@ from storyline.cli import (  # noqa: F401  (registers the commands)
     group_cmd,
     ingest_cmd,
     search_cmd,
+    serve_cmd,
     show_cmd,
     stories_cmd,
 )

@@ -67,6 +67,19 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        3,
+        "cached dossiers",
+        """
+        CREATE TABLE dossiers (
+            story TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            signature TEXT NOT NULL,       -- hash of the members' keys and records when it was computed
+            checker TEXT NOT NULL,         -- the cross-check version and options that computed it
+            created TEXT NOT NULL,
+            data TEXT NOT NULL             -- the dossier as JSON, as the caller rendered it
+        );
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

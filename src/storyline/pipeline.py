@@ -2,7 +2,9 @@
 
 Analysis is pure per article, so it scales out behind one option: ``workers`` > 1 analyses in a
 process pool while the calling process keeps reading. Output order is the input order either way,
-so results do not depend on the number of workers.
+so results do not depend on the number of workers. ``prepare`` goes one step further for a cluster
+(storyline.distributed): it also computes what the writer would compute per article (its store key,
+grouping features and, for the semantic method, topic vector), so the writer only writes and groups.
 """
 
 from __future__ import annotations
@@ -15,12 +17,19 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from multiprocessing.pool import Pool
+from typing import TYPE_CHECKING
 
 from storyline.analyze import analyze
 from storyline.limits import MAX_ANALYSED_CHARS
 from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, read
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from storyline.group.features import Features
 
 CHUNK = 8  # articles sent to a worker at a time: large enough to amortise pickling, small for latency
 POOL_AFTER = 64  # the first articles are analysed here: small inputs never pay for starting a pool
@@ -114,3 +123,37 @@ def analyze_item(item: Article | ReadError, max_chars: int = MAX_ANALYSED_CHARS)
             f"analysis failed ({type(exc).__name__}: {str(exc)[:120]})",
             "please report this input as a storyline bug; the other articles were processed",
         )
+
+
+@dataclass
+class Prepared:
+    """An analysed article with what the writer stores beside it: its store key, its grouping
+    features and (semantic method only) its topic vector. Each is the same pure function of the
+    article that the writer would apply, so where they are computed cannot change the store."""
+
+    article: Article
+    key: str
+    features: Features
+    topic: np.ndarray | None = None
+
+
+def prepare(items: Iterable[Article | ReadError], *, max_chars: int = MAX_ANALYSED_CHARS,
+            topics: bool = False) -> list[Prepared | ReadError]:
+    """Analyse ``items`` (``analyze_item``) and compute each article's key, features and, with
+    ``topics``, topic vector (one batched model call for all of them; left None where the model
+    cannot run, and the writer then falls back as it would have). In order; ReadErrors pass through."""
+    from storyline.group.features import extract as features_of
+    from storyline.group.topic import topic_vectors
+    from storyline.store.db import content_key
+
+    analysed = [analyze_item(item, max_chars=max_chars) for item in items]
+    articles = [a for a in analysed if isinstance(a, Article)]
+    vectors = topic_vectors(articles) if topics and articles else None
+    vector = iter(vectors or [])
+    out: list[Prepared | ReadError] = []
+    for item in analysed:
+        if isinstance(item, ReadError):
+            out.append(item)
+        else:
+            out.append(Prepared(item, content_key(item), features_of(item), next(vector, None)))
+    return out

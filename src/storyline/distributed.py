@@ -184,8 +184,12 @@ class DaskExecutor:
 
         if self.address == LOCAL:
             n = self._workers or max(1, os.cpu_count() or 1)
+            # The scheduler's web server on a free port of this machine only (8787 may be taken); its
+            # INFO lines (connections closing) are no news for a person running ingest.
+            logging.getLogger("distributed").setLevel(logging.ERROR)
+            where = {"host": "127.0.0.1"} if self._processes else {}  # threads talk in-process (inproc://)
             self._cluster = dd.LocalCluster(n_workers=n, threads_per_worker=1, processes=self._processes,
-                                         dashboard_address=None, silence_logs=logging.ERROR)
+                                            dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR, **where)
             self._client = dd.Client(self._cluster)
         else:
             try:

@@ -119,11 +119,11 @@ def ingest_inputs(
     store -> group path. With ``executor`` (storyline.distributed.DaskExecutor) reading, analysis and
     the per-article grouping work run there instead, and this process only writes and groups: the
     store is the same. ``options`` are ``ingest``'s."""
-    from storyline.pipeline import extract
+    from storyline.pipeline import prepare_each
 
     items: Iterable[Article | ReadError | Prepared]
     if executor is None:
-        items = extract(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars)
+        items = prepare_each(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars)
     else:
         items = executor.prepare(inputs, allow_private=allow_private, max_chars=max_chars,
                                  topics=wants_topics(store, options.get("method")))

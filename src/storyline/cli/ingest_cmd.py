@@ -14,7 +14,6 @@ from storyline.cli.app import (
     EXIT_NOTHING,
     app,
     exit_code,
-    extract_each,
     interrupted_code,
     print_error,
     report_error,
@@ -68,6 +67,7 @@ def ingest(
     resumes. Example: storyline ingest feed.xml crawl.warc corpus.jsonl --db news.db
     """
     from storyline.ingest import ingest, wants_topics
+    from storyline.pipeline import prepare_each
     from storyline.store import Store, default_path
 
     if partitions is not None and dask is None:
@@ -87,9 +87,9 @@ def ingest(
     progress = _progress()
     try:
         with started, store, progress or contextlib.nullcontext():
-            if cluster is None:
-                items: Iterable[Any] = extract_each(inputs, allow_private=allow_private, workers=workers,
-                                                    max_chars=max_chars)
+            if cluster is None:  # analysis, keys and features in a pool of `workers` processes
+                items: Iterable[Any] = warn_partly_analysed(prepare_each(
+                    inputs, allow_private=allow_private, workers=workers, max_chars=max_chars))
             else:
                 items = warn_partly_analysed(cluster.prepare(
                     inputs, allow_private=allow_private, max_chars=max_chars,

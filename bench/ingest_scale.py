@@ -14,7 +14,7 @@ Each run is a fresh process (its peak memory is its own) ingesting bench/data/sy
              processes, as on a real cluster (here all on this machine, so it shows the cost of the
              network protocol and of more workers than cores, not a speed-up);
   - lsh:     baseline: datasketch MinHash + LSH over the same texts (bench.grouping_throughput).
-Prints reports/s, the writer's peak RSS and the largest worker's, the ratio to local1 (the scaling
+Prints reports/s, the writer's peak RSS and the largest worker's, the ratio to the first run (the scaling
 curve), and for sizes >= --check-at whether each store equals the local one: the same articles and
 facts counts and the same story memberships (a SHA-256 of the sorted member lists).
 """
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             floor_rate = n / (time.perf_counter() - t0)
             print(f"\n{n:,} reports ({path.stat().st_size / 1e6:.0f} MB); floor (parse + FTS5 insert): "
                   f"{floor_rate:,.0f}/s")
-            print(f"{'run':<10} {'reports/s':>10} {'x local1':>9} {'x floor':>8} {'writer MB':>10} "
+            print(f"{'run':<10} {'reports/s':>10} {'x ' + runs[0]:>9} {'x floor':>8} {'writer MB':>10} "
                   f"{'worker MB':>10}  same store")
             base = None
             reference = None

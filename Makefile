@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,embeddings,multilingual,web]'
+	$(BIN)/python -m pip install -q -e '.[dev,embeddings,multilingual,web,dask]'
 	touch $(STAMP)
 
 demo: $(STAMP)

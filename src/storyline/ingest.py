@@ -4,14 +4,19 @@ pending ones are grouped into stories (storyline.group.incremental).
 Why batches and "pending": an article is committed first and grouped afterwards, so a run killed at
 any point keeps what it committed, and the next run groups it together with its own; a kill followed
 by a rerun ends in the same store as one clean run. Reading and analysing come before (the items are
-what ``storyline.pipeline.extract`` yields).
+what ``storyline.pipeline.extract`` yields, or, from a cluster, ``storyline.pipeline.Prepared``
+articles whose key, features and topic vector were computed where they were analysed).
+
+Why one writer even on a cluster: SQLite has one writer at a time, and grouping must see the
+articles in one order to give one answer; the writer takes them in input order, however many
+partitions or workers prepared them, so the store cannot depend on either.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from storyline.errors import map_store_errors
 from storyline.group.features import Features, extract
@@ -22,11 +27,14 @@ from storyline.group.incremental import (
     regroup_pending,
     switch_method,
 )
-from storyline.group.method import check_method, resolve_method
+from storyline.group.method import METHODS, check_method, resolve_method
 from storyline.limits import MAX_ANALYSED_CHARS
 from storyline.model import Article, ReadError
 from storyline.store.db import Store, content_key
 from storyline.store.writer_lock import writer_lock
+
+if TYPE_CHECKING:
+    from storyline.pipeline import Prepared
 
 BATCH = 200  # articles per transaction: a kill loses at most this many, already-read ones
 
@@ -52,9 +60,17 @@ class IngestStats:
         return d
 
 
+class Executor(Protocol):
+    """Something that reads and prepares inputs elsewhere (storyline.distributed.DaskExecutor):
+    ``prepare`` yields, in input order, what ``storyline.pipeline.prepare`` returns for them."""
+
+    def prepare(self, inputs: Iterable[str], *, allow_private: bool, max_chars: int,
+                topics: bool) -> Iterator[Prepared | ReadError]: ...
+
+
 def ingest(
     store: Store,
-    items: Iterable[Article | ReadError],
+    items: Iterable[Article | ReadError | Prepared],
     *,
     batch: int = BATCH,
     on_article: Callable[[Article, bool], None] | None = None,
@@ -95,18 +111,36 @@ def ingest_inputs(
     allow_private: bool = False,
     workers: int = 1,
     max_chars: int = MAX_ANALYSED_CHARS,
+    executor: Executor | None = None,
     **options: Any,
 ) -> IngestStats:
     """Read ``inputs`` (paths, directories, URLs), analyse each report (``workers`` processes; 0: one
     per core; at most ``max_chars`` characters of each) and ingest them: the whole read -> analyse ->
-    store -> group path. ``options`` are ``ingest``'s."""
-    from storyline.pipeline import extract
+    store -> group path. With ``executor`` (storyline.distributed.DaskExecutor) reading, analysis and
+    the per-article grouping work run there instead, and this process only writes and groups: the
+    store is the same. ``options`` are ``ingest``'s."""
+    from storyline.pipeline import prepare_each
 
-    items = extract(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars)
+    items: Iterable[Article | ReadError | Prepared]
+    if executor is None:
+        items = prepare_each(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars)
+    else:
+        items = executor.prepare(inputs, allow_private=allow_private, max_chars=max_chars,
+                                 topics=wants_topics(store, options.get("method")))
     return ingest(store, items, **options)
 
 
-def _store_all(store: Store, items: Iterable[Article | ReadError], *, batch: int,
+def wants_topics(store: Store, method: str | None = None) -> bool:
+    """Whether an ingest into ``store`` (switching to ``method``, if given) will group with topic
+    vectors: the store's method is semantic and its model can run here. A cluster computes them
+    beside the features only then; otherwise the writer would not have stored them."""
+    effective = store.grouping_method() if method is None else method
+    if effective != "semantic":
+        return False
+    return not resolve_method("semantic").fallback
+
+
+def _store_all(store: Store, items: Iterable[Article | ReadError | Prepared], *, batch: int,
                on_article: Callable[[Article, bool], None] | None, on_error: Callable[[ReadError], None] | None,
                method: str | None) -> IngestStats:
     """Store every new article in batches (switching the store's method first, if asked)."""
@@ -119,12 +153,17 @@ def _store_all(store: Store, items: Iterable[Article | ReadError], *, batch: int
         else:
             switch_method(store, method)
     buffer: list[tuple[str, Article, Features]] = []
+    topics: list[tuple[str, str, Any]] = []  # prepared topic vectors of the buffered articles
+    keep_topics = store.grouping_method() == "semantic"
     seen: set[str] = set()
 
     def flush() -> None:
         if buffer:
             stats.new += store.add_articles(buffer)
             buffer.clear()
+        if topics:  # after their articles: a kill in between only costs recomputing them
+            store.add_topics(topics)
+            topics.clear()
 
     for item in items:
         if isinstance(item, ReadError):
@@ -133,18 +172,24 @@ def _store_all(store: Store, items: Iterable[Article | ReadError], *, batch: int
             if on_error:
                 on_error(item)
             continue
+        article = item if isinstance(item, Article) else item.article
         stats.read += 1
-        key = content_key(item)
+        key = content_key(article) if isinstance(item, Article) else item.key
         is_new = key not in seen and not store.has(key)
         if is_new:
             seen.add(key)
-            buffer.append((key, item, extract(item)))
+            if isinstance(item, Article):
+                buffer.append((key, article, extract(article)))
+            else:
+                buffer.append((key, article, item.features))
+                if keep_topics and item.topic is not None:
+                    topics.append((key, METHODS["semantic"], item.topic))
             if len(buffer) >= batch:
                 flush()
         else:
             stats.duplicate += 1
         if on_article:
-            on_article(item, is_new)
+            on_article(article, is_new)
     flush()
     return stats
 

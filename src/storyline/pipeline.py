@@ -2,7 +2,9 @@
 
 Analysis is pure per article, so it scales out behind one option: ``workers`` > 1 analyses in a
 process pool while the calling process keeps reading. Output order is the input order either way,
-so results do not depend on the number of workers.
+so results do not depend on the number of workers. ``prepare`` goes one step further for a cluster
+(storyline.distributed): it also computes what the writer would compute per article (its store key,
+grouping features and, for the semantic method, topic vector), so the writer only writes and groups.
 """
 
 from __future__ import annotations
@@ -14,14 +16,22 @@ import itertools
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from multiprocessing.pool import Pool
+from typing import TYPE_CHECKING, TypeVar
 
 from storyline.analyze import analyze
 from storyline.limits import MAX_ANALYSED_CHARS
 from storyline.model import Article, ReadError
 from storyline.read import DEFAULT_MAX_BYTES, read
 
+if TYPE_CHECKING:
+    import numpy as np
+
+    from storyline.group.features import Features
+
+T = TypeVar("T")
 CHUNK = 8  # articles sent to a worker at a time: large enough to amortise pickling, small for latency
 POOL_AFTER = 64  # the first articles are analysed here: small inputs never pay for starting a pool
 
@@ -41,11 +51,27 @@ def extract(
     (1: in this process; 0: one per CPU core). The pool starts only once more than ``POOL_AFTER``
     items have come.
     """
-    if isinstance(inputs, str):
-        inputs = [inputs]
-    items = iter(read(inputs, allow_private=allow_private, max_bytes=max_bytes))
-    one = functools.partial(analyze_item, max_chars=max_chars)
-    n = resolve_workers(workers)
+    items = read([inputs] if isinstance(inputs, str) else inputs, allow_private=allow_private, max_bytes=max_bytes)
+    yield from _each(functools.partial(analyze_item, max_chars=max_chars), items, resolve_workers(workers))
+
+
+def prepare_each(
+    inputs: Iterable[str] | str,
+    *,
+    allow_private: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = MAX_ANALYSED_CHARS,
+    workers: int = 1,
+) -> Iterator[Prepared | ReadError]:
+    """``extract``, with each article's store key and grouping features computed by the worker that
+    analysed it (``prepare_one``): what an ingest stores, so that its one writer only writes."""
+    items = read([inputs] if isinstance(inputs, str) else inputs, allow_private=allow_private, max_bytes=max_bytes)
+    yield from _each(functools.partial(prepare_one, max_chars=max_chars), items, resolve_workers(workers))
+
+
+def _each(one: Callable[[Article | ReadError], T], items: Iterable[Article | ReadError], n: int) -> Iterator[T]:
+    """``one`` of every item, in order: here, or in a pool of ``n`` processes past the first items."""
+    items = iter(items)
     if n <= 1:
         yield from map(one, items)
         return
@@ -114,3 +140,39 @@ def analyze_item(item: Article | ReadError, max_chars: int = MAX_ANALYSED_CHARS)
             f"analysis failed ({type(exc).__name__}: {str(exc)[:120]})",
             "please report this input as a storyline bug; the other articles were processed",
         )
+
+
+@dataclass
+class Prepared:
+    """An analysed article with what the writer stores beside it: its store key, its grouping
+    features and (semantic method only) its topic vector. Each is the same pure function of the
+    article that the writer would apply, so where they are computed cannot change the store."""
+
+    article: Article
+    key: str
+    features: Features
+    topic: np.ndarray | None = None
+
+
+def prepare(items: Iterable[Article | ReadError], *, max_chars: int = MAX_ANALYSED_CHARS,
+            topics: bool = False) -> list[Prepared | ReadError]:
+    """Analyse ``items`` (``analyze_item``) and compute each article's key, features and, with
+    ``topics``, topic vector (one batched model call for all of them; left None where the model
+    cannot run, and the writer then falls back as it would have). In order; ReadErrors pass through."""
+    from storyline.group.topic import topic_vectors
+
+    out = [prepare_one(item, max_chars=max_chars) for item in items]
+    done = [p for p in out if isinstance(p, Prepared)]
+    vectors = topic_vectors([p.article for p in done]) if topics and done else None
+    for p, vector in zip(done, vectors or [], strict=False):
+        p.topic = vector
+    return out
+
+
+def prepare_one(item: Article | ReadError, max_chars: int = MAX_ANALYSED_CHARS) -> Prepared | ReadError:
+    """``analyze_item``, then the article's store key and grouping features (as the writer makes them)."""
+    from storyline.group.features import extract as features_of
+    from storyline.store.db import content_key
+
+    done = analyze_item(item, max_chars=max_chars)
+    return done if isinstance(done, ReadError) else Prepared(done, content_key(done), features_of(done))

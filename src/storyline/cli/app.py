@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from types import FrameType
 
     from typer._click.core import Context  # the click that typer ships
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1  # some inputs could not be read; the rest were processed
@@ -91,10 +93,17 @@ def extract_each(inputs: Iterable[str] | str, **options: Any) -> Iterator[Articl
     with a warning on stderr for each report analysed only in part (``--max-chars``)."""
     from storyline.pipeline import extract
 
-    for item in extract(inputs, **options):
-        if isinstance(item, Article) and "analysed_chars" in item.meta:
-            print(f"storyline: warning: {one_line(item.source or item.id)}: only the first "
-                  f"{item.meta['analysed_chars']:,} of its {len(item.text):,} characters were analysed (the "
+    return warn_partly_analysed(extract(inputs, **options))
+
+
+def warn_partly_analysed(items: Iterable[T]) -> Iterator[T]:
+    """``items``, with a warning on stderr for each report analysed only in part (``--max-chars``);
+    an item is an Article or carries one (storyline.pipeline.Prepared)."""
+    for item in items:
+        article = item if isinstance(item, Article) else getattr(item, "article", None)
+        if isinstance(article, Article) and "analysed_chars" in article.meta:
+            print(f"storyline: warning: {one_line(article.source or article.id)}: only the first "
+                  f"{article.meta['analysed_chars']:,} of its {len(article.text):,} characters were analysed (the "
                   "text is kept whole; raise the limit with --max-chars)", file=sys.stderr)
         yield item
 

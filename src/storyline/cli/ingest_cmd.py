@@ -14,25 +14,31 @@ from storyline.cli.app import (
     EXIT_NOTHING,
     app,
     exit_code,
-    extract_each,
     interrupted_code,
     print_error,
     report_error,
+    warn_partly_analysed,
 )
 from storyline.cli.options import (
     MOST_ROWS,
     MOST_WORKERS,
     AllowPrivateOption,
+    DaskOption,
     DbOption,
     InputsArgument,
     MaxCharsOption,
+    PartitionsOption,
     StoreGroupingMethod,
 )
 from storyline.errors import StoreError
 from storyline.limits import MAX_ANALYSED_CHARS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.progress import Progress
+
+    from storyline.distributed import DaskExecutor
 
 
 @app.command()
@@ -52,22 +58,42 @@ def ingest(
              "'multilingual' extra, about 15 reports/s); switching regroups the whole store. "
              "Default: the method the store already uses (lexical for a new one).",
     )] = None,
+    dask: DaskOption = None,
+    partitions: PartitionsOption = None,
 ) -> None:
     """Store reports with their facts and group them into stories (same event, any language).
 
     Re-ingesting the same report is a no-op; an interrupted run keeps what it committed and a rerun
     resumes. Example: storyline ingest feed.xml crawl.warc corpus.jsonl --db news.db
     """
-    from storyline.ingest import ingest
+    from storyline.ingest import ingest, wants_topics
+    from storyline.pipeline import prepare_each
     from storyline.store import Store, default_path
 
+    if partitions is not None and dask is None:
+        print_error("--partitions works with --dask only (add --dask local, or drop --partitions)")
+        raise typer.Exit(EXIT_NOTHING)
+    cluster = _cluster(dask, partitions)
+    started = contextlib.ExitStack()
+    if cluster is not None:  # reached (or started) before the store is made: no empty store if it fails
+        started.enter_context(cluster)
     path = db or default_path()
     created = not os.path.exists(path)
-    store = Store(path)  # one that cannot be opened raises a StoreError: one line, exit 2
+    try:
+        store = Store(path)  # one that cannot be opened raises a StoreError: one line, exit 2
+    except BaseException:
+        started.close()
+        raise
     progress = _progress()
     try:
-        with store, progress or contextlib.nullcontext():
-            items = extract_each(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars)
+        with started, store, progress or contextlib.nullcontext():
+            if cluster is None:  # analysis, keys and features in a pool of `workers` processes
+                items: Iterable[Any] = warn_partly_analysed(prepare_each(
+                    inputs, allow_private=allow_private, workers=workers, max_chars=max_chars))
+            else:
+                items = warn_partly_analysed(cluster.prepare(
+                    inputs, allow_private=allow_private, max_chars=max_chars,
+                    topics=wants_topics(store, method.value if method else None)))
             stats = ingest(store, items, batch=batch, method=method.value if method else None, on_error=report_error,
                            on_wait=lambda: print(f"storyline: another storyline is writing to {path}; "
                                                  "waiting for it to finish", file=sys.stderr),
@@ -102,6 +128,16 @@ def ingest(
         print("storyline: error: the inputs held no articles (check the paths)", file=sys.stderr)
         raise typer.Exit(EXIT_NOTHING)
     raise typer.Exit(exit_code(stats.read, stats.failed))
+
+
+def _cluster(address: str | None, partitions: int | None) -> DaskExecutor | None:
+    """The Dask executor for ``--dask`` (None without it); a missing Dask is a one-line error with
+    the install command (a UsageError, raised here before any store is created)."""
+    if address is None:
+        return None
+    from storyline.distributed import DaskExecutor
+
+    return DaskExecutor(address, partitions=partitions)
 
 
 def _remove_store(path: str) -> None:

@@ -89,3 +89,17 @@ MaxReportsOption = Annotated[
                  help="Reports cross-checked in one dossier (memory grows with the square of their "
                       "sentences); past them the rest are listed, not cross-checked, with a warning."),
 ]
+
+DaskOption = Annotated[
+    str | None,
+    typer.Option("--dask", metavar="ADDRESS|local", show_default=False,
+                 help="Read and analyse on a Dask cluster: 'local' starts one worker per core here, an "
+                      "address (tcp://host:8786) joins a running `dask scheduler`; this process writes "
+                      "the store and groups. Needs the 'dask' extra. The store is the same as without."),
+]
+PartitionsOption = Annotated[
+    int | None,
+    typer.Option("--partitions", min=1, max=MOST_ROWS, show_default=False,
+                 help="With --dask: cut the inputs into about this many tasks (default: pieces of "
+                      "about 4 MB of JSONL; every other input is one task)."),
+]

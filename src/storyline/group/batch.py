@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -51,6 +52,8 @@ from storyline.group.instance import Tags, date_weekdays
 from storyline.group.instance import parse as parse_tags
 from storyline.group.instance import union as tag_union
 from storyline.group.method import METHOD, resolve_method
+from storyline.group.pairfeatures import PairInput, pair_matrix
+from storyline.group.pairmodel import PairModel, load_model
 from storyline.group.similarity import Vector, centroid, document_frequency, lone_score, score, vectorize
 from storyline.group.story import Member, make_story
 from storyline.group.timeinfo import EventTime, combine
@@ -82,26 +85,14 @@ def group_features(
     ``years``: the years the reports may be from (default: the span of the batch's publication
     dates), used to test a day-and-month date without a year against a weekday. ``topics``: one
     topic vector per article for the semantic method (topic.py), or None for the lexical one."""
-    if df is None:
-        df = document_frequency(features)
-    if n_docs is None:
-        n_docs = len(features)
-    if topics is not None and len(topics) != len(features):
-        raise ValueError(f"{len(topics)} topic vectors for {len(features)} articles")
-    vectors: list[Vector] = [vectorize(f, df, n_docs, topics[k] if topics is not None else None)
-                             for k, f in enumerate(features)]
+    prep = prepare(features, df=df, n_docs=n_docs, instance_tags=instance_tags, years=years, topics=topics)
+    vectors, pairs, tags, anchored, dated = prep.vectors, prep.pairs, prep.tags, prep.anchored, prep.dated
+    df = prep.df
     edges: dict[tuple[int, int], float] = {}
-    pairs = candidate_pairs(vectors, df)
     for i, j in pairs:
         s = score(vectors[i], vectors[j])
         if s > 0:
             edges[(i, j)] = s
-    times = [_dated(v.time) for v in vectors]
-    tags = [parse_tags(f.tokens) if instance_tags else {} for f in features]
-    anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
-    if instance_tags:
-        weekday_tags(tags, anchored, years, [v.time for v in vectors])
-    dated: list[list[Dated]] = [[t] if t is not None else [] for t in times]
     clusters = average_link(len(ids), edges, threshold, dated,
                             tags=tags, anchored=anchored)
     # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
@@ -147,6 +138,74 @@ def group_features(
                                     dated, tags if instance_tags else None,
                                     anchored, anchors, topic=same_topic if topics is not None else None)
     return stories
+
+
+@dataclass
+class Prepared:
+    """What every scorer needs of a pile: vectors, blocked candidate pairs (blocking.py), instance
+    tags (with the weekday cross-check), which reports have a publication day, their day intervals."""
+
+    vectors: list[Vector]
+    pairs: set[tuple[int, int]]
+    tags: list[Tags]
+    anchored: list[bool]
+    dated: list[list[Dated]]
+    df: Mapping[str, int]
+    n_docs: int
+    sizes: list[int]  # distinct tokens of each report
+
+
+def prepare(
+    features: Sequence[Features],
+    *,
+    df: Mapping[str, int] | None = None,
+    n_docs: int | None = None,
+    instance_tags: bool = True,
+    years: Sequence[int] | None = None,
+    topics: Sequence[np.ndarray] | None = None,
+) -> Prepared:
+    """Vectors, candidate pairs and cannot-link evidence of a pile (arguments as group_features)."""
+    if df is None:
+        df = document_frequency(features)
+    if n_docs is None:
+        n_docs = len(features)
+    if topics is not None and len(topics) != len(features):
+        raise ValueError(f"{len(topics)} topic vectors for {len(features)} articles")
+    vectors: list[Vector] = [vectorize(f, df, n_docs, topics[k] if topics is not None else None)
+                             for k, f in enumerate(features)]
+    pairs = candidate_pairs(vectors, df)
+    times = [_dated(v.time) for v in vectors]
+    tags = [parse_tags(f.tokens) if instance_tags else {} for f in features]
+    anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
+    if instance_tags:
+        weekday_tags(tags, anchored, years, [v.time for v in vectors])
+    dated: list[list[Dated]] = [[t] if t is not None else [] for t in times]
+    return Prepared(vectors, pairs, tags, anchored, dated, df, n_docs, [len(f.tokens) for f in features])
+
+
+def pair_probabilities(prep: Prepared, model: PairModel) -> dict[tuple[int, int], float]:
+    """The model's same-event probability for every candidate pair of a prepared pile."""
+    pairs = sorted(prep.pairs)
+    feats = [PairInput(v, t, n) for v, t, n in zip(prep.vectors, prep.tags, prep.sizes, strict=True)]
+    probs = model.probabilities(pair_matrix(feats, pairs, prep.df, prep.n_docs))
+    return {p: float(x) for p, x in zip(pairs, probs, strict=True)}
+
+
+def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float], threshold: float,
+                          cannot_link: bool) -> list[list[int]]:
+    """Average link over the blocked candidate graph, on probabilities (a missing pair counts 0)."""
+    edges = {p: x for p, x in probs.items() if x > 0}
+    if not cannot_link:
+        return average_link(len(prep.vectors), edges, threshold)
+    return average_link(len(prep.vectors), edges, threshold, prep.dated, tags=prep.tags, anchored=prep.anchored)
+
+
+def group_learned(features: Sequence[Features], model: PairModel | None = None, **kw: object) -> list[list[int]]:
+    """The learned method (pairmodel.py): calibrated pair probabilities, then average link at the
+    model's threshold. ``kw`` as for prepare()."""
+    model = model or load_model()
+    prep = prepare(features, **kw)  # type: ignore[arg-type]
+    return cluster_probabilities(prep, pair_probabilities(prep, model), model.threshold, model.cannot_link)
 
 
 # Over this many candidate years a day and month falls on every weekday: no evidence, so none used.

@@ -1,0 +1,114 @@
+"""Features of a candidate pair of reports, for the learned same-event model (pairmodel.py).
+
+Why these: two reports of one event share its rare specifics (names, figures, the day) in any
+language and were written within days of each other; two events of one kind share vocabulary and
+names but rarely their figures, and name another weekday, counter or phase (instance.py). Each
+feature is one such piece of evidence; the model (trained by eval/train_pairs.py) weighs them, so
+no threshold is read off one corpus by hand. Everything here is cheap: a candidate pair costs
+about as much as the lexical score, and only blocked pairs are scored (blocking.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.group.instance import Tags
+from storyline.group.instance import conflict as tag_conflict
+from storyline.group.similarity import Vector, content, idf, score
+
+# The order of the columns; the model file names them, and pairmodel.py refuses a file whose names differ.
+FEATURE_NAMES: tuple[str, ...] = (
+    "cos_words_same_lang",  # TF-IDF cosine of words, within one language only
+    "cos_names",  # name skeletons (transliterated across scripts: lang/fold.py)
+    "cos_numbers",
+    "cos_dates",
+    "idf_shared_names",  # log(1 + sum of IDF of the shared names): rare names weigh more
+    "idf_shared_numbers",
+    "idf_shared_dates",
+    "same_lang",
+    "time_known",  # both reports have an event time
+    "log_gap_days",  # log(1 + days between the two event times), 0 where unknown
+    "gap_reliable_far",  # both publication days known and two or more days apart
+    "tag_conflict",  # leads name another weekday, counter or phase (instance.py)
+    "log_min_tokens",
+    "length_ratio",  # shorter / longer, in distinct tokens
+    "lexical_content",  # the lexical method's per-kind cosine mean (similarity.content)
+    "lexical_score",  # the same, times its time factor (similarity.score)
+)
+
+
+@dataclass
+class PairInput:
+    """What the pair features need of one report: its vector, instance tags and size."""
+
+    vector: Vector
+    tags: Tags
+    tokens: int
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[k] for k, v in a.items() if k in b)
+
+
+def _shared_idf(a: Mapping[str, float], b: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return math.log1p(sum(max(idf(df, n_docs, k), 0.0) for k in a if k in b))
+
+
+def _same_lang(a: Vector, b: Vector) -> bool:
+    return a.lang is None or b.lang is None or a.lang == b.lang
+
+
+def pair_row(a: PairInput, b: PairInput, df: Mapping[str, int], n_docs: int) -> list[float]:
+    """One row of features, in FEATURE_NAMES order."""
+    va, vb = a.vector, b.vector
+    same = _same_lang(va, vb)
+    ch_a, ch_b = va.channels, vb.channels
+    empty: dict[str, float] = {}
+
+    def cos(kind: str) -> float:
+        return _dot(ch_a.get(kind, empty), ch_b.get(kind, empty))
+
+    def shared(kind: str) -> float:
+        return _shared_idf(ch_a.get(kind, empty), ch_b.get(kind, empty), df, n_docs)
+
+    gap = va.time.gap(vb.time)
+    far = (gap is not None and gap >= 2 and va.time.reliable and vb.time.reliable
+           and va.time.exact and vb.time.exact)
+    lo, hi = sorted((max(a.tokens, 1), max(b.tokens, 1)))
+    return [
+        cos("w") if same else 0.0,
+        cos("k"),
+        cos("n"),
+        cos("d"),
+        shared("k"),
+        shared("n"),
+        shared("d"),
+        1.0 if same else 0.0,
+        0.0 if gap is None else 1.0,
+        0.0 if gap is None else math.log1p(gap),
+        1.0 if far else 0.0,
+        1.0 if tag_conflict(a.tags, b.tags) is not None else 0.0,
+        math.log(lo),
+        lo / hi,
+        content(va, vb),
+        score(va, vb),
+    ]
+
+
+def pair_matrix(inputs: Sequence[PairInput], pairs: Sequence[tuple[int, int]], df: Mapping[str, int],
+                n_docs: int) -> np.ndarray:
+    """Features of ``pairs`` (indices into ``inputs``), one row each."""
+    if not pairs:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    return np.asarray([pair_row(inputs[i], inputs[j], df, n_docs) for i, j in pairs], dtype=np.float64)
+
+
+__all__ = ["FEATURE_NAMES", "PairInput", "pair_matrix", "pair_row"]

@@ -9,7 +9,7 @@ Protocol (every choice made without the held-out families):
   - for each outer fold k: a logistic regression (standardised features) is fitted on the other folds'
     candidate pairs (dev and ECB+ piles: same story or not; SemEval pairs: soft label (4 - Overall) / 3);
     inner cross-validation over those folds gives out-of-fold scores, on which the Platt calibration
-    is fitted and the clustering (threshold, cannot-links on or off) chosen by the mean B-cubed F1 of
+    is fitted and the clustering (pairmodel.Clustering: threshold, cannot-links, the value of an unproposed pair) chosen by the mean B-cubed F1 of
     dev and ECB+; the model, calibration and clustering are then applied to fold k;
   - reported: B-cubed and pairwise P/R/F1 per corpus over the held-out piles, hard-negative merges,
     and the Pearson correlation of the probability with -Overall on the held-out SemEval pairs.
@@ -36,12 +36,17 @@ from eval.grouping import bcubed, pairwise
 from eval.pairdata import FOLDS, Corpus, Pile, ScoredPairs, fold_of, load_dev, load_ecb, load_semeval, piles
 from storyline.group.batch import cluster_probabilities
 from storyline.group.pairfeatures import FEATURE_NAMES
-from storyline.group.pairmodel import MODEL_FILE, PairModel
+from storyline.group.pairmodel import MODEL_FILE, Clustering, PairModel
 
 VERSION = "storyline.group.pairs.v1"
+BALANCE = True
 C = 1.0  # inverse L2 strength of the logistic regression (scikit-learn's default)
-THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(13))  # 0.20 .. 0.80
-CANNOT_LINK = (True, False)
+# The clustering choices tried (pairmodel.Clustering); every combination is scored by inner CV.
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+MAX_GAPS: tuple[int | None, ...] = (None, 7)
+EVENT_TAGS = (False, True)
+MISSING = (0.0, 0.1)
+CHOICES = [Clustering(t, g, e, m) for g in MAX_GAPS for e in EVENT_TAGS for m in MISSING for t in THRESHOLDS if t > m]
 
 
 @dataclass
@@ -72,18 +77,28 @@ class Fitted:
 
 
 def _training_rows(data: Data, folds: set[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    xs, ys, ws = [], [], []
+    """Rows of the training folds; with BALANCE each source (dev, ECB+, SemEval) weighs the same in
+    total, so the 15k ECB+ pairs do not drown the 1.6k multilingual dev pairs."""
+    xs, ys, ws, src = [], [], [], []
     for p in data.piles:
         if p.fold in folds:
             xs.append(p.x)
             ys.append(p.y)
             ws.append(np.ones(len(p.y)))
+            src.append(p.corpus)
     sel = np.isin(data.semeval_fold, list(folds))
     soft = (4.0 - data.semeval.overall[sel]) / 3.0
     for label, weight in ((1.0, soft), (0.0, 1.0 - soft)):  # a soft label as two weighted rows
         xs.append(data.semeval.x[sel])
         ys.append(np.full(int(sel.sum()), label))
         ws.append(weight)
+        src.append("semeval")
+    if BALANCE:
+        total = {s: 0.0 for s in src}
+        for s, w in zip(src, ws, strict=True):
+            total[s] += float(w.sum())
+        mean = sum(total.values()) / len(total)
+        ws = [w * (mean / total[s]) for s, w in zip(src, ws, strict=True)]
     return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
 
 
@@ -110,8 +125,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
 
 
-def _cluster(p: Pile, probs: np.ndarray, threshold: float, cannot_link: bool) -> list[list[int]]:
-    return cluster_probabilities(p.prep, dict(zip(p.pairs, probs.tolist(), strict=True)), threshold, cannot_link)
+def _cluster(p: Pile, probs: np.ndarray, how: Clustering) -> list[list[int]]:
+    return cluster_probabilities(p.prep, dict(zip(p.pairs, probs.tolist(), strict=True)), how)
 
 
 def _corpus_f1(data: Data, clusters: dict[tuple[str, int], list[list[int]]]) -> dict[str, float]:
@@ -131,8 +146,8 @@ def _corpus_f1(data: Data, clusters: dict[tuple[str, int], list[list[int]]]) -> 
     return out
 
 
-def choose(data: Data, folds: Sequence[int]) -> tuple[float, float, float, bool, dict]:
-    """Inner cross-validation over ``folds``: Platt (a, b), threshold and cannot-link choice."""
+def choose(data: Data, folds: Sequence[int]) -> tuple[float, float, Clustering, dict]:
+    """Inner cross-validation over ``folds``: Platt (a, b) and the clustering."""
     raw: dict[int, dict[str, np.ndarray]] = {}
     rows_raw, rows_y, rows_w = [], [], []
     for j in folds:
@@ -150,19 +165,18 @@ def choose(data: Data, folds: Sequence[int]) -> tuple[float, float, float, bool,
         rows_y += [np.ones(len(r)), np.zeros(len(r))]
         rows_w += [soft, 1.0 - soft]
     a, b = platt(np.concatenate(rows_raw), np.concatenate(rows_y), np.concatenate(rows_w))
-    best: tuple[float, float, bool, dict] = (-1.0, 0.0, True, {})
-    for cl in CANNOT_LINK:
-        for t in THRESHOLDS:
-            clusters = {}
-            for j in folds:
-                for p in data.piles:
-                    if p.fold == j:
-                        clusters[(p.corpus, j)] = _cluster(p, _sigmoid(a * raw[j][f"{p.corpus}#{p.fold}"] + b), t, cl)
-            f1 = _corpus_f1(data, clusters)
-            score = sum(f1.values()) / len(f1)
-            if score > best[0] + 1e-9:
-                best = (score, t, cl, f1)
-    return a, b, best[1], best[2], {"inner_f1": best[3]}
+    best: tuple[float, Clustering, dict] = (-1.0, CHOICES[0], {})
+    for how in CHOICES:
+        clusters = {}
+        for j in folds:
+            for p in data.piles:
+                if p.fold == j:
+                    clusters[(p.corpus, j)] = _cluster(p, _sigmoid(a * raw[j][f"{p.corpus}#{p.fold}"] + b), how)
+        f1 = _corpus_f1(data, clusters)
+        score = sum(f1.values()) / len(f1)
+        if score > best[0] + 1e-9:
+            best = (score, how, f1)
+    return a, b, best[1], {"inner_f1": best[2]}
 
 
 def _hard_negatives_merged(c: Corpus, pred: dict[str, str]) -> list[tuple[str, str]]:
@@ -179,12 +193,12 @@ def cross_validate(data: Data, folds: int = FOLDS) -> dict:
     chosen = []
     for k in range(folds):
         rest = [j for j in range(folds) if j != k]
-        a, b, t, cl, info = choose(data, rest)
+        a, b, how, info = choose(data, rest)
         m = fit(data, set(rest))
-        chosen.append({"fold": k, "threshold": t, "cannot_link": cl, "platt": [a, b], **info})
+        chosen.append({"fold": k, "clustering": how, "platt": [a, b], **info})
         for p in data.piles:
             if p.fold == k:
-                clusters[(p.corpus, k)] = _cluster(p, _sigmoid(a * m.raw(p.x) + b), t, cl)
+                clusters[(p.corpus, k)] = _cluster(p, _sigmoid(a * m.raw(p.x) + b), how)
         sel = data.semeval_fold == k
         se_prob[sel] = _sigmoid(a * m.raw(data.semeval.x[sel]) + b)
     out: dict = {"folds": folds, "chosen": chosen, "corpora": {}}
@@ -215,7 +229,7 @@ def cross_validate(data: Data, folds: int = FOLDS) -> dict:
 
 def train_final(data: Data, folds: int = FOLDS, oof: dict | None = None) -> PairModel:
     """The shipped model: fitted on every fold; calibration and clustering from cross-validation."""
-    a, b, t, cl, info = choose(data, list(range(folds)))
+    a, b, how, info = choose(data, list(range(folds)))
     m = fit(data, set(range(folds)))
     meta = {
         "trained": dt.date.today().isoformat(),
@@ -231,7 +245,7 @@ def train_final(data: Data, folds: int = FOLDS, oof: dict | None = None) -> Pair
                for name, v in oof["corpora"].items()},
             "semeval_pearson": round(oof["semeval"]["pearson"], 4)},
     }
-    return PairModel(VERSION, FEATURE_NAMES, m.mean, m.scale, m.coef, m.intercept, a, b, t, cl, meta)
+    return PairModel(VERSION, FEATURE_NAMES, m.mean, m.scale, m.coef, m.intercept, a, b, how, meta)
 
 
 def report(oof: dict) -> list[str]:
@@ -246,8 +260,9 @@ def report(oof: dict) -> list[str]:
             lines.append(f"    MERGED  {x}  <->  {y}")
     lines.append(f"  semeval {oof['semeval']['pairs']} pairs: Pearson(probability, -Overall) "
                  f"{oof['semeval']['pearson']:.3f}")
-    lines.append("  chosen per fold: " + ", ".join(f"t={c['threshold']:.2f}{'' if c['cannot_link'] else ' no-cl'}"
-                                                  for c in oof["chosen"]))
+    lines.append("  chosen per fold (threshold, max gap, event tags, missing): " + "; ".join(
+        f"{c['clustering'].threshold:.2f} {c['clustering'].max_gap} {c['clustering'].event_tags} "
+        f"{c['clustering'].missing:.2f}" for c in oof["chosen"]))
     return lines
 
 
@@ -271,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         model = train_final(data, oof=oof)
         MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
         MODEL_FILE.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_FILE} (threshold {model.threshold:.2f}, cannot-links {model.cannot_link})")
+        print(f"wrote {MODEL_FILE} ({model.clustering})")
     return 0
 
 

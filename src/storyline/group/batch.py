@@ -53,7 +53,7 @@ from storyline.group.instance import parse as parse_tags
 from storyline.group.instance import union as tag_union
 from storyline.group.method import METHOD, resolve_method
 from storyline.group.pairfeatures import PairInput, pair_matrix
-from storyline.group.pairmodel import PairModel, load_model
+from storyline.group.pairmodel import Clustering, PairModel, load_model
 from storyline.group.similarity import Vector, centroid, document_frequency, lone_score, score, vectorize
 from storyline.group.story import Member, make_story
 from storyline.group.timeinfo import EventTime, combine
@@ -191,13 +191,24 @@ def pair_probabilities(prep: Prepared, model: PairModel) -> dict[tuple[int, int]
     return {p: float(x) for p, x in zip(pairs, probs, strict=True)}
 
 
-def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float], threshold: float,
-                          cannot_link: bool) -> list[list[int]]:
-    """Average link over the blocked candidate graph, on probabilities (a missing pair counts 0)."""
-    edges = {p: x for p, x in probs.items() if x > 0}
-    if not cannot_link:
-        return average_link(len(prep.vectors), edges, threshold)
-    return average_link(len(prep.vectors), edges, threshold, prep.dated, tags=prep.tags, anchored=prep.anchored)
+# Instance-tag keys left out of the learned method's cannot-links: weekdays and yearless days differ
+# between a report and its follow-up days later (ECB+ sub-topics run for weeks); the tag conflict is
+# one of the model's features all the same (pairfeatures.py).
+DAY_TAGS = frozenset({"wd", "wdu", "wdd", "md"})
+
+
+def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float], how: Clustering
+                          ) -> list[list[int]]:
+    """Average link over the blocked candidate graph, on probabilities."""
+    edges = {p: x - how.missing for p, x in probs.items() if x != how.missing}
+    n = len(prep.vectors)
+    dated = [[d for d in ds if d[3]] for ds in prep.dated] if how.max_gap is not None else None
+    tags = [{k: v for k, v in t.items() if k not in DAY_TAGS} for t in prep.tags] if how.event_tags else None
+    return average_link(n, edges, how.threshold - how.missing, dated, max_gap=how.max_gap or 0, tags=tags,
+                        anchored=prep.anchored, text_gap=NO_GAP)
+
+
+NO_GAP = 1 << 30  # a text-read date never forbids a merge in the learned method
 
 
 def group_learned(features: Sequence[Features], model: PairModel | None = None, **kw: object) -> list[list[int]]:
@@ -205,7 +216,7 @@ def group_learned(features: Sequence[Features], model: PairModel | None = None, 
     model's threshold. ``kw`` as for prepare()."""
     model = model or load_model()
     prep = prepare(features, **kw)  # type: ignore[arg-type]
-    return cluster_probabilities(prep, pair_probabilities(prep, model), model.threshold, model.cannot_link)
+    return cluster_probabilities(prep, pair_probabilities(prep, model), model.clustering)
 
 
 # Over this many candidate years a day and month falls on every weekday: no evidence, so none used.

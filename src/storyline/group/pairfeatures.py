@@ -26,11 +26,17 @@ FEATURE_NAMES: tuple[str, ...] = (
     "cos_names",  # name skeletons (transliterated across scripts: lang/fold.py)
     "cos_numbers",
     "cos_dates",
-    "idf_shared_names",  # log(1 + sum of IDF of the shared names): rare names weigh more
+    "idf_shared_words",  # log(1 + sum of relative IDF of the shared words), within one language
+    "idf_shared_names",  # the same for shared names: rare names weigh more
     "idf_shared_numbers",
     "idf_shared_dates",
+    "max_idf_shared_name",  # the rarest shared name's relative IDF
+    "max_idf_shared_number",
+    "containment_names",  # shared names / names of the report with fewer
+    "containment_numbers",
     "same_lang",
     "time_known",  # both reports have an event time
+    "one_time_known",
     "log_gap_days",  # log(1 + days between the two event times), 0 where unknown
     "gap_reliable_far",  # both publication days known and two or more days apart
     "tag_conflict",  # leads name another weekday, counter or phase (instance.py)
@@ -56,10 +62,15 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b[k] for k, v in a.items() if k in b)
 
 
-def _shared_idf(a: Mapping[str, float], b: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> float:
+def _shared(a: Mapping[str, float], b: Mapping[str, float], df: Mapping[str, int], n_docs: int
+            ) -> tuple[float, float, float]:
+    """(log(1 + sum), max) of the shared tokens' IDF relative to the pile's largest (so that a pile
+    of 40 and a store of 100,000 reports give comparable values), and the containment."""
     if len(a) > len(b):
         a, b = b, a
-    return math.log1p(sum(max(idf(df, n_docs, k), 0.0) for k in a if k in b))
+    top = math.log(n_docs + 1) + math.log(2)  # idf of a token in no document (similarity.idf)
+    w = [max(idf(df, n_docs, k), 0.0) / top for k in a if k in b]
+    return math.log1p(sum(w)), max(w, default=0.0), len(w) / len(a) if a else 0.0
 
 
 def _same_lang(a: Vector, b: Vector) -> bool:
@@ -76,10 +87,13 @@ def pair_row(a: PairInput, b: PairInput, df: Mapping[str, int], n_docs: int) -> 
     def cos(kind: str) -> float:
         return _dot(ch_a.get(kind, empty), ch_b.get(kind, empty))
 
-    def shared(kind: str) -> float:
-        return _shared_idf(ch_a.get(kind, empty), ch_b.get(kind, empty), df, n_docs)
+    def shared(kind: str) -> tuple[float, float, float]:
+        return _shared(ch_a.get(kind, empty), ch_b.get(kind, empty), df, n_docs)
 
+    words = shared("w") if same else (0.0, 0.0, 0.0)
+    names, numbers, dates = shared("k"), shared("n"), shared("d")
     gap = va.time.gap(vb.time)
+    known = (va.time.lo is not None) + (vb.time.lo is not None)
     far = (gap is not None and gap >= 2 and va.time.reliable and vb.time.reliable
            and va.time.exact and vb.time.exact)
     lo, hi = sorted((max(a.tokens, 1), max(b.tokens, 1)))
@@ -88,11 +102,17 @@ def pair_row(a: PairInput, b: PairInput, df: Mapping[str, int], n_docs: int) -> 
         cos("k"),
         cos("n"),
         cos("d"),
-        shared("k"),
-        shared("n"),
-        shared("d"),
+        words[0],
+        names[0],
+        numbers[0],
+        dates[0],
+        names[1],
+        numbers[1],
+        names[2],
+        numbers[2],
         1.0 if same else 0.0,
         0.0 if gap is None else 1.0,
+        1.0 if known == 1 else 0.0,
         0.0 if gap is None else math.log1p(gap),
         1.0 if far else 0.0,
         1.0 if tag_conflict(a.tags, b.tags) is not None else 0.0,

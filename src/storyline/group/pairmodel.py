@@ -10,7 +10,7 @@ tell what a probability of 0.7 was measured against. scikit-learn is needed only
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,10 +23,22 @@ MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "pairs_model.json"
 
 
 @dataclass(frozen=True)
+class Clustering:
+    """How the learned method clusters (chosen by cross-validation, eval/train_pairs.py): average link
+    at ``threshold`` on the calibrated probability, where a pair blocking never proposed counts as
+    probability ``missing``; ``max_gap``: publication days this many days apart forbid a merge (None:
+    dates never do); ``event_tags``: differing counters and phases (not weekdays) forbid it too."""
+
+    threshold: float
+    max_gap: int | None = None
+    event_tags: bool = False
+    missing: float = 0.0
+
+
+@dataclass(frozen=True)
 class PairModel:
     """Standardise, weigh, then Platt-calibrate: p = 1 / (1 + exp(-(a * z + b))), z the raw score.
-    ``threshold``: average-link cut on the calibrated probability; ``cannot_link``: whether the
-    date and instance-tag cannot-links of cluster.average_link apply."""
+    ``clustering``: how the probabilities are clustered (batch.Clustering)."""
 
     version: str
     names: tuple[str, ...]
@@ -36,8 +48,7 @@ class PairModel:
     intercept: float
     platt_a: float
     platt_b: float
-    threshold: float
-    cannot_link: bool
+    clustering: Clustering
     meta: dict[str, Any] = field(default_factory=dict)
 
     def raw(self, x: np.ndarray) -> np.ndarray:
@@ -57,7 +68,7 @@ class PairModel:
             "scaler": {"mean": self.mean.tolist(), "scale": self.scale.tolist()},
             "logistic": {"coef": self.coef.tolist(), "intercept": self.intercept},
             "calibration": {"kind": "platt", "a": self.platt_a, "b": self.platt_b},
-            "clustering": {"linkage": "average", "threshold": self.threshold, "cannot_link": self.cannot_link},
+            "clustering": {"linkage": "average", **asdict(self.clustering)},
             **self.meta,
         }
 
@@ -75,8 +86,7 @@ class PairModel:
             coef=np.asarray(d["logistic"]["coef"], dtype=np.float64),
             intercept=float(d["logistic"]["intercept"]),
             platt_a=float(d["calibration"]["a"]), platt_b=float(d["calibration"]["b"]),
-            threshold=float(d["clustering"]["threshold"]),
-            cannot_link=bool(d["clustering"]["cannot_link"]),
+            clustering=Clustering(**{k: v for k, v in d["clustering"].items() if k != "linkage"}),
             meta={k: v for k, v in d.items() if k not in known},
         )
 
@@ -87,4 +97,4 @@ def load_model(path: Path = MODEL_FILE) -> PairModel:
     return PairModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
-__all__ = ["MODEL_FILE", "PairModel", "load_model"]
+__all__ = ["MODEL_FILE", "Clustering", "PairModel", "load_model"]

@@ -1,6 +1,8 @@
 """Train the same-event pair model and measure it out of fold (needs the `train` extra: scikit-learn).
 
-    .venv/bin/python -m eval train_pairs [--write] [--json]
+    .venv/bin/python -m eval.train_pairs [--write] [--json]
+
+(Not an evaluation of `python -m eval`: `python -m eval grouping` prints the same out-of-fold figures.)
 
 Protocol (every choice made without the held-out families):
   - folds: FOLDS folds of story families per corpus (dev: families joined by GOLD.md's hard
@@ -39,6 +41,7 @@ from storyline.group.pairfeatures import FEATURE_NAMES
 from storyline.group.pairmodel import MODEL_FILE, Clustering, PairModel
 
 VERSION = "storyline.group.pairs.v1"
+NO_SKLEARN = "scikit-learn is missing: pip install -e '.[train]'"
 BALANCE = True
 C = 1.0  # inverse L2 strength of the logistic regression (scikit-learn's default)
 # The clustering choices tried (pairmodel.Clustering); every combination is scored by inner CV.
@@ -236,7 +239,7 @@ def train_final(data: Data, folds: int = FOLDS, oof: dict | None = None) -> Pair
         "training_data": ["../shared/corpus/dev (183 reports, same-story labels)",
                           "../shared/corpus/ecbplus topics 1-35 (772 reports, sub-topic labels)",
                           "../shared/corpus/semeval2022-task8 train pairs (1,562, Overall score as a soft label)"],
-        "training_script": "python -m eval train_pairs --write",
+        "training_script": "python -m eval.train_pairs --write",
         "protocol": f"{folds}-fold cross-validation grouped by story family; Platt calibration and clustering "
                     "chosen on out-of-fold scores",
         "out_of_fold": {} if oof is None else {
@@ -266,15 +269,15 @@ def report(oof: dict) -> list[str]:
     return lines
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m eval train_pairs", description=__doc__.splitlines()[0])
+def run(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m eval.train_pairs", description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help=f"write the model fitted on all folds to {MODEL_FILE}")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     try:
         import sklearn  # noqa: F401
     except ImportError:
-        print("eval train_pairs: error: scikit-learn is missing: pip install -e '.[train]'", file=sys.stderr)
+        print(f"eval.train_pairs: error: {NO_SKLEARN}", file=sys.stderr)
         return 2
     data = load_data()
     oof = cross_validate(data)
@@ -291,4 +294,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

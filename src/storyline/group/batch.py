@@ -51,7 +51,7 @@ from storyline.group.features import Features, extract
 from storyline.group.instance import Tags, date_weekdays
 from storyline.group.instance import parse as parse_tags
 from storyline.group.instance import union as tag_union
-from storyline.group.method import METHOD, resolve_method
+from storyline.group.method import METHOD, METHODS, resolve_method
 from storyline.group.pairfeatures import PairInput, pair_matrix
 from storyline.group.pairmodel import Clustering, PairModel, load_model
 from storyline.group.similarity import Vector, centroid, document_frequency, lone_score, score, vectorize
@@ -79,13 +79,19 @@ def group_features(
     years: Sequence[int] | None = None,
     attach_margin: float = ATTACH_MARGIN,
     topics: Sequence[np.ndarray] | None = None,
+    scorer: str = "learned",
 ) -> list[list[int]]:
     """Cluster pre-extracted features (``ids`` sorted). ``df``/``n_docs`` default to this batch's;
     a store passes its corpus-wide counts so incremental and batch runs weigh tokens alike.
     ``years``: the years the reports may be from (default: the span of the batch's publication
     dates), used to test a day-and-month date without a year against a weekday. ``topics``: one
-    topic vector per article for the semantic method (topic.py), or None for the lexical one."""
+    topic vector per article for the semantic method (topic.py), or None for the lexical one.
+    ``scorer``: "learned" (the default: the pair model, pairmodel.py; the thresholds do not apply) or
+    "rules" (the hand-set v4 scorer below, which the semantic method always uses)."""
     prep = prepare(features, df=df, n_docs=n_docs, instance_tags=instance_tags, years=years, topics=topics)
+    if topics is None and scorer == "learned":
+        model = load_model()
+        return cluster_probabilities(prep, pair_probabilities(prep, model), model.clustering)
     vectors, pairs, tags, anchored, dated = prep.vectors, prep.pairs, prep.tags, prep.anchored, prep.dated
     df = prep.df
     edges: dict[tuple[int, int], float] = {}
@@ -211,14 +217,6 @@ def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float]
 NO_GAP = 1 << 30  # a text-read date never forbids a merge in the learned method
 
 
-def group_learned(features: Sequence[Features], model: PairModel | None = None, **kw: object) -> list[list[int]]:
-    """The learned method (pairmodel.py): calibrated pair probabilities, then average link at the
-    model's threshold. ``kw`` as for prepare()."""
-    model = model or load_model()
-    prep = prepare(features, **kw)  # type: ignore[arg-type]
-    return cluster_probabilities(prep, pair_probabilities(prep, model), model.clustering)
-
-
 # Over this many candidate years a day and month falls on every weekday: no evidence, so none used.
 MAX_YEARS = 6
 
@@ -266,7 +264,7 @@ def group(
 
     Input order does not matter: articles are sorted by id first. A repeated id is renamed ("#2",
     model.with_unique_ids) as the ``group`` command does, so every input still lands in a story.
-    ``method``: "lexical" (fast), "semantic" (adds topic vectors, topic.py; where the model is not
+    ``method``: "lexical" (fast: the learned pair model), "rules" (the hand-set v4 scorer), "semantic" (adds topic vectors, topic.py; where the model is not
     installed it falls back to lexical) or "auto" (the default, as for the command:
     method.resolve_method). Each Story's ``method`` says which ran.
     """
@@ -276,8 +274,9 @@ def group(
     feats = [extract(a) for a in arts]
     topics = topic_vectors(arts) if chosen == "semantic" else None
     clusters = group_features(ids, feats, threshold=threshold, merge_threshold=merge_threshold,
-                              instance_tags=instance_tags, topics=topics)
-    used = METHOD_SEMANTIC if topics is not None else METHOD
+                              instance_tags=instance_tags, topics=topics,
+                              scorer="rules" if chosen == "rules" else "learned")
+    used = METHOD_SEMANTIC if topics is not None else METHODS[chosen] if chosen == "rules" else METHOD
     stories = [make_story([Member(a.id, a.id, a.title, a.text, a.date) for a in (arts[i] for i in c)], used)
                for c in clusters]
     stories.sort(key=lambda s: (s.start or "9999", s.id))

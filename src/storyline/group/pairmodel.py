@@ -77,7 +77,7 @@ class PairModel:
         names = tuple(d["features"])
         if names != FEATURE_NAMES:
             raise ValueError(f"pair model features {names} differ from this storyline's {FEATURE_NAMES}: "
-                             "retrain it with `python -m eval train_pairs --write`")
+                             "retrain it with `python -m eval.train_pairs --write`")
         known = {"version", "features", "scaler", "logistic", "calibration", "clustering"}
         return cls(
             version=d["version"], names=names,

@@ -225,7 +225,7 @@ def lone_reports(corpus: Path, *, method: str = "lexical") -> dict:
             tried += 1
             chosen = [topics[i] for i in ids] if topics is not None else None
             for cluster in group_features(ids, [feats[i] for i in ids], topics=chosen,
-                                          scorer="rules" if method == "rules" else "learned"):
+                                          scorer="learned" if method == "learned" else "rules"):
                 if me in cluster and len(cluster) > 1:
                     joined.append({"report": aid, "story": story,
                                    "joined": sorted({labels[ids[k]] for k in cluster if k != me})})
@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--audit-tags", action="store_true", help="also count the pairs each instance-tag key would cut")
     ap.add_argument("--lone", action="store_true",
                     help="also group each report with the rest of its story taken out: how often is it wrongly joined?")
-    ap.add_argument("--method", choices=("auto", "lexical", "rules", "semantic"), default="auto",
+    ap.add_argument("--method", choices=("auto", "lexical", "learned", "semantic"), default="auto",
                     help="grouping method, as `storyline group --method` (default auto: semantic for a small "
                          "multilingual corpus when the 'multilingual' extra is installed, else lexical)")
     args = ap.parse_args(argv)
@@ -383,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_learned and corpus.resolve() == DEFAULT_CORPUS.resolve():
         from eval.grouping_learned import lines
 
-        print("\n".join(lines(args.method, baseline=not args.no_baseline)))
+        print("\n".join(lines(baseline=not args.no_baseline)))
     if "lone" in res:
         lone = res["lone"]
         print(f"lone reports (rest of the story taken out): {lone['reports'] - lone['wrongly_joined']}/{lone['reports']} "

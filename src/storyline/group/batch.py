@@ -37,7 +37,7 @@ and international bodies are one name in any language (WHO = OMS = ВОЗ; featu
 logistic regression over pair features (pairfeatures.py, pairmodel.py, trained and measured out of
 fold by eval/train_pairs.py) and clusters the calibrated probabilities by average link, with the
 cannot-links the cross-validation chose (cluster_probabilities). Not the default yet: out of fold it
-keeps ECB+ stories together far better (B-cubed 0.89 vs 0.78) but merges dev hard negatives.
+keeps ECB+ stories together far better (B-cubed 0.88 vs 0.78) but merges dev hard negatives.
 
 The method name and version are recorded on every Story so a stored grouping says what produced it;
 incremental.py regroups a store with the same group_features.

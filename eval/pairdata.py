@@ -130,7 +130,7 @@ def load_semeval(path: Path = SEMEVAL) -> ScoredPairs:
     where = {a.id: k for k, a in enumerate(arts)}
     feats = _features(path, arts)
     prep = prepare(feats)
-    inputs = [PairInput(v, t, n) for v, t, n in zip(prep.vectors, prep.tags, prep.sizes, strict=True)]
+    inputs = [PairInput(v, t) for v, t in zip(prep.vectors, prep.tags, strict=True)]
     pairs = [(where["se-" + str(r["a1"]["id"])], where["se-" + str(r["a2"]["id"])]) for r in rows]
     x = pair_matrix(inputs, pairs, prep.df, prep.n_docs)
     comp = components(list(where), [(arts[i].id, arts[j].id) for i, j in pairs])
@@ -161,7 +161,7 @@ def piles(corpus: Corpus, folds: int = FOLDS) -> list[Pile]:
         feats = [corpus.features[i] for i in idx]
         prep = prepare(feats)
         pairs = sorted(prep.pairs)
-        inputs = [PairInput(v, t, n) for v, t, n in zip(prep.vectors, prep.tags, prep.sizes, strict=True)]
+        inputs = [PairInput(v, t) for v, t in zip(prep.vectors, prep.tags, strict=True)]
         x = pair_matrix(inputs, pairs, prep.df, prep.n_docs)
         y = np.asarray([corpus.labels[idx[i]] == corpus.labels[idx[j]] for i, j in pairs], dtype=np.float64)
         out.append(Pile(corpus.name, k, idx, prep, pairs, x, y))

@@ -164,7 +164,6 @@ class Prepared:
     dated: list[list[Dated]]
     df: Mapping[str, int]
     n_docs: int
-    sizes: list[int]  # distinct tokens of each report
 
 
 def prepare(
@@ -192,13 +191,13 @@ def prepare(
     if instance_tags:
         weekday_tags(tags, anchored, years, [v.time for v in vectors])
     dated: list[list[Dated]] = [[t] if t is not None else [] for t in times]
-    return Prepared(vectors, pairs, tags, anchored, dated, df, n_docs, [len(f.tokens) for f in features])
+    return Prepared(vectors, pairs, tags, anchored, dated, df, n_docs)
 
 
 def pair_probabilities(prep: Prepared, model: PairModel) -> dict[tuple[int, int], float]:
     """The model's same-event probability for every candidate pair of a prepared pile."""
     pairs = sorted(prep.pairs)
-    feats = [PairInput(v, t, n) for v, t, n in zip(prep.vectors, prep.tags, prep.sizes, strict=True)]
+    feats = [PairInput(v, t) for v, t in zip(prep.vectors, prep.tags, strict=True)]
     probs = model.probabilities(pair_matrix(feats, pairs, prep.df, prep.n_docs))
     return {p: float(x) for p, x in zip(pairs, probs, strict=True)}
 

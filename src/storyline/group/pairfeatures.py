@@ -49,11 +49,10 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 @dataclass
 class PairInput:
-    """What the pair features need of one report: its vector, instance tags and size."""
+    """What the pair features need of one report: its vector and instance tags."""
 
     vector: Vector
     tags: Tags
-    tokens: int
 
 
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:

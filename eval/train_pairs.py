@@ -133,18 +133,25 @@ def _cluster(p: Pile, probs: np.ndarray, how: Clustering) -> list[list[int]]:
     return cluster_probabilities(p.prep, dict(zip(p.pairs, probs.tolist(), strict=True)), how)
 
 
+def _labelled(data: Data, c: Corpus, clusters: dict[tuple[str, int], list[list[int]]]
+              ) -> tuple[dict[str, str], dict[str, str]]:
+    """Predicted and gold labels of corpus ``c``'s articles from its piles' clusters."""
+    pred, gold = {}, {}
+    for (name, k), cl in clusters.items():
+        if name != c.name:
+            continue
+        idx = next(p.idx for p in data.piles if p.corpus == name and p.fold == k)
+        for n, members in enumerate(cl):
+            for m in members:
+                pred[c.articles[idx[m]].id] = f"{k}-{n}"
+                gold[c.articles[idx[m]].id] = c.labels[idx[m]]
+    return pred, gold
+
+
 def _corpus_f1(data: Data, clusters: dict[tuple[str, int], list[list[int]]]) -> dict[str, float]:
     out = {}
     for c in data.corpora:
-        pred, gold = {}, {}
-        for (name, k), cl in clusters.items():
-            if name != c.name:
-                continue
-            idx = next(p.idx for p in data.piles if p.corpus == name and p.fold == k)
-            for n, members in enumerate(cl):
-                for m in members:
-                    pred[c.articles[idx[m]].id] = f"{k}-{n}"
-                    gold[c.articles[idx[m]].id] = c.labels[idx[m]]
+        pred, gold = _labelled(data, c, clusters)
         if gold:
             out[c.name] = bcubed(pred, gold)[2]
     return out
@@ -201,15 +208,7 @@ def cross_validate(data: Data, folds: int = FOLDS) -> dict:
         se_prob[sel] = _sigmoid(a * m.raw(data.semeval.x[sel]) + b)
     out: dict = {"folds": folds, "chosen": chosen, "corpora": {}}
     for c in data.corpora:
-        pred, gold = {}, {}
-        for (name, k), cl_ in clusters.items():
-            if name != c.name:
-                continue
-            idx = next(p.idx for p in data.piles if p.corpus == name and p.fold == k)
-            for n, members in enumerate(cl_):
-                for mm in members:
-                    pred[c.articles[idx[mm]].id] = f"{k}-{n}"
-                    gold[c.articles[idx[mm]].id] = c.labels[idx[mm]]
+        pred, gold = _labelled(data, c, clusters)
         bp, br, bf = bcubed(pred, gold)
         pp, pr, pf = pairwise(pred, gold)
         merged = _hard_negatives_merged(c, pred)

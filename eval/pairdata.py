@@ -138,7 +138,7 @@ def load_semeval(path: Path = SEMEVAL) -> ScoredPairs:
     return ScoredPairs(x, np.asarray([float(r["overall"]) for r in rows]), [fam[arts[i].id] for i, _ in pairs])
 
 
-def fold_of(families_: list[str], folds: int = FOLDS) -> dict[str, int]:
+def family_folds(families_: list[str], folds: int = FOLDS) -> dict[str, int]:
     """Families to folds: largest first, each to the fold with fewest items so far (deterministic)."""
     sizes: dict[str, int] = defaultdict(int)
     for f in families_:
@@ -154,7 +154,7 @@ def fold_of(families_: list[str], folds: int = FOLDS) -> dict[str, int]:
 
 def piles(corpus: Corpus, folds: int = FOLDS) -> list[Pile]:
     """One pile per fold: the fold's families grouped on their own."""
-    fold = fold_of(corpus.family, folds)
+    fold = family_folds(corpus.family, folds)
     out = []
     for k in range(folds):
         idx = [i for i, f in enumerate(corpus.family) if fold[f] == k]
@@ -168,5 +168,6 @@ def piles(corpus: Corpus, folds: int = FOLDS) -> list[Pile]:
     return out
 
 
-__all__ = ["DEV", "ECB", "FOLDS", "SEMEVAL", "Corpus", "Pile", "ScoredPairs", "fold_of", "load_dev", "load_ecb",
+__all__ = ["DEV", "ECB", "FOLDS", "SEMEVAL", "Corpus", "Pile", "ScoredPairs", "family_folds", "load_dev",
+           "load_ecb",
            "load_semeval", "piles"]

@@ -36,7 +36,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from eval.grouping import bcubed, pairwise
-from eval.pairdata import FOLDS, Corpus, Pile, ScoredPairs, fold_of, load_dev, load_ecb, load_semeval, piles
+from eval.pairdata import (
+    FOLDS,
+    Corpus,
+    Pile,
+    ScoredPairs,
+    family_folds,
+    load_dev,
+    load_ecb,
+    load_semeval,
+    piles,
+)
 from storyline.group.batch import cluster_probabilities
 from storyline.group.pairfeatures import FEATURE_NAMES
 from storyline.group.pairmodel import MODEL_FILE, Clustering, PairModel
@@ -65,7 +75,7 @@ def load_data(folds: int = FOLDS) -> Data:
     corpora = [load_dev(), load_ecb()]
     ps = [p for c in corpora for p in piles(c, folds)]
     se = load_semeval()
-    fmap = fold_of(se.family, folds)
+    fmap = family_folds(se.family, folds)
     return Data(corpora, ps, se, np.asarray([fmap[f] for f in se.family]))
 
 

@@ -91,3 +91,27 @@ def test_out_of_fold_floors(dev_corpus):
     assert abs(recorded["dev"]["bcubed_f1"] - dev["bcubed"]["f1"]) < 0.005
     assert abs(recorded["ecb+"]["bcubed_f1"] - ecb["bcubed"]["f1"]) < 0.005
     assert abs(recorded["semeval_pearson"] - oof["semeval"]["pearson"]) < 0.005
+
+
+def test_learned_store_in_halves_groups_like_batch(tmp_path, dev_corpus):
+    """Incremental = batch for the learned method too: a store ingested in two halves holds the
+    stories that group(method="learned") makes of the whole corpus in one run."""
+    from storyline.ingest import ingest
+    from storyline.read import read
+    from storyline.store import Store
+
+    lines = dev_corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text("".join(lines[::2]), encoding="utf-8")
+    b.write_text("".join(lines[1::2]), encoding="utf-8")
+    with Store(tmp_path / "halves.db") as s:
+        ingest(s, read([str(a)]), method="learned")
+        ingest(s, read([str(b)]), method="learned")
+        rows = s.conn.execute("SELECT a.id, sa.story FROM story_articles sa JOIN articles a ON a.key = sa.article")
+        stored: dict[str, list[str]] = {}
+        for aid, sid in rows:
+            stored.setdefault(sid, []).append(aid)
+        methods = {m for (m,) in s.conn.execute("SELECT DISTINCT method FROM stories")}
+    batch = group([x for x in read([str(a), str(b)]) if isinstance(x, Article)], method="learned")
+    assert methods == {"storyline.group.events.v5"}
+    assert sorted(sorted(m) for m in stored.values()) == sorted(sorted(s.articles) for s in batch)

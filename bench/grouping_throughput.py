@@ -6,6 +6,7 @@
 For each size N: generate bench/data/synthetic-N.jsonl (bench.gen_corpus, not committed), then in a
 fresh subprocess each (so peak memory is that run's own):
   - group:  read the JSONL with storyline's reader, then storyline.group.group()  (the `group` command)
+  - learned: the same with method="learned" (the learned pair model, storyline.group.events.v5)
   - ingest: read, store in a new SQLite file and group (storyline.ingest; fact analysis off,
             it is measured by bench.extract_throughput)
   - full:   what `storyline ingest` does: read, analyse every article (quotes, numbers, dates, names)
@@ -122,7 +123,12 @@ def run_semantic(path: Path) -> dict:
     return run_group(path, method="semantic")
 
 
-_RUNNERS = {"group": run_group, "ingest": run_ingest, "full": run_full, "semantic": run_semantic, "lsh": run_lsh}
+def run_learned(path: Path) -> dict:
+    return run_group(path, method="learned")
+
+
+_RUNNERS = {"group": run_group, "ingest": run_ingest, "full": run_full, "semantic": run_semantic, "learned": run_learned,
+            "lsh": run_lsh}
 
 
 def _child(kind: str, path: str) -> None:
@@ -151,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from bench.gen_corpus import write
 
-    kinds = (["group"] + ([] if args.no_store else ["ingest"]) + ([] if args.no_full else ["full"])
+    kinds = (["group", "learned"] + ([] if args.no_store else ["ingest"]) + ([] if args.no_full else ["full"])
              + (["semantic"] if args.semantic else []) + ([] if args.no_lsh else ["lsh"]))
     results: dict[int, dict[str, dict]] = {}
     for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
@@ -164,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             results[n][kind] = r
             print(f"N={n:>7}  {kind:<6}  {r['n'] / r['seconds']:8.0f} articles/s  {r['seconds']:8.1f} s  "
                   f"peak {r['peak_mb']:7.0f} MB  B-cubed F1 {r['f1']:.3f}  stories {r['stories']}", flush=True)
+        r, base = results[n]["learned"], results[n]["group"]
+        print(f"           learned (v5) / group (lexical, v4): speed x{(r['n'] / r['seconds']) / (base['n'] / base['seconds']):.2f}")
         if "lsh" in results[n]:
             base = results[n]["lsh"]
             for kind in kinds[:-1]:

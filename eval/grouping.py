@@ -4,7 +4,9 @@
                                       [--method auto|lexical|semantic]
 
 Prints B-cubed and pairwise precision/recall/F1, which hard-negative pairs (from the ``↔`` lines of
-GOLD.md next to the corpus) were merged, and which multi-language stories were split.
+GOLD.md next to the corpus) were merged, and which multi-language stories were split. On the dev
+corpus it then prints ECB+ topics 1-35 and the learned pair model's out-of-fold figures on dev, ECB+
+and SemEval-2022 Task 8 (eval/grouping_learned.py; --no-learned skips them).
 """
 
 from __future__ import annotations
@@ -222,7 +224,8 @@ def lone_reports(corpus: Path, *, method: str = "lexical") -> dict:
             me = ids.index(aid)
             tried += 1
             chosen = [topics[i] for i in ids] if topics is not None else None
-            for cluster in group_features(ids, [feats[i] for i in ids], topics=chosen):
+            for cluster in group_features(ids, [feats[i] for i in ids], topics=chosen,
+                                          scorer="learned" if method == "learned" else "rules"):
                 if me in cluster and len(cluster) > 1:
                     joined.append({"report": aid, "story": story,
                                    "joined": sorted({labels[ids[k]] for k in cluster if k != me})})
@@ -318,11 +321,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default=None, help="GOLD.md with the hard-negative pairs (default: next to the corpus)")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF average-link reference run")
+    ap.add_argument("--no-learned", action="store_true",
+                    help="skip ECB+ and the learned model's out-of-fold figures (eval/grouping_learned.py)")
     ap.add_argument("--halves", action="store_true", help="also score two halves of the story families, tags on/off")
     ap.add_argument("--audit-tags", action="store_true", help="also count the pairs each instance-tag key would cut")
     ap.add_argument("--lone", action="store_true",
                     help="also group each report with the rest of its story taken out: how often is it wrongly joined?")
-    ap.add_argument("--method", choices=("auto", "lexical", "semantic"), default="auto",
+    ap.add_argument("--method", choices=("auto", "lexical", "learned", "semantic"), default="auto",
                     help="grouping method, as `storyline group --method` (default auto: semantic for a small "
                          "multilingual corpus when the 'multilingual' extra is installed, else lexical)")
     args = ap.parse_args(argv)
@@ -375,6 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     for key, row in res.get("tag_audit", {}).items():
         print(f"tag {key}: cuts {row['same_cut']}/{row['same_pairs']} same-story pairs, "
               f"{row['other_cut']}/{row['other_pairs']} pairs of two stories")
+    if not args.no_learned and corpus.resolve() == DEFAULT_CORPUS.resolve():
+        from eval.grouping_learned import lines
+
+        print("\n".join(lines(baseline=not args.no_baseline)))
     if "lone" in res:
         lone = res["lone"]
         print(f"lone reports (rest of the story taken out): {lone['reports'] - lone['wrongly_joined']}/{lone['reports']} "

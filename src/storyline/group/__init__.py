@@ -2,8 +2,8 @@
 
 The public surface of grouping. ``group(articles)`` groups a pile in one run (batch.py, which
 describes the method); a store is regrouped incrementally around its new articles (incremental.py,
-against the index protocol in index.py); method.py chooses between the lexical and the semantic
-method. Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval.py.
+against the index protocol in index.py); method.py chooses between the lexical, the learned (pairmodel.py) and
+the semantic method. Measured on ../shared/corpus/dev: see eval/grouping.py and tests/test_group_eval.py.
 """
 
 from __future__ import annotations

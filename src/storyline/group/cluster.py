@@ -59,9 +59,9 @@ def _merge_hulls(a: Hull, b: Hull) -> Hull:
     return tuple(out)
 
 
-def _conflict(a: Hull, b: Hull, max_gap: int) -> bool:
+def _conflict(a: Hull, b: Hull, max_gap: int, text_gap: int = TEXT_GAP) -> bool:
     for i, (x, y) in enumerate(zip(a, b, strict=True)):
-        gap = max_gap if i < 2 else TEXT_GAP
+        gap = max_gap if i < 2 else text_gap
         if x is not None and y is not None and (y[0] - x[1] >= gap or x[0] - y[1] >= gap):
             return True
     return False
@@ -75,8 +75,9 @@ def average_link(
     max_gap: int = 2,
     tags: list[Tags] | None = None,
     anchored: list[bool] | None = None,
+    text_gap: int = TEXT_GAP,
 ) -> list[list[int]]:
-    """Cluster items 0..n-1. ``edges`` maps (i, j), i < j, to a similarity in [0, 1].
+    """Cluster items 0..n-1. ``edges`` maps (i, j), i < j, to a similarity (at most 1; below 0: evidence against).
 
     Merges the pair of clusters with the highest average similarity while it is >= ``threshold``.
     Ties are broken by the smallest member indices, so the result depends only on the input set
@@ -97,7 +98,7 @@ def average_link(
     anchor: dict[int, bool] = {i: anchored[i] for i in range(n)} if anchored else {}
 
     def conflict(a: int, b: int) -> bool:
-        if _conflict(hull[a], hull[b], max_gap):
+        if _conflict(hull[a], hull[b], max_gap, text_gap):
             return True
         if not ctags or (anchor.get(a) and anchor.get(b)):
             return False
@@ -105,7 +106,7 @@ def average_link(
 
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in edges.items():
-        if s > 0:
+        if s != 0:  # negative: evidence against (the learned method's probabilities, shifted)
             sums[i][j] = sums[i].get(j, 0.0) + s
             sums[j][i] = sums[j].get(i, 0.0) + s
     heap: list[tuple[float, int, int]] = []

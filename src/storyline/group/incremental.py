@@ -142,8 +142,10 @@ def regroup_pending(index: GroupingIndex) -> Regrouped:
         topics = None if choice.fallback else stored_topics(index, keys)
         if topics is None:
             done.fallback = choice.reason or "the semantic model could not embed the reports"
-    done.method = METHODS["semantic"] if topics is not None else METHOD
-    clusters = group_features([stored[k][0] for k in keys], feats, df=df, n_docs=n_docs, topics=topics)
+    learned = index.grouping_method() == "learned"
+    done.method = METHODS["semantic"] if topics is not None else METHODS["learned"] if learned else METHOD
+    clusters = group_features([stored[k][0] for k in keys], feats, df=df, n_docs=n_docs, topics=topics,
+                              scorer="learned" if learned else "rules")
     titles = index.titles(keys)
     stories: list[tuple[Story, list[str]]] = []
     for members in clusters:

@@ -15,7 +15,10 @@ from storyline.group.topic import METHOD_SEMANTIC, unavailable
 from storyline.model import Article
 
 METHOD = "storyline.group.events.v4"  # the lexical method, recorded on every Story it makes
-METHODS = {"lexical": METHOD, "semantic": METHOD_SEMANTIC}
+# The learned pair model (pairmodel.py) as a scorer: selectable ("learned"), not yet the default: out of
+# fold it merges hard negatives the lexical method keeps apart (eval/train_pairs.py).
+METHOD_LEARNED = "storyline.group.events.v5"
+METHODS = {"lexical": METHOD, "semantic": METHOD_SEMANTIC, "learned": METHOD_LEARNED}
 # method="auto" picks the semantic method for a pile of at most this many reports in several
 # languages, where topic vectors add what words cannot (they do not match across languages), if
 # its model is installed; the lexical method otherwise. At about 15 reports/s, 1,000 take a minute;
@@ -61,11 +64,11 @@ def _auto(articles: Sequence[Article]) -> MethodChoice:
 
 
 def resolve_method(requested: str, articles: Sequence[Article] = ()) -> MethodChoice:
-    """The method to run for ``requested`` ("lexical", "semantic" or "auto", which looks at
+    """The method to run for ``requested`` ("lexical", "learned", "semantic" or "auto", which looks at
     ``articles``): the semantic one only where its model can run, else the lexical one."""
     check_method(requested)
-    if requested == "lexical":
-        return MethodChoice("lexical")
+    if requested in ("lexical", "learned"):
+        return MethodChoice(requested)
     if requested == "auto":
         return _auto(articles)
     why = unavailable()

@@ -1,0 +1,301 @@
+"""Train the same-event pair model and measure it out of fold (needs the `train` extra: scikit-learn).
+
+    .venv/bin/python -m eval.train_pairs [--write] [--json]
+
+(Not an evaluation of `python -m eval`: `python -m eval grouping` prints the same out-of-fold figures.)
+
+Protocol (every choice made without the held-out families):
+  - folds: FOLDS folds of story families per corpus (dev: families joined by GOLD.md's hard
+    negatives; ECB+: topic; SemEval: articles linked by pairs); each held-out fold is grouped as a
+    corpus of its own (eval/pairdata.py);
+  - for each outer fold k: a logistic regression (standardised features) is fitted on the other folds'
+    candidate pairs (dev and ECB+ piles: same story or not; SemEval pairs: soft label (4 - Overall) / 3);
+    inner cross-validation over those folds gives out-of-fold scores, on which the Platt calibration
+    is fitted (on the dev and ECB+ candidate pairs only: the probability is meant for the pairs blocking
+    proposes, whose base rate the hand-picked SemEval pairs do not share) and the clustering (pairmodel.Clustering: threshold, cannot-links, the value of an unproposed pair) chosen by the mean B-cubed F1 of
+    dev and ECB+; the model, calibration and clustering are then applied to fold k;
+  - reported: B-cubed and pairwise P/R/F1 per corpus over the held-out piles, hard-negative merges,
+    and the Pearson correlation of the probability with -Overall on the held-out SemEval pairs.
+With ``--write`` the model fitted on all folds (calibration and clustering chosen by the same inner
+cross-validation) is written to src/storyline/data/pairs_model.json with the out-of-fold figures.
+
+ECB+ sub-topics can span months (a shooting, then the trial); the model sees the day gap as a
+feature learned from the data, and whether the date cannot-links apply is one of the clustering
+choices made by cross-validation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from eval.grouping import bcubed, pairwise
+from eval.pairdata import (
+    FOLDS,
+    Corpus,
+    Pile,
+    ScoredPairs,
+    family_folds,
+    load_dev,
+    load_ecb,
+    load_semeval,
+    piles,
+)
+from storyline.group.batch import cluster_probabilities
+from storyline.group.pairfeatures import FEATURE_NAMES
+from storyline.group.pairmodel import MODEL_FILE, Clustering, PairModel
+
+VERSION = "storyline.group.pairs.v1"
+NO_SKLEARN = "scikit-learn is missing: pip install -e '.[train]'"
+BALANCE = True
+C = 1.0  # inverse L2 strength of the logistic regression (scikit-learn's default)
+# The clustering choices tried (pairmodel.Clustering); every combination is scored by inner CV.
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+MAX_GAPS: tuple[int | None, ...] = (None, 7)
+EVENT_TAGS = (False, True)
+MISSING = (0.0, 0.1)
+CHOICES = [Clustering(t, g, e, m) for g in MAX_GAPS for e in EVENT_TAGS for m in MISSING for t in THRESHOLDS if t > m]
+
+
+@dataclass
+class Data:
+    corpora: list[Corpus]
+    piles: list[Pile]
+    semeval: ScoredPairs
+    semeval_fold: np.ndarray
+
+
+def load_data(folds: int = FOLDS) -> Data:
+    corpora = [load_dev(), load_ecb()]
+    ps = [p for c in corpora for p in piles(c, folds)]
+    se = load_semeval()
+    fmap = family_folds(se.family, folds)
+    return Data(corpora, ps, se, np.asarray([fmap[f] for f in se.family]))
+
+
+@dataclass
+class Fitted:
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        return np.asarray(((x - self.mean) / self.scale) @ self.coef + self.intercept) if len(x) else np.zeros(0)
+
+
+def _training_rows(data: Data, folds: set[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of the training folds; with BALANCE each source (dev, ECB+, SemEval) weighs the same in
+    total, so the 15k ECB+ pairs do not drown the 1.6k multilingual dev pairs."""
+    xs, ys, ws, src = [], [], [], []
+    for p in data.piles:
+        if p.fold in folds:
+            xs.append(p.x)
+            ys.append(p.y)
+            ws.append(np.ones(len(p.y)))
+            src.append(p.corpus)
+    sel = np.isin(data.semeval_fold, list(folds))
+    soft = (4.0 - data.semeval.overall[sel]) / 3.0
+    for label, weight in ((1.0, soft), (0.0, 1.0 - soft)):  # a soft label as two weighted rows
+        xs.append(data.semeval.x[sel])
+        ys.append(np.full(int(sel.sum()), label))
+        ws.append(weight)
+        src.append("semeval")
+    if BALANCE:
+        total = {s: 0.0 for s in src}
+        for s, w in zip(src, ws, strict=True):
+            total[s] += float(w.sum())
+        mean = sum(total.values()) / len(total)
+        ws = [w * (mean / total[s]) for s, w in zip(src, ws, strict=True)]
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+
+
+def fit(data: Data, folds: set[int]) -> Fitted:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    x, y, w = _training_rows(data, folds)
+    scaler = StandardScaler().fit(x, sample_weight=w)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    lr = LogisticRegression(C=C, max_iter=2000).fit((x - scaler.mean_) / scale, y, sample_weight=w)
+    return Fitted(scaler.mean_.copy(), scale, lr.coef_[0].copy(), float(lr.intercept_[0]))
+
+
+def platt(raw: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    """Platt scaling: a one-feature logistic regression of the label on the raw score."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e6, max_iter=2000).fit(raw.reshape(-1, 1), y, sample_weight=w)
+    return float(lr.coef_[0][0]), float(lr.intercept_[0])
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50, 50))))
+
+
+def _cluster(p: Pile, probs: np.ndarray, how: Clustering) -> list[list[int]]:
+    return cluster_probabilities(p.prep, dict(zip(p.pairs, probs.tolist(), strict=True)), how)
+
+
+def _labelled(data: Data, c: Corpus, clusters: dict[tuple[str, int], list[list[int]]]
+              ) -> tuple[dict[str, str], dict[str, str]]:
+    """Predicted and gold labels of corpus ``c``'s articles from its piles' clusters."""
+    pred, gold = {}, {}
+    for (name, k), cl in clusters.items():
+        if name != c.name:
+            continue
+        idx = next(p.idx for p in data.piles if p.corpus == name and p.fold == k)
+        for n, members in enumerate(cl):
+            for m in members:
+                pred[c.articles[idx[m]].id] = f"{k}-{n}"
+                gold[c.articles[idx[m]].id] = c.labels[idx[m]]
+    return pred, gold
+
+
+def _corpus_f1(data: Data, clusters: dict[tuple[str, int], list[list[int]]]) -> dict[str, float]:
+    out = {}
+    for c in data.corpora:
+        pred, gold = _labelled(data, c, clusters)
+        if gold:
+            out[c.name] = bcubed(pred, gold)[2]
+    return out
+
+
+def choose(data: Data, folds: Sequence[int]) -> tuple[float, float, Clustering, dict]:
+    """Inner cross-validation over ``folds``: Platt (a, b) and the clustering."""
+    raw: dict[int, dict[str, np.ndarray]] = {}
+    rows_raw, rows_y, rows_w = [], [], []
+    for j in folds:
+        m = fit(data, set(folds) - {j})
+        raw[j] = {f"{p.corpus}#{p.fold}": m.raw(p.x) for p in data.piles if p.fold == j}
+        for p in data.piles:
+            if p.fold == j:
+                rows_raw.append(raw[j][f"{p.corpus}#{p.fold}"])
+                rows_y.append(p.y)
+                rows_w.append(np.ones(len(p.y)))
+    a, b = platt(np.concatenate(rows_raw), np.concatenate(rows_y), np.concatenate(rows_w))
+    best: tuple[float, Clustering, dict] = (-1.0, CHOICES[0], {})
+    for how in CHOICES:
+        clusters = {}
+        for j in folds:
+            for p in data.piles:
+                if p.fold == j:
+                    clusters[(p.corpus, j)] = _cluster(p, _sigmoid(a * raw[j][f"{p.corpus}#{p.fold}"] + b), how)
+        f1 = _corpus_f1(data, clusters)
+        score = sum(f1.values()) / len(f1)
+        if score > best[0] + 1e-9:
+            best = (score, how, f1)
+    return a, b, best[1], {"inner_f1": best[2]}
+
+
+def _hard_negatives_merged(c: Corpus, pred: dict[str, str]) -> list[tuple[str, str]]:
+    by_label: dict[str, set[str]] = {}
+    for a, lab in zip(c.articles, c.labels, strict=True):
+        by_label.setdefault(lab, set()).add(pred[a.id])
+    return [(x, y) for x, y in c.hard_negatives if by_label.get(x, set()) & by_label.get(y, set())]
+
+
+def cross_validate(data: Data, folds: int = FOLDS) -> dict:
+    """Out-of-fold figures of the whole protocol (see the module docstring)."""
+    clusters: dict[tuple[str, int], list[list[int]]] = {}
+    se_prob = np.zeros(len(data.semeval.overall))
+    chosen = []
+    for k in range(folds):
+        rest = [j for j in range(folds) if j != k]
+        a, b, how, info = choose(data, rest)
+        m = fit(data, set(rest))
+        chosen.append({"fold": k, "clustering": how, "platt": [a, b], **info})
+        for p in data.piles:
+            if p.fold == k:
+                clusters[(p.corpus, k)] = _cluster(p, _sigmoid(a * m.raw(p.x) + b), how)
+        sel = data.semeval_fold == k
+        se_prob[sel] = _sigmoid(a * m.raw(data.semeval.x[sel]) + b)
+    out: dict = {"folds": folds, "chosen": chosen, "corpora": {}}
+    for c in data.corpora:
+        pred, gold = _labelled(data, c, clusters)
+        bp, br, bf = bcubed(pred, gold)
+        pp, pr, pf = pairwise(pred, gold)
+        merged = _hard_negatives_merged(c, pred)
+        out["corpora"][c.name] = {
+            "articles": len(gold), "gold_stories": len(set(gold.values())), "predicted": len(set(pred.values())),
+            "bcubed": {"precision": bp, "recall": br, "f1": bf},
+            "pairwise": {"precision": pp, "recall": pr, "f1": pf},
+            "hard_negative_pairs": len(c.hard_negatives), "hard_negatives_merged": [list(x) for x in merged],
+            "prediction": pred,
+        }
+    r = float(np.corrcoef(se_prob, -data.semeval.overall)[0, 1])
+    out["semeval"] = {"pairs": len(se_prob), "pearson": r}
+    return out
+
+
+def train_final(data: Data, folds: int = FOLDS, oof: dict | None = None) -> PairModel:
+    """The shipped model: fitted on every fold; calibration and clustering from cross-validation."""
+    a, b, how, info = choose(data, list(range(folds)))
+    m = fit(data, set(range(folds)))
+    meta = {
+        "trained": dt.date.today().isoformat(),
+        "training_data": ["../shared/corpus/dev (183 reports, same-story labels)",
+                          "../shared/corpus/ecbplus topics 1-35 (772 reports, sub-topic labels)",
+                          "../shared/corpus/semeval2022-task8 train pairs (1,562, Overall score as a soft label)"],
+        "training_script": "python -m eval.train_pairs --write",
+        "protocol": f"{folds}-fold cross-validation grouped by story family; Platt calibration and clustering "
+                    "chosen on out-of-fold scores",
+        "out_of_fold": {} if oof is None else {
+            **{name: {"bcubed_f1": round(v["bcubed"]["f1"], 4), "pairwise_f1": round(v["pairwise"]["f1"], 4),
+                      "hard_negatives_merged": len(v["hard_negatives_merged"])}
+               for name, v in oof["corpora"].items()},
+            "semeval_pearson": round(oof["semeval"]["pearson"], 4)},
+    }
+    return PairModel(VERSION, FEATURE_NAMES, m.mean, m.scale, m.coef, m.intercept, a, b, how, meta)
+
+
+def report(oof: dict) -> list[str]:
+    lines = [f"out of fold ({oof['folds']} folds grouped by story family; each held-out fold grouped on its own):"]
+    for name, v in oof["corpora"].items():
+        b, p = v["bcubed"], v["pairwise"]
+        lines.append(f"  {name:5s} {v['articles']} reports, {v['gold_stories']} stories, {v['predicted']} predicted: "
+                     f"B-cubed P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}; "
+                     f"pairwise P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f}; "
+                     f"hard negatives merged {len(v['hard_negatives_merged'])}/{v['hard_negative_pairs']}")
+        for x, y in v["hard_negatives_merged"]:
+            lines.append(f"    MERGED  {x}  <->  {y}")
+    lines.append(f"  semeval {oof['semeval']['pairs']} pairs: Pearson(probability, -Overall) "
+                 f"{oof['semeval']['pearson']:.3f}")
+    lines.append("  chosen per fold (threshold, max gap, event tags, missing): " + "; ".join(
+        f"{c['clustering'].threshold:.2f} {c['clustering'].max_gap} {c['clustering'].event_tags} "
+        f"{c['clustering'].missing:.2f}" for c in oof["chosen"]))
+    return lines
+
+
+def run(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m eval.train_pairs", description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help=f"write the model fitted on all folds to {MODEL_FILE}")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print(f"eval.train_pairs: error: {NO_SKLEARN}", file=sys.stderr)
+        return 2
+    data = load_data()
+    oof = cross_validate(data)
+    if args.json:
+        print(json.dumps({k: v for k, v in oof.items()}, indent=1, default=str))
+    else:
+        print("\n".join(report(oof)))
+    if args.write:
+        model = train_final(data, oof=oof)
+        MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
+        MODEL_FILE.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_FILE} ({model.clustering})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run())

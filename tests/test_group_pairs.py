@@ -1,0 +1,117 @@
+"""The learned same-event pair model (group/pairfeatures.py, group/pairmodel.py, eval/train_pairs.py).
+
+Floors are on out-of-fold figures only: the whole protocol (fit, calibration, clustering choice)
+is rerun here with five folds grouped by story family, each held-out fold grouped on its own.
+Measured with storyline.group.pairs.v1 (the shipped model): B-cubed F1 0.911 on dev (8 of 23
+hard-negative pairs merged), 0.882 on ECB+ topics 1-35, Pearson 0.676 with the SemEval-2022 Task 8
+Overall score. These are below the issue's targets (0.95, 0.92, 0.75), which is why the model is the
+selectable method "learned" and not the default; the floors sit just under the measured figures so
+a regression fails; raise them when it improves.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from storyline.group import group  # noqa: E402
+from storyline.group.pairfeatures import FEATURE_NAMES  # noqa: E402
+from storyline.group.pairmodel import MODEL_FILE, PairModel, load_model  # noqa: E402
+from storyline.model import Article  # noqa: E402
+
+DEV_BCUBED_FLOOR = 0.90
+ECB_BCUBED_FLOOR = 0.87
+SEMEVAL_PEARSON_FLOOR = 0.66
+DEV_HARD_NEGATIVES_MERGED_CEILING = 8
+
+
+def test_the_shipped_model_names_its_features_data_and_version():
+    raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert tuple(raw["features"]) == FEATURE_NAMES
+    assert raw["version"].startswith("storyline.group.pairs.v")
+    assert raw["training_data"] and raw["training_script"] and raw["trained"]
+    assert set(raw["out_of_fold"]) >= {"dev", "ecb+", "semeval_pearson"}
+    model = load_model()
+    assert 0 < model.clustering.threshold < 1 and model.platt_a > 0
+
+
+def test_probabilities_are_the_logistic_of_the_calibrated_score():
+    model = load_model()
+    rng = np.random.default_rng(7)
+    x = rng.random((5, len(FEATURE_NAMES)))
+    z = ((x - model.mean) / model.scale) @ model.coef + model.intercept
+    want = 1 / (1 + np.exp(-(model.platt_a * z + model.platt_b)))
+    assert np.allclose(model.probabilities(x), want)
+    assert model.probabilities(np.zeros((0, len(FEATURE_NAMES)))).shape == (0,)
+
+
+def test_a_model_file_for_other_features_is_refused():
+    raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    raw["features"] = raw["features"][:-1]
+    with pytest.raises(ValueError, match="retrain"):
+        PairModel.from_dict(raw)
+
+
+def test_same_event_reports_outscore_a_sibling_event():
+    """Invented reports: two of one rate decision, one of the bank's decision months later."""
+    a = Article(id="a", lang="en", date="2024-06-06", text="The Bank of Norvania cut its key rate to 3.75% from "
+                "4.00% on Thursday, its first cut since 2019, governor Ilsa Varnholt said in Kelport.")
+    b = Article(id="b", lang="en", date="2024-06-06", text="Norvania's central bank lowered the key rate to 3.75% "
+                "on Thursday. Governor Ilsa Varnholt said the cut was the first since 2019.")
+    c = Article(id="c", lang="en", date="2024-11-07", text="The Bank of Norvania cut its key rate to 3.25% from "
+                "3.50% on Thursday, governor Ilsa Varnholt said in Kelport.")
+    stories = group([a, b, c], method="learned")
+    assert sorted(sorted(s.articles) for s in stories) == [["a", "b"], ["c"]]
+    assert stories[0].method == "storyline.group.events.v5"
+
+
+@pytest.mark.slow
+def test_out_of_fold_floors(dev_corpus):
+    pytest.importorskip("sklearn")
+    from eval.pairdata import ECB, SEMEVAL
+    from eval.train_pairs import cross_validate, load_data
+
+    if not (ECB.is_file() and SEMEVAL.is_file()):
+        pytest.skip("../shared/corpus/ecbplus or semeval2022-task8 is not present")
+    oof = cross_validate(load_data())
+    dev, ecb = oof["corpora"]["dev"], oof["corpora"]["ecb+"]
+    assert dev["articles"] == 183 and ecb["articles"] == 772
+    assert dev["bcubed"]["f1"] >= DEV_BCUBED_FLOOR, dev["bcubed"]
+    assert ecb["bcubed"]["f1"] >= ECB_BCUBED_FLOOR, ecb["bcubed"]
+    assert len(dev["hard_negatives_merged"]) <= DEV_HARD_NEGATIVES_MERGED_CEILING, dev["hard_negatives_merged"]
+    assert oof["semeval"]["pearson"] >= SEMEVAL_PEARSON_FLOOR, oof["semeval"]
+    # The figures the shipped model file records are the ones measured here (the file is current).
+    recorded = load_model().meta["out_of_fold"]
+    assert abs(recorded["dev"]["bcubed_f1"] - dev["bcubed"]["f1"]) < 0.005
+    assert abs(recorded["ecb+"]["bcubed_f1"] - ecb["bcubed"]["f1"]) < 0.005
+    assert abs(recorded["semeval_pearson"] - oof["semeval"]["pearson"]) < 0.005
+
+
+def test_learned_store_in_halves_groups_like_batch(tmp_path, dev_corpus):
+    """Incremental = batch for the learned method too: a store ingested in two halves holds the
+    stories that group(method="learned") makes of the whole corpus in one run."""
+    from storyline.ingest import ingest
+    from storyline.read import read
+    from storyline.store import Store
+
+    lines = dev_corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text("".join(lines[::2]), encoding="utf-8")
+    b.write_text("".join(lines[1::2]), encoding="utf-8")
+    with Store(tmp_path / "halves.db") as s:
+        ingest(s, read([str(a)]), method="learned")
+        ingest(s, read([str(b)]), method="learned")
+        rows = s.conn.execute("SELECT a.id, sa.story FROM story_articles sa JOIN articles a ON a.key = sa.article")
+        stored: dict[str, list[str]] = {}
+        for aid, sid in rows:
+            stored.setdefault(sid, []).append(aid)
+        methods = {m for (m,) in s.conn.execute("SELECT DISTINCT method FROM stories")}
+    batch = group([x for x in read([str(a), str(b)]) if isinstance(x, Article)], method="learned")
+    assert methods == {"storyline.group.events.v5"}
+    assert sorted(sorted(m) for m in stored.values()) == sorted(sorted(s.articles) for s in batch)

@@ -307,13 +307,46 @@ def score(docs: list[Doc]) -> dict:
     }
 
 
+_FUNCTION_WORDS = {"in", "to", "under", "of", "for", "on", "by", "about", "from", "with", "as", "at", "that"}
+
+
+def learn_cues(docs: list[Doc], min_count: int = 2, min_share: float = 0.3) -> list[tuple[str, int, float]]:
+    """One-word cues that introduce quoted words: (cue, times with a quoted content, share of its uses).
+
+    A cue is kept when at least ``min_count`` of its attributions hold quote marks in their content (a
+    direct or mixed fragment) and those are at least ``min_share`` of all its uses as a cue: "said",
+    "chanted", "barked" pass; "shows", "thinks", "wanted" (cues of findings and beliefs) do not.
+    This is how speechwords.LEARNED_CUES was made, from PolNeAR train only.
+    """
+    quoted: Counter[str] = Counter()
+    uses: Counter[str] = Counter()
+    for doc in docs:
+        for att in doc.attributions:
+            if len(att.cue) != 1:
+                continue
+            cue = doc.text[att.cue[0][0] : att.cue[0][1]].strip(" :,").lower()
+            if not re.fullmatch(r"[a-z][a-z\-]+", cue) or cue in _FUNCTION_WORDS:
+                continue
+            uses[cue] += 1
+            if any(classify_fragment(doc.text, f)[0] != "indirect" for f in att.content):
+                quoted[cue] += 1
+    return sorted(((c, n, n / uses[c]) for c, n in quoted.items() if n >= min_count and n / uses[c] >= min_share),
+                  key=lambda x: (-x[1], x[0]))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval polnear", description=__doc__.splitlines()[0])
     ap.add_argument("--root", type=Path, default=POLNEAR)
     ap.add_argument("--split", choices=[*SPLITS, "both"], default="both")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles of each split")
     ap.add_argument("--errors", type=int, default=0, help="list up to N misses, extras and wrong speakers")
+    ap.add_argument("--learn-cues", action="store_true", help="print the cue lexicon learned from train, then stop")
     args = ap.parse_args(argv)
+    if args.learn_cues and (args.root / "train").is_dir():
+        learned = learn_cues(load_split("train", args.root))
+        print(" ".join(c for c, _, _ in learned))
+        print("\n".join(f"  {c:<14}{n:>6}{share:>7.2f}" for c, n, share in learned))
+        return 0
     if not (args.root / "dev").is_dir():
         print(f"(PolNeAR not found at {args.root}: skipped)")
         return 0

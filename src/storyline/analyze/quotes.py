@@ -351,7 +351,8 @@ def _indirect_quotes(doc: Doc, acts: list[SpeechAct], direct: list[Quote]) -> li
     out: list[Quote] = []
     taken = [(q.span[0], q.span[1]) for q in direct]
     for a in acts:
-        if a.framing or a.according or not a.speaker or a.subject is None or a.subject.kind == "report":
+        if (a.framing or a.according or a.quote_only or not a.speaker or a.subject is None
+                or a.subject.kind == "report"):
             continue
         s_lo, s_hi = doc.sentence_bounds(a.verb_span[0])
         span = None

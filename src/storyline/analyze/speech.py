@@ -28,6 +28,7 @@ from storyline.analyze.speechwords import (
     NOT_NAMES,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    quote_only_cues,
     speech_verbs,
 )
 from storyline.lang.names import GIVEN_NAMES
@@ -52,6 +53,7 @@ class SpeechAct:
     framing: bool = False  # "described ... as", "called": attributes a fragment, not a statement
     according: bool = False  # "according to X"
     subject_first: bool = True  # "X said" (True) or "said X" (False)
+    quote_only: bool = False  # a learned cue ("chanted", "barked"): attributes a quotation beside it, nothing else
 
 
 class Doc:
@@ -126,7 +128,7 @@ class Doc:
 
 @lru_cache(maxsize=32)
 def _verb_pattern(lang: str | None) -> re.Pattern[str]:
-    verbs = sorted(speech_verbs(lang), key=len, reverse=True)
+    verbs = sorted({*speech_verbs(lang), *quote_only_cues(lang)}, key=len, reverse=True)
     framing = sorted(FRAMING_VERBS, key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in verbs)
     falt = "|".join(re.escape(v) for v in framing)
@@ -259,7 +261,7 @@ def _verb_act(doc: Doc, m: re.Match[str]) -> SpeechAct | None:
     if subj is None and framing:
         return None
     return SpeechAct(verb, (vs, ve), sent, subj, None, None, 0.0, False, framing=framing,
-                     subject_first=subject_first)
+                     subject_first=subject_first, quote_only=verb in quote_only_cues(doc.lang))
 
 
 _VERB_FIRST = re.compile(

@@ -122,6 +122,19 @@ class Resolver:
     def _index_names(self) -> None:
         self._names_near = _Spans(self.names)
         self._places_near = _Spans(self.places)
+        # organisations by the last word of their name ("the trust" -> "Port Ellery Hospitals Trust")
+        self._orgs_by_head: dict[str, list[tuple[int, str]]] = {}
+        for m in sorted(self.names, key=lambda m: m.span[0]):
+            name = _norm(m.canonical or m.text)
+            if m.type == "org" and len(name.split()) >= 2:
+                self._orgs_by_head.setdefault(name.split()[-1].lower(), []).append((m.span[0], name))
+
+    def org_by_head(self, noun: str, pos: int) -> str | None:
+        """The last organisation named before ``pos`` whose name ends in ``noun``: "the trust" after
+        "The Port Ellery Hospitals Trust said"."""
+        orgs = self._orgs_by_head.get(noun.lower(), [])
+        before = bisect.bisect_left(orgs, pos, key=lambda o: o[0])
+        return orgs[before - 1][1] if before else None
 
     # --- names ---------------------------------------------------------------------------------
     def widen(self, subj: Subject) -> Subject:
@@ -257,8 +270,13 @@ class Resolver:
             return _norm(subj.text), None, 0.8, False
         if subj.kind == "report":
             return _norm(subj.name or subj.text), None, 0.8, False
-        # nominal: "the minister" -> the last person with that title
+        # nominal: "the minister" -> the last person with that title; "the trust" -> the trust named before
         noun = subj.text.split()[-1].lower()
+        words = subj.text.split()
+        if len(words) == 2 and words[0].lower() == "the":
+            org = self.org_by_head(noun, pos)
+            if org:
+                return org, None, 0.8, False
         if noun not in {"company", "firm", "embassy", "ministry", "government", "police", "agency",
                         "department", "bank", "court", "officials", "official", "sources", "source"}:
             p = self.by_role(noun, pos)

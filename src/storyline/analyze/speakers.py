@@ -285,7 +285,20 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     if rel:
         start = lo + rel.start()
         return Subject(text[start:end], (start, end), "nominal")
+    np = _CLAUSE_NOUN_PHRASE.search(chunk)
+    if np and np.group("noun").lower() not in _NOT_SPEAKER_NOUNS | ADVERBS:
+        # "“…,” the investor said", "One message read": a whole clause of determiner and noun
+        start = lo + np.start("np")
+        return Subject(text[start:end], (start, end), "nominal")
     return None
+
+
+# A determiner phrase that is the whole clause before the verb (nothing but a comma, a dash or a quote
+# before it): "the investor", "one former GOP leadership aide", "the 46-year-old".
+_CLAUSE_NOUN_PHRASE = re.compile(
+    r"^[\s,—–]*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\w\-’'.]+\s+){0,4}?"
+    r"(?P<noun>[a-z0-9][\w\-]*))$"
+)
 
 
 # "Analysts at Hollis & Co", "a spokesperson for Nordgrain": the people speak for the name after them.
@@ -454,7 +467,7 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
     found = _titled_or_elided_after(text, start, chunk, hi)
     if found is not None:
         return found
-    if word.lower() in DETERMINERS:
+    if word.lower() in DETERMINERS or word in ("one", "One", "another", "Another"):
         return _determiner_phrase_after(text, start, chunk, hi)
     if word[:1].islower() and word not in DETERMINERS:
         # "said pensioner Edith Crane", "sagte Gewerkschafter Tom Ek": a lower-case descriptor, then a name
@@ -514,7 +527,8 @@ def _titled_or_elided_after(text: str, start: int, chunk: str, hi: int) -> Subje
 def _determiner_phrase_after(text: str, start: int, chunk: str, hi: int) -> Subject | None:
     """A speaker phrase opening with a determiner: a speaker noun ("the minister", "a Dawn report"),
     else a name after a few words ("the 37-year-old Djokovic", "el consejero de Medio Ambiente, Jorge
-    Salas"), else a determiner and a noun that end the clause ("», indicó un enfermero.")."""
+    Salas"), else a determiner and a noun that end the clause ("», indicó un enfermero.", "said one
+    former GOP leadership aide.")."""
     found = _speaker_noun_after(text, start, chunk, hi)
     if found is not None:
         return found
@@ -532,11 +546,19 @@ def _determiner_phrase_after(text: str, start: int, chunk: str, hi: int) -> Subj
         if name and not is_orgish(name) and name not in PLACES:
             e = start + dn.start("name") + dn.group("name").find(name) + len(name)
             return _name_subject(text, start, e, name, dn.group("title"), hi)
-    bare = _DET_NOUN_ONLY.match(chunk)
+    bare = _DET_NOUN_ONLY.match(chunk) or _LONG_DET_NOUN.match(chunk)
     if bare and bare.group("noun").lower() not in _NOT_SPEAKER_NOUNS:
         e = start + bare.end("np")
         return Subject(text[start:e], (start, e), "nominal")
     return None
+
+
+# "said one former GOP leadership aide.", "said one Republican involved in the planning, who ...": an
+# English determiner phrase of up to six words that ends the clause (or runs into a participle).
+_LONG_DET_NOUN = re.compile(
+    r"(?P<np>(?:the|a|an|one|another)\s+(?:[\w\-’'.]+\s+){0,5}?(?P<noun>[\w\-]{2,}))"
+    r"(?:\s*(?:[.,;]|$)|\s+(?=(?:involved|familiar|close|who|with|in|at)\b))"
+)
 
 
 def _speaker_noun_after(text: str, start: int, chunk: str, hi: int) -> Subject | None:

@@ -147,7 +147,9 @@ class Resolver:
             return subj
         s0, s1 = subj.span
         for m in self._places_near.near(s0, s1):
-            if m.span[0] < s1 and s0 < m.span[1] and (m.span[0] < s0 or m.span[1] > s1):
+            # the mention must reach the subject's end: "Senate Minority Leader Harry M" (names.py cut at
+            # the initial) is no place that "Harry M. Reid" is part of
+            if m.span[0] < s1 and s0 < m.span[1] and m.span[1] >= s1 and (m.span[0] < s0 or m.span[1] > s1):
                 if m.span[0] < s0 and self.text[m.span[0] : s0].strip() and m.type == "place" and subj.role:
                     continue
                 lo, hi = min(s0, m.span[0]), max(s1, m.span[1])

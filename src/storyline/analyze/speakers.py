@@ -250,6 +250,9 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
         end = m.start(1)
         while end > lo and text[end - 1].isspace():
             end -= 1
+    paren = _PARTY_TAG_END.search(text, lo, end)
+    if paren:
+        end = paren.start()  # "Harry M. Reid (D-Nev.) said": the tag is no part of the name
     chunk = text[lo:end]
     if not chunk.strip():
         return None
@@ -293,6 +296,7 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     return None
 
 
+_PARTY_TAG_END = re.compile(r"\s*\([^()]{1,14}\),?\s*$")
 # A determiner phrase that is the whole clause before the verb (nothing but a comma, a dash or a quote
 # before it): "the investor", "one former GOP leadership aide", "the 46-year-old".
 _CLAUSE_NOUN_PHRASE = re.compile(
@@ -420,8 +424,15 @@ def _appositive(text: str, lo: int, end: int) -> Subject | None:
         return None
     app = m.group("app").strip()
     app_words = app.split()
-    if not app_words or app_words[0].lower() not in DETERMINERS | {"who", "which"}:
+    if not app_words:
         return None
+    if app_words[0].lower() not in DETERMINERS | {"who", "which"}:
+        # "Chris Weston, chief market strategist at IG, said", "Jeff Weaver, Sanders’ campaign manager,
+        # said": a description with no article, after a full person's name only
+        first = app_words[0]
+        described = first[:1].islower() or first.endswith(("’", "'", "’s", "'s"))
+        if not (described and looks_like_person_name(_split_title(name)[1])):
+            return None
     start = lo + m.start("name")
     role = None
     if app_words[0].lower() in DETERMINERS:
@@ -610,7 +621,9 @@ _ELIDED_NAME = re.compile(
 )
 _DET_NOUN_ONLY = re.compile(r"(?P<np>[\w’']+\s+(?:[a-zà-ÿ][\w\-]*\s+)?(?P<noun>[a-zà-ÿ][\w\-]{2,}))\s*(?:[.,;]|$)")
 # "said pensioner Edith Crane, 81": not a German inflected adjective ("laut vorläufigen Zahlen von …")
-_DESC_THEN_NAME = re.compile(rf"(?P<desc>[a-z][\w\-]{{2,}}(?<!en)(?<!em))\s+(?P<name>{NAME})(?=\s*[,.;])")
+_DESC_THEN_NAME = re.compile(
+    rf"(?P<desc>(?:[a-z][\w\-]*(?<!en)(?<!em)\s+){{0,2}}[a-z][\w\-]{{2,}}(?<!en)(?<!em))\s+(?P<name>{NAME})(?=\s*[,.;])"
+)
 # nouns that follow a speech verb without being its speaker ("dijo el martes", "said the statement")
 _NOT_SPEAKER_NOUNS = {*WEEKDAY_NAMES["es"], *WEEKDAY_NAMES["fr"], "día", "año",
                       "semana", "mes", "texto", "comunicado", "statement", "week", "year", "month", "day",

@@ -20,9 +20,15 @@ import re
 from storyline.analyze.quotemarks import Segment
 from storyline.analyze.resolver import Resolver
 from storyline.analyze.sentences import split_sentences
-from storyline.analyze.speakers import subject_after
+from storyline.analyze.speakers import (
+    Subject,
+    looks_like_person_name,
+    sentence_subject,
+    subject_after,
+    subject_before,
+)
 from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech
-from storyline.analyze.speechwords import SPEECH_VERBS
+from storyline.analyze.speechwords import LEARNED_CUES, SPEECH_VERBS
 from storyline.analyze.transcript import transcript_quotes
 from storyline.model import Mention, Quote, Sentence
 
@@ -161,6 +167,8 @@ def _direct_quote(
             break
     if tail_act is None:
         tail_act = _so_tail(doc, seg, tail_hi, resolver)
+    if tail_act is None:
+        tail_act = _any_verb_tail(doc, seg, tail_hi, resolver)
     head_acts = acts.between(head_lo, seg.outer_start)
     head_act = None
     for a in reversed(head_acts):
@@ -172,6 +180,8 @@ def _direct_quote(
             head_act = a
         break
 
+    if head_act is None and not head_acts:
+        head_act = _any_verb_head(doc, head_lo, seg, resolver)
     partial = _is_partial(seg, head, head_act, quote_text, text[seg.outer_end : tail_hi], tail_act)
     chosen, how = None, ""
     framed = [a for a in head_acts if a.speaker and not a.according]
@@ -199,6 +209,13 @@ def _direct_quote(
         q.confidence = round(min(q.confidence, chosen.confidence) * (0.9 if how == "frame" else 1.0), 2)
         return q
     if not partial:
+        colon = _colon_intro(doc, head_lo, seg, resolver)
+        if colon is not None:
+            q.speaker, q.speaker_role = colon.speaker, colon.role
+            q.speaker_mention = colon.subject.text if colon.subject else None
+            q.speaker_span = colon.subject.span if colon.subject else None
+            q.confidence = round(min(q.confidence, colon.confidence), 2)
+            return q
         _continue_from(doc, segments, i, acts, done, q)
     return q
 
@@ -236,6 +253,100 @@ def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> Speech
     if speaker:
         resolver.note(subj.span[0], speaker, role, person)
     return SpeechAct("so", (vs - 3, vs - 1), doc.sentence_at(vs), subj, speaker, role, conf, person)
+
+
+# English said-last and said-first clauses with a verb no list holds ("“…,” Trump implored.", "“…?”
+# reacted Trump.", "Kelly charged: “…”"): right beside a quotation, a past-tense verb between the
+# quote and a speaker can only be the speaking. Only for a quote that ends in "," "?" or "!" (the
+# reporter's clause goes on) or a clause that ends in ":" or "," before it.
+_PAST = r"(?P<verb>[a-z]{3,}(?:ed|s)(?:\s+back)?)"
+_TAIL_SUBJECT_VERB = re.compile(rf"^\s*,?\s*(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}\s*(?=[.,;]|$)")
+_TAIL_VERB_SUBJECT = re.compile(rf"^\s*,?\s*{_PAST}\s+(?=\S)")
+_HEAD_SUBJECT_VERB = re.compile(rf"(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}\s*[:,]\s*$")
+_NOT_VERBS = {"was", "has", "is", "does", "its", "his", "this", "thus", "always", "perhaps", "yes", "news", "times",
+              "needed", "used", "based", "aged", "indeed", "united", "limited", "related", "added"}
+
+
+def _clause_goes_on(doc: Doc, seg: Segment) -> bool:
+    inside = doc.text[max(seg.start, seg.end - 1) : seg.outer_end + 1]
+    return any(c in inside for c in ",?!") or doc.text[seg.outer_end : seg.outer_end + 1] == ","
+
+
+def _any_verb_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> SpeechAct | None:
+    if doc.lang not in (None, "en") or not _clause_goes_on(doc, seg):
+        return None
+    tail = doc.text[seg.outer_end : tail_hi]
+    m = _TAIL_SUBJECT_VERB.match(tail)
+    if m and m.group("verb").split()[0] not in _NOT_VERBS:
+        v0 = seg.outer_end + m.start("verb")
+        subj = subject_before(doc.text, seg.outer_end, v0)
+        if subj is not None and subj.span[0] - seg.outer_end <= len(tail) - len(tail.lstrip(" ,")) + 1:
+            return _act_for(doc, resolver, m.group("verb"), (v0, seg.outer_end + m.end("verb")), subj)
+    m = _TAIL_VERB_SUBJECT.match(tail)
+    if m and m.group("verb").split()[0] not in _NOT_VERBS:
+        ve = seg.outer_end + m.end("verb")
+        subj = subject_after(doc.text, ve, tail_hi)
+        if subj is not None and subj.kind in ("name", "pronoun") and not subj.group:
+            return _act_for(doc, resolver, m.group("verb"), (seg.outer_end + m.start("verb"), ve), subj)
+    return None
+
+
+def _any_verb_head(doc: Doc, head_lo: int, seg: Segment, resolver: Resolver) -> SpeechAct | None:
+    """'Trump implored: “…”', 'She elaborated, “…”': a clause of subject and past verb before the quote."""
+    if doc.lang not in (None, "en"):
+        return None
+    m = _HEAD_SUBJECT_VERB.search(doc.text, head_lo, seg.outer_start)
+    if not m or m.group("verb").split()[0] in _NOT_VERBS:
+        return None
+    v0 = m.start("verb")
+    subj = subject_before(doc.text, m.start("subj"), v0)
+    if subj is None or subj.span[0] != m.start("subj") and doc.text[m.start("subj") : subj.span[0]].strip():
+        return None  # the subject must be the whole clause: "In 2015 the law passed, “…”" is not speech
+    act = _act_for(doc, resolver, m.group("verb"), (v0, m.end("verb")), subj)
+    # a person speaks ("Trump implored:"); "Key points:" is a heading
+    return act if act is not None and (act.person or subj.kind == "nominal") else None
+
+
+def _colon_intro(doc: Doc, head_lo: int, seg: Segment, resolver: Resolver) -> SpeechAct | None:
+    """'Republican pollster Daron Shaw: “…”', 'Trump issued the following statement: ¶ “…”': a clause
+    ending in a colon right before the quotation (or ending the paragraph before it) introduces its
+    speaker, who is that clause's subject. Only a named person, a pronoun or an organisation."""
+    text = doc.text
+    end = seg.outer_start
+    while end > head_lo and text[end - 1].isspace():
+        end -= 1
+    if end <= head_lo or text[end - 1] != ":":
+        para_lo = doc.paras[seg.paragraph][0]
+        if seg.paragraph == 0 or text[para_lo : seg.outer_start].strip():
+            return None
+        prev_lo, prev_hi = doc.paras[seg.paragraph - 1]
+        if not text[prev_lo:prev_hi].rstrip().endswith(":") or doc.segments_opening(prev_lo, prev_hi):
+            return None
+        end = prev_lo + len(text[prev_lo:prev_hi].rstrip())
+        head_lo = doc.sentence_bounds(end - 1)[0]
+    colon = end - 1
+    first = re.match(r"\s*([A-Z][a-z]+)\s+", text[head_lo:colon])
+    if first and first.group(1).lower() in LEARNED_CUES:
+        head_lo += first.end()  # "Continued Stone:"
+    whole = subject_before(text, head_lo, colon)  # "Carl Bialik:", "Republican pollster Daron Shaw:"
+    if (whole is not None and whole.kind == "name" and len(text[head_lo : whole.span[0]].split()) <= 3
+            and not re.search(r"[,;:.!?“”\"]", text[head_lo : whole.span[0]])):
+        act = _act_for(doc, resolver, ":", (colon, colon + 1), whole)
+        return act if act is not None and (act.person or looks_like_person_name(act.speaker or "")) else None
+    subj = sentence_subject(text, head_lo, colon)
+    if subj is None or subj.kind not in ("name", "pronoun") or subj.group:
+        return None
+    act = _act_for(doc, resolver, ":", (colon, colon + 1), subj)
+    return act if act is not None and act.person and len((act.speaker or "").split()) >= 2 else None
+
+
+def _act_for(doc: Doc, resolver: Resolver, verb: str, span: tuple[int, int], subj: Subject) -> SpeechAct | None:
+    speaker, role, conf, person = resolver.resolve(subj)
+    if not speaker:
+        return None
+    resolver.note(subj.span[0], speaker, role, person)
+    return SpeechAct(verb, span, doc.sentence_at(span[0]), subj, speaker, role, round(conf * 0.9, 2), person,
+                     quote_only=True)
 
 
 def _is_title(quote_text: str, lang: str | None = None) -> bool:

@@ -325,6 +325,9 @@ def _colon_intro(doc: Doc, head_lo: int, seg: Segment, resolver: Resolver) -> Sp
         end = prev_lo + len(text[prev_lo:prev_hi].rstrip())
         head_lo = doc.sentence_bounds(end - 1)[0]
     colon = end - 1
+    dash = max(text.rfind(d, head_lo, colon) for d in (" - ", " — ", " – "))
+    if dash >= 0:
+        head_lo = dash + 3  # "IOWA POLLS NOT WRONG - Mark Blumenthal:"
     first = re.match(r"\s*([A-Z][a-z]+)\s+", text[head_lo:colon])
     if first and first.group(1).lower() in LEARNED_CUES:
         head_lo += first.end()  # "Continued Stone:"
@@ -392,7 +395,9 @@ def _continue_from(doc: Doc, segments: list[Segment], i: int, acts: _ActsByVerb,
     for k in range(i - 1, -1, -1):
         if segments[k].paragraph != seg.paragraph:
             break
-        if done[k].speaker and not done[k].partial:
+        # a partial piece counts when its speaker came from after it ("… “rapidly learning,” Gingrich said. “…”")
+        said_after = done[k].speaker_span is not None and done[k].speaker_span[0] >= segments[k].outer_end
+        if done[k].speaker and (not done[k].partial or said_after):
             between = [a for a in acts.between(segments[k].outer_end, seg.outer_start)
                        if not a.framing and a.speaker and a.speaker != done[k].speaker
                        and a.verb_span[0] > segments[k].outer_end + 60]

@@ -144,7 +144,8 @@ _REP_OF_END = re.compile(
 )
 _DESC_NAME_END = re.compile(
     rf"(?P<desc>\b(?:the|The|el|El|la|La|le|Le|il|Il|a|A|an|An|His|Her|Its|Their|Our|his|her|its|their|"
-    rf"Sa|sa|Son|son|Su|su|Sein|Seine|Ihr|Ihre)\s+[^,]{{2,60}}),\s+(?P<name>{NAME}),\s*$"
+    rf"Sa|sa|Son|son|Su|su|Sein|Seine|Ihr|Ihre|[{_UP}][\w\-]*(?:\s+[{_UP}][\w\-]*)?[’']s?)\s+[^,]{{2,60}}),\s+"
+    rf"(?P<name>{NAME}),\s*$"
 )
 _WORD_END = re.compile(r"([\w\-’'.]+)\s*$")
 
@@ -245,8 +246,9 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     # skip auxiliaries and adverbs: "Rubio has also said"
     while True:
         m = _WORD_END.search(text, lo, end)
-        if not m or m.group(1).lower() not in ADVERBS:
-            break
+        w = m.group(1) if m else ""
+        if not m or (w.lower() not in ADVERBS and not (w.islower() and len(w) > 4 and w.endswith("ly"))):
+            break  # "Trump jokingly said", "Clinton emphatically proclaimed": a lower-case -ly adverb
         end = m.start(1)
         while end > lo and text[end - 1].isspace():
             end -= 1
@@ -289,8 +291,9 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
         start = lo + rel.start()
         return Subject(text[start:end], (start, end), "nominal")
     np = _CLAUSE_NOUN_PHRASE.search(chunk)
-    if np and np.group("noun").lower() not in _NOT_SPEAKER_NOUNS | ADVERBS:
-        # "“…,” the investor said", "One message read": a whole clause of determiner and noun
+    after_quote = text[max(0, lo - 3) : lo + (np.start("np") if np else 0)].rstrip(" ,—–").endswith(("”", '"', "»"))
+    if np and after_quote and np.group("noun").lower() not in _NOT_SPEAKER_NOUNS | ADVERBS:
+        # "“…,” the investor said": right after a quotation, a whole clause of determiner and noun
         start = lo + np.start("np")
         return Subject(text[start:end], (start, end), "nominal")
     return None

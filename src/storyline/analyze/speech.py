@@ -194,7 +194,10 @@ def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> l
             acts.append(act)
             continue
         if act.verb in PARTICIPLES:
-            continue
+            # "Sanders compared himself to Clinton, saying, “…”": the sentence's subject says it
+            act = _participle_of_sentence(doc, act)
+            if act is None:
+                continue
         if act.subject is not None:
             act.subject = resolver.widen(act.subject)
             speaker, role, conf, person = resolver.resolve(act.subject)
@@ -203,6 +206,22 @@ def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> l
                 resolver.note(act.subject.span[0], speaker, role, person)
         acts.append(act)
     return acts
+
+
+def _participle_of_sentence(doc: Doc, act: SpeechAct) -> SpeechAct | None:
+    """A participle after a comma with no speech verb before it in its sentence: its sentence's named
+    subject (or pronoun) is the speaker, when a quotation or a colon follows right after."""
+    text = doc.text
+    if not re.match(r"\s*[,:]?\s*[“\"«„]", text[act.verb_span[1] : act.verb_span[1] + 4]):
+        return None
+    if not text[: act.verb_span[0]].rstrip().endswith(","):
+        return None
+    s_lo, _ = doc.sentence_bounds(act.verb_span[0])
+    subj = sentence_subject(text, s_lo, act.verb_span[0])
+    if subj is None or subj.kind not in ("name", "pronoun") or subj.group:
+        return None
+    act.subject, act.subject_first = subj, True
+    return act
 
 
 def _note_sentence_subjects(doc: Doc, resolver: Resolver) -> None:

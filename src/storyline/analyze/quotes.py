@@ -19,6 +19,7 @@ import re
 
 from storyline.analyze.quotemarks import Segment
 from storyline.analyze.resolver import Resolver
+from storyline.analyze.scriptspeech import ScriptAct
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speakers import (
     Subject,
@@ -92,7 +93,41 @@ def find_quotes(
     if turns:
         direct = _without_whole_turns(direct, turns) + turns
     indirect = _indirect_quotes(doc, acts, direct)
+    if context.script:
+        indirect += _script_speech(doc, context.script, direct)
     return sorted(direct + indirect, key=lambda q: (q.span[0], q.span[1]))
+
+
+def _script_speech(doc: Doc, script: list[ScriptAct], direct: list[Quote]) -> list[Quote]:
+    """Hindi, Urdu, Arabic, Bengali, Marathi, Gujarati: give each quotation the speech construction right
+    beside it ("“…,” राकेश सिंह ने कहा", "وأضاف: «…»"), and read "X ने कहा कि …" as indirect speech."""
+    text = doc.text
+    for q in direct:
+        if q.speaker is not None:
+            continue
+        seg = doc.in_quote(q.span[0])
+        lo, hi = (seg.outer_start, seg.outer_end) if seg else q.span
+        for a in script:
+            if a.speaker is None:
+                continue
+            first = min(a.span[0], a.verb_span[0])
+            tail = first >= hi and not text[hi:first].strip(" ,،:-—") or text[hi:first].strip(" ,،") in ("असे", "अशी")
+            last = max(a.verb_span[1], a.span[1])
+            head = last <= lo and not text[last:lo].strip(" ,،:-—\n")
+            if tail or head:
+                q.partial = False  # a speech construction beside it: a statement, not a fragment
+                q.speaker, q.speaker_role, q.speaker_mention = a.speaker, a.role, a.mention or None
+                q.speaker_span, q.confidence = a.span, round(q.confidence * 0.8, 2)
+                break
+    out = []
+    taken = [q.span for q in direct]
+    for a in script:
+        if a.clause is None or a.speaker is None or any(s < a.clause[1] and a.clause[0] < e for s, e in taken):
+            continue
+        out.append(Quote(text=text[a.clause[0] : a.clause[1]], span=a.clause, kind="indirect",
+                         sentence=doc.sentence_at(a.clause[0]), speaker=a.speaker, speaker_role=a.role,
+                         speaker_mention=a.mention or None, speaker_span=a.span, partial=False, confidence=0.7))
+    return out
 
 
 def _seg_factor(seg: Segment) -> float:
@@ -396,7 +431,8 @@ def _continue_from(doc: Doc, segments: list[Segment], i: int, acts: _ActsByVerb,
         if segments[k].paragraph != seg.paragraph:
             break
         # a partial piece counts when its speaker came from after it ("… “rapidly learning,” Gingrich said. “…”")
-        said_after = done[k].speaker_span is not None and done[k].speaker_span[0] >= segments[k].outer_end
+        spk_span = done[k].speaker_span
+        said_after = spk_span is not None and spk_span[0] >= segments[k].outer_end
         if done[k].speaker and (not done[k].partial or said_after):
             between = [a for a in acts.between(segments[k].outer_end, seg.outer_start)
                        if not a.framing and a.speaker and a.speaker != done[k].speaker

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyline.analyze.quotemarks import Segment, find_segments, paragraphs
 from storyline.analyze.resolver import Resolver
+from storyline.analyze.scriptspeech import ScriptAct, script_acts
 from storyline.analyze.speakers import (
     DETERMINERS,
     Subject,
@@ -161,13 +162,14 @@ class SpeechContext:
     doc: Doc
     resolver: Resolver
     acts: list[SpeechAct]
+    script: list[ScriptAct] = field(default_factory=list)  # Hindi, Urdu, Arabic, ... (scriptspeech.py)
 
 
 def read_speech(text: str, sentences: list[Sentence], names: list[Mention], lang: str | None = None) -> SpeechContext:
     """Quotation segments, the name resolver and the speech acts of one article, read once."""
     doc = Doc(text, sentences, find_segments(text), lang)
     resolver = Resolver(text, names)
-    return SpeechContext(doc, resolver, find_speech_acts(doc, resolver, lang))
+    return SpeechContext(doc, resolver, find_speech_acts(doc, resolver, lang), script_acts(text, lang))
 
 
 def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> list[SpeechAct]:

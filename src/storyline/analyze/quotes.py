@@ -457,7 +457,11 @@ def _continue_from(doc: Doc, segments: list[Segment], i: int, acts: _ActsByVerb,
             if segments[k].paragraph < seg.paragraph - 1:
                 break
             if segments[k].paragraph == seg.paragraph - 1:
-                if done[k].speaker and not done[k].partial and prev_hi - segments[k].outer_end <= 90:
+                # the last paragraph ends with its quote's attribution ("“…,” Adelson said during the
+                # interview in Macau, ahead of …"): a longer tail is fine when it holds the speaker
+                sp = done[k].speaker_span
+                reach = 240 if sp is not None and sp[0] >= segments[k].outer_end else 90
+                if done[k].speaker and not done[k].partial and prev_hi - segments[k].outer_end <= reach:
                     source = done[k]
                 break
     if source is not None:

@@ -187,6 +187,17 @@ class Resolver:
         pick = cands[before - 1] if before else cands[0]
         return pick.name, self._role_of_surname.get(pick.name.split()[-1])
 
+    def last_person(self, pos: int) -> Person | None:
+        """The last person named in full (two words or more) before ``pos``, in their fullest form."""
+        k = bisect.bisect_left(self.people, pos, key=lambda p: p.pos)
+        while k > 0:
+            k -= 1
+            p = self.people[k]
+            if len(p.name.split()) >= 2:
+                name, role = self.canonical(p.name, p.pos)
+                return Person(p.pos, name, p.role or role)
+        return None
+
     def by_role(self, noun: str, pos: int) -> Person | None:
         """The last person before ``pos`` whose title contains ``noun`` ("minister", "president")."""
         noun = noun.lower()
@@ -223,7 +234,12 @@ class Resolver:
                     return (e.speaker, e.role, 0.6, False) if e else (None, None, 0.0, False)
                 return None, None, 0.0, False
             e = self.salient(pos, person=True)
-            return (e.speaker, e.role, 0.8, True) if e else (None, None, 0.0, True)
+            if e is None:
+                # nobody spoke or led a sentence yet: the last person the text named ("… the retired
+                # neurosurgeon acknowledged …. “…,” he said" after "Ben Carson" further up)
+                p = self.last_person(pos)
+                return (p.name, p.role, 0.6, True) if p else (None, None, 0.0, True)
+            return e.speaker, e.role, 0.8, True
         if subj.kind == "name" and subj.name and subj.name.split()[-1] in _TITLE_WORDS:
             # "said RBI Governor": a title with no name is a role, not an organisation
             p = self.by_role(subj.name.split()[-1], pos)

@@ -88,6 +88,7 @@ def find_quotes(
     for i in range(len(segments)):
         direct.append(_direct_quote(doc, segments, i, by_verb, direct, resolver))
     _fill_forward(segments, direct)
+    _signed_paragraphs(doc, segments, direct, resolver)
     _standalone_paragraphs(doc, segments, direct, resolver)
     turns = transcript_quotes(text, doc.paras, resolver, doc.lang, doc.sentence_at)
     if turns:
@@ -375,7 +376,39 @@ def _colon_intro(doc: Doc, head_lo: int, seg: Segment, resolver: Resolver) -> Sp
     if subj is None or subj.kind not in ("name", "pronoun") or subj.group:
         return None
     act = _act_for(doc, resolver, ":", (colon, colon + 1), subj)
-    return act if act is not None and act.person and len((act.speaker or "").split()) >= 2 else None
+    if act is None:
+        return None
+    # "Cruz continued:", "Breitbart News responded:": a speech verb right before the colon names anyone
+    said = re.search(r"(\w+)\s*$", text[head_lo:colon])
+    verb_last = said is not None and (said.group(1) in LEARNED_CUES or said.group(1) in _SPEECH_EN)
+    return act if verb_last or act.person and len((act.speaker or "").split()) >= 2 else None
+
+
+_SPEECH_EN = set(SPEECH_VERBS["en"])
+_SIGNATURE = re.compile(r"[ \t]*[-—–][ \t]*(?P<name>[^\W\d_][^,.\n]{1,60}?)(?:,[^\n]{0,120})?\.?[ \t]*$")
+
+
+def _signed_paragraphs(doc: Doc, segments: list[Segment], direct: list[Quote], resolver: Resolver) -> None:
+    """A paragraph that is only a quotation, signed in the next one: “…” ¶ - Bernie Sanders. (fact-check
+    and roundup style). The signature is a name, or a title and name, after a dash, and nothing else."""
+    for seg, q in zip(segments, direct, strict=True):
+        if q.speaker or seg.paragraph + 1 >= len(doc.paras):
+            continue
+        p_lo, p_hi = doc.paras[seg.paragraph]
+        if doc.text[p_lo : seg.outer_start].strip() or doc.text[seg.outer_end : p_hi].strip(" .,"):
+            continue
+        n_lo, n_hi = doc.paras[seg.paragraph + 1]
+        m = _SIGNATURE.match(doc.text, n_lo, n_hi)
+        if not m or m.end() != n_hi:
+            continue
+        subj = subject_before(doc.text, m.start("name"), m.end("name"))
+        if subj is None or subj.kind != "name" or subj.span[0] != m.start("name") and doc.text[
+                m.start("name") : subj.span[0]].strip():
+            continue
+        act = _act_for(doc, resolver, "-", (m.start(), m.start() + 1), subj)
+        if act is not None:
+            q.speaker, q.speaker_role, q.speaker_mention, q.speaker_span = act.speaker, act.role, subj.text, subj.span
+            q.confidence = round(q.confidence * 0.8, 2)
 
 
 def _act_for(doc: Doc, resolver: Resolver, verb: str, span: tuple[int, int], subj: Subject) -> SpeechAct | None:

@@ -303,7 +303,7 @@ _PARTY_TAG_END = re.compile(r"\s*\([^()]{1,14}\),?\s*$")
 # A determiner phrase that is the whole clause before the verb (nothing but a comma, a dash or a quote
 # before it): "the investor", "one former GOP leadership aide", "the 46-year-old".
 _CLAUSE_NOUN_PHRASE = re.compile(
-    r"^[\s,—–]*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\w\-’'.]+\s+){0,4}?"
+    r"^[\s,—–]*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ss]ome|[Ss]everal|[Mm]any)\s+(?:[\w\-’'.]+\s+){0,4}?"
     r"(?P<noun>[a-z0-9][\w\-]*))$"
 )
 
@@ -583,6 +583,10 @@ def _speaker_noun_after(text: str, start: int, chunk: str, hi: int) -> Subject |
         tok = toks[k].group()
         noun = tok.lower()
         if noun in SPEAKER_NOUNS or noun in OFFICE_NOUNS:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if (nxt is not None and nxt.group().islower() and toks[k].end() + 1 == nxt.start()
+                    and re.match(r"\s*[.,;]", chunk[nxt.end() : nxt.end() + 2])):
+                continue  # "one former campaign aide.": the noun is a modifier of the one that ends the phrase
             return _noun_phrase_subject(text, start, start + toks[k].end(), noun, toks[1:k], hi)
         if tok[:1].islower() and k >= 4:
             break

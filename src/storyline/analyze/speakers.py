@@ -570,8 +570,9 @@ def _determiner_phrase_after(text: str, start: int, chunk: str, hi: int) -> Subj
 # "said one former GOP leadership aide.", "said one Republican involved in the planning, who ...": an
 # English determiner phrase of up to six words that ends the clause (or runs into a participle).
 _LONG_DET_NOUN = re.compile(
-    r"(?P<np>(?:the|a|an|one|another)\s+(?:[\w\-’'.]+\s+){0,5}?(?P<noun>[\w\-]{2,}))"
-    r"(?:\s*(?:[.,;]|$)|\s+(?=(?:involved|familiar|close|who|with|in|at)\b))"
+    r"(?P<np>(?:the|a|an|one|another)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|could|can|may|might)\s)"
+    r"[\w\-’'.]+\s+){0,5}?(?P<noun>[\w\-]{2,}))"
+    r"(?:\s*(?:[.,;]|$)|\s+(?=(?:involved|familiar|close|who)\b))"
 )
 
 

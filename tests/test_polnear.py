@@ -61,3 +61,10 @@ def test_dev_scores_stay_above_floors():
 def test_command_skips_cleanly_without_the_corpus(capsys, tmp_path):
     assert polnear.main(["--root", str(tmp_path)]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not (polnear.POLNEAR / "train").is_dir(), reason="PolNeAR not in ../shared")
+def test_the_learned_cue_lexicon_is_what_train_gives():
+    from storyline.analyze.speechwords import LEARNED_CUES
+
+    assert tuple(c for c, _, _ in polnear.learn_cues(polnear.load_split("train"))) == LEARNED_CUES

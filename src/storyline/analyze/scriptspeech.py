@@ -102,7 +102,7 @@ def split_role(words: list[str], lang: str) -> tuple[str | None, str]:
 def _words_before(text: str, end: int, stops: set[str], limit: int = 4) -> tuple[int, list[str]]:
     """Up to ``limit`` words ending at ``end``, stopping at punctuation or a postposition."""
     words: list[str] = []
-    pos = end
+    pos = first = end
     for _ in range(limit):
         while pos > 0 and text[pos - 1] == " ":
             pos -= 1
@@ -113,10 +113,10 @@ def _words_before(text: str, end: int, stops: set[str], limit: int = 4) -> tuple
         if not w or w in stops or (start > 0 and text[start - 1] in _PUNCT and not w):
             break
         words.insert(0, w)
-        pos = start
+        pos = first = start
         if start == 0 or text[start - 1] in _PUNCT:
             break
-    return pos, words
+    return first, words
 
 
 def _clause_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:

@@ -375,13 +375,14 @@ def _colon_intro(doc: Doc, head_lo: int, seg: Segment, resolver: Resolver) -> Sp
     subj = sentence_subject(text, head_lo, colon)
     if subj is None or subj.kind not in ("name", "pronoun") or subj.group:
         return None
-    act = _act_for(doc, resolver, ":", (colon, colon + 1), subj)
-    if act is None:
-        return None
-    # "Cruz continued:", "Breitbart News responded:": a speech verb right before the colon names anyone
     said = re.search(r"(\w+)\s*$", text[head_lo:colon])
-    verb_last = said is not None and (said.group(1) in LEARNED_CUES or said.group(1) in _SPEECH_EN)
-    return act if verb_last or act.person and len((act.speaker or "").split()) >= 2 else None
+    if said is not None and (said.group(1) in LEARNED_CUES or said.group(1) in _SPEECH_EN):
+        # "Cruz continued:", "…, policymakers wrote:": the subject right before the speech verb
+        near = subject_before(text, head_lo, head_lo + said.start(1))
+        if near is not None and near.kind in ("name", "nominal", "office", "report"):
+            return _act_for(doc, resolver, ":", (colon, colon + 1), near)
+    act = _act_for(doc, resolver, ":", (colon, colon + 1), subj)
+    return act if act is not None and act.person and len((act.speaker or "").split()) >= 2 else None
 
 
 _SPEECH_EN = set(SPEECH_VERBS["en"])
@@ -414,8 +415,7 @@ def _signed_paragraphs(doc: Doc, segments: list[Segment], direct: list[Quote], r
 def _act_for(doc: Doc, resolver: Resolver, verb: str, span: tuple[int, int], subj: Subject) -> SpeechAct | None:
     speaker, role, conf, person = resolver.resolve(subj)
     if not speaker:
-        return None
-    resolver.note(subj.span[0], speaker, role, person)
+        return None  # (no salience note: a guessed act must not steer a later "he said")
     return SpeechAct(verb, span, doc.sentence_at(span[0]), subj, speaker, role, round(conf * 0.9, 2), person,
                      quote_only=True)
 

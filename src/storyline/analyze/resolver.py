@@ -238,6 +238,10 @@ class Resolver:
                 # nobody spoke or led a sentence yet: the last person the text named ("… the retired
                 # neurosurgeon acknowledged …. “…,” he said" after "Ben Carson" further up)
                 p = self.last_person(pos)
+                lone = self.salient(pos, person=False)  # "Djokovic recalled": a surname speaker not yet sure a person
+                if lone is not None and len(lone.speaker.split()) == 1 and not is_orgish(lone.speaker) and (
+                        p is None or lone.pos > p.pos):
+                    return lone.speaker, lone.role, 0.6, True
                 return (p.name, p.role, 0.6, True) if p else (None, None, 0.0, True)
             return e.speaker, e.role, 0.8, True
         if subj.kind == "name" and subj.name and subj.name.split()[-1] in _TITLE_WORDS:

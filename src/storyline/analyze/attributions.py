@@ -58,6 +58,10 @@ def find_attributions(
         att = _from_act(text, a)
         if att is not None:
             out.append(att)
+    for sa in context.script:  # Hindi, Urdu, Arabic, Bengali, Marathi, Gujarati (scriptspeech.py)
+        if sa.speaker:
+            start, end = min(sa.span[0], sa.verb_span[0]), max(sa.span[1], sa.verb_span[1])
+            out.append(Attribution(sa.speaker, text[start:end], (start, end), "said", doc.sentence_at(start)))
     _mark_statements(doc, acts, out)
     seen: set[tuple[int, int]] = set()
     unique = []

@@ -19,10 +19,17 @@ import re
 
 from storyline.analyze.quotemarks import Segment
 from storyline.analyze.resolver import Resolver
+from storyline.analyze.scriptspeech import ScriptAct
 from storyline.analyze.sentences import split_sentences
-from storyline.analyze.speakers import subject_after
+from storyline.analyze.speakers import (
+    Subject,
+    looks_like_person_name,
+    sentence_subject,
+    subject_after,
+    subject_before,
+)
 from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech
-from storyline.analyze.speechwords import SPEECH_VERBS
+from storyline.analyze.speechwords import LEARNED_CUES, SPEECH_VERBS
 from storyline.analyze.transcript import transcript_quotes
 from storyline.model import Mention, Quote, Sentence
 
@@ -81,12 +88,47 @@ def find_quotes(
     for i in range(len(segments)):
         direct.append(_direct_quote(doc, segments, i, by_verb, direct, resolver))
     _fill_forward(segments, direct)
+    _signed_paragraphs(doc, segments, direct, resolver)
     _standalone_paragraphs(doc, segments, direct, resolver)
     turns = transcript_quotes(text, doc.paras, resolver, doc.lang, doc.sentence_at)
     if turns:
         direct = _without_whole_turns(direct, turns) + turns
     indirect = _indirect_quotes(doc, acts, direct)
+    if context.script:
+        indirect += _script_speech(doc, context.script, direct)
     return sorted(direct + indirect, key=lambda q: (q.span[0], q.span[1]))
+
+
+def _script_speech(doc: Doc, script: list[ScriptAct], direct: list[Quote]) -> list[Quote]:
+    """Hindi, Urdu, Arabic, Bengali, Marathi, Gujarati: give each quotation the speech construction right
+    beside it ("“…,” राकेश सिंह ने कहा", "وأضاف: «…»"), and read "X ने कहा कि …" as indirect speech."""
+    text = doc.text
+    for q in direct:
+        if q.speaker is not None:
+            continue
+        seg = doc.in_quote(q.span[0])
+        lo, hi = (seg.outer_start, seg.outer_end) if seg else q.span
+        for a in script:
+            if a.speaker is None:
+                continue
+            first = min(a.span[0], a.verb_span[0])
+            tail = first >= hi and not text[hi:first].strip(" ,،:-—") or text[hi:first].strip(" ,،") in ("असे", "अशी")
+            last = max(a.verb_span[1], a.span[1])
+            head = last <= lo and not text[last:lo].strip(" ,،:-—\n")
+            if tail or head:
+                q.partial = False  # a speech construction beside it: a statement, not a fragment
+                q.speaker, q.speaker_role, q.speaker_mention = a.speaker, a.role, a.mention or None
+                q.speaker_span, q.confidence = a.span, round(q.confidence * 0.8, 2)
+                break
+    out = []
+    taken = [q.span for q in direct]
+    for a in script:
+        if a.clause is None or a.speaker is None or any(s < a.clause[1] and a.clause[0] < e for s, e in taken):
+            continue
+        out.append(Quote(text=text[a.clause[0] : a.clause[1]], span=a.clause, kind="indirect",
+                         sentence=doc.sentence_at(a.clause[0]), speaker=a.speaker, speaker_role=a.role,
+                         speaker_mention=a.mention or None, speaker_span=a.span, partial=False, confidence=0.7))
+    return out
 
 
 def _seg_factor(seg: Segment) -> float:
@@ -161,6 +203,8 @@ def _direct_quote(
             break
     if tail_act is None:
         tail_act = _so_tail(doc, seg, tail_hi, resolver)
+    if tail_act is None:
+        tail_act = _any_verb_tail(doc, seg, tail_hi, resolver)
     head_acts = acts.between(head_lo, seg.outer_start)
     head_act = None
     for a in reversed(head_acts):
@@ -172,6 +216,8 @@ def _direct_quote(
             head_act = a
         break
 
+    if head_act is None and not head_acts:
+        head_act = _any_verb_head(doc, head_lo, seg, resolver)
     partial = _is_partial(seg, head, head_act, quote_text, text[seg.outer_end : tail_hi], tail_act)
     chosen, how = None, ""
     framed = [a for a in head_acts if a.speaker and not a.according]
@@ -199,6 +245,13 @@ def _direct_quote(
         q.confidence = round(min(q.confidence, chosen.confidence) * (0.9 if how == "frame" else 1.0), 2)
         return q
     if not partial:
+        colon = _colon_intro(doc, head_lo, seg, resolver)
+        if colon is not None:
+            q.speaker, q.speaker_role = colon.speaker, colon.role
+            q.speaker_mention = colon.subject.text if colon.subject else None
+            q.speaker_span = colon.subject.span if colon.subject else None
+            q.confidence = round(min(q.confidence, colon.confidence), 2)
+            return q
         _continue_from(doc, segments, i, acts, done, q)
     return q
 
@@ -236,6 +289,135 @@ def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> Speech
     if speaker:
         resolver.note(subj.span[0], speaker, role, person)
     return SpeechAct("so", (vs - 3, vs - 1), doc.sentence_at(vs), subj, speaker, role, conf, person)
+
+
+# English said-last and said-first clauses with a verb no list holds ("“…,” Trump implored.", "“…?”
+# reacted Trump.", "Kelly charged: “…”"): right beside a quotation, a past-tense verb between the
+# quote and a speaker can only be the speaking. Only for a quote that ends in "," "?" or "!" (the
+# reporter's clause goes on) or a clause that ends in ":" or "," before it.
+_PAST = r"(?P<verb>[a-z]{3,}(?:ed|s)(?:\s+back)?)"
+_TAIL_SUBJECT_VERB = re.compile(rf"^\s*,?\s*(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}\s*(?=[.,;]|$)")
+_TAIL_VERB_SUBJECT = re.compile(rf"^\s*,?\s*{_PAST}\s+(?=\S)")
+_HEAD_SUBJECT_VERB = re.compile(rf"(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}\s*[:,]\s*$")
+_NOT_VERBS = {"was", "has", "is", "does", "its", "his", "this", "thus", "always", "perhaps", "yes", "news", "times",
+              "needed", "used", "based", "aged", "indeed", "united", "limited", "related", "added"}
+
+
+def _clause_goes_on(doc: Doc, seg: Segment) -> bool:
+    inside = doc.text[max(seg.start, seg.end - 1) : seg.outer_end + 1]
+    return any(c in inside for c in ",?!") or doc.text[seg.outer_end : seg.outer_end + 1] == ","
+
+
+def _any_verb_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> SpeechAct | None:
+    if doc.lang not in (None, "en") or not _clause_goes_on(doc, seg):
+        return None
+    tail = doc.text[seg.outer_end : tail_hi]
+    m = _TAIL_SUBJECT_VERB.match(tail)
+    if m and m.group("verb").split()[0] not in _NOT_VERBS:
+        v0 = seg.outer_end + m.start("verb")
+        subj = subject_before(doc.text, seg.outer_end, v0)
+        if subj is not None and subj.span[0] - seg.outer_end <= len(tail) - len(tail.lstrip(" ,")) + 1:
+            return _act_for(doc, resolver, m.group("verb"), (v0, seg.outer_end + m.end("verb")), subj)
+    m = _TAIL_VERB_SUBJECT.match(tail)
+    if m and m.group("verb").split()[0] not in _NOT_VERBS:
+        ve = seg.outer_end + m.end("verb")
+        subj = subject_after(doc.text, ve, tail_hi)
+        if subj is not None and subj.kind in ("name", "pronoun") and not subj.group:
+            return _act_for(doc, resolver, m.group("verb"), (seg.outer_end + m.start("verb"), ve), subj)
+    return None
+
+
+def _any_verb_head(doc: Doc, head_lo: int, seg: Segment, resolver: Resolver) -> SpeechAct | None:
+    """'Trump implored: “…”', 'She elaborated, “…”': a clause of subject and past verb before the quote."""
+    if doc.lang not in (None, "en"):
+        return None
+    m = _HEAD_SUBJECT_VERB.search(doc.text, head_lo, seg.outer_start)
+    if not m or m.group("verb").split()[0] in _NOT_VERBS:
+        return None
+    v0 = m.start("verb")
+    subj = subject_before(doc.text, m.start("subj"), v0)
+    if subj is None or subj.span[0] != m.start("subj") and doc.text[m.start("subj") : subj.span[0]].strip():
+        return None  # the subject must be the whole clause: "In 2015 the law passed, “…”" is not speech
+    act = _act_for(doc, resolver, m.group("verb"), (v0, m.end("verb")), subj)
+    # a person speaks ("Trump implored:"); "Key points:" is a heading
+    return act if act is not None and (act.person or subj.kind == "nominal") else None
+
+
+def _colon_intro(doc: Doc, head_lo: int, seg: Segment, resolver: Resolver) -> SpeechAct | None:
+    """'Republican pollster Daron Shaw: “…”', 'Trump issued the following statement: ¶ “…”': a clause
+    ending in a colon right before the quotation (or ending the paragraph before it) introduces its
+    speaker, who is that clause's subject. Only a named person, a pronoun or an organisation."""
+    text = doc.text
+    end = seg.outer_start
+    while end > head_lo and text[end - 1].isspace():
+        end -= 1
+    if end <= head_lo or text[end - 1] != ":":
+        para_lo = doc.paras[seg.paragraph][0]
+        if seg.paragraph == 0 or text[para_lo : seg.outer_start].strip():
+            return None
+        prev_lo, prev_hi = doc.paras[seg.paragraph - 1]
+        if not text[prev_lo:prev_hi].rstrip().endswith(":") or doc.segments_opening(prev_lo, prev_hi):
+            return None
+        end = prev_lo + len(text[prev_lo:prev_hi].rstrip())
+        head_lo = doc.sentence_bounds(end - 1)[0]
+    colon = end - 1
+    dash = max(text.rfind(d, head_lo, colon) for d in (" - ", " — ", " – "))
+    if dash >= 0:
+        head_lo = dash + 3  # "IOWA POLLS NOT WRONG - Mark Blumenthal:"
+    first = re.match(r"\s*([A-Z][a-z]+)\s+", text[head_lo:colon])
+    if first and first.group(1).lower() in LEARNED_CUES:
+        head_lo += first.end()  # "Continued Stone:"
+    whole = subject_before(text, head_lo, colon)  # "Carl Bialik:", "Republican pollster Daron Shaw:"
+    if (whole is not None and whole.kind == "name" and len(text[head_lo : whole.span[0]].split()) <= 3
+            and not re.search(r"[,;:.!?“”\"]", text[head_lo : whole.span[0]])):
+        act = _act_for(doc, resolver, ":", (colon, colon + 1), whole)
+        return act if act is not None and (act.person or looks_like_person_name(act.speaker or "")) else None
+    subj = sentence_subject(text, head_lo, colon)
+    if subj is None or subj.kind not in ("name", "pronoun") or subj.group:
+        return None
+    said = re.search(r"(\w+)\s*$", text[head_lo:colon])
+    if said is not None and (said.group(1) in LEARNED_CUES or said.group(1) in _SPEECH_EN):
+        # "Cruz continued:", "…, policymakers wrote:": the subject right before the speech verb
+        near = subject_before(text, head_lo, head_lo + said.start(1))
+        if near is not None and near.kind in ("name", "nominal", "office", "report"):
+            return _act_for(doc, resolver, ":", (colon, colon + 1), near)
+    act = _act_for(doc, resolver, ":", (colon, colon + 1), subj)
+    return act if act is not None and act.person and len((act.speaker or "").split()) >= 2 else None
+
+
+_SPEECH_EN = set(SPEECH_VERBS["en"])
+_SIGNATURE = re.compile(r"[ \t]*[-—–][ \t]*(?P<name>[^\W\d_][^,.\n]{1,60}?)(?:,[^\n]{0,120})?\.?[ \t]*$")
+
+
+def _signed_paragraphs(doc: Doc, segments: list[Segment], direct: list[Quote], resolver: Resolver) -> None:
+    """A paragraph that is only a quotation, signed in the next one: “…” ¶ - Bernie Sanders. (fact-check
+    and roundup style). The signature is a name, or a title and name, after a dash, and nothing else."""
+    for seg, q in zip(segments, direct, strict=True):
+        if q.speaker or seg.paragraph + 1 >= len(doc.paras):
+            continue
+        p_lo, p_hi = doc.paras[seg.paragraph]
+        if doc.text[p_lo : seg.outer_start].strip() or doc.text[seg.outer_end : p_hi].strip(" .,"):
+            continue
+        n_lo, n_hi = doc.paras[seg.paragraph + 1]
+        m = _SIGNATURE.match(doc.text, n_lo, n_hi)
+        if not m or m.end() != n_hi:
+            continue
+        subj = subject_before(doc.text, m.start("name"), m.end("name"))
+        if subj is None or subj.kind != "name" or subj.span[0] != m.start("name") and doc.text[
+                m.start("name") : subj.span[0]].strip():
+            continue
+        act = _act_for(doc, resolver, "-", (m.start(), m.start() + 1), subj)
+        if act is not None:
+            q.speaker, q.speaker_role, q.speaker_mention, q.speaker_span = act.speaker, act.role, subj.text, subj.span
+            q.confidence = round(q.confidence * 0.8, 2)
+
+
+def _act_for(doc: Doc, resolver: Resolver, verb: str, span: tuple[int, int], subj: Subject) -> SpeechAct | None:
+    speaker, role, conf, person = resolver.resolve(subj)
+    if not speaker:
+        return None  # (no salience note: a guessed act must not steer a later "he said")
+    return SpeechAct(verb, span, doc.sentence_at(span[0]), subj, speaker, role, round(conf * 0.9, 2), person,
+                     quote_only=True)
 
 
 def _is_title(quote_text: str, lang: str | None = None) -> bool:
@@ -281,7 +463,10 @@ def _continue_from(doc: Doc, segments: list[Segment], i: int, acts: _ActsByVerb,
     for k in range(i - 1, -1, -1):
         if segments[k].paragraph != seg.paragraph:
             break
-        if done[k].speaker and not done[k].partial:
+        # a partial piece counts when its speaker came from after it ("… “rapidly learning,” Gingrich said. “…”")
+        spk_span = done[k].speaker_span
+        said_after = spk_span is not None and spk_span[0] >= segments[k].outer_end
+        if done[k].speaker and (not done[k].partial or said_after):
             between = [a for a in acts.between(segments[k].outer_end, seg.outer_start)
                        if not a.framing and a.speaker and a.speaker != done[k].speaker
                        and a.verb_span[0] > segments[k].outer_end + 60]
@@ -305,7 +490,11 @@ def _continue_from(doc: Doc, segments: list[Segment], i: int, acts: _ActsByVerb,
             if segments[k].paragraph < seg.paragraph - 1:
                 break
             if segments[k].paragraph == seg.paragraph - 1:
-                if done[k].speaker and not done[k].partial and prev_hi - segments[k].outer_end <= 90:
+                # the last paragraph ends with its quote's attribution ("“…,” Adelson said during the
+                # interview in Macau, ahead of …"): a longer tail is fine when it holds the speaker
+                sp = done[k].speaker_span
+                reach = 240 if sp is not None and sp[0] >= segments[k].outer_end else 90
+                if done[k].speaker and not done[k].partial and prev_hi - segments[k].outer_end <= reach:
                     source = done[k]
                 break
     if source is not None:
@@ -351,7 +540,8 @@ def _indirect_quotes(doc: Doc, acts: list[SpeechAct], direct: list[Quote]) -> li
     out: list[Quote] = []
     taken = [(q.span[0], q.span[1]) for q in direct]
     for a in acts:
-        if a.framing or a.according or not a.speaker or a.subject is None or a.subject.kind == "report":
+        if (a.framing or a.according or a.quote_only or not a.speaker or a.subject is None
+                or a.subject.kind == "report"):
             continue
         s_lo, s_hi = doc.sentence_bounds(a.verb_span[0])
         span = None

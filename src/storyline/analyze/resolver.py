@@ -122,6 +122,19 @@ class Resolver:
     def _index_names(self) -> None:
         self._names_near = _Spans(self.names)
         self._places_near = _Spans(self.places)
+        # organisations by the last word of their name ("the trust" -> "Port Ellery Hospitals Trust")
+        self._orgs_by_head: dict[str, list[tuple[int, str]]] = {}
+        for m in sorted(self.names, key=lambda m: m.span[0]):
+            name = _norm(m.canonical or m.text)
+            if m.type == "org" and len(name.split()) >= 2:
+                self._orgs_by_head.setdefault(name.split()[-1].lower(), []).append((m.span[0], name))
+
+    def org_by_head(self, noun: str, pos: int) -> str | None:
+        """The last organisation named before ``pos`` whose name ends in ``noun``: "the trust" after
+        "The Port Ellery Hospitals Trust said"."""
+        orgs = self._orgs_by_head.get(noun.lower(), [])
+        before = bisect.bisect_left(orgs, pos, key=lambda o: o[0])
+        return orgs[before - 1][1] if before else None
 
     # --- names ---------------------------------------------------------------------------------
     def widen(self, subj: Subject) -> Subject:
@@ -134,7 +147,9 @@ class Resolver:
             return subj
         s0, s1 = subj.span
         for m in self._places_near.near(s0, s1):
-            if m.span[0] < s1 and s0 < m.span[1] and (m.span[0] < s0 or m.span[1] > s1):
+            # the mention must reach the subject's end: "Senate Minority Leader Harry M" (names.py cut at
+            # the initial) is no place that "Harry M. Reid" is part of
+            if m.span[0] < s1 and s0 < m.span[1] and m.span[1] >= s1 and (m.span[0] < s0 or m.span[1] > s1):
                 if m.span[0] < s0 and self.text[m.span[0] : s0].strip() and m.type == "place" and subj.role:
                     continue
                 lo, hi = min(s0, m.span[0]), max(s1, m.span[1])
@@ -172,6 +187,17 @@ class Resolver:
         pick = cands[before - 1] if before else cands[0]
         return pick.name, self._role_of_surname.get(pick.name.split()[-1])
 
+    def last_person(self, pos: int) -> Person | None:
+        """The last person named in full (two words or more) before ``pos``, in their fullest form."""
+        k = bisect.bisect_left(self.people, pos, key=lambda p: p.pos)
+        while k > 0:
+            k -= 1
+            p = self.people[k]
+            if len(p.name.split()) >= 2:
+                name, role = self.canonical(p.name, p.pos)
+                return Person(p.pos, name, p.role or role)
+        return None
+
     def by_role(self, noun: str, pos: int) -> Person | None:
         """The last person before ``pos`` whose title contains ``noun`` ("minister", "president")."""
         noun = noun.lower()
@@ -208,7 +234,16 @@ class Resolver:
                     return (e.speaker, e.role, 0.6, False) if e else (None, None, 0.0, False)
                 return None, None, 0.0, False
             e = self.salient(pos, person=True)
-            return (e.speaker, e.role, 0.8, True) if e else (None, None, 0.0, True)
+            if e is None:
+                # nobody spoke or led a sentence yet: the last person the text named ("… the retired
+                # neurosurgeon acknowledged …. “…,” he said" after "Ben Carson" further up)
+                p = self.last_person(pos)
+                lone = self.salient(pos, person=False)  # "Djokovic recalled": a surname speaker not yet sure a person
+                if lone is not None and len(lone.speaker.split()) == 1 and not is_orgish(lone.speaker) and (
+                        p is None or lone.pos > p.pos):
+                    return lone.speaker, lone.role, 0.6, True
+                return (p.name, p.role, 0.6, True) if p else (None, None, 0.0, True)
+            return e.speaker, e.role, 0.8, True
         if subj.kind == "name" and subj.name and subj.name.split()[-1] in _TITLE_WORDS:
             # "said RBI Governor": a title with no name is a role, not an organisation
             p = self.by_role(subj.name.split()[-1], pos)
@@ -257,8 +292,13 @@ class Resolver:
             return _norm(subj.text), None, 0.8, False
         if subj.kind == "report":
             return _norm(subj.name or subj.text), None, 0.8, False
-        # nominal: "the minister" -> the last person with that title
+        # nominal: "the minister" -> the last person with that title; "the trust" -> the trust named before
         noun = subj.text.split()[-1].lower()
+        words = subj.text.split()
+        if len(words) == 2 and words[0].lower() == "the":
+            org = self.org_by_head(noun, pos)
+            if org:
+                return org, None, 0.8, False
         if noun not in {"company", "firm", "embassy", "ministry", "government", "police", "agency",
                         "department", "bank", "court", "officials", "official", "sources", "source"}:
             p = self.by_role(noun, pos)

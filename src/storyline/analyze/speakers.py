@@ -144,7 +144,8 @@ _REP_OF_END = re.compile(
 )
 _DESC_NAME_END = re.compile(
     rf"(?P<desc>\b(?:the|The|el|El|la|La|le|Le|il|Il|a|A|an|An|His|Her|Its|Their|Our|his|her|its|their|"
-    rf"Sa|sa|Son|son|Su|su|Sein|Seine|Ihr|Ihre)\s+[^,]{{2,60}}),\s+(?P<name>{NAME}),\s*$"
+    rf"Sa|sa|Son|son|Su|su|Sein|Seine|Ihr|Ihre|[{_UP}][\w\-]*(?:\s+[{_UP}][\w\-]*)?[’']s?)\s+[^,]{{2,60}}),\s+"
+    rf"(?P<name>{NAME}),\s*$"
 )
 _WORD_END = re.compile(r"([\w\-’'.]+)\s*$")
 
@@ -245,11 +246,15 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     # skip auxiliaries and adverbs: "Rubio has also said"
     while True:
         m = _WORD_END.search(text, lo, end)
-        if not m or m.group(1).lower() not in ADVERBS:
-            break
+        w = m.group(1) if m else ""
+        if not m or (w.lower() not in ADVERBS and not (w.islower() and len(w) > 4 and w.endswith("ly"))):
+            break  # "Trump jokingly said", "Clinton emphatically proclaimed": a lower-case -ly adverb
         end = m.start(1)
         while end > lo and text[end - 1].isspace():
             end -= 1
+    paren = _PARTY_TAG_END.search(text, lo, end)
+    if paren:
+        end = paren.start()  # "Harry M. Reid (D-Nev.) said": the tag is no part of the name
     chunk = text[lo:end]
     if not chunk.strip():
         return None
@@ -285,7 +290,22 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     if rel:
         start = lo + rel.start()
         return Subject(text[start:end], (start, end), "nominal")
+    np = _CLAUSE_NOUN_PHRASE.search(chunk)
+    after_quote = text[max(0, lo - 3) : lo + (np.start("np") if np else 0)].rstrip(" ,—–").endswith(("”", '"', "»"))
+    if np and after_quote and np.group("noun").lower() not in _NOT_SPEAKER_NOUNS | ADVERBS:
+        # "“…,” the investor said": right after a quotation, a whole clause of determiner and noun
+        start = lo + np.start("np")
+        return Subject(text[start:end], (start, end), "nominal")
     return None
+
+
+_PARTY_TAG_END = re.compile(r"\s*\([^()]{1,14}\),?\s*$")
+# A determiner phrase that is the whole clause before the verb (nothing but a comma, a dash or a quote
+# before it): "the investor", "one former GOP leadership aide", "the 46-year-old".
+_CLAUSE_NOUN_PHRASE = re.compile(
+    r"^[\s,—–]*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ss]ome|[Ss]everal|[Mm]any)\s+(?:[\w\-’'.]+\s+){0,4}?"
+    r"(?P<noun>[a-z0-9][\w\-]*))$"
+)
 
 
 # "Analysts at Hollis & Co", "a spokesperson for Nordgrain": the people speak for the name after them.
@@ -407,8 +427,15 @@ def _appositive(text: str, lo: int, end: int) -> Subject | None:
         return None
     app = m.group("app").strip()
     app_words = app.split()
-    if not app_words or app_words[0].lower() not in DETERMINERS | {"who", "which"}:
+    if not app_words:
         return None
+    if app_words[0].lower() not in DETERMINERS | {"who", "which"}:
+        # "Chris Weston, chief market strategist at IG, said", "Jeff Weaver, Sanders’ campaign manager,
+        # said": a description with no article, after a full person's name only
+        first = app_words[0]
+        described = first[:1].islower() or first.endswith(("’", "'", "’s", "'s"))
+        if not (described and looks_like_person_name(_split_title(name)[1])):
+            return None
     start = lo + m.start("name")
     role = None
     if app_words[0].lower() in DETERMINERS:
@@ -454,7 +481,7 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
     found = _titled_or_elided_after(text, start, chunk, hi)
     if found is not None:
         return found
-    if word.lower() in DETERMINERS:
+    if word.lower() in DETERMINERS or word in ("one", "One", "another", "Another"):
         return _determiner_phrase_after(text, start, chunk, hi)
     if word[:1].islower() and word not in DETERMINERS:
         # "said pensioner Edith Crane", "sagte Gewerkschafter Tom Ek": a lower-case descriptor, then a name
@@ -514,7 +541,8 @@ def _titled_or_elided_after(text: str, start: int, chunk: str, hi: int) -> Subje
 def _determiner_phrase_after(text: str, start: int, chunk: str, hi: int) -> Subject | None:
     """A speaker phrase opening with a determiner: a speaker noun ("the minister", "a Dawn report"),
     else a name after a few words ("the 37-year-old Djokovic", "el consejero de Medio Ambiente, Jorge
-    Salas"), else a determiner and a noun that end the clause ("», indicó un enfermero.")."""
+    Salas"), else a determiner and a noun that end the clause ("», indicó un enfermero.", "said one
+    former GOP leadership aide.")."""
     found = _speaker_noun_after(text, start, chunk, hi)
     if found is not None:
         return found
@@ -532,11 +560,20 @@ def _determiner_phrase_after(text: str, start: int, chunk: str, hi: int) -> Subj
         if name and not is_orgish(name) and name not in PLACES:
             e = start + dn.start("name") + dn.group("name").find(name) + len(name)
             return _name_subject(text, start, e, name, dn.group("title"), hi)
-    bare = _DET_NOUN_ONLY.match(chunk)
+    bare = _DET_NOUN_ONLY.match(chunk) or _LONG_DET_NOUN.match(chunk)
     if bare and bare.group("noun").lower() not in _NOT_SPEAKER_NOUNS:
         e = start + bare.end("np")
         return Subject(text[start:e], (start, e), "nominal")
     return None
+
+
+# "said one former GOP leadership aide.", "said one Republican involved in the planning, who ...": an
+# English determiner phrase of up to six words that ends the clause (or runs into a participle).
+_LONG_DET_NOUN = re.compile(
+    r"(?P<np>(?:the|a|an|one|another)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|could|can|may|might)\s)"
+    r"[\w\-’'.]+\s+){0,5}?(?P<noun>[\w\-]{2,}))"
+    r"(?:\s*(?:[.,;]|$)|\s+(?=(?:involved|familiar|close|who)\b))"
+)
 
 
 def _speaker_noun_after(text: str, start: int, chunk: str, hi: int) -> Subject | None:
@@ -547,6 +584,10 @@ def _speaker_noun_after(text: str, start: int, chunk: str, hi: int) -> Subject |
         tok = toks[k].group()
         noun = tok.lower()
         if noun in SPEAKER_NOUNS or noun in OFFICE_NOUNS:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if (nxt is not None and nxt.group().islower() and toks[k].end() + 1 == nxt.start()
+                    and re.match(r"\s*[.,;]", chunk[nxt.end() : nxt.end() + 2])):
+                continue  # "one former campaign aide.": the noun is a modifier of the one that ends the phrase
             return _noun_phrase_subject(text, start, start + toks[k].end(), noun, toks[1:k], hi)
         if tok[:1].islower() and k >= 4:
             break
@@ -588,7 +629,9 @@ _ELIDED_NAME = re.compile(
 )
 _DET_NOUN_ONLY = re.compile(r"(?P<np>[\w’']+\s+(?:[a-zà-ÿ][\w\-]*\s+)?(?P<noun>[a-zà-ÿ][\w\-]{2,}))\s*(?:[.,;]|$)")
 # "said pensioner Edith Crane, 81": not a German inflected adjective ("laut vorläufigen Zahlen von …")
-_DESC_THEN_NAME = re.compile(rf"(?P<desc>[a-z][\w\-]{{2,}}(?<!en)(?<!em))\s+(?P<name>{NAME})(?=\s*[,.;])")
+_DESC_THEN_NAME = re.compile(
+    rf"(?P<desc>(?:[a-z][\w\-]*(?<!en)(?<!em)\s+){{0,2}}[a-z][\w\-]{{2,}}(?<!en)(?<!em))\s+(?P<name>{NAME})(?=\s*[,.;])"
+)
 # nouns that follow a speech verb without being its speaker ("dijo el martes", "said the statement")
 _NOT_SPEAKER_NOUNS = {*WEEKDAY_NAMES["es"], *WEEKDAY_NAMES["fr"], "día", "año",
                       "semana", "mes", "texto", "comunicado", "statement", "week", "year", "month", "day",

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyline.analyze.quotemarks import Segment, find_segments, paragraphs
 from storyline.analyze.resolver import Resolver
+from storyline.analyze.scriptspeech import ScriptAct, script_acts
 from storyline.analyze.speakers import (
     DETERMINERS,
     Subject,
@@ -28,6 +29,7 @@ from storyline.analyze.speechwords import (
     NOT_NAMES,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    quote_only_cues,
     speech_verbs,
 )
 from storyline.lang.names import GIVEN_NAMES
@@ -52,6 +54,7 @@ class SpeechAct:
     framing: bool = False  # "described ... as", "called": attributes a fragment, not a statement
     according: bool = False  # "according to X"
     subject_first: bool = True  # "X said" (True) or "said X" (False)
+    quote_only: bool = False  # a learned cue ("chanted", "barked"): attributes a quotation beside it, nothing else
 
 
 class Doc:
@@ -126,7 +129,7 @@ class Doc:
 
 @lru_cache(maxsize=32)
 def _verb_pattern(lang: str | None) -> re.Pattern[str]:
-    verbs = sorted(speech_verbs(lang), key=len, reverse=True)
+    verbs = sorted({*speech_verbs(lang), *quote_only_cues(lang)}, key=len, reverse=True)
     framing = sorted(FRAMING_VERBS, key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in verbs)
     falt = "|".join(re.escape(v) for v in framing)
@@ -159,13 +162,14 @@ class SpeechContext:
     doc: Doc
     resolver: Resolver
     acts: list[SpeechAct]
+    script: list[ScriptAct] = field(default_factory=list)  # Hindi, Urdu, Arabic, ... (scriptspeech.py)
 
 
 def read_speech(text: str, sentences: list[Sentence], names: list[Mention], lang: str | None = None) -> SpeechContext:
     """Quotation segments, the name resolver and the speech acts of one article, read once."""
     doc = Doc(text, sentences, find_segments(text), lang)
     resolver = Resolver(text, names)
-    return SpeechContext(doc, resolver, find_speech_acts(doc, resolver, lang))
+    return SpeechContext(doc, resolver, find_speech_acts(doc, resolver, lang), script_acts(text, lang))
 
 
 def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> list[SpeechAct]:
@@ -192,7 +196,10 @@ def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> l
             acts.append(act)
             continue
         if act.verb in PARTICIPLES:
-            continue
+            # "Sanders compared himself to Clinton, saying, “…”": the sentence's subject says it
+            act = _participle_of_sentence(doc, act)
+            if act is None:
+                continue
         if act.subject is not None:
             act.subject = resolver.widen(act.subject)
             speaker, role, conf, person = resolver.resolve(act.subject)
@@ -201,6 +208,22 @@ def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> l
                 resolver.note(act.subject.span[0], speaker, role, person)
         acts.append(act)
     return acts
+
+
+def _participle_of_sentence(doc: Doc, act: SpeechAct) -> SpeechAct | None:
+    """A participle after a comma with no speech verb before it in its sentence: its sentence's named
+    subject (or pronoun) is the speaker, when a quotation or a colon follows right after."""
+    text = doc.text
+    if not re.match(r"\s*[,:]?\s*[“\"«„]", text[act.verb_span[1] : act.verb_span[1] + 4]):
+        return None
+    if not text[: act.verb_span[0]].rstrip().endswith(","):
+        return None
+    s_lo, _ = doc.sentence_bounds(act.verb_span[0])
+    subj = sentence_subject(text, s_lo, act.verb_span[0])
+    if subj is None or subj.kind not in ("name", "pronoun") or subj.group:
+        return None
+    act.subject, act.subject_first = subj, True
+    return act
 
 
 def _note_sentence_subjects(doc: Doc, resolver: Resolver) -> None:
@@ -259,7 +282,7 @@ def _verb_act(doc: Doc, m: re.Match[str]) -> SpeechAct | None:
     if subj is None and framing:
         return None
     return SpeechAct(verb, (vs, ve), sent, subj, None, None, 0.0, False, framing=framing,
-                     subject_first=subject_first)
+                     subject_first=subject_first, quote_only=verb in quote_only_cues(doc.lang))
 
 
 _VERB_FIRST = re.compile(

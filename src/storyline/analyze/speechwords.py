@@ -52,6 +52,24 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "pt": ("disse", "afirmou", "declarou", "explicou", "acrescentou", "ressaltou", "destacou"),
 }
 
+# Cues learned from PolNeAR train (``python -m eval polnear --learn-cues``): one-word cues whose content
+# held quote marks at least twice and in at least 30% of their uses. Those not already above are read
+# only next to a quotation ("“…,” some protesters chanted"), never as reported speech on their own: a
+# verb like "blamed" or "began" attributes quoted words, but "X began the talks" is no statement.
+LEARNED_CUES = (
+    "said", "told", "says", "added", "wrote", "called", "saying", "tweeted", "adding", "continued",
+    "calling", "telling", "replied", "explained", "responded", "described", "declared", "stated", "writes",
+    "calls", "tells", "notes", "concluded", "read", "pledged", "warned", "insisted", "promised", "reads",
+    "accuses", "adds", "admitted", "remarked", "assured", "blamed", "chanted", "describes", "explaining",
+    "promises", "shouted", "vowed", "asks", "blasted", "chanting", "concludes", "continues", "declaring",
+    "joked", "remarking", "stating", "writing", "yelled", "accusing", "admits", "answered", "asserted",
+    "boasted", "comment", "complained", "conceded", "credited", "emphasized", "insisting", "interjected",
+    "lamented", "mocked", "states", "thanked", "barked", "began", "chants", "chiding", "demanded",
+    "discussing", "dubbed", "emailed", "implied", "portraying", "praising", "proclaimed", "pronounced",
+    "published", "quipped", "quoted", "quotes", "responds", "retweeted", "shared", "state", "tweeting",
+    "warning", "warns", "wondered",
+)
+
 # Verbs that put someone's words into a reporter's sentence: "described X as “...”", "called it “...”".
 FRAMING_VERBS = (
     "described", "describes", "called", "calls", "termed", "dubbed", "labelled", "labeled",
@@ -218,6 +236,14 @@ PLACES = {
     "Turkey", "Egypt", "Syria", "Lebanon", "Kabul", "Karachi", "Lahore", "Mumbai", "US", "U.S.",
     "UK", "EU", "UN", "USA", "Valencia", "Iceland", "Texas", "California", "Florida",
 }
+
+
+def quote_only_cues(lang: str | None) -> frozenset[str]:
+    """The learned cues (English) that are neither speech nor framing verbs above: read only beside a quote."""
+    if lang not in (None, "en"):
+        return frozenset()  # "comment" is French for "how"; the cues were learned on English news
+    known = set(SPEECH_VERBS["en"]) | set(FRAMING_VERBS)
+    return frozenset(c for c in LEARNED_CUES if c not in known)
 
 
 def speech_verbs(lang: str | None) -> tuple[str, ...]:

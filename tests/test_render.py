@@ -41,7 +41,8 @@ def test_json_validates_against_schema(example_dossier, dossier):
     for d in (example_dossier, dossier):
         data = json.loads(render(d, "json"))
         validate(data)
-        assert data["schema_version"] == "1.0"
+        assert data["schema_version"] == "1.1"
+        assert list(data)[:2] == ["schema_version", "summary"]
 
 
 def test_schema_rejects_a_broken_dossier(example_dossier):

@@ -264,6 +264,8 @@ class Dossier(Record):
     timeline: list[TimelineEvent] = field(default_factory=list)
     method: dict[str, Any] = field(default_factory=dict)
     errors: list[ReadError] = field(default_factory=list)
+    # counts and the most important findings (storyline.check.ranking); JSON shows it first
+    summary: dict[str, Any] = field(default_factory=dict)
 
 
 def with_unique_ids(articles: typing.Iterable[Article]) -> list[Article]:

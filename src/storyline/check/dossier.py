@@ -17,6 +17,7 @@ from storyline.check import (
     number_conflict,
     place_conflict,
     quote_variant,
+    ranking,
     reuse,
     same_story,
     suspect_term,
@@ -33,7 +34,7 @@ from storyline.model import Article, Dossier, Finding, ReadError, with_unique_id
 
 __all__ = ["compare", "SCHEMA_VERSION", "CHECKER", "MAX_REPORTS"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: the summary block; same_story's nearest and near_copies
 CHECKER = "storyline.check.v2"  # v2: one quote finding per utterance; conflict findings made precise (#11)
 FINDERS = (quote_variant, number_conflict, date_conflict, place_conflict, name_variant, suspect_term,
            unique_fact, attribution, reuse)
@@ -116,7 +117,7 @@ def _mark_contested(ctx: Context, findings: list[Finding]) -> None:
 
 
 def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadError] | None = None,
-            max_reports: int = MAX_REPORTS) -> Dossier:
+            max_reports: int = MAX_REPORTS, all_pairs: bool = False) -> Dossier:
     """Cross-check ``articles`` as one story.
 
     ``method``: "lexical"; "embeddings" (MiniLM from the ``embeddings`` extra when every report is in
@@ -126,6 +127,10 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
 
     Only the first ``max_reports`` reports (in the order given) are cross-checked; the ids of the
     others are listed in ``Dossier.method["not_compared"]``, with a note.
+
+    Findings come grouped by kind, the most important first within each (``check.ranking``);
+    ``Dossier.summary`` counts them and names the most important overall. ``same_story`` lists
+    every pair's score up to 12 reports (or with ``all_pairs``), each report's nearest beyond.
     """
     if method not in ("lexical", "embeddings", "auto"):
         raise UsageError(f"unknown method {method!r}: use lexical, embeddings or auto")
@@ -148,7 +153,9 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
     _mark_contested(ctx, findings)
     labels = short_labels(articles)
     _relabel(findings, labels)
-    findings.sort(key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, -f.score))
+    primary = None  # the primary source's id, once a primary mode sets one in method["primary"]
+    findings.sort(key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99,
+                                 -ranking.importance(f, len(articles), primary), -f.score))
     method_info: dict[str, Any] = {"requested": method, "similarity": used, "checker": CHECKER}
     if left_out:
         method_info["not_compared"] = left_out
@@ -158,13 +165,15 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
         method_info["note"] = note
     events = timeline.build(ctx)
     ordered = sorted(claims, key=lambda c: ({"contested": 0, "corroborated": 1}.get(c.status, 2), -len(c.articles)))
+    records = [_article_record(a, labels[a.id]) for a in articles]
     return Dossier(
         schema_version=SCHEMA_VERSION,
-        articles=[_article_record(a, labels[a.id]) for a in articles],
-        same_story=same_story.assess(ctx),
+        articles=records,
+        same_story=same_story.assess(ctx, all_pairs=all_pairs),
         claims=ordered,
         findings=findings,
         timeline=events,
         method=method_info,
         errors=list(errors or []),
+        summary=ranking.summary(findings, records, primary),
     )

@@ -27,7 +27,13 @@ from storyline.check import (
 from storyline.check.alignment import align
 from storyline.check.claims import build_claims, group_claims
 from storyline.check.context import Context
-from storyline.check.similarity import SentenceRef, sentence_refs, similarity_matrix
+from storyline.check.similarity import (
+    DenseSimilarity,
+    SentenceRef,
+    SentenceScores,
+    sentence_refs,
+    sentence_scores,
+)
 from storyline.errors import UsageError
 from storyline.limits import MAX_REPORTS
 from storyline.model import Article, Dossier, Finding, ReadError, with_unique_ids
@@ -77,9 +83,9 @@ def encoder_for(langs: list[str | None]) -> tuple[str, ...]:
 
 def _similarity(
     refs: list[SentenceRef], method: str, langs: list[str | None]
-) -> tuple[np.ndarray, str, str | None]:
-    """The sentence similarity matrix and the method that actually produced it."""
-    lexical = similarity_matrix(refs)
+) -> tuple[SentenceScores, str, str | None]:
+    """The sentence similarity and the method that actually produced it."""
+    lexical = sentence_scores(refs)
     if method == "lexical":
         return lexical, "lexical", None
     if method == "auto" and len({lang for lang in langs if lang}) <= 1:
@@ -92,7 +98,9 @@ def _similarity(
     for kind in encoder_for(langs):
         encoder, why = encoders.load_encoder(kind)
         if encoder is not None:
-            return embeddings.blend(lexical, refs, encoder, langs), f"embeddings:{encoder.name}", None
+            blended = embeddings.blend(lexical.dense(), refs, encoder, langs)
+            article = np.array([r.article for r in refs], dtype=np.intp)
+            return DenseSimilarity(blended, article), f"embeddings:{encoder.name}", None
         reasons.append(why)
     note = f"embeddings unavailable ({'; '.join(reasons)}); used the lexical method"
     if method == "embeddings":
@@ -101,12 +109,13 @@ def _similarity(
 
 
 def _mark_contested(ctx: Context, findings: list[Finding]) -> None:
+    index = {a.id: i for i, a in enumerate(ctx.articles)}
     for f in findings:
         if f.kind not in ("number_conflict", "date_conflict", "place_conflict"):
             continue
         by_claim: dict[int, set[str]] = {}
         for ev in f.evidence:
-            a_i = next(i for i, a in enumerate(ctx.articles) if a.id == ev.article)
+            a_i = index[ev.article]
             flat = ctx.pos.get((a_i, ev.sentence))
             if flat is not None:
                 by_claim.setdefault(ctx.claim_of[flat], set()).add(ev.article)

@@ -183,8 +183,10 @@ def strong_pairs(article: np.ndarray, rows_of: Callable[[np.ndarray], np.ndarray
         dense[dense < KEEP] = 0.0
         if cap and n > NEIGHBOURS:
             dense[article[lo : lo + len(dense), None] == article[None, :]] = 0.0  # never a report's own
-            cut = np.partition(dense, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
-            dense[dense < cut] = 0.0
+            best = np.argpartition(-dense, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS]  # exactly so many, ties too
+            kept = np.zeros(dense.shape, dtype=bool)
+            kept[np.arange(len(dense))[:, None], best] = True
+            dense[~kept] = 0.0
         parts.append(sparse.csr_matrix(dense))
     out: sparse.csr_matrix = sparse.vstack(parts, format="csr")
     if cap:

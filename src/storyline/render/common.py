@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from storyline.check import ranking
@@ -70,13 +71,19 @@ def by_speaker(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
     return list(groups.items())
 
 
-def facets(dossier: Dossier, f: Finding) -> dict[str, list[str]]:
-    """What a reader filters a finding by: the reports, outlets and languages it involves, and its severity."""
-    info = {a["id"]: a for a in dossier.articles}
-    reports = ranking.reports_of(f)
-    outlets = sorted({str(info.get(r, {}).get("outlet") or labels(dossier).get(r, r)) for r in reports})
-    langs = sorted({str(info.get(r, {}).get("lang") or "?") for r in reports})
-    return {"reports": reports, "outlets": outlets, "langs": langs, "severity": [ranking.severity_label(f)]}
+def facets(dossier: Dossier) -> Callable[[Finding], dict[str, list[str]]]:
+    """What a reader filters a finding by: the reports, outlets and languages it involves, and its
+    severity. Returns a function of the finding, the dossier's tables built once."""
+    names = labels(dossier)
+    outlet = {a["id"]: str(a.get("outlet") or names.get(a["id"], a["id"])) for a in dossier.articles}
+    lang = {a["id"]: str(a.get("lang") or "?") for a in dossier.articles}
+
+    def of(f: Finding) -> dict[str, list[str]]:
+        reports = ranking.reports_of(f)
+        return {"reports": reports, "outlets": sorted({outlet.get(r, r) for r in reports}),
+                "langs": sorted({lang.get(r, "?") for r in reports}), "severity": [ranking.severity_label(f)]}
+
+    return of
 
 
 def summary_of(dossier: Dossier) -> dict[str, Any]:

@@ -140,8 +140,9 @@ def _wordings(f: Finding, names: dict[str, str]) -> list[str]:
     return out
 
 
-def _finding(dossier: Dossier, f: Finding, art_index: dict[str, int], number: int, names: dict[str, str]) -> str:
-    facet = facets(dossier, f)
+def _finding(facet_of: Callable[[Finding], dict[str, list[str]]], f: Finding, art_index: dict[str, int], number: int,
+             names: dict[str, str]) -> str:
+    facet = facet_of(f)
     sev = facet["severity"][0]
     parts = [f'<div class="finding {sev}" id="f{number}" data-kind="{escape_name(f.kind)}" data-severity="{sev}" '
              f'data-outlet="{_attr(facet["outlets"])}" data-lang="{_attr(facet["langs"])}">'
@@ -241,8 +242,9 @@ def _numbered(dossier: Dossier) -> list[Finding]:
 def _filters(dossier: Dossier) -> str:
     """The four lists the inline script filters findings by."""
     values: dict[str, set[str]] = {"kind": set(), "severity": set(), "outlet": set(), "lang": set()}
+    facet_of = facets(dossier)
     for f in dossier.findings:
-        facet = facets(dossier, f)
+        facet = facet_of(f)
         values["kind"].add(f.kind)
         values["severity"].add(facet["severity"][0])
         values["outlet"].update(o.replace(" ", "_") for o in facet["outlets"])
@@ -264,6 +266,7 @@ def findings_section(dossier: Dossier) -> Section | None:
     art_index = {a["id"]: i for i, a in enumerate(dossier.articles)}
     names = labels(dossier)
     h = [_filters(dossier)]
+    facet_of = facets(dossier)
     number = 0
     for rank, (kind, found) in enumerate(ranked_groups(dossier)):
         open_ = " open" if rank == 0 else ""
@@ -275,12 +278,12 @@ def findings_section(dossier: Dossier) -> Section | None:
                 h.append(f"<details><summary>{escape(speaker)} ({len(group)})</summary>")
                 for f in group:
                     number += 1
-                    h.append(_finding(dossier, f, art_index, number, names))
+                    h.append(_finding(facet_of, f, art_index, number, names))
                 h.append("</details>")
         else:
             for f in shown:
                 number += 1
-                h.append(_finding(dossier, f, art_index, number, names))
+                h.append(_finding(facet_of, f, art_index, number, names))
         if len(found) > len(shown):
             h.append(f'<p class="more">… {len(found) - len(shown)} more, less important (see the JSON)</p>')
         h.append("</details>")

@@ -60,7 +60,7 @@ def load_rows(story: str) -> list[dict]:
     return rows + extra
 
 
-def _reword(text: str, k: int) -> str:
+def reword(text: str, k: int) -> str:
     """The k-th rewritten copy: every k-th sentence dropped, the rest reversed, figures moved by k."""
     parts = [p for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
     kept = [p for i, p in enumerate(parts) if k < 2 or i % (k + 1) != k] or parts
@@ -78,7 +78,7 @@ def scale_rows(n: int) -> list[dict]:
     rows = []
     for i in range(n):
         r, k = base[i % len(base)], i // len(base)
-        text = r["text"] if k == 0 else _reword(r["text"], k)
+        text = r["text"] if k == 0 else reword(r["text"], k)
         rows.append({"id": f"{r['id']}-{k}", "text": text, "date": r.get("date"), "lang": r.get("lang"),
                      "outlet": r.get("outlet")})
     return rows

@@ -34,7 +34,11 @@ from storyline.render.common import (
 from storyline.render.safe import one_line, printable_text
 
 SHOW_PER_GROUP = 150  # findings shown per kind (the JSON has all of them); keeps the page readable
+# copying is found per pair of reports: a story of many copies has as many findings as pairs, so
+# the page shows the most important few (the near-copy groups sum the rest up)
+SHOW_PER_KIND = {"reuse": 40, "unique_fact": 80}
 SHOW_EVIDENCE = 8  # evidence sentences shown per finding
+SHOW_EVIDENCE_PER_KIND = {"reuse": 4}
 SHOW_WORDINGS = 12  # renderings listed per quote finding
 
 CSS = """
@@ -150,13 +154,14 @@ def _finding(facet_of: Callable[[Finding], dict[str, list[str]]], f: Finding, ar
     if f.kind == "quote_variant":
         parts.append(f'<div class="ev">{_diff(f.details.get("diff", []))}</div>')
         parts.extend(_wordings(f, names))
-    for ev in f.evidence[:SHOW_EVIDENCE]:
+    show = SHOW_EVIDENCE_PER_KIND.get(f.kind, SHOW_EVIDENCE)
+    for ev in f.evidence[:show]:
         target = _anchor(art_index, ev.article, ev.sentence)
         text = " ".join(ev.text.split())
         parts.append(f'<span class="ev"><a href="#{target}">{escape_name(names.get(ev.article, ev.article))} #{ev.sentence}</a>'
                      f"{escape(text[:300])}</span>")
-    if len(f.evidence) > SHOW_EVIDENCE:
-        parts.append(f'<span class="ev more">… {len(f.evidence) - SHOW_EVIDENCE} more sentences</span>')
+    if len(f.evidence) > show:
+        parts.append(f'<span class="ev more">… {len(f.evidence) - show} more sentences</span>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -235,7 +240,7 @@ def _numbered(dossier: Dossier) -> list[Finding]:
     for kind, found in ranked_groups(dossier):
         if kind == "quote_variant":
             found = [f for _, group in by_speaker(found) for f in group]
-        out.extend(found[:SHOW_PER_GROUP])
+        out.extend(found[: SHOW_PER_KIND.get(kind, SHOW_PER_GROUP)])
     return out
 
 
@@ -272,7 +277,7 @@ def findings_section(dossier: Dossier) -> Section | None:
         open_ = " open" if rank == 0 else ""
         h.append(f'<details id="k-{escape_name(kind)}"{open_}><summary>{escape(TITLES.get(kind, kind))} '
                  f"({len(found)})</summary>")
-        shown = found[:SHOW_PER_GROUP]
+        shown = found[: SHOW_PER_KIND.get(kind, SHOW_PER_GROUP)]
         if kind == "quote_variant":
             for speaker, group in by_speaker(shown):
                 h.append(f"<details><summary>{escape(speaker)} ({len(group)})</summary>")

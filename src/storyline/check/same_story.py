@@ -45,6 +45,7 @@ def arts_index(arts: list[Article], article_id: str) -> int:
 FULL_PAIRS = 12  # up to this many reports every pair is listed; beyond, each report's nearest only
 NEAR_COPY = 0.8  # a pair scoring this high reads as one text (a wire copy, a light rewrite)
 NEAREST = 3  # pairs listed per report in a large story
+NAMED_OUTLIERS = 6  # outliers the summary names (all are listed under outliers)
 
 
 def _scores(ctx: Context) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -123,7 +124,9 @@ def assess(ctx: Context, *, all_pairs: bool = False) -> dict[str, Any]:
                    f"(best pair score {round(max(best), 3):.2f}).")
     else:
         verdict = "partly"
-        named = ", ".join(f"{o['article']} (best {o['best_score']:.2f})" for o in outliers)
+        named = ", ".join(f"{o['article']} (best {o['best_score']:.2f})" for o in outliers[:NAMED_OUTLIERS])
+        if len(outliers) > NAMED_OUTLIERS:
+            named += f" and {len(outliers) - NAMED_OUTLIERS} more"
         summary = (f"Not all reports look like the same story: {named} read as a different event "
                    f"from the other {n - len(outliers)}.")
     return {"verdict": verdict, "method": METHOD if separate_by_grouper else "threshold", "same_story": verdict == "yes", "threshold": THRESHOLD, "pairs": pairs,

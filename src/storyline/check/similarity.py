@@ -83,7 +83,7 @@ class Similarity:
     def __init__(self, refs: list[SentenceRef], *, strong: bool = True):
         self.n = len(refs)
         self.article = np.array([r.article for r in refs], dtype=np.intp)
-        self.start = {}  # article -> its first flat position (an article's sentences are contiguous)
+        self.start: dict[int, int] = {}  # article -> its first flat position (an article's sentences are contiguous)
         for pos, r in enumerate(refs):
             self.start.setdefault(r.article, pos)
         self.size = Counter(r.article for r in refs)

@@ -24,6 +24,7 @@ from storyline.render.common import (
     by_speaker,
     claim_counts,
     counted,
+    excerpt,
     facets,
     labels,
     nearest_line,
@@ -228,7 +229,7 @@ def summary_section(dossier: Dossier) -> Section:
         for t in summ["top"]:
             f = dossier.findings[t["finding"]] if t["finding"] < len(dossier.findings) else None
             link = f'<a href="#f{number[id(f)]}">' if f is not None and id(f) in number else "<a>"
-            h.append(f"<li>{link}{escape(t['summary'])}</a> <small>({escape_name(t['severity'])}, "
+            h.append(f"<li>{link}{escape(excerpt(t['summary'], 240))}</a> <small>({escape_name(t['severity'])}, "
                      f"{reports(t['reports'])})</small></li>")
         h.append("</ol>")
     return Section("summary", "Summary", h)

@@ -80,7 +80,7 @@ def summary_lines(dossier: Dossier) -> list[str]:
         lines.append(f"\n> Note: {_md(dossier.method['note'])}")
     if summ["top"]:
         lines += ["", "**Most important**", ""]
-        lines += [f"{i}. {_md(t['summary'])} ({_md(t['severity'])}, {reports(t['reports'])})"
+        lines += [f"{i}. {_md(excerpt(t['summary'], 240))} ({_md(t['severity'])}, {reports(t['reports'])})"
                   for i, t in enumerate(summ["top"], start=1)]
     return lines
 

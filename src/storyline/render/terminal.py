@@ -18,19 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Dossier, Finding
-from storyline.render.common import (
-    TITLES,
-    by_speaker,
-    claim_counts,
-    counted,
-    excerpt,
-    label,
-    labels,
-    nearest_line,
-    ranked_groups,
-    reports,
-    summary_of,
-)
+from storyline.render import common
+from storyline.render.common import TITLES, claim_counts, excerpt, label, labels
 from storyline.render.safe import printable
 
 SHOW_PER_KIND = {"unique_fact": 8, "reuse": 6}
@@ -43,7 +32,7 @@ def _verdict(dossier: Dossier) -> Panel:
     s = dossier.same_story
     style = {"yes": "green", "partly": "yellow", "no": "red"}.get(s.get("verdict", ""), "white")
     body = Text(s.get("summary", ""))
-    for line in nearest_line(dossier):
+    for line in common.nearest_line(dossier):
         body.append(f"\n  {line}")
     return Panel(body, title=f"Same story? {s.get('verdict', '?')}", border_style=style, expand=True)
 
@@ -92,14 +81,14 @@ def _finding(f: Finding, names: dict[str, str]) -> list[Text]:
 def summary_part(console: Console, dossier: Dossier) -> None:
     """The verdict, the counts and the most important findings: the first screen."""
     counts = claim_counts(dossier)
-    summ = summary_of(dossier)
+    summ = common.summary_of(dossier)
     console.print(_verdict(dossier))
     console.print(Text(
         f"Claims: {counts['corroborated']} corroborated, {counts['contested']} contested, "
         f"{counts['single-source']} single-source · findings: {len(dossier.findings)} "
-        f"({counted(summ['by_severity'])}) · method: {dossier.method.get('similarity', '?')}"))
+        f"({common.counted(summ['by_severity'])}) · method: {dossier.method.get('similarity', '?')}"))
     if summ["by_outlet"]:
-        console.print(Text(f"Findings per outlet: {counted(summ['by_outlet'], 8)}"))
+        console.print(Text(f"Findings per outlet: {common.counted(summ['by_outlet'], 8)}"))
     if dossier.method.get("note"):
         console.print(Text("Note: " + dossier.method["note"], style="yellow"))
     for err in dossier.errors:
@@ -108,18 +97,18 @@ def summary_part(console: Console, dossier: Dossier) -> None:
         console.print(Rule(Text("Most important"), align="left"))
         for i, t in enumerate(summ["top"][:SHOW_TOP], start=1):
             console.print(Text.assemble((f"{i:>3}. ", "bold"), excerpt(t["summary"], 200),
-                                        (f" ({t['severity']}, {reports(t['reports'])})", "dim")))
+                                        (f" ({t['severity']}, {common.reports(t['reports'])})", "dim")))
 
 
 def findings_part(console: Console, dossier: Dossier) -> None:
     """Findings by kind, the group with the most important finding first; quotes by speaker."""
     names = labels(dossier)
-    for kind, findings in ranked_groups(dossier):
+    for kind, findings in common.ranked_groups(dossier):
         console.print(Rule(Text(f"{TITLES.get(kind, kind)} ({len(findings)})"), align="left"))
         limit = SHOW_PER_KIND.get(kind, SHOW_DEFAULT)
         shown = findings[:limit]
         if kind == "quote_variant":
-            for speaker, group in by_speaker(shown):
+            for speaker, group in common.by_speaker(shown):
                 console.print(Text(f"  {speaker} ({len(group)})", style="bold underline"))
                 for f in group:
                     console.print(Group(*_finding(f, names)))

@@ -65,7 +65,8 @@ def _tfidf(docs: list[list[str]]) -> sparse.csr_matrix:
 
 ROW_BLOCK = 512  # sentences whose similarity rows are computed at a time (bounds the float64 temporaries)
 BLOCKS_KEPT = 256  # report-pair blocks Similarity.pair keeps
-DENSE_MAX = 6000  # up to this many sentences the whole matrix is kept (144 MB): exact and fastest
+DENSE_MAX = 12000  # up to this many sentences the whole matrix is kept (576 MB): exact, and the finders
+# that ask for one pair at a time over every pair of reports stay fast (blocks on demand cost them 3x)
 PAIRWISE_MAX = 100  # up to this many reports every pair of reports is aligned in full
 NEIGHBOURS = 48  # beyond, each sentence's candidates are its best this many in other reports
 KEEP = 0.2  # pairs at or above this are kept for candidate search (the lowest threshold any finder uses)

@@ -14,7 +14,15 @@ Figures (seconds, median of --repeat runs):
   own rate in sentences per second.
 Target: compare lexical under 1 s on 2 cores.
 
+Scale mode (``--reports N [N ...]``): one "story" of N reports, the whole dev corpus (or the
+bundled example) plus rewritten copies of it, compared lexically in a fresh process per size (so
+each peak RSS is that size's own). Prints seconds, peak RSS and the work ratio against the
+smallest size (linear code: ratio close to the size ratio). CPU seconds are printed beside the wall
+clock: on a shared machine they are the figure to compare. Target: 1,000 reports under 60 s and
+2 GB on 2 cores.
+
     python -m bench.compare_speed [--story LABEL] [--repeat R]
+    python -m bench.compare_speed --reports 250 1000
 """
 
 from __future__ import annotations
@@ -53,6 +61,71 @@ def load_rows(story: str) -> list[dict]:
     return rows + extra
 
 
+def reword(text: str, k: int) -> str:
+    """The k-th rewritten copy: every k-th sentence dropped, the rest reversed, figures moved by k."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+    kept = [p for i, p in enumerate(parts) if k < 2 or i % (k + 1) != k] or parts
+    body = " ".join(reversed(kept)) if k % 2 else " ".join(kept)
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + k), body)
+
+
+def scale_rows(n: int) -> list[dict]:
+    """``n`` reports: the dev corpus (or the example) first, then rewritten copies of it."""
+    if CORPUS.is_file():
+        base = [json.loads(line) for line in CORPUS.open(encoding="utf-8") if line.strip()]
+    else:
+        base = [{"id": p.stem, "text": p.read_text(encoding="utf-8"), "lang": "en"}
+                for p in sorted((REPO / "examples" / "port-alder-fire").glob("*.txt"))]
+    rows = []
+    for i in range(n):
+        r, k = base[i % len(base)], i // len(base)
+        text = r["text"] if k == 0 else reword(r["text"], k)
+        rows.append({"id": f"{r['id']}-{k}", "text": text, "date": r.get("date"), "lang": r.get("lang"),
+                     "outlet": r.get("outlet")})
+    return rows
+
+
+def _scale_child(n: int) -> None:
+    """Run in a fresh process: analyse ``n`` reports, compare them, print one JSON line."""
+    import resource
+
+    from storyline.check import compare
+    from storyline.model import Article
+    from storyline.pipeline import extract
+
+    tmp = Path(tempfile.mkdtemp(prefix="storyline-bench-")) / "story.jsonl"
+    tmp.write_text("".join(json.dumps(r) + "\n" for r in scale_rows(n)), encoding="utf-8")
+    articles = [a for a in extract([str(tmp)]) if isinstance(a, Article)]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t, cpu = time.perf_counter(), time.process_time()
+    dossier = compare(articles, method="lexical", max_reports=max(n, 2))
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"reports": n, "sentences": sum(len(a.sentences) for a in articles), "seconds": seconds,
+                      "cpu_seconds": cpu,
+                      "peak_mb": peak / 1024, "analysed_mb": before / 1024, "findings": len(dossier.findings)}))
+
+
+def scale(sizes: list[int]) -> int:
+    import subprocess
+    import sys
+
+    results = []
+    for n in sizes:
+        out = subprocess.run([sys.executable, "-m", "bench.compare_speed", "--scale-child", str(n)], cwd=REPO,
+                             capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+        results.append(json.loads(out))
+    base = results[0]
+    for r in results:
+        ok = r["seconds"] < 60 and r["peak_mb"] < 2048 if r["reports"] >= 1000 else None
+        verdict = "" if ok is None else ("  PASS (< 60 s, < 2 GB)" if ok else "  FAIL (target < 60 s, < 2 GB)")
+        print(f"compare {r['reports']:>5} reports {r['sentences']:>6} sentences  {r['seconds']:7.1f} s "
+              f"({r['cpu_seconds']:.1f} s CPU)  "
+              f"peak {r['peak_mb']:6.0f} MB  {r['findings']:>5} findings  "
+              f"time x{r['seconds'] / base['seconds']:.1f} for size x{r['reports'] / base['reports']:.1f}{verdict}")
+    return 0
+
+
 def timed(fn, repeat: int) -> tuple[float, object]:
     times, out = [], None
     for _ in range(repeat):
@@ -66,7 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.compare_speed")
     parser.add_argument("--story", default=DEFAULT_STORY)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--reports", type=int, nargs="+", help="scale mode: one story of N reports per size")
+    parser.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.scale_child:
+        _scale_child(args.scale_child)
+        return 0
+    if args.reports:
+        return scale(sorted(args.reports))
 
     from storyline.analyze import analyze
     from storyline.check import compare

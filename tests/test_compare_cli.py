@@ -38,7 +38,7 @@ def test_same_format_file_is_not_printed_twice(tmp_path):
     result = run(EXAMPLE, "--format", "json", "--method", "lexical", "-o", str(out))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert json.loads(out.read_text())["schema_version"] == "1.0"
+    assert json.loads(out.read_text())["schema_version"] == "1.1"
 
 
 def test_markdown_file(tmp_path):

@@ -41,7 +41,8 @@ def test_json_validates_against_schema(example_dossier, dossier):
     for d in (example_dossier, dossier):
         data = json.loads(render(d, "json"))
         validate(data)
-        assert data["schema_version"] == "1.0"
+        assert data["schema_version"] == "1.1"
+        assert list(data)[:2] == ["schema_version", "summary"]
 
 
 def test_schema_rejects_a_broken_dossier(example_dossier):
@@ -107,3 +108,23 @@ def test_format_for_path():
     assert format_for_path("d.bin") is None
     with pytest.raises(ValueError):
         render(None, "pdf")  # type: ignore[arg-type]
+
+
+def test_html_opens_with_the_summary_and_contents_and_collapses_groups(example_dossier):
+    html = render(example_dossier, "html")
+    assert html.index('id="summary"') < html.index('id="findings"') < html.index('id="reports"')
+    assert html.index('id="contents"') < html.index('id="findings"')
+    for anchor in ("summary", "findings", "reports"):
+        assert f'href="#{anchor}"' in html
+    assert html.count("<details") >= len({f.kind for f in example_dossier.findings})
+    for name in ("kind", "severity", "outlet", "lang"):
+        assert f'<select name="{name}">' in html
+    assert 'id="pick0"' in html and 'id="pick1"' in html  # two reports at a time, never 60 columns
+    assert "overflow-x" not in html
+
+
+def test_markdown_and_terminal_open_with_the_summary(example_dossier):
+    md = render(example_dossier, "markdown")
+    assert md.index("## Summary") < md.index("**Most important**") < md.index("## Numbers that disagree")
+    text = render(example_dossier, "text", width=120)
+    assert text.index("Most important") < text.index("Numbers that disagree")

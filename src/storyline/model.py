@@ -264,6 +264,8 @@ class Dossier(Record):
     timeline: list[TimelineEvent] = field(default_factory=list)
     method: dict[str, Any] = field(default_factory=dict)
     errors: list[ReadError] = field(default_factory=list)
+    # counts and the most important findings (storyline.check.ranking); JSON shows it first
+    summary: dict[str, Any] = field(default_factory=dict)
     fidelity: dict[str, Any] | None = None  # every report against the primary source, when there is one
 
     def to_dict(self) -> dict[str, Any]:

@@ -10,14 +10,15 @@ from __future__ import annotations
 import numpy as np
 
 from storyline.check.alignment import Link
-from storyline.check.similarity import SentenceRef
+from storyline.check.similarity import SentenceRef, SentenceScores
 from storyline.model import Article, Claim, Evidence
 
 MERGE_FLOOR = 0.2  # average cross-article similarity two groups need to become one claim
 
 
-def group_claims(refs: list[SentenceRef], sim: np.ndarray, links: list[Link]) -> list[list[int]]:
+def group_claims(refs: list[SentenceRef], sim: SentenceScores, links: list[Link]) -> list[list[int]]:
     """Clusters of flat sentence positions; every sentence is in exactly one cluster."""
+    art = np.array([r.article for r in refs], dtype=np.int64)
     cluster_of = list(range(len(refs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(refs))}
     for link in links:
@@ -25,8 +26,9 @@ def group_claims(refs: list[SentenceRef], sim: np.ndarray, links: list[Link]) ->
         if ca == cb:
             continue
         ma, mb = members[ca], members[cb]
-        pairs = [sim[x, y] for x in ma for y in mb if refs[x].article != refs[y].article]
-        if pairs and float(np.mean(pairs)) < MERGE_FLOOR:
+        # the mean over the pairs from different reports, as one block (groups grow to hundreds)
+        pairs = sim.block(ma, mb)[art[ma][:, None] != art[mb][None, :]]
+        if len(pairs) and float(np.mean(pairs)) < MERGE_FLOOR:
             continue
         for x in mb:
             cluster_of[x] = ca
@@ -41,7 +43,7 @@ def evidence_for(article: Article, sentence: int) -> Evidence:
 
 
 def build_claims(
-    articles: list[Article], refs: list[SentenceRef], sim: np.ndarray, clusters: list[list[int]]
+    articles: list[Article], refs: list[SentenceRef], sim: SentenceScores, clusters: list[list[int]]
 ) -> list[Claim]:
     """One Claim per cluster; its text is the medoid sentence (the one most like the others)."""
     claims: list[Claim] = []
@@ -49,7 +51,7 @@ def build_claims(
         if len(members) == 1:
             medoid = members[0]
         else:
-            sub = sim[np.ix_(members, members)]
+            sub = sim.block(members, members)
             medoid = members[int(np.argmax(sub.sum(axis=1)))]
         support = [evidence_for(articles[refs[m].article], refs[m].sentence) for m in members]
         ids = []

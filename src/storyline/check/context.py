@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from storyline.check.alignment import Link
-from storyline.check.similarity import SentenceRef
+from storyline.check.similarity import SentenceRef, SentenceScores
 from storyline.model import Article, Claim, Evidence
 
 
@@ -16,7 +14,7 @@ from storyline.model import Article, Claim, Evidence
 class Context:
     articles: list[Article]
     refs: list[SentenceRef]
-    sim: np.ndarray
+    sim: SentenceScores  # every sentence pair's score: dense for a small story, blocks on demand for a large one
     links: list[Link]
     clusters: list[list[int]]
     claims: list[Claim]
@@ -38,7 +36,7 @@ class Context:
         pa, pb = self.pos.get((a_i, s_a)), self.pos.get((b_i, s_b))
         if pa is None or pb is None:
             return 0.0
-        return float(self.sim[pa, pb])
+        return self.sim.pair(pa, pb)
 
     def evidence(self, a_i: int, sentence: int, span: tuple[int, int] | None = None) -> Evidence:
         """Evidence for one sentence; a span reaching past the sentence is clipped to it."""

@@ -18,6 +18,7 @@ from storyline.check import (
     number_conflict,
     place_conflict,
     quote_variant,
+    ranking,
     reuse,
     same_story,
     suspect_term,
@@ -27,14 +28,20 @@ from storyline.check import (
 from storyline.check.alignment import align
 from storyline.check.claims import build_claims, group_claims
 from storyline.check.context import Context
-from storyline.check.similarity import SentenceRef, sentence_refs, similarity_matrix
+from storyline.check.similarity import (
+    DenseSimilarity,
+    SentenceRef,
+    SentenceScores,
+    sentence_refs,
+    sentence_scores,
+)
 from storyline.errors import UsageError
 from storyline.limits import MAX_REPORTS
 from storyline.model import Article, Dossier, Finding, ReadError, with_unique_ids
 
 __all__ = ["compare", "SCHEMA_VERSION", "CHECKER", "MAX_REPORTS"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: the summary block; same_story's nearest and near_copies
 CHECKER = "storyline.check.v2"  # v2: one quote finding per utterance; conflict findings made precise (#11)
 FINDERS = (quote_variant, number_conflict, date_conflict, place_conflict, name_variant, suspect_term,
            unique_fact, attribution, reuse)
@@ -77,9 +84,9 @@ def encoder_for(langs: list[str | None]) -> tuple[str, ...]:
 
 def _similarity(
     refs: list[SentenceRef], method: str, langs: list[str | None]
-) -> tuple[np.ndarray, str, str | None]:
-    """The sentence similarity matrix and the method that actually produced it."""
-    lexical = similarity_matrix(refs)
+) -> tuple[SentenceScores, str, str | None]:
+    """The sentence similarity and the method that actually produced it."""
+    lexical = sentence_scores(refs)
     if method == "lexical":
         return lexical, "lexical", None
     if method == "auto" and len({lang for lang in langs if lang}) <= 1:
@@ -92,7 +99,9 @@ def _similarity(
     for kind in encoder_for(langs):
         encoder, why = encoders.load_encoder(kind)
         if encoder is not None:
-            return embeddings.blend(lexical, refs, encoder, langs), f"embeddings:{encoder.name}", None
+            blended = embeddings.blend(lexical.dense(), refs, encoder, langs)
+            article = np.array([r.article for r in refs], dtype=np.intp)
+            return DenseSimilarity(blended, article), f"embeddings:{encoder.name}", None
         reasons.append(why)
     note = f"embeddings unavailable ({'; '.join(reasons)}); used the lexical method"
     if method == "embeddings":
@@ -101,12 +110,13 @@ def _similarity(
 
 
 def _mark_contested(ctx: Context, findings: list[Finding]) -> None:
+    index = {a.id: i for i, a in enumerate(ctx.articles)}
     for f in findings:
         if f.kind not in ("number_conflict", "date_conflict", "place_conflict"):
             continue
         by_claim: dict[int, set[str]] = {}
         for ev in f.evidence:
-            a_i = next(i for i, a in enumerate(ctx.articles) if a.id == ev.article)
+            a_i = index[ev.article]
             flat = ctx.pos.get((a_i, ev.sentence))
             if flat is not None:
                 by_claim.setdefault(ctx.claim_of[flat], set()).add(ev.article)
@@ -117,7 +127,8 @@ def _mark_contested(ctx: Context, findings: list[Finding]) -> None:
 
 
 def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadError] | None = None,
-            max_reports: int = MAX_REPORTS, primary: str | None = None, detect_primary: bool = True) -> Dossier:
+            max_reports: int = MAX_REPORTS, primary: str | None = None, detect_primary: bool = True,
+            all_pairs: bool = False) -> Dossier:
     """Cross-check ``articles`` as one story.
 
     ``method``: "lexical"; "embeddings" (MiniLM from the ``embeddings`` extra when every report is in
@@ -132,6 +143,10 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
     release); every other report is then scored against it in ``Dossier.fidelity``. Without it, a
     report that reads as one (``check.fidelity.detect_primary``) is used unless ``detect_primary``
     is False; the dossier then says which and why.
+
+    Findings come grouped by kind, the most important first within each (``check.ranking``);
+    ``Dossier.summary`` counts them and names the most important overall. ``same_story`` lists
+    every pair's score up to 12 reports (or with ``all_pairs``), each report's nearest beyond.
     """
     if method not in ("lexical", "embeddings", "auto"):
         raise UsageError(f"unknown method {method!r}: use lexical, embeddings or auto")
@@ -155,7 +170,9 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
     _mark_contested(ctx, findings)
     labels = short_labels(articles)
     _relabel(findings, labels)
-    findings.sort(key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99, -f.score))
+    primary = articles[chosen.index].id if chosen is not None else None  # its findings rank higher
+    findings.sort(key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99,
+                                 -ranking.importance(f, len(articles), primary), -f.score))
     method_info: dict[str, Any] = {"requested": method, "similarity": used, "checker": CHECKER}
     if left_out:
         method_info["not_compared"] = left_out
@@ -165,14 +182,16 @@ def compare(articles: list[Article], *, method: str = "auto", errors: list[ReadE
         method_info["note"] = note
     events = timeline.build(ctx)
     ordered = sorted(claims, key=lambda c: ({"contested": 0, "corroborated": 1}.get(c.status, 2), -len(c.articles)))
+    records = [_article_record(a, labels[a.id]) for a in articles]
     return Dossier(
         schema_version=SCHEMA_VERSION,
-        articles=[_article_record(a, labels[a.id]) for a in articles],
-        same_story=same_story.assess(ctx),
+        articles=records,
+        same_story=same_story.assess(ctx, all_pairs=all_pairs),
         claims=ordered,
         findings=findings,
         timeline=events,
         method=method_info,
         errors=list(errors or []),
         fidelity=fidelity.assess(ctx, chosen, labels) if chosen is not None else None,
+        summary=ranking.summary(findings, records, primary),
     )

@@ -193,8 +193,9 @@ def unattested(rendering: Statement, others: list[Statement]) -> list[str]:
     """The sentences of ``rendering`` that no other report quotes in any form."""
     if not others:
         return []
+    texts = list(dict.fromkeys(o.text for o in others))  # each wording once: copies say nothing new
     return [p for p in piece_texts(rendering.text)
-            if len(set(content_stems(p))) >= MIN_UNATTESTED and not any(_has_counterpart(p, o.text) for o in others)]
+            if len(set(content_stems(p))) >= MIN_UNATTESTED and not any(_has_counterpart(p, t) for t in texts)]
 
 
 def _finding(ctx: Context, utt: Utterance) -> Finding | None:

@@ -49,7 +49,9 @@ def _cites(source: Article, copier: Article) -> dict[str, str] | None:
 
 def find(ctx: Context) -> list[Finding]:
     pairs: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
-    for pa, pb in zip(*(ctx.sim >= CANDIDATE).nonzero(), strict=True):
+    strong = ctx.sim.strong.tocoo()  # the kept pairs (>= KEEP), in row order as a dense scan gives them
+    above = strong.data >= CANDIDATE
+    for pa, pb in zip(strong.row[above].tolist(), strong.col[above].tolist(), strict=True):
         ra, rb = ctx.refs[pa], ctx.refs[pb]
         if ra.article >= rb.article:
             continue

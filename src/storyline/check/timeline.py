@@ -31,6 +31,7 @@ def resolve(d: DateMention) -> tuple[str, str] | None:
 
 def build(ctx: Context) -> list[TimelineEvent]:
     events: dict[tuple[str, int], TimelineEvent] = {}
+    cited: dict[tuple[str, int], set[tuple[str, int]]] = {}  # the sentences each event already cites
     for a_i, art in enumerate(ctx.articles):
         for d in art.dates:
             resolved = resolve(d)
@@ -47,6 +48,8 @@ def build(ctx: Context) -> list[TimelineEvent]:
                 events[key] = TimelineEvent(date=value, text=art.sentences[d.sentence].text.strip(), sources=[ev],
                                             end=d.end if d.value and d.end and d.end != d.start else None,
                                             granularity=granularity)
-            elif all((s.article, s.sentence) != (ev.article, ev.sentence) for s in events[key].sources):
+                cited[key] = {(ev.article, ev.sentence)}
+            elif (ev.article, ev.sentence) not in cited[key]:
                 events[key].sources.append(ev)
+                cited[key].add((ev.article, ev.sentence))
     return sorted(events.values(), key=lambda e: (e.date, -len(e.sources), e.text))

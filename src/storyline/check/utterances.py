@@ -13,6 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+from scipy import sparse
+
 from storyline.check.context import Context
 from storyline.check.text import anchors, content_stems, tokens
 from storyline.lang.fold import fold_word
@@ -187,7 +190,10 @@ def choose_reference(ctx: Context, renderings: list[Statement]) -> int:
     shorter wording: the core the reports share, not one report's longer version of it."""
     forms = [typographic_form(r.text).casefold() for r in renderings]
     langs = Counter(ctx.articles[r.article].lang for r in renderings)
-    attested = [sum(quotes_verbatim(r.text, other.text) for other in renderings) for r in renderings]
+    # by distinct wording: a statement quoted by a thousand reports has few wordings
+    texts = Counter(r.text for r in renderings)
+    attested_by = {t: sum(n * quotes_verbatim(t, other) for other, n in texts.items()) for t in texts}
+    attested = [attested_by[r.text] for r in renderings]
 
     def key(i: int) -> tuple[int, int, str, int, int]:
         art = ctx.articles[renderings[i].article]
@@ -196,11 +202,57 @@ def choose_reference(ctx: Context, renderings: list[Statement]) -> int:
     return min(range(len(renderings)), key=key)
 
 
+def _candidates(ctx: Context, flat: list[Statement]) -> list[tuple[int, int]]:
+    """The pairs of statements (of different reports) that could be one utterance: those sharing at
+    least MIN_SHARED content words (every rule asks for that many), and, for translations, those of
+    one named speaker in two languages. Counted as a sparse product, not a loop over every pair."""
+    vocab: dict[str, int] = {}
+    cols = [vocab.setdefault(w, len(vocab)) for st in flat for w in sorted(st.stems)]
+    rows = [i for i, st in enumerate(flat) for _ in st.stems]
+    incidence = sparse.csr_matrix((np.ones(len(cols), dtype=np.int32), (rows, cols)), shape=(len(flat), max(len(vocab), 1)))
+    shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
+    article = np.array([st.article for st in flat], dtype=np.int64)
+    keep = (shared.data >= MIN_SHARED) & (article[shared.row] != article[shared.col])
+    pairs = set(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
+    by_speaker: dict[str, list[int]] = {}
+    for i, st in enumerate(flat):
+        name = named(st.speaker)
+        surname = fold_word(name).split()[-1:] if name else []
+        if surname:
+            by_speaker.setdefault(surname[0], []).append(i)
+    for members in by_speaker.values():
+        by_lang: dict[str | None, list[int]] = {}
+        for i in members:
+            by_lang.setdefault(ctx.articles[flat[i].article].lang, []).append(i)
+        langs = list(by_lang)
+        for x in range(len(langs)):
+            for y in range(x + 1, len(langs)):
+                pairs.update((min(i, j), max(i, j)) for i in by_lang[langs[x]] for j in by_lang[langs[y]]
+                             if flat[i].article != flat[j].article)
+    return sorted(pairs)
+
+
 def utterances(ctx: Context) -> list[Utterance]:
-    """Direct quotes grouped into utterances quoted by at least two reports, in story order."""
+    """Direct quotes grouped into utterances quoted by at least two reports, in story order.
+
+    Only candidate pairs are tested (``_candidates``), and a pair already joined through others is
+    not tested again: the groups are the same as testing every pair, and a statement quoted by a
+    thousand reports costs a thousand tests, not half a million."""
     flat = [s for i, art in enumerate(ctx.articles) for s in statements(art, i)]
-    edges = [(i, j) for i, x in enumerate(flat) for j in range(i + 1, len(flat))
-             if flat[j].article != x.article and _one_utterance(ctx, x, flat[j])]
+    parent = list(range(len(flat)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    edges = []
+    for i, j in _candidates(ctx, flat):
+        ri, rj = root(i), root(j)
+        if ri != rj and _one_utterance(ctx, flat[i], flat[j]):
+            parent[rj] = ri
+            edges.append((i, j))
     out = []
     for group in components(range(len(flat)), edges):
         by_article: dict[int, list[Statement]] = {}

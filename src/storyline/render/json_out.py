@@ -11,7 +11,10 @@ from storyline.model import Dossier
 
 
 def to_json(dossier: Dossier) -> str:
-    return json.dumps(dossier.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The dossier with its summary block first: what a reader (or a script) wants before the detail."""
+    data = dossier.to_dict()
+    first = {k: data.pop(k) for k in ("schema_version", "summary") if k in data}
+    return json.dumps(first | data, ensure_ascii=False, indent=2) + "\n"
 
 
 @lru_cache(maxsize=1)

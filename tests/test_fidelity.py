@@ -234,10 +234,14 @@ def test_csv_cells_are_never_formulas(briefing):
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 def test_every_format_has_the_section_after_the_summary(briefing, fmt):
     out = render(briefing, fmt, width=160)
-    at = out.find("Fidelity to the primary source")
+    at = out.find('<section id="fidelity">' if fmt == "html" else "Fidelity to the primary source")
     assert at > 0 and "ministry-briefing" in out[at:]
-    first_finding = min(i for i in (out.find("Quotes worded differently"), out.find("Numbers that disagree")) if i > 0)
-    assert at < first_finding
+    summary = {"text": "Most important", "markdown": "## Summary", "html": 'id="summary"'}[fmt]
+    assert 0 <= out.find(summary) < at
+    # the first finding group's heading (the summary before it names the kinds too)
+    heading = {"text": "{} (", "markdown": "\n## {} (", "html": "{} ("}[fmt]
+    starts = [out.find(heading.format(t), at) for t in ("Quotes worded differently", "Numbers that disagree")]
+    first_finding = min(i for i in starts if i > 0)
     assert "54 million euros" in out[at:first_finding] and "Daily Lantern" in out[at:first_finding]
 
 

@@ -98,6 +98,14 @@ def group_features(
     if topics is None and scorer == "learned":
         model = load_model()
         return cluster_probabilities(prep, pair_probabilities(prep, model), model.clustering)
+    return rules_clusters(prep, threshold=threshold, merge_threshold=merge_threshold, instance_tags=instance_tags,
+                          attach_margin=attach_margin, semantic=topics is not None)
+
+
+def rules_clusters(prep: Prepared, *, threshold: float = THRESHOLD, merge_threshold: float = MERGE_THRESHOLD,
+                   instance_tags: bool = True, attach_margin: float = ATTACH_MARGIN, semantic: bool = False
+                   ) -> list[list[int]]:
+    """The hand-set scorer's stories (events.v4, or the semantic method where the vectors carry topics)."""
     vectors, pairs, tags, anchored, dated = prep.vectors, prep.pairs, prep.tags, prep.anchored, prep.dated
     df = prep.df
     edges: dict[tuple[int, int], float] = {}
@@ -105,7 +113,7 @@ def group_features(
         s = score(vectors[i], vectors[j])
         if s > 0:
             edges[(i, j)] = s
-    clusters = average_link(len(ids), edges, threshold, dated,
+    clusters = average_link(len(vectors), edges, threshold, dated,
                             tags=tags, anchored=anchored)
     # Stage 2: merge clusters whose pooled evidence agrees (across languages, mostly).
     where = {m: c for c, members in enumerate(clusters) for m in members}
@@ -148,7 +156,7 @@ def group_features(
 
         stories = attach_singletons(stories, lone_edges, threshold - attach_margin,
                                     dated, tags if instance_tags else None,
-                                    anchored, anchors, topic=same_topic if topics is not None else None)
+                                    anchored, anchors, topic=same_topic if semantic else None)
     return stories
 
 
@@ -208,11 +216,17 @@ def pair_probabilities(prep: Prepared, model: PairModel) -> dict[tuple[int, int]
 DAY_TAGS = frozenset({"wd", "wdu", "wdd", "md"})
 
 
-def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float], how: Clustering
-                          ) -> list[list[int]]:
-    """Average link over the blocked candidate graph, on probabilities."""
+def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float], how: Clustering,
+                          v4: list[list[int]] | None = None) -> list[list[int]]:
+    """Average link over the blocked candidate graph, on probabilities. With ``how.start == "v4"`` it
+    begins from the events.v4 stories (``v4``, if already computed) and only joins whole ones, under
+    v4's own cannot-links (dates and instance tags): v4's precision on sibling events stays, the
+    model adds recall."""
     edges = {p: x - how.missing for p, x in probs.items() if x != how.missing}
     n = len(prep.vectors)
+    if how.start == "v4":
+        return average_link(n, edges, how.threshold - how.missing, prep.dated, tags=prep.tags,
+                            anchored=prep.anchored, start=v4 if v4 is not None else rules_clusters(prep))
     dated = [[d for d in ds if d[3]] for ds in prep.dated] if how.max_gap is not None else None
     tags = [{k: v for k, v in t.items() if k not in DAY_TAGS} for t in prep.tags] if how.event_tags else None
     return average_link(n, edges, how.threshold - how.missing, dated, max_gap=how.max_gap or 0, tags=tags,

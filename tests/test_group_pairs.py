@@ -115,3 +115,36 @@ def test_learned_store_in_halves_groups_like_batch(tmp_path, dev_corpus):
     batch = group([x for x in read([str(a), str(b)]) if isinstance(x, Article)], method="learned")
     assert methods == {"storyline.group.events.v5"}
     assert sorted(sorted(m) for m in stored.values()) == sorted(sorted(s.articles) for s in batch)
+
+
+def _rate_reports(path: Path) -> Path:
+    """Invented reports (as in the test above), one JSON line each."""
+    rows = [
+        {"id": "a", "lang": "en", "date": "2024-06-06", "text": "The Bank of Norvania cut its key rate to 3.75% "
+         "from 4.00% on Thursday, its first cut since 2019, governor Ilsa Varnholt said in Kelport."},
+        {"id": "b", "lang": "en", "date": "2024-06-06", "text": "Norvania's central bank lowered the key rate to "
+         "3.75% on Thursday. Governor Ilsa Varnholt said the cut was the first since 2019."},
+        {"id": "c", "lang": "en", "date": "2024-11-07", "text": "The Bank of Norvania cut its key rate to 3.25% "
+         "from 3.50% on Thursday, governor Ilsa Varnholt said in Kelport."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_the_cli_offers_the_learned_method_for_group_and_ingest(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+    from storyline.store import Store
+
+    src = _rate_reports(tmp_path / "rates.jsonl")
+    res = CliRunner().invoke(app, ["group", str(src), "--method", "learned", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["method"] == "storyline.group.events.v5"
+    res = CliRunner().invoke(app, ["ingest", str(src), "--db", str(tmp_path / "s.db"), "--method", "learned"])
+    assert res.exit_code == 0, res.output
+    with Store(tmp_path / "s.db") as s:
+        assert {m for (m,) in s.conn.execute("SELECT DISTINCT method FROM stories")} == {"storyline.group.events.v5"}
+    res = CliRunner().invoke(app, ["group", str(src), "--method", "learnt"])
+    assert res.exit_code != 0

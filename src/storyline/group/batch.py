@@ -52,7 +52,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyline.group.blocking import blocking_keys, candidate_pairs
-from storyline.group.cluster import attach_singletons, average_link
+from storyline.group.cluster import TEXT_GAP, attach_singletons, average_link
 from storyline.group.features import Features, extract
 from storyline.group.instance import Tags, date_weekdays
 from storyline.group.instance import parse as parse_tags
@@ -224,9 +224,11 @@ def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float]
     model adds recall."""
     edges = {p: x - how.missing for p, x in probs.items() if x != how.missing}
     n = len(prep.vectors)
-    if how.start == "v4":
-        return average_link(n, edges, how.threshold - how.missing, prep.dated, tags=prep.tags,
-                            anchored=prep.anchored, start=v4 if v4 is not None else rules_clusters(prep))
+    if how.start == "v4":  # max_gap None: v4's own date rules; else publication days max_gap apart only
+        gap, text_gap = (2, TEXT_GAP) if how.max_gap is None else (how.max_gap, NO_GAP)
+        return average_link(n, edges, how.threshold - how.missing, prep.dated, max_gap=gap, tags=prep.tags,
+                            anchored=prep.anchored, text_gap=text_gap,
+                            start=v4 if v4 is not None else rules_clusters(prep))
     dated = [[d for d in ds if d[3]] for ds in prep.dated] if how.max_gap is not None else None
     tags = [{k: v for k, v in t.items() if k not in DAY_TAGS} for t in prep.tags] if how.event_tags else None
     return average_link(n, edges, how.threshold - how.missing, dated, max_gap=how.max_gap or 0, tags=tags,

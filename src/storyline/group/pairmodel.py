@@ -27,7 +27,7 @@ class Clustering:
     """How the learned method clusters (chosen by cross-validation, eval/train_pairs.py): average link
     at ``threshold`` on the calibrated probability, where a pair blocking never proposed counts as
     probability ``missing``; ``start``: "items" (from single reports) or "v4" (join whole events.v4
-    stories, under v4's cannot-links; max_gap and event_tags then do not apply); ``max_gap``: publication days this many days apart forbid a merge (None:
+    stories under v4's instance-tag cannot-links, and its date rules where max_gap is None); ``max_gap``: publication days this many days apart forbid a merge (None:
     dates never do); ``event_tags``: differing counters and phases (not weekdays) forbid it too."""
 
     threshold: float

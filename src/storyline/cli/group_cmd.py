@@ -30,8 +30,8 @@ def group(
     method: Annotated[GroupingChoice, typer.Option(
         "--method", "-m",
         help="lexical (fast), semantic (adds a multilingual topic model from the 'multilingual' extra; about "
-             "15 reports/s) or auto: semantic for at most 1,000 reports in several languages when the model "
-             "is installed, else lexical.",
+             "15 reports/s), learned (a same-event pair model trained on labelled corpora; opt-in) or auto: "
+             "semantic for at most 1,000 reports in several languages when the model is installed, else lexical.",
     )] = GroupingChoice.auto,
 ) -> None:
     """Group reports into stories: one story per event (not per topic), across languages.

@@ -54,8 +54,9 @@ def ingest(
                                        "one batch, which a rerun reads again).")] = 200,
     method: Annotated[StoreGroupingMethod | None, typer.Option(
         "--method", "-m", show_default=False,
-        help="Group the store with lexical (fast) or semantic (adds a multilingual topic model from the "
-             "'multilingual' extra, about 15 reports/s); switching regroups the whole store. "
+        help="Group the store with lexical (fast), semantic (adds a multilingual topic model from the "
+             "'multilingual' extra, about 15 reports/s) or learned (a same-event pair model trained on "
+             "labelled corpora; opt-in); switching regroups the whole store. "
              "Default: the method the store already uses (lexical for a new one).",
     )] = None,
     dask: DaskOption = None,

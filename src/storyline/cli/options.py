@@ -48,6 +48,7 @@ class GroupingChoice(StrEnum):
     auto = "auto"
     lexical = "lexical"
     semantic = "semantic"
+    learned = "learned"
 
 
 class StoreGroupingMethod(StrEnum):
@@ -55,6 +56,7 @@ class StoreGroupingMethod(StrEnum):
 
     lexical = "lexical"
     semantic = "semantic"
+    learned = "learned"
 
 
 InputsArgument = Annotated[

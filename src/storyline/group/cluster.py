@@ -76,6 +76,7 @@ def average_link(
     tags: list[Tags] | None = None,
     anchored: list[bool] | None = None,
     text_gap: int = TEXT_GAP,
+    start: list[list[int]] | None = None,
 ) -> list[list[int]]:
     """Cluster items 0..n-1. ``edges`` maps (i, j), i < j, to a similarity (at most 1; below 0: evidence against).
 
@@ -91,11 +92,22 @@ def average_link(
     ``tags`` (instance.py: weekday, ordinal, phase) are a second cannot-link, used where time cannot
     decide: unless every item of both clusters is ``anchored`` (has a publication day), they never
     merge when, on some key, their leading values differ. A cluster's tags are its members' votes.
+
+    ``start``: clusters to begin from instead of single items (a partition of 0..n-1; the learned
+    method can join whole events.v4 clusters this way and never split one).
     """
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    hull: dict[int, Hull] = {i: _hull(times[i] if times else []) for i in range(n)}
-    ctags: dict[int, Tags] = {i: tags[i] for i in range(n)} if tags else {}
-    anchor: dict[int, bool] = {i: anchored[i] for i in range(n)} if anchored else {}
+    groups = [sorted(g) for g in start] if start is not None else [[i] for i in range(n)]
+    members: dict[int, list[int]] = {g[0]: g for g in groups}
+    key_of = {i: g[0] for g in groups for i in g}
+    hull: dict[int, Hull] = {g[0]: _hull([t for i in g for t in times[i]] if times else []) for g in groups}
+    ctags: dict[int, Tags] = {}
+    if tags:
+        for g in groups:
+            acc: Tags = {}
+            for i in g:
+                acc = tag_union(acc, tags[i])
+            ctags[g[0]] = acc
+    anchor: dict[int, bool] = {g[0]: all(anchored[i] for i in g) for g in groups} if anchored else {}
 
     def conflict(a: int, b: int) -> bool:
         if _conflict(hull[a], hull[b], max_gap, text_gap):
@@ -105,16 +117,18 @@ def average_link(
         return tag_conflict(ctags[a], ctags[b]) is not None
 
     sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for (i, j), s in edges.items():
-        if s != 0:  # negative: evidence against (the learned method's probabilities, shifted)
+    for (i0, j0), s in edges.items():
+        i, j = key_of[i0], key_of[j0]
+        if s != 0 and i != j:  # negative: evidence against (the learned method's probabilities, shifted)
             sums[i][j] = sums[i].get(j, 0.0) + s
             sums[j][i] = sums[j].get(i, 0.0) + s
     heap: list[tuple[float, int, int]] = []
     for i, nb in sums.items():
         for j, s in nb.items():
-            if i < j and s >= threshold:
-                heapq.heappush(heap, (-s, i, j))
-    alive = set(range(n))
+            avg = s / (len(members[i]) * len(members[j]))
+            if i < j and avg >= threshold:
+                heapq.heappush(heap, (-avg, i, j))
+    alive = set(members)
     while heap:
         neg, a, b = heapq.heappop(heap)
         if a not in alive or b not in alive:

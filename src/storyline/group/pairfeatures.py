@@ -45,6 +45,11 @@ FEATURE_NAMES: tuple[str, ...] = (
     "lexical_content",  # the lexical method's per-kind cosine mean (similarity.content)
     "lexical_score",  # the same, times its time factor (similarity.score)
 )
+# Two optional columns after FEATURE_NAMES, for a model trained with topic vectors (topic.py: the
+# multilingual e5 embedding of title and opening): their cosine, rescaled to the encoder's range, and
+# whether both reports have one (without the model installed neither has, and both columns are 0).
+TOPIC_NAMES: tuple[str, ...] = ("cos_topic", "topic_present")
+TOPIC_LOW, TOPIC_HIGH = 0.75, 0.95  # e5's squashed cosine: unrelated ~0.75, one story ~0.85-0.95
 
 
 @dataclass
@@ -139,4 +144,14 @@ def pair_matrix(inputs: Sequence[PairInput], pairs: Sequence[tuple[int, int]], d
     return np.asarray([pair_row(inputs[i], inputs[j], rel) for i, j in pairs], dtype=np.float64)
 
 
-__all__ = ["FEATURE_NAMES", "PairInput", "pair_matrix", "pair_row"]
+def topic_columns(topics: Sequence[np.ndarray | None], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The TOPIC_NAMES columns of ``pairs`` (indices into ``topics``, one unit vector or None each)."""
+    out = np.zeros((len(pairs), len(TOPIC_NAMES)))
+    for r, (i, j) in enumerate(pairs):
+        a, b = topics[i], topics[j]
+        if a is not None and b is not None:
+            out[r] = ((float(a @ b) - TOPIC_LOW) / (TOPIC_HIGH - TOPIC_LOW), 1.0)
+    return out
+
+
+__all__ = ["FEATURE_NAMES", "TOPIC_NAMES", "PairInput", "pair_matrix", "pair_row", "topic_columns"]

@@ -27,12 +27,15 @@ class Clustering:
     """How the learned method clusters (chosen by cross-validation, eval/train_pairs.py): average link
     at ``threshold`` on the calibrated probability, where a pair blocking never proposed counts as
     probability ``missing``; ``max_gap``: publication days this many days apart forbid a merge (None:
-    dates never do); ``event_tags``: differing counters and phases (not weekdays) forbid it too."""
+    dates never do); ``event_tags``: differing counters and phases (not weekdays) forbid it too.
+    ``start``: "items" (from single reports) or "v4" (join only whole events.v4 stories, under v4's
+    instance-tag cannot-links, and v4's own date rules where ``max_gap`` is None)."""
 
     threshold: float
     max_gap: int | None = None
     event_tags: bool = False
     missing: float = 0.0
+    start: str = "items"
 
 
 @dataclass(frozen=True)

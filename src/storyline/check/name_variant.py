@@ -116,10 +116,10 @@ def _deletions(word: str, depth: int) -> set[str]:
 def _blocking_keys(name: str) -> set[tuple[object, ...]]:
     """Keys that any two names ``_variant`` can pair share at least one of, so that only names
     sharing a key are compared. Accents: the folded name. Otherwise one word differs and the rest
-    agree: per word position, the other words plus the word's first letter and either its first
-    three letters (a short form is a prefix of three letters or more) or one of its two-deletion
-    forms (a respelling is within edit distance 2 of it, and both words have four letters or more).
-    Only a name of two words or more has a short form."""
+    agree: per word position, the other words plus either the word's first three letters (a short
+    form, which only a name of two words or more has, is a prefix of three letters or more) or its
+    first letter and one of its two-deletion forms (a respelling keeps the first letter, is within
+    edit distance 2, and both words have four letters or more)."""
     keys: set[tuple[object, ...]] = {("accents", fold_word(name))}
     folded = [fold_word(t) for t in name.split()]
     for i, word in enumerate(folded):
@@ -187,7 +187,8 @@ def find(ctx: Context) -> list[Finding]:
 def _pair_kind(ctx: Context, occurrences: dict[int, dict[str, list[NameOcc]]],
                reports_of: dict[str, list[int]], u: str, v: str) -> str | None:
     """What kind of variant two names are, judged on the last pair of reports (in report order)
-    where one uses the first name and not the second, the other the second and not the first."""
+    where one uses the first name and not the second, the other the second and not the first
+    (the pair that decided when every pair of reports was compared in order)."""
     only_u = [a for a in reports_of[u] if v not in occurrences[a]]
     only_v = [b for b in reports_of[v] if u not in occurrences[b]]
     trials = sorted(((a, b, u, v) if a < b else (b, a, v, u) for a in only_u for b in only_v), reverse=True)

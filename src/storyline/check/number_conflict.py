@@ -394,6 +394,7 @@ def _mislabels(ctx: Context, figures: list[list[Figure]]) -> list[Finding]:
             by_dim[_dimension(f.q.unit)].add(f.q.unit)
         units_of.append(by_digits)
         dims.append(by_dim)
+
     def mislabel_keys(fig: Figure) -> list[BlockKey]:
         """A mislabel pairs two measures printed alike with units of one dimension."""
         dim = _dimension(fig.q.unit)

@@ -103,6 +103,49 @@ def _speakers(article: Article, known: set[str]) -> list[NameOcc]:
     return out
 
 
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` letters deleted: two words within edit distance ``depth`` share one."""
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _blocking_keys(name: str) -> set[tuple[object, ...]]:
+    """Keys that any two names ``_variant`` can pair share at least one of, so that only names
+    sharing a key are compared. Accents: the folded name. Otherwise one word differs and the rest
+    agree: per word position, the other words plus either the word's first three letters (a short
+    form, which only a name of two words or more has, is a prefix of three letters or more) or its
+    first letter and one of its two-deletion forms (a respelling keeps the first letter, is within
+    edit distance 2, and both words have four letters or more)."""
+    keys: set[tuple[object, ...]] = {("accents", fold_word(name))}
+    folded = [fold_word(t) for t in name.split()]
+    for i, word in enumerate(folded):
+        rest = (len(folded), i, *folded[:i], *folded[i + 1 :])
+        if len(word) >= 3 and len(folded) >= 2:
+            keys.add(("prefix", rest, word[:3]))
+        if len(word) >= 4:
+            keys.update(("edit", rest, word[0], d) for d in _deletions(word, 2))
+    return keys
+
+
+def _candidate_pairs(names: set[str]) -> set[tuple[str, str]]:
+    """Pairs of distinct names (in sorted order) that share a blocking key: a superset of the pairs
+    ``_variant`` can call variants, found without comparing every name with every other."""
+    buckets: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    for name in sorted(names):
+        for key in _blocking_keys(name):
+            buckets[key].append(name)
+    out = set()
+    for members in buckets.values():
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                out.add((x, y))
+    return out
+
+
 def find(ctx: Context) -> list[Finding]:
     occurrences: dict[int, dict[str, list[NameOcc]]] = {}
     for a_i, art in enumerate(ctx.articles):
@@ -112,26 +155,15 @@ def find(ctx: Context) -> list[Finding]:
         for occ in _speakers(art, set(by_text)):
             by_text[occ.text].append(occ)
         occurrences[a_i] = by_text
+    reports_of: dict[str, list[int]] = defaultdict(list)  # name -> the reports using it, in order
+    for a_i, by_text in occurrences.items():
+        for text in by_text:
+            reports_of[text].append(a_i)
     pairs: dict[tuple[str, str], str] = {}
-    for a_i in occurrences:
-        for b_i in occurrences:
-            if b_i <= a_i:
-                continue
-            for x, occ_x in occurrences[a_i].items():
-                if x in occurrences[b_i]:
-                    continue
-                for y, occ_y in occurrences[b_i].items():
-                    if y in occurrences[a_i]:
-                        continue
-                    people = (any(o.type == "person" for o in occ_x) and any(o.type == "person" for o in occ_y))
-                    kind = _variant(x, y, people)
-                    if kind is None:
-                        continue
-                    if len(x.split()) == 1 and not any(
-                        ctx.same_claim(a_i, ox.sentence, b_i, oy.sentence) for ox in occ_x for oy in occ_y
-                    ):
-                        continue
-                    pairs[(min(x, y), max(x, y))] = kind
+    for key in sorted(_candidate_pairs(set(reports_of))):
+        kind = _pair_kind(ctx, occurrences, reports_of, *key)
+        if kind is not None:
+            pairs[key] = kind
     findings = []
     for (x, y), kind in sorted(pairs.items()):
         users: dict[str, list[str]] = {x: [], y: []}  # spelling -> ids of the reports using it
@@ -150,3 +182,25 @@ def find(ctx: Context) -> list[Finding]:
                                 details={"variants": {x: users[x], y: users[y]}, "difference": kind},
                                 score=0.6 if kind in ("accents", "shortened") else 0.9))
     return findings
+
+
+def _pair_kind(ctx: Context, occurrences: dict[int, dict[str, list[NameOcc]]],
+               reports_of: dict[str, list[int]], u: str, v: str) -> str | None:
+    """What kind of variant two names are, judged on the last pair of reports (in report order)
+    where one uses the first name and not the second, the other the second and not the first
+    (the pair that decided when every pair of reports was compared in order)."""
+    only_u = [a for a in reports_of[u] if v not in occurrences[a]]
+    only_v = [b for b in reports_of[v] if u not in occurrences[b]]
+    trials = sorted(((a, b, u, v) if a < b else (b, a, v, u) for a in only_u for b in only_v), reverse=True)
+    for a_i, b_i, x, y in trials:
+        occ_x, occ_y = occurrences[a_i][x], occurrences[b_i][y]
+        people = (any(o.type == "person" for o in occ_x) and any(o.type == "person" for o in occ_y))
+        kind = _variant(x, y, people)
+        if kind is None:
+            continue
+        if len(x.split()) == 1 and not any(
+            ctx.same_claim(a_i, ox.sentence, b_i, oy.sentence) for ox in occ_x for oy in occ_y
+        ):
+            continue
+        return kind
+    return None

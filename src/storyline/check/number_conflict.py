@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from storyline.check import slots
@@ -200,24 +201,22 @@ def find(ctx: Context) -> list[Finding]:
     figures = _figures(ctx)
     all_values = [set().union(*(f.values for f in figs)) if figs else set() for figs in figures]
     edges: list[tuple[Node, Node]] = []
-    for a_i in range(len(ctx.articles)):
-        for b_i in range(a_i + 1, len(ctx.articles)):
-            for fa in figures[a_i]:
-                for fb in figures[b_i]:
-                    qa, qb = fa.q, fb.q
-                    if not _compatible(qa, qb) or (qa.value, qa.value_to) == (qb.value, qb.value_to):
-                        continue
-                    if _digits(qa) and _digits(qa) == _digits(qb):
-                        continue  # the same figure, read differently ("200,000" in two languages)
-                    if fa.values & fb.values or fb.values & all_values[a_i] or fa.values & all_values[b_i]:
-                        continue  # agreed, or one report gives both figures
-                    if _keys(qb) & fa.numbers or _keys(qa) & fb.numbers:
-                        continue  # the rival number stands in the figure's own sentence
-                    if qa.value_to is None and qb.value_to is None and slots.agree(
-                            qa.normalized or qa.value, fa.hedge, qb.normalized or qb.value, fb.hedge):
-                        continue  # "more than 7 percent" and "about 8%" can both be true
-                    if _same_slot(ctx, fa, fb, figures):
-                        edges.append(((a_i, fa.x), (b_i, fb.x)))
+    for (a_i, xa), (b_i, xb) in _pairs_sharing(figures, _slot_keys(ctx)):
+        fa, fb = figures[a_i][xa], figures[b_i][xb]
+        qa, qb = fa.q, fb.q
+        if not _compatible(qa, qb) or (qa.value, qa.value_to) == (qb.value, qb.value_to):
+            continue
+        if _digits(qa) and _digits(qa) == _digits(qb):
+            continue  # the same figure, read differently ("200,000" in two languages)
+        if fa.values & fb.values or fb.values & all_values[a_i] or fa.values & all_values[b_i]:
+            continue  # agreed, or one report gives both figures
+        if _keys(qb) & fa.numbers or _keys(qa) & fb.numbers:
+            continue  # the rival number stands in the figure's own sentence
+        if qa.value_to is None and qb.value_to is None and slots.agree(
+                qa.normalized or qa.value, fa.hedge, qb.normalized or qb.value, fb.hedge):
+            continue  # "more than 7 percent" and "about 8%" can both be true
+        if _same_slot(ctx, fa, fb, figures):
+            edges.append(((a_i, fa.x), (b_i, fb.x)))
     findings = []
     for members in _slots(edges, figures):
         finding = _finding(ctx, members, figures)
@@ -226,6 +225,46 @@ def find(ctx: Context) -> list[Finding]:
     findings.extend(_mislabels(ctx, figures))
     findings.sort(key=lambda f: (-f.score, f.summary))
     return findings
+
+
+BlockKey = tuple[object, ...]
+
+
+def _slot_keys(ctx: Context) -> Callable[[Figure], list[BlockKey]]:
+    """Keys that two figures ``_same_slot`` can link share at least one of: they are of one kind and
+    unit, and they count the same named thing (a concept), or share a word around them, or stand in
+    sentences the alignment puts in one claim. Comparing only figures that share a key keeps the
+    check from weighing every figure of every report against every other."""
+
+    def keys(fig: Figure) -> list[BlockKey]:
+        unit = (fig.q.kind, fig.q.unit or "")
+        out: list[BlockKey] = [(unit, "local", word) for word in fig.local]
+        if fig.concept:
+            out.append((unit, "concept", fig.concept))
+        pos = ctx.pos.get((fig.a, fig.q.sentence))
+        if pos is not None:
+            out.append((unit, "claim", ctx.claim_of[pos]))
+        return out
+
+    return keys
+
+
+def _pairs_sharing(figures: list[list[Figure]],
+                   keys: Callable[[Figure], Iterable[BlockKey]]) -> list[tuple[Node, Node]]:
+    """Pairs of figures from two different reports that share a key, in the order of a loop over
+    every pair of reports and then every pair of their figures (the order findings come out in)."""
+    buckets: dict[BlockKey, list[Node]] = defaultdict(list)
+    for figs in figures:
+        for f in figs:
+            for key in set(keys(f)):
+                buckets[key].append((f.a, f.x))
+    pairs: set[tuple[Node, Node]] = set()
+    for members in buckets.values():
+        for i, m in enumerate(members):
+            for n in members[i + 1 :]:
+                if m[0] != n[0]:
+                    pairs.add((m, n) if m < n else (n, m))
+    return sorted(pairs, key=lambda p: (p[0][0], p[1][0], p[0][1], p[1][1]))
 
 
 def _single_valued(figures: list[list[Figure]], a_i: int, concept: str, fig: Figure) -> bool:
@@ -355,39 +394,43 @@ def _mislabels(ctx: Context, figures: list[list[Figure]]) -> list[Finding]:
             by_dim[_dimension(f.q.unit)].add(f.q.unit)
         units_of.append(by_digits)
         dims.append(by_dim)
-    for a_i in range(len(ctx.articles)):
-        for b_i in range(a_i + 1, len(ctx.articles)):
-            for fa in figures[a_i]:
-                for fb in figures[b_i]:
-                    qa, qb = fa.q, fb.q
-                    if qa.kind != "measure" or qb.kind != "measure" or qa.unit == qb.unit:
-                        continue
-                    dim = _dimension(qa.unit)
-                    if dim is None or dim != _dimension(qb.unit) or qa.value_to or qb.value_to:
-                        continue
-                    digits = _printed(qa)
-                    if not digits or digits != _printed(qb) or max(qa.value, qb.value) < MISLABEL_MIN:
-                        continue
-                    if len(units_of[a_i][digits]) > 1 or len(units_of[b_i][digits]) > 1:
-                        continue  # a report that gives the figure in both units is converting
-                    aligned = ctx.same_claim(a_i, qa.sentence, b_i, qb.sentence)
-                    similarity = ctx.similarity(a_i, qa.sentence, b_i, qb.sentence)
-                    alone = (qa.value >= MISLABEL_ALONE and dims[a_i][dim] == {qa.unit}
-                             and dims[b_i][dim] == {qb.unit})
-                    if not (aligned or similarity >= WEAK_SIMILARITY or fa.local & fb.local or alone):
-                        continue
-                    key = (digits, frozenset({qa.unit, qb.unit}))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    ida, idb = ctx.articles[a_i].id, ctx.articles[b_i].id
-                    out.append(Finding(
-                        kind="number_conflict",
-                        summary=f"Same figure, different unit: {qa.text} ({ida}) vs {qb.text} ({idb}); "
-                                f"one of them probably mislabels the unit",
-                        evidence=[ctx.evidence(a_i, qa.sentence, as_span(qa.span)),
-                                  ctx.evidence(b_i, qb.sentence, as_span(qb.span))],
-                        details={"slot": "unit", "unit_mislabel": True, "units": [qa.unit, qb.unit],
-                                 "values": {qa.text: [ida], qb.text: [idb]}},
-                        score=0.75))
+
+    def mislabel_keys(fig: Figure) -> list[BlockKey]:
+        """A mislabel pairs two measures printed alike with units of one dimension."""
+        dim = _dimension(fig.q.unit)
+        return [(dim, _printed(fig.q))] if fig.q.kind == "measure" and dim is not None else []
+
+    for (a_i, xa), (b_i, xb) in _pairs_sharing(figures, mislabel_keys):
+        fa, fb = figures[a_i][xa], figures[b_i][xb]
+        qa, qb = fa.q, fb.q
+        if qa.kind != "measure" or qb.kind != "measure" or qa.unit == qb.unit:
+            continue
+        dim = _dimension(qa.unit)
+        if dim is None or dim != _dimension(qb.unit) or qa.value_to or qb.value_to:
+            continue
+        digits = _printed(qa)
+        if not digits or digits != _printed(qb) or max(qa.value, qb.value) < MISLABEL_MIN:
+            continue
+        if len(units_of[a_i][digits]) > 1 or len(units_of[b_i][digits]) > 1:
+            continue  # a report that gives the figure in both units is converting
+        aligned = ctx.same_claim(a_i, qa.sentence, b_i, qb.sentence)
+        similarity = ctx.similarity(a_i, qa.sentence, b_i, qb.sentence)
+        alone = (qa.value >= MISLABEL_ALONE and dims[a_i][dim] == {qa.unit}
+                 and dims[b_i][dim] == {qb.unit})
+        if not (aligned or similarity >= WEAK_SIMILARITY or fa.local & fb.local or alone):
+            continue
+        key = (digits, frozenset({qa.unit, qb.unit}))
+        if key in seen:
+            continue
+        seen.add(key)
+        ida, idb = ctx.articles[a_i].id, ctx.articles[b_i].id
+        out.append(Finding(
+            kind="number_conflict",
+            summary=f"Same figure, different unit: {qa.text} ({ida}) vs {qb.text} ({idb}); "
+                    f"one of them probably mislabels the unit",
+            evidence=[ctx.evidence(a_i, qa.sentence, as_span(qa.span)),
+                      ctx.evidence(b_i, qb.sentence, as_span(qb.span))],
+            details={"slot": "unit", "unit_mislabel": True, "units": [qa.unit, qb.unit],
+                     "values": {qa.text: [ida], qb.text: [idb]}},
+            score=0.75))
     return out

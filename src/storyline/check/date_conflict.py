@@ -41,19 +41,19 @@ def _by_sentence(dates: list[DateMention]) -> dict[int, list[DateMention]]:
 MIN_CONTENT = 4
 
 
-def _surface(text: str) -> str:
+def surface_form(text: str) -> str:
     return re.sub(r"[^\w]+", " ", fold_word(text)).strip()
 
 
 def _weekday(d: DateMention) -> int | None:
     """0..6 for a mention that is a weekday name alone ("Saturday", "on Friday"), else None."""
-    words = _surface(d.text).split()
+    words = surface_form(d.text).split()
     if not words or len(words) > 2 or any(ch.isdigit() for ch in d.text):
         return None
     return next((n for w in words if (n := weekday_number(w)) is not None), None)
 
 
-def _one_per_value(dates: list[DateMention]) -> list[DateMention]:
+def one_per_value(dates: list[DateMention]) -> list[DateMention]:
     """One mention per resolved value, the most explicit: "Sunday (Oct 26)" is one date, Oct 26."""
     best: dict[str | None, DateMention] = {}
     for d in dates:
@@ -117,7 +117,7 @@ def one_day_explained(art_a: Article, da: DateMention, art_b: Article, db: DateM
     return _next_day(da, db) and (names_time_zone(_around(art_a, da)) or names_time_zone(_around(art_b, db)))
 
 
-def _content(ctx: Context, a_i: int, sentence: int) -> int:
+def content_size(ctx: Context, a_i: int, sentence: int) -> int:
     ref = ctx.refs[ctx.pos[(a_i, sentence)]]
     return sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
 
@@ -132,19 +132,19 @@ def find(ctx: Context) -> list[Finding]:
                 for s_b, ds_b in sent_b.items():
                     if not ctx.same_claim(a_i, s_a, b_i, s_b):
                         continue
-                    if min(_content(ctx, a_i, s_a), _content(ctx, b_i, s_b)) < MIN_CONTENT:
+                    if min(content_size(ctx, a_i, s_a), content_size(ctx, b_i, s_b)) < MIN_CONTENT:
                         continue  # a date line or byline, not a statement about the event
                     vals_a = {d.value for d in ds_a}
                     vals_b = {d.value for d in ds_b}
-                    only_a = _one_per_value([d for d in ds_a if d.value not in vals_b])
-                    only_b = _one_per_value([d for d in ds_b if d.value not in vals_a])
+                    only_a = one_per_value([d for d in ds_a if d.value not in vals_b])
+                    only_b = one_per_value([d for d in ds_b if d.value not in vals_a])
                     if len(only_a) != 1 or len(only_b) != 1:
                         continue
                     da, db = only_a[0], only_b[0]
                     assert da.value and db.value  # _by_sentence keeps only resolved dates
                     if da.granularity != db.granularity or da.granularity not in ("day", "month"):
                         continue
-                    if _surface(da.text) == _surface(db.text):
+                    if surface_form(da.text) == surface_form(db.text):
                         continue  # both reports wrote the same words; only the resolution differs
                     if events.compatible(da, db) or events.opens_span(art_a, da) or \
                             events.opens_span(ctx.articles[b_i], db):
@@ -209,7 +209,7 @@ def _unresolved_weekdays(ctx: Context) -> list[Finding]:
                         continue
                     if not ctx.same_claim(a_i, d.sentence, b_i, wd.sentence) or (a_i, d.sentence) in seen:
                         continue
-                    if min(_content(ctx, a_i, d.sentence), _content(ctx, b_i, wd.sentence)) < MIN_CONTENT:
+                    if min(content_size(ctx, a_i, d.sentence), content_size(ctx, b_i, wd.sentence)) < MIN_CONTENT:
                         continue
                     if events.caption(art_a, d.sentence) or events.caption(art_b, wd.sentence):
                         continue
@@ -302,7 +302,7 @@ def _event_dates(ctx: Context, reported: set[frozenset[str]]) -> list[Finding]:
                 continue
             if d.sentence >= len(art.sentences) or (a_i, d.sentence) not in ctx.pos:
                 continue
-            if _content(ctx, a_i, d.sentence) < MIN_CONTENT or events.caption(art, d.sentence):
+            if content_size(ctx, a_i, d.sentence) < MIN_CONTENT or events.caption(art, d.sentence):
                 continue
             event = events.event_of(art, d)
             if event:
@@ -317,7 +317,7 @@ def _event_dates(ctx: Context, reported: set[frozenset[str]]) -> list[Finding]:
                 da, db = single[a_i][0][1], single[b_i][0][1]
                 if da.value == db.value or events.compatible(da, db):
                     continue
-                if _surface(da.text) == _surface(db.text):
+                if surface_form(da.text) == surface_form(db.text):
                     continue
                 if (events.days_apart(da.value, db.value) or 0) > MAX_APART:
                     continue

@@ -300,7 +300,7 @@ def _distinctive(q: Quantity) -> bool:
 
 def _number_items(ctx: Context, p: int) -> dict[int, list[dict[str, Any]]]:
     """Each figure of each report against the primary's figures of the same slot."""
-    figures = number_conflict._figures(ctx)
+    figures = number_conflict.report_figures(ctx)
     primary_figs = figures[p]
     primary_values = set().union(*(f.values for f in primary_figs)) if primary_figs else set()
     out: dict[int, list[dict[str, Any]]] = {}
@@ -311,19 +311,19 @@ def _number_items(ctx: Context, p: int) -> dict[int, list[dict[str, Any]]]:
         report_values = set().union(*(f.values for f in figs)) if figs else set()
         for fb in figs:
             qb = fb.q
-            same_slot = [fp for fp in primary_figs if number_conflict._compatible(fp.q, qb)
-                         and number_conflict._same_slot(ctx, fp, fb, figures)]
+            same_slot = [fp for fp in primary_figs if number_conflict.compatible(fp.q, qb)
+                         and number_conflict.same_slot(ctx, fp, fb, figures)]
             agreeing = [fp for fp in same_slot if fp.values & fb.values
-                        or (number_conflict._digits(fp.q) and number_conflict._digits(fp.q) == number_conflict._digits(qb))
+                        or (number_conflict.figure_digits(fp.q) and number_conflict.figure_digits(fp.q) == number_conflict.figure_digits(qb))
                         or (fp.q.value_to is None and qb.value_to is None and slots.agree(
                             fp.q.normalized or fp.q.value, fp.hedge, qb.normalized or qb.value, fb.hedge))]
             if not agreeing and fb.values & primary_values:
                 agreeing = [fp for fp in primary_figs if fp.values & fb.values
-                            and number_conflict._compatible(fp.q, qb)
+                            and number_conflict.compatible(fp.q, qb)
                             and (_distinctive(qb) or ctx.same_claim(p, fp.q.sentence, a_i, qb.sentence))]
             rivals = [fp for fp in same_slot if not (fp.values & report_values)
-                      and not (number_conflict._keys(fp.q) & fb.numbers)
-                      and not (number_conflict._keys(qb) & fp.numbers)]
+                      and not (number_conflict.figure_keys(fp.q) & fb.numbers)
+                      and not (number_conflict.figure_keys(qb) & fp.numbers)]
             if agreeing:
                 cls, against = "agrees", agreeing
             elif rivals and not fb.values & primary_values:
@@ -347,10 +347,10 @@ def _checkable_dates(ctx: Context, a_i: int) -> list[DateMention]:
     for d in art.dates:
         if not d.value or d.granularity not in ("day", "month") or (a_i, d.sentence) not in ctx.pos:
             continue
-        if date_conflict._content(ctx, a_i, d.sentence) < date_conflict.MIN_CONTENT or events.caption(art, d.sentence):
+        if date_conflict.content_size(ctx, a_i, d.sentence) < date_conflict.MIN_CONTENT or events.caption(art, d.sentence):
             continue
         out.append(d)
-    return date_conflict._one_per_value(out) if out else []
+    return date_conflict.one_per_value(out) if out else []
 
 
 def _date_agrees(d: DateMention, pd: DateMention) -> bool:
@@ -372,7 +372,7 @@ def _date_class(ctx: Context, p: int, a_i: int, d: DateMention, primary_dates: l
     for pd in aligned:
         in_sentence = {x.value for x in primary_dates if x.sentence == pd.sentence}
         if (len(in_sentence) == 1 and pd.granularity == d.granularity
-                and date_conflict._surface(pd.text) != date_conflict._surface(d.text)
+                and date_conflict.surface_form(pd.text) != date_conflict.surface_form(d.text)
                 and not events.opens_span(primary, pd) and not events.opens_span(art, d)):
             rivals.append(pd)
     event = events.event_of(art, d) if d.granularity == "day" else None

@@ -85,7 +85,7 @@ def _values(q: Quantity) -> set[float]:
     return {round(v, 6) for v in out}
 
 
-def _compatible(a: Quantity, b: Quantity) -> bool:
+def compatible(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and (a.unit or "") == (b.unit or "")
 
 
@@ -109,7 +109,7 @@ def _windows(article: Article, q: Quantity) -> tuple[str, str]:
     return before, after
 
 
-def _digits(q: Quantity) -> str:
+def figure_digits(q: Quantity) -> str:
     return re.sub(r"\D", "", q.text)
 
 
@@ -120,7 +120,7 @@ def _printed(q: Quantity) -> str:
     return re.sub(r"[.,\u00a0' ]", ".", m.group()) if m else ""
 
 
-def _keys(q: Quantity) -> set[str]:
+def figure_keys(q: Quantity) -> set[str]:
     out = {f"num:{number_key(q.value)}"}
     if q.value_to is not None:
         out.add(f"num:{number_key(q.value_to)}")
@@ -168,7 +168,7 @@ def _clause(article: Article, q: Quantity) -> str:
     return f"{before}{q.text}{after}"
 
 
-def _figures(ctx: Context) -> list[list[Figure]]:
+def report_figures(ctx: Context) -> list[list[Figure]]:
     story_names = _story_names(ctx)
     out = []
     for a_i, art in enumerate(ctx.articles):
@@ -198,24 +198,24 @@ Node = tuple[int, int]  # (article index, quantity index)
 
 
 def find(ctx: Context) -> list[Finding]:
-    figures = _figures(ctx)
+    figures = report_figures(ctx)
     all_values = [set().union(*(f.values for f in figs)) if figs else set() for figs in figures]
     edges: list[tuple[Node, Node]] = []
     for (a_i, xa), (b_i, xb) in _pairs_sharing(figures, _slot_keys(ctx)):
         fa, fb = figures[a_i][xa], figures[b_i][xb]
         qa, qb = fa.q, fb.q
-        if not _compatible(qa, qb) or (qa.value, qa.value_to) == (qb.value, qb.value_to):
+        if not compatible(qa, qb) or (qa.value, qa.value_to) == (qb.value, qb.value_to):
             continue
-        if _digits(qa) and _digits(qa) == _digits(qb):
+        if figure_digits(qa) and figure_digits(qa) == figure_digits(qb):
             continue  # the same figure, read differently ("200,000" in two languages)
         if fa.values & fb.values or fb.values & all_values[a_i] or fa.values & all_values[b_i]:
             continue  # agreed, or one report gives both figures
-        if _keys(qb) & fa.numbers or _keys(qa) & fb.numbers:
+        if figure_keys(qb) & fa.numbers or figure_keys(qa) & fb.numbers:
             continue  # the rival number stands in the figure's own sentence
         if qa.value_to is None and qb.value_to is None and slots.agree(
                 qa.normalized or qa.value, fa.hedge, qb.normalized or qb.value, fb.hedge):
             continue  # "more than 7 percent" and "about 8%" can both be true
-        if _same_slot(ctx, fa, fb, figures):
+        if same_slot(ctx, fa, fb, figures):
             edges.append(((a_i, fa.x), (b_i, fb.x)))
     findings = []
     for members in _slots(edges, figures):
@@ -231,7 +231,7 @@ BlockKey = tuple[object, ...]
 
 
 def _slot_keys(ctx: Context) -> Callable[[Figure], list[BlockKey]]:
-    """Keys that two figures ``_same_slot`` can link share at least one of: they are of one kind and
+    """Keys that two figures ``same_slot`` can link share at least one of: they are of one kind and
     unit, and they count the same named thing (a concept), or share a word around them, or stand in
     sentences the alignment puts in one claim. Comparing only figures that share a key keeps the
     check from weighing every figure of every report against every other."""
@@ -271,7 +271,7 @@ def _single_valued(figures: list[list[Figure]], a_i: int, concept: str, fig: Fig
     """Whether report ``a_i`` gives one value, in one kind and unit, for ``concept``."""
     values = set()
     for f in figures[a_i]:
-        if f.concept == concept and _compatible(f.q, fig.q):
+        if f.concept == concept and compatible(f.q, fig.q):
             values |= f.values
     return len(values) == 1
 
@@ -280,12 +280,12 @@ def _single_named(figures: list[list[Figure]], fig: Figure) -> bool:
     """Whether the report gives one value, in one kind and unit, next to this name."""
     values = set()
     for f in figures[fig.a]:
-        if f.names & fig.names and _compatible(f.q, fig.q):
+        if f.names & fig.names and compatible(f.q, fig.q):
             values |= f.values
     return len(values) == 1
 
 
-def _same_slot(ctx: Context, fa: Figure, fb: Figure, figures: list[list[Figure]]) -> bool:
+def same_slot(ctx: Context, fa: Figure, fb: Figure, figures: list[list[Figure]]) -> bool:
     qa, qb = fa.q, fb.q
     if fa.concept and fb.concept and fa.concept != fb.concept:
         return False
@@ -321,8 +321,8 @@ def _same_slot(ctx: Context, fa: Figure, fb: Figure, figures: list[list[Figure]]
             and _single_named(figures, fa) and _single_named(figures, fb)):
         return True  # "the AfD won 19.6 percent" / "the AfD came second with 20.8%"
     if aligned and fa.concept == fb.concept:
-        open_a = [f for f in figures[fa.a] if f.q.sentence == qa.sentence and _compatible(f.q, qa)]
-        open_b = [f for f in figures[fb.a] if f.q.sentence == qb.sentence and _compatible(f.q, qb)]
+        open_a = [f for f in figures[fa.a] if f.q.sentence == qa.sentence and compatible(f.q, qa)]
+        open_b = [f for f in figures[fb.a] if f.q.sentence == qb.sentence and compatible(f.q, qb)]
         return len(open_a) == 1 and len(open_b) == 1
     return False
 

@@ -7,7 +7,7 @@ import pytest
 
 from storyline.analyze import analyze
 from storyline.check import compare
-from storyline.check.unique_fact import is_heading, is_year
+from storyline.check.unique_fact import fiscal_years, is_heading, is_year
 from storyline.model import Article, Finding
 
 
@@ -354,3 +354,24 @@ def test_what_a_person_only_one_report_quotes_said_is_a_fact():
     # the same words are no fact of their own when another report quotes her too
     other_quoting = other + " Ilse Varga said the merger would save money."
     assert "bumpy" not in unique_facts(lede + said, other_quoting)
+
+
+def test_a_fiscal_year_is_the_year_it_names():
+    assert fiscal_years("inflation for FY26, and FY’25 before it") == {"num:2026", "num:2025"}
+    assert fiscal_years("growth of 6.4% for fiscal 2024-25") == {"num:2024", "num:2025"}
+    assert fiscal_years("FY 2027 and the 26 states") == {"num:2027"}
+    lede = ("The Doran central bank cut its key rate by 25 basis points to 3% on Friday, Ilse Varga said. "
+            "The bank kept its stance neutral. ")
+    a = lede + "Varga expects shipyard orders from Kelmar to recover in FY 2026 after a weak spell."
+    b = lede + "Officials in Kelmar declined to comment. Inflation for FY26 is projected at 4.1% by the bank."
+    assert "FY 2026" not in unique_facts(a, b)
+    assert "FY 2026" in unique_facts(a, b.replace("FY26", "FY27"))
+
+
+def test_a_year_in_a_name_is_no_date_of_the_story():
+    lede = ("The Doran health agency declared an emergency over the outbreak on Friday, Ilse Varga said. "
+            "Cases rose in the north of the country. ")
+    a = lede + "Varga said the outbreak met the terms of the 2011 Kelmar Accord on health emergencies."
+    b = lede + "Officials in Kelmar said the accord would guide the response. The agency has 40 teams in the field."
+    assert "2011" not in unique_facts(a, b)
+    assert "2011" in unique_facts(a.replace("the 2011 Kelmar Accord", "the Kelmar Accord of 2011"), b)

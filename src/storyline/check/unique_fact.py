@@ -9,7 +9,7 @@ A fact only one report gives must also say something checkable that no other rep
 its numbers, months or names appears in no other report, or it quotes someone. A sentence whose
 every number and name the other reports also give is the shared story in other words (a lede the
 alignment did not link to the others' ledes), not a fact of its own. A year another report writes
-dates a fact rather than being one; in German, where every noun is capitalised, only the words of
+dates a fact rather than being one ("FY26" writes 2026; "the 2005 Regulations" names a text); in German, where every noun is capitalised, only the words of
 names count as names; a heading in capitals and a citation marker's digits are no facts. What a
 person no other report quotes said is a fact even when every name in it is known.
 """
@@ -36,6 +36,8 @@ QUOTE_MARK = re.compile(r"[“”\"«»„]")
 # A footnote or generated-text citation marker ("[3]", ":contentReference[oaicite:1]{index=1}") points
 # at a source; its digits are no figure of the report.
 REFERENCE_MARK = re.compile(r":?contentReference\[[^\]]*\](?:\{[^}]*\})?|\[(?:\d{1,3}|oaicite:\d+)\]|\{index=\d+\}")
+# "the 2005 IHR", "the 2015 Paris Agreement": a year that is part of a name dates no fact of the story.
+YEAR_OF_NAME = re.compile(r"\b([Tt]he\s+)(?:1[89]|20)\d\d(?=\s+[A-Z])")
 # A heading in capitals ("CAPTAIN LEADS FROM THE FRONT") titles a section; it states nothing the
 # section does not.
 MIN_HEADING_LETTERS = 8
@@ -112,7 +114,7 @@ def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str
     for ref in ctx.refs:
         stems = set(ref.stems) | _joined(ref.text)
         words[ref.article] |= stems
-        for s in stems | _superlatives(ref.text):
+        for s in stems | _superlatives(ref.text) | fiscal_years(ref.text):
             if s.startswith(("num:", "month:", "most:")):
                 figures[ref.article][s].append(stems)
     out = []
@@ -125,6 +127,23 @@ def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str
                 for key, sentences in figures[b_i].items():
                     other_figures[key].extend(sentences)
         out.append((other_words, other_figures))
+    return out
+
+
+# "FY26", "FY'25", "FY 2026", "2025-26": a fiscal year, written in full or by its last two digits.
+_FISCAL_YEAR = re.compile(r"\bFY\s?['’]?(\d{2}|\d{4})\b|\b(20\d\d)[-–/](\d\d)\b")
+
+
+def fiscal_years(text: str) -> set[str]:
+    """The years a fiscal year names, as the keys a year written in full has ("FY26" is "num:2026";
+    "2025-26" is 2025 and 2026), so that a report writing "FY 2026" gives no new year."""
+    out = set()
+    for m in _FISCAL_YEAR.finditer(text):
+        if m.group(1):
+            year = m.group(1)
+            out.add(f"num:{'20' + year if len(year) == 2 else year}")
+        else:
+            out |= {f"num:{m.group(2)}", f"num:{m.group(2)[:2]}{m.group(3)}"}
     return out
 
 
@@ -230,7 +249,7 @@ def find(ctx: Context) -> list[Finding]:
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:
                 continue
-            plain = REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text))
+            plain = YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text)))
             found = anchors(plain) | _superlatives(plain)
             names = name_words(ctx.articles[ref.article], ref.sentence, plain)
             if names is not None:

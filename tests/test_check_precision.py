@@ -375,3 +375,21 @@ def test_a_year_in_a_name_is_no_date_of_the_story():
     b = lede + "Officials in Kelmar said the accord would guide the response. The agency has 40 teams in the field."
     assert "2011" not in unique_facts(a, b)
     assert "2011" in unique_facts(a.replace("the 2011 Kelmar Accord", "the Kelmar Accord of 2011"), b)
+
+
+def test_an_embedded_post_is_no_fact_of_the_report():
+    post = "Leaving now. pic.twitter.com/QxPKAStvZ3 — Tomas Reyne (@tomasreyne) March 3, 2031"
+    assert "Reyne" not in unique_facts(BRIDGE + post, BRIDGE_OTHER)
+    signed = "Leaving the harbour now, Kelmar ferries stopped — Tomas Reyne (@tomasreyne) March 3, 2031"
+    assert "Reyne" not in unique_facts(BRIDGE + signed, BRIDGE_OTHER)
+    assert "Reyne" in unique_facts(BRIDGE + "Ferry captain Tomas Reyne said 40 crossings were cancelled.",
+                                   BRIDGE_OTHER)
+
+
+def test_a_superlative_another_report_words_apart_is_given():
+    lede = ("The Doran central bank cut its key rate by 25 basis points to 3% on Friday, Ilse Varga said. "
+            "The bank kept its stance neutral. ")
+    a = lede + "This was the first policy decision under the new governor Ilse Varga after the spring budget."
+    b = lede + "Markets in Kelmar barely moved. It was her first monetary policy meeting since she took office."
+    assert "first policy" not in unique_facts(a, b)
+    assert "first policy" in unique_facts(a, b.replace("first monetary policy meeting", "first meeting"))

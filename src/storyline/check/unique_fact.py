@@ -30,6 +30,9 @@ FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|p
 # describes a picture, often an old one, not the story.
 CAPTION = re.compile(r"\b(?:is|are|was|were) (?:shown|pictured)\b|^\s*(?:file|archive) (?:photo|picture|image)\b|"
                      r"\b(?:photo|picture|image) (?:taken|dated) ", re.IGNORECASE)
+# An embedded social post: its signature ("— Ada Brisk (@adabrisk) January 7, 2025") or its picture
+# link. The post is a quoted document the page shows, not a statement of the report.
+EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}|\bpic\.twitter\.com/", re.IGNORECASE)
 # A link's letters ("pic.twitter.com/CpQxPKAS73") are no name a report gives.
 LINK = re.compile(r"(?:https?://|www\.|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/)\S*", re.IGNORECASE)
 QUOTE_MARK = re.compile(r"[“”\"«»„]")
@@ -114,7 +117,7 @@ def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str
     for ref in ctx.refs:
         stems = set(ref.stems) | _joined(ref.text)
         words[ref.article] |= stems
-        for s in stems | _superlatives(ref.text) | fiscal_years(ref.text):
+        for s in stems | _superlatives(ref.text) | _superlative_words(ref.text) | fiscal_years(ref.text):
             if s.startswith(("num:", "month:", "most:")):
                 figures[ref.article][s].append(stems)
     out = []
@@ -161,6 +164,18 @@ def _superlatives(text: str) -> set[str]:
     return {f"most:{m.group(1).lower()} {stem(fold_word(m.group(2)))}" for m in _SUPERLATIVE.finditer(text)}
 
 
+def _superlative_words(text: str) -> set[str]:
+    """The superlatives a sentence uses, alone ("most:first"): another report's "his first Monetary
+    Policy Committee meeting" gives "the first policy meeting" although other words stand between."""
+    return {f"most:{m.group(0).lower()}" for m in FIRSTS.finditer(text)}
+
+
+def _superlative_given(key: str, other_figures: dict[str, list[set[str]]]) -> bool:
+    """Whether another report's sentence uses the same superlative and the word it is said of."""
+    word, _, thing = key[len("most:"):].partition(" ")
+    return bool(thing) and any(thing in sentence for sentence in other_figures.get(f"most:{word}", []))
+
+
 def novel(stems: list[str], found: set[str], elsewhere: tuple[set[str], dict[str, list[set[str]]]]) -> set[str]:
     """The sentence's anchors (``found``: numbers, months, names) that no other report gives: a name
     no other report uses anywhere, a number or month no other report writes beside any of this
@@ -173,7 +188,8 @@ def novel(stems: list[str], found: set[str], elsewhere: tuple[set[str], dict[str
             if a not in other_figures:
                 out.add(a)
         elif a.startswith(("num:", "month:", "most:")):
-            if not any((words - {a}) & sentence for sentence in other_figures.get(a, [])):
+            if not any((words - {a}) & sentence for sentence in other_figures.get(a, [])) and \
+                    not (a.startswith("most:") and _superlative_given(a, other_figures)):
                 out.add(a)
         elif a not in other_words:
             out.add(a)
@@ -244,7 +260,8 @@ def find(ctx: Context) -> list[Finding]:
             content = sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
-            if is_furniture(ref.text) or CAPTION.search(ref.text) or is_heading(ref.text):
+            if is_furniture(ref.text) or CAPTION.search(ref.text) or is_heading(ref.text) or \
+                    EMBEDDED_POST.search(ref.text):
                 continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:

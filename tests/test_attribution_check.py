@@ -45,3 +45,11 @@ def test_a_win_or_a_score_is_not_a_statement():
     details = attribution_details(text, "The Brenmoor Rovers beat Kelmar on Friday, the club said.")["r0"]
     assert "Tomas Reyne" not in details["sources"] and "Jorin Falk" in details["sources"]
     assert [c["text"] for c in details["citations"]] == ["Falk said"]
+
+
+def test_a_reason_after_citing_is_not_a_source():
+    text = ("Dockworkers at Brenmoor Port ended their strike on Friday, citing an improvement in the pay offer. "
+            "The port reopened, citing two officials at the harbour. The deal runs four years, Ilse Varga said.")
+    sources = cited(text, OTHER)["r0"]
+    assert not any("improvement" in s for s in sources) and "Ilse Varga" in sources
+    assert "two officials at the harbour" in sources

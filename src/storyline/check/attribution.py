@@ -4,7 +4,8 @@ The analyser reads a source from the words before or after a speech verb; three 
 source at all, and are left out of the finding rather than listed as whom the report cites: a place
 after a preposition ("the union district in Seattle said": the source is the district), a name cut
 short inside a longer one ("according to the U.S. Department of Agriculture", "Boar's Head wrote"),
-and a verb of speech used for a win or a score ("Keshav Maharaj claimed two wickets", "Stubbs added 31").
+a verb of speech used for a win or a score ("Keshav Maharaj claimed two wickets", "Stubbs added 31"),
+and a reason read as a source ("citing an improvement in the inflation outlook").
 """
 
 from __future__ import annotations
@@ -30,8 +31,16 @@ ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$|\b[A-Z]$")
 NAME_GOES_ON = re.compile(r"^\.\s+[A-Z]")
 
 
+# "citing an improvement in the outlook", "citing the need for efficiency": a reason given, not a source.
+REASON = re.compile(r"^(?:(?:an?|the)\s+)?(?:[a-z-]+\s+)?(?:[a-z]+(?:ment|ness|ity|ance|ence)|need|needs|threat|risk|"
+                    r"risks|concern|concerns|fear|fears|rise|fall|decline|drop|increase|surge|slowdown|uncertainty|inflation|"
+                    r"growth)\b")
+
+
 def misread(art: Article, citation: Attribution) -> bool:
     """Whether the citation's source is no source: a place, a name cut short or a win (see above)."""
+    if citation.text.lower().startswith("citing ") and REASON.match(citation.source):
+        return True
     start, end = as_span(citation.span)
     at = art.text.find(citation.source, start, end) if citation.source else -1
     if at < 0:

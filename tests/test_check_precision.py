@@ -334,14 +334,23 @@ def test_german_nouns_are_no_names():
     assert "Falkenrath" in facts
 
 
+def after_lede(lede: str, mine: str, other: str) -> str:
+    """The unique facts of two reports that share their first two sentences (a lede no rule reads)."""
+    return unique_facts(lede + mine, lede + other)
+
+
+FERRY_LEDE = ("Talvik Lines agreed to buy Brenmoor Ferries on Monday, Ilse Varga said. "
+              "The ferry operator will pay 40 million euros in cash. ")
+BANK_LEDE = ("The Doran central bank cut its key rate by 25 basis points to 3% on Friday, Ilse Varga said. "
+             "The bank kept its stance neutral. ")
+
+
 def test_a_year_another_report_writes_is_no_new_figure():
-    lede = ("Talvik Lines agreed to buy Brenmoor Ferries on Monday, Ilse Varga said. "
-            "The ferry operator will pay 40 million euros in cash. ")
-    a = lede + "Varga expects the merged fleet to turn a profit in FY 2027 on all its routes."
-    b = lede + "The deal is due to close in 2027 after a review by regulators in Doran."
-    assert "FY 2027" not in unique_facts(a, b)
+    mine = "Varga expects the merged fleet to turn a profit in FY 2027 on all its routes."
+    other = "The deal is due to close in 2027 after a review by regulators in Doran."
+    assert "FY 2027" not in after_lede(FERRY_LEDE, mine, other)
     # a year no other report writes still makes a fact
-    assert "FY 2029" in unique_facts(a.replace("2027", "2029"), b)
+    assert "FY 2029" in after_lede(FERRY_LEDE, mine.replace("2027", "2029"), other)
     assert is_year("num:2027") and not is_year("num:300") and not is_year("num:2027.5")
 
 
@@ -360,12 +369,10 @@ def test_a_fiscal_year_is_the_year_it_names():
     assert fiscal_years("inflation for FY26, and FY’25 before it") == {"num:2026", "num:2025"}
     assert fiscal_years("growth of 6.4% for fiscal 2024-25") == {"num:2024", "num:2025"}
     assert fiscal_years("FY 2027 and the 26 states") == {"num:2027"}
-    lede = ("The Doran central bank cut its key rate by 25 basis points to 3% on Friday, Ilse Varga said. "
-            "The bank kept its stance neutral. ")
-    a = lede + "Varga expects shipyard orders from Kelmar to recover in FY 2026 after a weak spell."
-    b = lede + "Officials in Kelmar declined to comment. Inflation for FY26 is projected at 4.1% by the bank."
-    assert "FY 2026" not in unique_facts(a, b)
-    assert "FY 2026" in unique_facts(a, b.replace("FY26", "FY27"))
+    mine = "Varga expects shipyard orders from Kelmar to recover in FY 2026 after a weak spell."
+    other = "Officials in Kelmar declined to comment. Inflation for FY26 is projected at 4.1% by the bank."
+    assert "FY 2026" not in after_lede(BANK_LEDE, mine, other)
+    assert "FY 2026" in after_lede(BANK_LEDE, mine, other.replace("FY26", "FY27"))
 
 
 def test_a_year_in_a_name_is_no_date_of_the_story():
@@ -387,9 +394,7 @@ def test_an_embedded_post_is_no_fact_of_the_report():
 
 
 def test_a_superlative_another_report_words_apart_is_given():
-    lede = ("The Doran central bank cut its key rate by 25 basis points to 3% on Friday, Ilse Varga said. "
-            "The bank kept its stance neutral. ")
-    a = lede + "This was the first policy decision under the new governor Ilse Varga after the spring budget."
-    b = lede + "Markets in Kelmar barely moved. It was her first monetary policy meeting since she took office."
-    assert "first policy" not in unique_facts(a, b)
-    assert "first policy" in unique_facts(a, b.replace("first monetary policy meeting", "first meeting"))
+    mine = "This was the first policy decision under the new governor Ilse Varga after the spring budget."
+    other = "Markets in Kelmar barely moved. It was her first monetary policy meeting since she took office."
+    assert "first policy" not in after_lede(BANK_LEDE, mine, other)
+    assert "first policy" in after_lede(BANK_LEDE, mine, other.replace("first monetary policy meeting", "first meeting"))

@@ -7,6 +7,7 @@ import pytest
 
 from storyline.analyze import analyze
 from storyline.check import compare
+from storyline.check.unique_fact import fiscal_years, is_heading, is_year
 from storyline.model import Article, Finding
 
 
@@ -293,3 +294,107 @@ def test_a_figure_another_report_writes_with_a_hyphen_is_not_unique():
     b = ("Talvik Lines agreed to buy Brenmoor Ferries on Monday, Ilse Varga said. "
          "Following the news, the stock is up 9% in the pre-market.")
     assert not any("premarket" in f.summary for f in findings("unique_fact", a, b))
+
+
+BRIDGE = ("The Doran harbour bridge was closed on Monday after 3 cables snapped, engineer Ilse Varga said. "
+          "Repairs will take 6 weeks, the city council said on Monday. ")
+BRIDGE_OTHER = ("Doran's harbour bridge closed on Monday after 3 cables snapped, Ilse Varga said. "
+                "The council said repairs would take 6 weeks. The Doran statements said it was closed for safety.")
+
+
+def test_a_heading_in_capitals_is_not_a_fact():
+    assert "STEERS" not in unique_facts(BRIDGE + "HARBOUR CHIEF VARGA STEERS THE REPAIRS FOR KELMAR", BRIDGE_OTHER)
+    assert is_heading("HARBOUR CHIEF VARGA STEERS THE REPAIRS")
+    assert not is_heading("Harbour chief Varga steers the repairs of the NATO pier")
+
+
+def test_a_citation_marker_is_no_figure():
+    said = ("Official Doran statements said the bridge had been shut as a precaution. "
+            ":contentReference[oaicite:7]{index=7}")
+    other = BRIDGE_OTHER.replace(" The Doran statements said it was closed for safety.", "")
+    assert "contentReference" not in unique_facts(BRIDGE + said, other)
+    # a figure beside the marker is still one
+    assert "14 days" in unique_facts(BRIDGE + said.replace("as a precaution", "for 14 days of checks"), other)
+
+
+GERMAN_STORY = ("Die Werft von Doran hat am Montag 300 Arbeiter entlassen, sagte Ilse Varga. "
+                "Die Gewerkschaft kündigte Proteste an. {}")
+GERMAN_OTHER = ("Doran shipyard laid off 300 workers on Monday, Ilse Varga said. The union announced protests. "
+                "Ilse Varga is now likely to become Doran's next mayor, the union said.")
+
+
+def test_german_nouns_are_no_names():
+    said = "Ilse Varga hat nun beste Chancen, nächste Bürgermeisterin von Doran zu werden."
+    facts = " | ".join(f.summary for f in findings("unique_fact", GERMAN_STORY.format(said), GERMAN_OTHER, lang="de"))
+    assert "Chancen" not in facts
+    # a name the analyser does not know, written as two capitalised words, is still a name
+    new_name = "Hafenmeister Jorin Falkenrath nannte die Entlassungen einen schweren Fehler."
+    facts = " | ".join(f.summary for f in findings("unique_fact", GERMAN_STORY.format(new_name), GERMAN_OTHER,
+                                                    lang="de"))
+    assert "Falkenrath" in facts
+
+
+def after_lede(lede: str, mine: str, other: str) -> str:
+    """The unique facts of two reports that share their first two sentences (a lede no rule reads)."""
+    return unique_facts(lede + mine, lede + other)
+
+
+FERRY_LEDE = ("Talvik Lines agreed to buy Brenmoor Ferries on Monday, Ilse Varga said. "
+              "The ferry operator will pay 40 million euros in cash. ")
+BANK_LEDE = ("The Doran central bank cut its key rate by 25 basis points to 3% on Friday, Ilse Varga said. "
+             "The bank kept its stance neutral. ")
+
+
+def test_a_year_another_report_writes_is_no_new_figure():
+    mine = "Varga expects the merged fleet to turn a profit in FY 2027 on all its routes."
+    other = "The deal is due to close in 2027 after a review by regulators in Doran."
+    assert "FY 2027" not in after_lede(FERRY_LEDE, mine, other)
+    # a year no other report writes still makes a fact
+    assert "FY 2029" in after_lede(FERRY_LEDE, mine.replace("2027", "2029"), other)
+    assert is_year("num:2027") and not is_year("num:300") and not is_year("num:2027.5")
+
+
+def test_what_a_person_only_one_report_quotes_said_is_a_fact():
+    lede = ("Talvik Lines agreed to buy Brenmoor Ferries on Monday for 40 million euros, the companies said. "
+            "The deal still needs the approval of regulators in Doran. ")
+    said = "The next months will be bumpy, chief executive Ilse Varga told staff after the signing."
+    other = lede + "Shares of Talvik Lines, run by Ilse Varga, rose on the news in Doran."
+    assert "bumpy" in unique_facts(lede + said, other)
+    # the same words are no fact of their own when another report quotes her too
+    other_quoting = other + " Ilse Varga said the merger would save money."
+    assert "bumpy" not in unique_facts(lede + said, other_quoting)
+
+
+def test_a_fiscal_year_is_the_year_it_names():
+    assert fiscal_years("inflation for FY26, and FY’25 before it") == {"num:2026", "num:2025"}
+    assert fiscal_years("growth of 6.4% for fiscal 2024-25") == {"num:2024", "num:2025"}
+    assert fiscal_years("FY 2027 and the 26 states") == {"num:2027"}
+    mine = "Varga expects shipyard orders from Kelmar to recover in FY 2026 after a weak spell."
+    other = "Officials in Kelmar declined to comment. Inflation for FY26 is projected at 4.1% by the bank."
+    assert "FY 2026" not in after_lede(BANK_LEDE, mine, other)
+    assert "FY 2026" in after_lede(BANK_LEDE, mine, other.replace("FY26", "FY27"))
+
+
+def test_a_year_in_a_name_is_no_date_of_the_story():
+    lede = ("The Doran health agency declared an emergency over the outbreak on Friday, Ilse Varga said. "
+            "Cases rose in the north of the country. ")
+    a = lede + "Varga said the outbreak met the terms of the 2011 Kelmar Accord on health emergencies."
+    b = lede + "Officials in Kelmar said the accord would guide the response. The agency has 40 teams in the field."
+    assert "2011" not in unique_facts(a, b)
+    assert "2011" in unique_facts(a.replace("the 2011 Kelmar Accord", "the Kelmar Accord of 2011"), b)
+
+
+def test_an_embedded_post_is_no_fact_of_the_report():
+    post = "Leaving now. pic.twitter.com/QxPKAStvZ3 — Tomas Reyne (@tomasreyne) March 3, 2031"
+    assert "Reyne" not in unique_facts(BRIDGE + post, BRIDGE_OTHER)
+    signed = "Leaving the harbour now, Kelmar ferries stopped — Tomas Reyne (@tomasreyne) March 3, 2031"
+    assert "Reyne" not in unique_facts(BRIDGE + signed, BRIDGE_OTHER)
+    assert "Reyne" in unique_facts(BRIDGE + "Ferry captain Tomas Reyne said 40 crossings were cancelled.",
+                                   BRIDGE_OTHER)
+
+
+def test_a_superlative_another_report_words_apart_is_given():
+    mine = "This was the first policy decision under the new governor Ilse Varga after the spring budget."
+    other = "Markets in Kelmar barely moved. It was her first monetary policy meeting since she took office."
+    assert "first policy" not in after_lede(BANK_LEDE, mine, other)
+    assert "first policy" in after_lede(BANK_LEDE, mine, other.replace("first monetary policy meeting", "first meeting"))

@@ -6,11 +6,17 @@ of checker v1, every fifth attribution and every 28th unique fact (v1: precision
 0.81; unique_fact 0.56, date_conflict 0.60). Issue 11 added 51: the findings new rules brought up, and
 two fresh samples of unique facts (every 20th current one), the second taken after the unique_fact
 rules were written, so it measures them out of sample (9 true, 7 harmless, 7 false: 0.56).
-Measured with the lexical method, all 162 labels: precision 0.85 overall (83 true, 49 harmless,
-15 false; 147 found, 15 gone); attribution 0.83, date_conflict 0.80, number_conflict 0.92,
-unique_fact 0.74, the other kinds 1.00. On the first 111 labels alone: 0.92. One label of the 111 was
-corrected: GOLD.md names the Mars/Kellanova headcount finding as a real error. The labels are one
-judge's, on the dev corpus. Raise the floors when the checker improves; never lower them silently.
+Issue 11, second round, added 68: two fresh random samples of the unlabelled findings (30 each,
+random.Random(20261203) and random.Random(20261204) over the unlabelled findings sorted by story and
+key), the first drawn before this round's rules (out of sample then: 13 true, 11 harmless, 6 false,
+0.68), the second drawn after the first rules (out of sample then: 10 true, 9 harmless, 11 false,
+0.48), and the 8 findings the attribution rules brought up. Measured with the lexical method:
+all 232 labels 0.86 (113 true, 70 harmless, 18 false; 201 found, 31 gone); the 164 labels before
+the second round 0.91 (was 0.85); the first 111 0.98 (was 0.92); attribution 1.00, date_conflict
+0.80, number_conflict 0.92, unique_fact 0.746, the other kinds 1.00. Of the first 111, 94 are found:
+the one more gone is a wrong attribution the new rules drop. One label of the 111 was corrected:
+GOLD.md names the Mars/Kellanova headcount finding as a real error. The labels are one judge's, on
+the dev corpus. Raise the floors when the checker improves; never lower them silently.
 """
 
 from __future__ import annotations
@@ -26,12 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.findings import DEFAULT_GOLD, DEFAULT_LABELS, LABELS, finding_key, precision, run  # noqa: E402
 
-PRECISION_FLOORS = {"overall": 0.84, "attribution": 0.83, "date_conflict": 0.80, "name_variant": 1.00,
+PRECISION_FLOORS = {"overall": 0.86, "attribution": 1.00, "date_conflict": 0.80, "name_variant": 1.00,
                     "number_conflict": 0.92, "place_conflict": 1.00, "quote_variant": 1.00, "reuse": 1.00,
                     "suspect_term": 1.00, "unique_fact": 0.74}
-# The first 111 labels (checker v1's set) on their own: the issue's target of 0.90 is met there.
-FIRST_LABELS = 111
-FIRST_LABELS_FLOOR = 0.92
+# The first 111 labels (checker v1's set) and the 164 before the second round, on their own: the
+# issue's target of 0.90 is met on both.
+FIRST_LABELS = {111: (0.98, 94), 164: (0.91, 140)}  # labels: (precision, found)
 RECALL_FLOOR = (61, 97)
 
 
@@ -96,11 +102,13 @@ def test_precision_and_recall_floors(dev_corpus):
 
 
 @pytest.mark.slow
-def test_precision_on_the_first_labels(dev_corpus, tmp_path):
+@pytest.mark.parametrize("first", sorted(FIRST_LABELS))
+def test_precision_on_the_first_labels(dev_corpus, tmp_path, first):
     import json
 
-    first = tmp_path / "labels.json"
-    first.write_text(json.dumps(_labels()[:FIRST_LABELS]), encoding="utf-8")
-    labels = run(dev_corpus, DEFAULT_GOLD, sample=0, labels_path=first)["labels"]
-    assert labels["overall"]["found"] >= 95, labels["overall"]
-    assert labels["overall"]["precision"] >= FIRST_LABELS_FLOOR, labels["overall"]
+    labels_path = tmp_path / "labels.json"
+    labels_path.write_text(json.dumps(_labels()[:first]), encoding="utf-8")
+    labels = run(dev_corpus, DEFAULT_GOLD, sample=0, labels_path=labels_path)["labels"]
+    floor, found = FIRST_LABELS[first]
+    assert labels["overall"]["found"] >= found, labels["overall"]
+    assert labels["overall"]["precision"] >= floor, labels["overall"]

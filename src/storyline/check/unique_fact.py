@@ -8,7 +8,10 @@ least two points are listed, most checkable first. Page furniture a cleaner left
 A fact only one report gives must also say something checkable that no other report says: one of
 its numbers, months or names appears in no other report, or it quotes someone. A sentence whose
 every number and name the other reports also give is the shared story in other words (a lede the
-alignment did not link to the others' ledes), not a fact of its own.
+alignment did not link to the others' ledes), not a fact of its own. A year another report writes
+dates a fact rather than being one ("FY26" writes 2026; "the 2005 Regulations" names a text); in German, where every noun is capitalised, only the words of
+names count as names; a heading in capitals and a citation marker's digits are no facts. What a
+person no other report quotes said is a fact even when every name in it is known.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections import defaultdict
 from storyline.check.context import Context
 from storyline.check.text import anchors, tokens
 from storyline.lang.fold import fold_word, stem
-from storyline.model import Finding
+from storyline.model import Article, Finding
 
 FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|primer[oa]?|premi[eè]re?|erste)\b",
                     re.IGNORECASE)
@@ -27,9 +30,26 @@ FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|p
 # describes a picture, often an old one, not the story.
 CAPTION = re.compile(r"\b(?:is|are|was|were) (?:shown|pictured)\b|^\s*(?:file|archive) (?:photo|picture|image)\b|"
                      r"\b(?:photo|picture|image) (?:taken|dated) ", re.IGNORECASE)
+# An embedded social post: its signature ("— Ada Brisk (@adabrisk) January 7, 2025") or its picture
+# link. The post is a quoted document the page shows, not a statement of the report.
+EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}|\bpic\.twitter\.com/", re.IGNORECASE)
 # A link's letters ("pic.twitter.com/CpQxPKAS73") are no name a report gives.
 LINK = re.compile(r"(?:https?://|www\.|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/)\S*", re.IGNORECASE)
 QUOTE_MARK = re.compile(r"[“”\"«»„]")
+# A footnote or generated-text citation marker ("[3]", ":contentReference[oaicite:1]{index=1}") points
+# at a source; its digits are no figure of the report.
+REFERENCE_MARK = re.compile(r":?contentReference\[[^\]]*\](?:\{[^}]*\})?|\[(?:\d{1,3}|oaicite:\d+)\]|\{index=\d+\}")
+# "the 2005 IHR", "the 2015 Paris Agreement": a year that is part of a name dates no fact of the story.
+YEAR_OF_NAME = re.compile(r"\b([Tt]he\s+)(?:1[89]|20)\d\d(?=\s+[A-Z])")
+# A heading in capitals ("CAPTAIN LEADS FROM THE FRONT") titles a section; it states nothing the
+# section does not.
+MIN_HEADING_LETTERS = 8
+
+
+def is_heading(text: str) -> bool:
+    """Whether a sentence is written in capitals, as a section heading is."""
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return len(letters) >= MIN_HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 # Calls to action of a page, not statements of a report: follow, subscribe, sign up, download, unlock,
 # advertisement, in the languages the project reads. Anchored at the sentence start (after
 # punctuation or an arrow), so "40,000 subscribers asked for refunds" stays a fact.
@@ -62,6 +82,7 @@ def is_furniture(text: str) -> bool:
     """Whether a sentence is page furniture: a call to action, a cookie notice, a share widget."""
     return bool(FURNITURE.search(text)) or len({m.lower() for m in _NETWORKS.findall(text)}) >= 3
 MIN_SCORE = 2.0
+NOUNS_CAPITALISED = {"de", "lb"}
 # A report's first sentences state the story, in its own words or language; there only a figure or a
 # superlative no other report gives is a fact of its own, not a name (a translated one looks new).
 LEDE = 2
@@ -96,7 +117,7 @@ def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str
     for ref in ctx.refs:
         stems = set(ref.stems) | _joined(ref.text)
         words[ref.article] |= stems
-        for s in stems | _superlatives(ref.text):
+        for s in stems | _superlatives(ref.text) | _superlative_words(ref.text) | fiscal_years(ref.text):
             if s.startswith(("num:", "month:", "most:")):
                 figures[ref.article][s].append(stems)
     out = []
@@ -109,6 +130,23 @@ def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str
                 for key, sentences in figures[b_i].items():
                     other_figures[key].extend(sentences)
         out.append((other_words, other_figures))
+    return out
+
+
+# "FY26", "FY'25", "FY 2026", "2025-26": a fiscal year, written in full or by its last two digits.
+_FISCAL_YEAR = re.compile(r"\bFY\s?['’]?(\d{2}|\d{4})\b|\b(20\d\d)[-–/](\d\d)\b")
+
+
+def fiscal_years(text: str) -> set[str]:
+    """The years a fiscal year names, as the keys a year written in full has ("FY26" is "num:2026";
+    "2025-26" is 2025 and 2026), so that a report writing "FY 2026" gives no new year."""
+    out = set()
+    for m in _FISCAL_YEAR.finditer(text):
+        if m.group(1):
+            year = m.group(1)
+            out.add(f"num:{'20' + year if len(year) == 2 else year}")
+        else:
+            out |= {f"num:{m.group(2)}", f"num:{m.group(2)[:2]}{m.group(3)}"}
     return out
 
 
@@ -126,6 +164,18 @@ def _superlatives(text: str) -> set[str]:
     return {f"most:{m.group(1).lower()} {stem(fold_word(m.group(2)))}" for m in _SUPERLATIVE.finditer(text)}
 
 
+def _superlative_words(text: str) -> set[str]:
+    """The superlatives a sentence uses, alone ("most:first"): another report's "his first Monetary
+    Policy Committee meeting" gives "the first policy meeting" although other words stand between."""
+    return {f"most:{m.group(0).lower()}" for m in FIRSTS.finditer(text)}
+
+
+def _superlative_given(key: str, other_figures: dict[str, list[set[str]]]) -> bool:
+    """Whether another report's sentence uses the same superlative and the word it is said of."""
+    word, _, thing = key[len("most:"):].partition(" ")
+    return bool(thing) and any(thing in sentence for sentence in other_figures.get(f"most:{word}", []))
+
+
 def novel(stems: list[str], found: set[str], elsewhere: tuple[set[str], dict[str, list[set[str]]]]) -> set[str]:
     """The sentence's anchors (``found``: numbers, months, names) that no other report gives: a name
     no other report uses anywhere, a number or month no other report writes beside any of this
@@ -134,12 +184,67 @@ def novel(stems: list[str], found: set[str], elsewhere: tuple[set[str], dict[str
     words = set(stems)
     out = set()
     for a in found:
-        if a.startswith(("num:", "month:", "most:")):
-            if not any((words - {a}) & sentence for sentence in other_figures.get(a, [])):
+        if is_year(a):
+            if a not in other_figures:
+                out.add(a)
+        elif a.startswith(("num:", "month:", "most:")):
+            if not any((words - {a}) & sentence for sentence in other_figures.get(a, [])) and \
+                    not (a.startswith("most:") and _superlative_given(a, other_figures)):
                 out.add(a)
         elif a not in other_words:
             out.add(a)
     return out
+
+
+def is_year(anchor: str) -> bool:
+    """A four-digit year ("num:2025"): it dates a figure rather than being one, and a report may date
+    a fact another report gives by another word ("FY 2026", "next year"), so it is new only where no
+    other report writes it at all."""
+    if not anchor.startswith("num:"):
+        return False
+    value = anchor[4:]
+    return value.isdigit() and len(value) == 4 and 1900 <= int(value) <= 2100
+
+
+def name_words(art: Article, sentence: int, text: str) -> set[str] | None:
+    """In a language that capitalises every noun (German), the stems of the words that are names:
+    those the analyser named in the sentence and those of a run of two or more capitalised words
+    ("Hafenmeister Jorin Falkenrath", which the analyser may not know). There "Kanzler" or "Südwesten"
+    alone is no name. None elsewhere, where any capitalised word inside a sentence stands for a name
+    (the analyser misses product names such as an engine's or a satellite network's)."""
+    if (art.lang or "").split("-")[0] not in NOUNS_CAPITALISED:
+        return None
+    out = {stem(fold_word(tok)) for m in art.names if m.sentence == sentence for tok in tokens(m.text)}
+    toks = tokens(text)
+    run: list[str] = []
+    for i, tok in enumerate([*toks, ""]):
+        if i > 0 and tok[:1].isupper():
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            out |= {stem(fold_word(t)) for t in run}
+        run = []
+    return out
+
+
+def _speaker_key(speaker: str | None) -> str | None:
+    """A quoted person by surname, which survives a title, a given name dropped or a translation."""
+    words = tokens(speaker or "")
+    return fold_word(words[-1]) if words else None
+
+
+def _quotes_a_new_speaker(ctx: Context, a_i: int, sentence: int) -> bool:
+    """Whether the sentence quotes, in or out of quote marks, a person no other report quotes: what
+    that person said is a claim of its own even when every name in it is known ("the next months
+    will be bumpy, Lagarde said" in the one report that quotes her)."""
+    art = ctx.articles[a_i]
+    people = {m.canonical or m.text for m in art.names if m.type == "person"} | {m.text for m in art.names
+                                                                               if m.type == "person"}
+    here = {_speaker_key(q.speaker) for q in art.quotes if q.sentence == sentence and q.speaker in people} - {None}
+    if not here:
+        return False
+    elsewhere = {_speaker_key(q.speaker) for b_i, art in enumerate(ctx.articles) if b_i != a_i for q in art.quotes}
+    return bool(here - elsewhere)
 
 
 def find(ctx: Context) -> list[Finding]:
@@ -155,16 +260,21 @@ def find(ctx: Context) -> list[Finding]:
             content = sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
-            if is_furniture(ref.text) or CAPTION.search(ref.text):
+            if is_furniture(ref.text) or CAPTION.search(ref.text) or is_heading(ref.text) or \
+                    EMBEDDED_POST.search(ref.text):
                 continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:
                 continue
-            plain = LINK.sub(" ", ref.text)
-            new = novel(ref.stems, anchors(plain) | _superlatives(plain), elsewhere[ref.article])
+            plain = YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text)))
+            found = anchors(plain) | _superlatives(plain)
+            names = name_words(ctx.articles[ref.article], ref.sentence, plain)
+            if names is not None:
+                found = {a for a in found if a.startswith(("num:", "month:", "most:")) or a in names}
+            new = novel(ref.stems, found, elsewhere[ref.article])
             if ref.sentence < LEDE:
-                new = {a for a in new if a.startswith(("num:", "most:"))}
-            if not new and not QUOTE_MARK.search(ref.text):
+                new = {a for a in new if a.startswith(("num:", "most:")) and not is_year(a)}
+            if not new and not QUOTE_MARK.search(ref.text) and not _quotes_a_new_speaker(ctx, ref.article, ref.sentence):
                 continue  # every number and name of it is in other reports: the shared story reworded
             aid = ctx.articles[ref.article].id
             per_article.setdefault(ref.article, []).append(Finding(

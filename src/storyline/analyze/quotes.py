@@ -36,6 +36,21 @@ from storyline.model import Mention, Quote, Sentence
 _DE_SPEECH = set(SPEECH_VERBS["de"])
 
 _TERMINATOR = re.compile(r"[.!?](?=\s|$)|\n")
+# A full stop after these ends no sentence: '“…,” Mr. Obama said' (the tail must reach "said"),
+# '“…,” Rep. Gwen Moore said', '“…,” Laurence H. Tribe said'.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Lt|Gen|Col|Capt|Cmdr|Adm|Maj|Sgt|Prof|Rev|Hon|St|Jr|Sr|Atty|Amb|Supt)"
+    r"|(?<![\w.])[A-Z]|\b(?:[A-Z]\.)+[A-Z])$"
+)
+
+
+def _stop(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first sentence end in ``text[lo:hi]`` (a full stop, "!", "?" or a line break), skipping the
+    full stops of titles and initials."""
+    for m in _TERMINATOR.finditer(text, lo, hi):
+        if m.group() != "." or not _ABBREVIATION.search(text, max(lo, m.start() - 8), m.start()):
+            return m
+    return None
 _INTRO_ENDS = (":", ",", "—", "–")
 _THAT = re.compile(
     r"^\s*(?:(?:to\s+)?(?:reporters|journalists|lawmakers|parliament|the\s+\w+|him|her|them|us|me|[A-Z][\w.]+)\s+)?"
@@ -147,7 +162,7 @@ def _tail_end(doc: Doc, segments: list[Segment], i: int) -> int:
     hi = para_end
     if i + 1 < len(segments):
         hi = min(hi, segments[i + 1].outer_start)
-    m = _TERMINATOR.search(doc.text, seg.outer_end, hi)
+    m = _stop(doc.text, seg.outer_end, hi)
     return m.start() if m else hi
 
 
@@ -212,7 +227,7 @@ def _direct_quote(
             continue
         end = max(a.verb_span[1], a.subject.span[1] if a.subject else 0)
         gap = text[end : seg.outer_start]
-        if len(gap) <= 80 and not _TERMINATOR.search(gap):
+        if len(gap) <= 80 and not _stop(gap, 0, len(gap)):
             head_act = a
         break
 

@@ -234,11 +234,17 @@ def looks_like_person_name(name: str) -> bool:
     if not 2 <= len(toks) <= 4 or is_orgish(name):
         return False
     caps = [t for t in toks if t[0].isupper()]
-    return len(caps) >= 2 and not any(t in PLACES or t in NOT_NAMES or t.isupper() for t in caps)
+    # an initial ("Gregory T. Angelo") is upper-case but no acronym
+    return len(caps) >= 2 and not any(t in PLACES or t in NOT_NAMES or t.isupper() and not _INITIAL.fullmatch(t)
+                                      for t in caps)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     """The speaker phrase that ends at ``hi`` (just before a speech verb), looking no further than ``lo``."""
+    whole = lo >= hi - 160  # the clause is read from its start
     lo = max(lo, hi - 160)
     end = hi
     while end > lo and text[end - 1].isspace():
@@ -292,14 +298,17 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
         return Subject(text[start:end], (start, end), "nominal")
     np = _CLAUSE_NOUN_PHRASE.search(chunk)
     after_quote = text[max(0, lo - 3) : lo + (np.start("np") if np else 0)].rstrip(" ,—–").endswith(("”", '"', "»"))
-    if np and after_quote and np.group("noun").lower() not in _NOT_SPEAKER_NOUNS | ADVERBS:
+    # "Another commenter said, “…”": the determiner phrase is the whole sentence before the verb
+    opens_sentence = whole and text[max(0, lo - 3) : lo].rstrip()[-1:] in ("", ".", "!", "?", ":")
+    if np and (after_quote or opens_sentence) and np.group("noun").lower() not in _NOT_SPEAKER_NOUNS | ADVERBS:
         # "“…,” the investor said": right after a quotation, a whole clause of determiner and noun
         start = lo + np.start("np")
         return Subject(text[start:end], (start, end), "nominal")
     return None
 
 
-_PARTY_TAG_END = re.compile(r"\s*\([^()]{1,14}\),?\s*$")
+# "Harry M. Reid (D-Nev.) said", "Sen. Ron Johnson, R-Wis., said": a party tag
+_PARTY_TAG_END = re.compile(r"\s*(?:\([^()]{1,14}\)|,\s+[RDI]-[A-Z][A-Za-z.]{1,5}),?\s*$")
 # A determiner phrase that is the whole clause before the verb (nothing but a comma, a dash or a quote
 # before it): "the investor", "one former GOP leadership aide", "the 46-year-old".
 _CLAUSE_NOUN_PHRASE = re.compile(

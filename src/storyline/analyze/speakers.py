@@ -118,7 +118,7 @@ _INITIAL_END = re.compile(r"(?:\b[A-Z]\.|Jr\.|Sr\.)$")
 _ELIDED = re.compile(r"[ld][’'](\w+)$")
 _OWNER_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})?[’']s\s+((?:[\w\-]+\s+){{0,2}})$")
 _NAME_AGE_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME}),\s+\d{{1,3}},\s*$")
-_NAME_APPOSITIVE_END = re.compile(rf"(?P<name>{NAME}),\s+(?P<app>[^,]{{3,80}}),\s*$")
+_NAME_APPOSITIVE_END = re.compile(rf"(?P<name>{NAME}),\s+(?P<app>[^,]{{3,120}}),\s*$")
 _ANY_TITLE_I = re.compile(rf"({_LOWER_TITLE_ALT}|{_TITLE_ALT})", re.I)
 _FIRST_WORD = re.compile(r"([\w’']+)")
 _TITLED_NAME_START = re.compile(rf"(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+){{0,4}}?(?P<title>{TITLE})\s+(?P<name>{NAME})")
@@ -231,15 +231,20 @@ def is_orgish(name: str) -> bool:
 def looks_like_person_name(name: str) -> bool:
     """Two to four capitalised words, none of them an organisation or place word."""
     toks = name.split()
-    if not 2 <= len(toks) <= 4 or is_orgish(name):
+    if not 2 <= len(toks) <= 4:
+        return False
+    # "Bill Frelick": a given name that is also an organisation word ("Finance Bill") opens a name
+    if is_orgish(" ".join(toks[1:]) if toks[0] in _GIVEN_ORG_WORDS else name):
         return False
     caps = [t for t in toks if t[0].isupper()]
-    # an initial ("Gregory T. Angelo") is upper-case but no acronym
+    # an initial ("Gregory T. Angelo") or a generation ("Brent Bozell III") is upper-case but no acronym
     return len(caps) >= 2 and not any(t in PLACES or t in NOT_NAMES or t.isupper() and not _INITIAL.fullmatch(t)
-                                      for t in caps)
+                                      and t not in _GENERATIONS for t in caps)
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_GENERATIONS = {"II", "III", "IV"}
+_GIVEN_ORG_WORDS = {"Bill"}
 
 
 def subject_before(text: str, lo: int, hi: int) -> Subject | None:

@@ -267,8 +267,36 @@ def _direct_quote(
             q.speaker_span = colon.subject.span if colon.subject else None
             q.confidence = round(min(q.confidence, colon.confidence), 2)
             return q
+        said = _said_sentence_before(doc, seg, acts)
+        if said is not None:
+            q.speaker, q.speaker_role = said.speaker, said.role
+            q.speaker_mention = said.subject.text if said.subject else None
+            q.speaker_span = said.subject.span if said.subject else None
+            q.confidence = round(min(q.confidence, said.confidence) * 0.9, 2)
+            return q
         _continue_from(doc, segments, i, acts, done, q)
     return q
+
+
+# what may stand between a bare "X said" and the full stop that ends its sentence: "in a statement",
+# "on Tuesday", "of Cruz" (no quotation, no clause of its own)
+_SAID_TAIL = re.compile(r"[^“”\"«».!?;:]{0,50}[.:]\s*$")
+
+
+def _said_sentence_before(doc: Doc, seg: Segment, acts: _ActsByVerb) -> SpeechAct | None:
+    """'Toomey fumed on Tuesday. “…”', 'Sam Lau said in a statement. “…”': a sentence that is only a
+    speaker and a speech verb, right before a quotation in the same paragraph, introduces it."""
+    text = doc.text
+    para_lo = doc.paras[seg.paragraph][0]
+    lo = max(para_lo, seg.outer_start - 240)
+    for a in reversed(acts.between(lo, seg.outer_start)):
+        if a.framing or a.according or not a.speaker or a.subject is None:
+            return None
+        end = max(a.verb_span[1], a.subject.span[1])
+        if not _SAID_TAIL.match(text, end, seg.outer_start) or doc.segments_opening(a.subject.span[0], seg.outer_start):
+            return None
+        return a
+    return None
 
 
 _SO = re.compile(r"^\s*,?\s*so\s+(?=\S)")

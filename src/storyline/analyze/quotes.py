@@ -339,7 +339,10 @@ def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> Speech
 # quote and a speaker can only be the speaking. Only for a quote that ends in "," "?" or "!" (the
 # reporter's clause goes on) or a clause that ends in ":" or "," before it.
 _PAST = r"(?P<verb>[a-z]{3,}(?:ed|s)(?:\s+back)?)"
-_TAIL_SUBJECT_VERB = re.compile(rf"^\s*,?\s*(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}\s*(?=[.,;]|$)")
+# "“…,” Toomey fumed on Tuesday.": a short time or place may follow the verb
+_ADJUNCT = r"(?:\s+(?:on|in|at|during|last|this|after|before|to|with)\s+[^,.;:!?“”\"]{1,40}?)?"
+_TAIL_SUBJECT_VERB = re.compile(
+    rf"^\s*,?\s*(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}{_ADJUNCT}\s*(?=[.,;]|$)")
 _TAIL_VERB_SUBJECT = re.compile(rf"^\s*,?\s*{_PAST}\s+(?=\S)")
 _HEAD_SUBJECT_VERB = re.compile(rf"(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}\s*[:,]\s*$")
 _NOT_VERBS = {"was", "has", "is", "does", "its", "his", "this", "thus", "always", "perhaps", "yes", "news", "times",

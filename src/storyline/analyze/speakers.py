@@ -500,9 +500,9 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
         return found
     if word.lower() in DETERMINERS or word in ("one", "One", "another", "Another"):
         return _determiner_phrase_after(text, start, chunk, hi)
-    if word[:1].islower() and word not in DETERMINERS:
+    if (word[:1].islower() or word[:1].isdigit()) and word not in DETERMINERS:
         # "said pensioner Edith Crane", "sagte Gewerkschafter Tom Ek": a lower-case descriptor, then a name
-        dm = _DESC_THEN_NAME.match(chunk)
+        dm = _DESC_THEN_NAME.match(chunk) or _DESC_WITH_CAPS_THEN_NAME.match(chunk)
         if dm:
             name = _split_title(_clean_name(dm.group("name")))[1]
             if name and looks_like_person_name(name) and dm.group("desc") not in _NOT_SPEAKER_NOUNS:
@@ -648,6 +648,11 @@ _DET_NOUN_ONLY = re.compile(r"(?P<np>[\w’']+\s+(?:[a-zà-ÿ][\w\-]*\s+)?(?P<no
 # "said pensioner Edith Crane, 81": not a German inflected adjective ("laut vorläufigen Zahlen von …")
 _DESC_THEN_NAME = re.compile(
     rf"(?P<desc>(?:[a-z][\w\-]*(?<!en)(?<!em)\s+){{0,2}}[a-z][\w\-]{{2,}}(?<!en)(?<!em))\s+(?P<name>{NAME})(?=\s*[,.;])"
+)
+# "said former Massachusetts congressman Barney Frank", "said 9/11 widow Terry Strada": a descriptor
+# with capitalised words inside, ending in a lower-case noun, then a person's name
+_DESC_WITH_CAPS_THEN_NAME = re.compile(
+    rf"(?P<desc>[a-z0-9][\w\-/]*(?:\s+[\w\-/]+){{0,3}}?\s+[a-z][\w\-]{{2,}})\s+(?P<name>{NAME})(?=\s*[,.;]|\s+of\s)"
 )
 # nouns that follow a speech verb without being its speaker ("dijo el martes", "said the statement")
 _NOT_SPEAKER_NOUNS = {*WEEKDAY_NAMES["es"], *WEEKDAY_NAMES["fr"], "día", "año",

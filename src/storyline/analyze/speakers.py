@@ -79,7 +79,8 @@ TITLE_FLAT = _title(_TITLE_ALT, _LOWER_TITLE_ALT)  # the same pattern ungrouped:
 ADVERBS = {
     "has", "have", "had", "was", "is", "were", "are", "also", "later", "then", "earlier", "again",
     "further", "previously", "reportedly", "recently", "publicly", "once", "repeatedly", "quickly",
-    "separately", "simply", "only", "just", "already", "would", "will", "could",
+    "separately", "simply", "only", "just", "already", "would", "will", "could", "often", "always", "never",
+    "still", "sometimes", "even",
     "hat", "habe", "ha", "han", "ont", "había", "avait",
 }
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "der", "die",
@@ -320,7 +321,8 @@ _PARTY_TAG_END = re.compile(r"\s*(?:\([^()]{1,14}\)|,\s+[RDI]-[A-Z][A-Za-z.]{1,5
 # A determiner phrase that is the whole clause before the verb (nothing but a comma, a dash or a quote
 # before it): "the investor", "one former GOP leadership aide", "the 46-year-old".
 _CLAUSE_NOUN_PHRASE = re.compile(
-    r"^[\s,—–]*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ss]ome|[Ss]everal|[Mm]any)\s+(?:[\w\-’'.]+\s+){0,4}?"
+    r"^[\s,—–]*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ss]ome|[Ss]everal|[Mm]any|[Mm]y|[Hh]is|[Hh]er|"
+    r"[Tt]heir|[Oo]ur)\s+(?:[\w\-’'.]+\s+){0,4}?"
     r"(?P<noun>[a-z0-9][\w\-]*))$"
 )
 

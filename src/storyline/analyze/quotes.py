@@ -280,7 +280,10 @@ def _direct_quote(
 
 # what may stand between a bare "X said" and the full stop that ends its sentence: "in a statement",
 # "on Tuesday", "of Cruz" (no quotation, no clause of its own)
-_SAID_TAIL = re.compile(r"[^“”\"«».!?;:]{0,50}[.:]\s*$")
+_SAID_TAIL = re.compile(
+    r"\s*(?:(?:in|on|at|during|to|of|with|after|before|last|this|earlier|later|via|from|while)\s[^“”\"«».!?;:]{0,45}"
+    r"|(?:today|yesterday|[A-Z][a-z]+day))?[.:]\s*$"
+)
 
 
 def _said_sentence_before(doc: Doc, seg: Segment, acts: _ActsByVerb) -> SpeechAct | None:

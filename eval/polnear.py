@@ -27,6 +27,32 @@ for gold and for every run, and documents how (see ``classify_fragment``):
   this is the closest honest stand-in). A missing speaker is wrong. Sources that the annotators put on
   the cue itself ("said", "said in a statement": 19 in train, 8 in dev) are left out and counted.
 
+**Extras by category** (``extra_kinds``, printed per split): each storyline direct quote that matches
+no gold quote is put in one category, to tell our errors from gold gaps (looked at on train):
+
+* ``fragment-nobody``: a partial quote of 1-3 words credited to nobody (scare quotes, titles, terms:
+  "the so-called “moderate” rebels"). Not speech, but storyline keeps them on purpose (its own
+  hand-labelled fixtures label them as partial quotes with no speaker); precision* leaves them out.
+* ``fragment-nobody-long``: the same with 4 words or more (book and show titles, slogans, headlines).
+* ``fragment-credited``: a partial quote with a speaker, not in gold (mostly gold gaps: phrases the
+  annotators did not mark as content).
+* ``transcript``: a quoted transcript turn ("WALLACE: …"); the annotators left transcripts out.
+* ``statement-credited``: a whole quoted statement with a speaker. On train nearly all are gold gaps
+  (a second paragraph of the same quote, several quotes of one interview) rather than our errors.
+* ``statement-nobody``: a whole quoted statement with no speaker (signed or captioned quotes, poems,
+  lists of questions; some are stray marks).
+* ``title-line``: in the article's first line (the headline), which the annotators did not annotate.
+
+**What was fitted on what.** The cue lexicon (speechwords.LEARNED_CUES, ``--learn-cues``) and every
+speaker rule added for issue 11 were chosen by reading train errors only (``--split train --errors``);
+each was kept only when it raised train speaker accuracy and lowered no fixture floor of ``python -m eval
+extraction``; dev was then scored once per change, as a check, never to choose. Rules added that way:
+a title's full stop ("Mr.", "Rep.") no longer ends the said-after clause or the sentence; names with an
+initial or "III", a party tag and long appositions before "said"; "Another commenter said, “…”"; "told
+Reuters" names the listener; "X said in a statement. “…”"; "“…,” X fumed on Tuesday"; "said former Maine
+congressman Y"; markup attributes (<tweet author="…">) are not quotations. A same-line signature
+("“…” ― Name", 19 dev misses in one article) has no case in train and was not added.
+
 citron (BBC, the open anchor) reports recall 0.57, precision 0.91 and speaker accuracy 0.90 on this
 kind of measure (its own PolNeAR evaluation); the figures are printed beside ours for orientation,
 not as a like-for-like comparison. Only train and dev are read; the test split is never touched.
@@ -269,6 +295,7 @@ def score(docs: list[Doc]) -> dict:
     tp = fn = found = right = partial_ok = spk_n = spk_ok = spk_missing = 0
     claimed = claimed_right = mixed_n = mixed_found = slips = 0
     errors: list[str] = []
+    extra_kinds: Counter[str] = Counter()
     for doc in docs:
         gold, mixed = gold_quotes(doc)
         pred = [q for q in extract(doc.text) if q.kind == "direct"]
@@ -308,7 +335,9 @@ def score(docs: list[Doc]) -> dict:
             claimed_right += ok and is_claimed
             partial_ok += ok and k not in used
             if not ok:
-                errors.append(f"{doc.id}: extra {p.text[:70]!r} (speaker {p.speaker!r}, partial={p.partial})")
+                kind = extra_kind(doc.text, p)
+                extra_kinds[kind] += 1
+                errors.append(f"{doc.id}: extra {p.text[:70]!r} (speaker {p.speaker!r}, partial={p.partial}, {kind})")
     return {
         "documents": len(docs), "gold": tp + fn, "matched": tp, "found": found, "correct": right,
         "correct_partial": partial_ok,
@@ -319,8 +348,26 @@ def score(docs: list[Doc]) -> dict:
         "mixed": mixed_n, "mixed_found": mixed_found,
         "speaker_n": spk_n, "annotation_slips": slips, "speaker_ok": spk_ok, "speaker_missing": spk_missing,
         "speaker_accuracy": spk_ok / spk_n if spk_n else 0.0,
+        "extra_kinds": dict(extra_kinds.most_common()),
         "errors": errors,
     }
+
+
+_TURN = re.compile(r"^\(?[A-Z][A-Z.\- ]{1,30}:|^\([A-Z]+\.?\)")
+
+
+def extra_kind(text: str, q: Quote) -> str:
+    """The category of a storyline direct quote that no gold quote matches (module docstring)."""
+    if q.span[0] < text.find("\n") or "\n" not in text:
+        return "title-line"
+    if _TURN.match(q.text):
+        return "transcript"
+    words = len(q.text.split())
+    if q.partial and q.speaker is None:
+        return "fragment-nobody" if words <= 3 else "fragment-nobody-long"
+    if q.partial:
+        return "fragment-credited"
+    return "statement-credited" if q.speaker else "statement-nobody"
 
 
 _FUNCTION_WORDS = {"in", "to", "under", "of", "for", "on", "by", "about", "from", "with", "as", "at", "that"}
@@ -389,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{s['speaker_ok']}/{s['speaker_n']}, missing {s['speaker_missing']} ({s['annotation_slips']} Sources "
               f"annotated on the cue word left out); quoted fragments inside "
               f"paraphrase found {s['mixed_found']}/{s['mixed']} (not in recall)")
+        print(f"  extras by category: {s['extra_kinds']}")
         if args.errors:
             kinds = Counter(e.split(": ", 1)[1].split(" ", 1)[0] for e in s["errors"])
             print(f"  errors by kind: {dict(kinds)}")

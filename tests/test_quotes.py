@@ -383,3 +383,34 @@ def test_many_quote_marks_analyse_in_linear_time(unit):
         assert all(0 <= q.span[0] <= q.span[1] <= len(text) for q in found)
 
     assert growth(analyse, 2_000) <= LINEAR_BOUND
+
+
+# Speaker patterns found on PolNeAR train (eval/polnear.py); the texts here are invented.
+@pytest.mark.parametrize(("text", "start", "speaker"), [
+    ('The plan was dropped.\n“It was never going to pass,” Mr. Dalby said. “We knew that.”\n', "It was never", "Dalby"),
+    ("“We will not back down,” Rep. Ann Kerrow (D-Ore.) said Friday.\n", "We will not", "Ann Kerrow"),
+    ("Gregory T. Lannet, president of the Harbor Club, said, “We are ready for this fight.”\n", "We are ready",
+     "Gregory T. Lannet"),
+    ("Sen. Ron Maddox, R-Ida., said, “Nobody asked us about it.”\n", "Nobody asked", "Ron Maddox"),
+    ("The posts kept coming.\nAnother commenter said, “We all know how this ends.”\n", "We all know", "commenter"),
+    ("“The vote is rigged,” Bill Frelack, director at Open Rights Watch, said.\n", "The vote", "Bill Frelack"),
+    ("“That is the new reality,” Brent Kozell III, founder of a think tank, tells reporters.\n", "That is",
+     "Brent Kozell III"),
+    ("“Nobody should be surprised,” Toomey fumed on Tuesday.\n", "Nobody should", "Toomey"),
+    ("Dana Pirro said in a statement. “We will appeal the ruling.”\n", "We will appeal", "Dana Pirro"),
+    ("“The fight goes on,” said former Maine congressman Barney Fulk.\n", "The fight", "Barney Fulk"),
+])
+def test_speaker_patterns_from_polnear_train(text, start, speaker):
+    q = by_text(direct(text), start)
+    assert q.speaker and speaker in q.speaker, (q.speaker, q.speaker_mention)
+
+
+def test_told_names_the_listener_not_the_speaker():
+    text = "Hours later, Trent Vollmer returned the favour, telling Reuters, “He is a good man.”\n"
+    q = by_text(direct(text), "He is a good")
+    assert q.speaker != "Reuters"
+
+
+def test_markup_tag_attributes_are_not_quotes():
+    text = 'She posted a reply.\n<tweet tweet-id="771156540103417856" author="@annkerrow">We won!</tweet>\n'
+    assert direct(text) == []

@@ -172,8 +172,11 @@ def find_segments(text: str) -> list[Segment]:
     for pi, (lo, hi) in enumerate(paras):
         stack = _Stack()
         para_segments: list[Segment] = []
+        tags = _markup_tags(text, lo, hi)
         for mark in _MARKS.finditer(text, lo, hi):  # only the quote marks, not every character
             i = mark.start()
+            if tags and any(a < i < b for a, b in tags):
+                continue  # an attribute value (<tweet author="@x">), not a quotation
             ch = text[i]
             role = _role(text, i, lo, hi, stack)
             if role == "open":
@@ -210,6 +213,14 @@ def find_segments(text: str) -> list[Segment]:
 
 
 _TERMINATOR = re.compile(r"[.!?](?=\s)")
+_TAG = re.compile(r"<[A-Za-z/][\w\-]*(?:\s[^<>]{0,400})?>")
+
+
+def _markup_tags(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[start, end) of the markup tags left in a paragraph by a scraper (<tweet tweet-id="…">)."""
+    if text.find("<", lo, hi) < 0:
+        return []
+    return [m.span() for m in _TAG.finditer(text, lo, hi)]
 
 
 def _dangling(text: str, lo: int, close: int, pi: int, earlier: list[Segment]) -> Segment | None:

@@ -36,6 +36,21 @@ from storyline.model import Mention, Quote, Sentence
 _DE_SPEECH = set(SPEECH_VERBS["de"])
 
 _TERMINATOR = re.compile(r"[.!?](?=\s|$)|\n")
+# A full stop after these ends no sentence: '“…,” Mr. Obama said' (the tail must reach "said"),
+# '“…,” Rep. Gwen Moore said', '“…,” Laurence H. Tribe said'.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Lt|Gen|Col|Capt|Cmdr|Adm|Maj|Sgt|Prof|Rev|Hon|St|Jr|Sr|Atty|Amb|Supt)"
+    r"|(?<![\w.])[A-Z]|\b(?:[A-Z]\.)+[A-Z])$"
+)
+
+
+def _stop(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first sentence end in ``text[lo:hi]`` (a full stop, "!", "?" or a line break), skipping the
+    full stops of titles and initials."""
+    for m in _TERMINATOR.finditer(text, lo, hi):
+        if m.group() != "." or not _ABBREVIATION.search(text, max(lo, m.start() - 8), m.start()):
+            return m
+    return None
 _INTRO_ENDS = (":", ",", "—", "–")
 _THAT = re.compile(
     r"^\s*(?:(?:to\s+)?(?:reporters|journalists|lawmakers|parliament|the\s+\w+|him|her|them|us|me|[A-Z][\w.]+)\s+)?"
@@ -147,7 +162,7 @@ def _tail_end(doc: Doc, segments: list[Segment], i: int) -> int:
     hi = para_end
     if i + 1 < len(segments):
         hi = min(hi, segments[i + 1].outer_start)
-    m = _TERMINATOR.search(doc.text, seg.outer_end, hi)
+    m = _stop(doc.text, seg.outer_end, hi)
     return m.start() if m else hi
 
 
@@ -212,7 +227,7 @@ def _direct_quote(
             continue
         end = max(a.verb_span[1], a.subject.span[1] if a.subject else 0)
         gap = text[end : seg.outer_start]
-        if len(gap) <= 80 and not _TERMINATOR.search(gap):
+        if len(gap) <= 80 and not _stop(gap, 0, len(gap)):
             head_act = a
         break
 
@@ -252,8 +267,39 @@ def _direct_quote(
             q.speaker_span = colon.subject.span if colon.subject else None
             q.confidence = round(min(q.confidence, colon.confidence), 2)
             return q
+        said = _said_sentence_before(doc, seg, acts)
+        if said is not None:
+            q.speaker, q.speaker_role = said.speaker, said.role
+            q.speaker_mention = said.subject.text if said.subject else None
+            q.speaker_span = said.subject.span if said.subject else None
+            q.confidence = round(min(q.confidence, said.confidence) * 0.9, 2)
+            return q
         _continue_from(doc, segments, i, acts, done, q)
     return q
+
+
+# what may stand between a bare "X said" and the full stop that ends its sentence: "in a statement",
+# "on Tuesday", "of Cruz" (no quotation, no clause of its own)
+_SAID_TAIL = re.compile(
+    r"\s*(?:(?:in|on|at|during|to|of|with|after|before|last|this|earlier|later|via|from|while)\s[^“”\"«».!?;:]{0,45}"
+    r"|(?:today|yesterday|[A-Z][a-z]+day))?[.:]\s*$"
+)
+
+
+def _said_sentence_before(doc: Doc, seg: Segment, acts: _ActsByVerb) -> SpeechAct | None:
+    """'Toomey fumed on Tuesday. “…”', 'Sam Lau said in a statement. “…”': a sentence that is only a
+    speaker and a speech verb, right before a quotation in the same paragraph, introduces it."""
+    text = doc.text
+    para_lo = doc.paras[seg.paragraph][0]
+    lo = max(para_lo, seg.outer_start - 240)
+    for a in reversed(acts.between(lo, seg.outer_start)):
+        if a.framing or a.according or not a.speaker or a.subject is None:
+            return None
+        end = max(a.verb_span[1], a.subject.span[1])
+        if not _SAID_TAIL.match(text, end, seg.outer_start) or doc.segments_opening(a.subject.span[0], seg.outer_start):
+            return None
+        return a
+    return None
 
 
 _SO = re.compile(r"^\s*,?\s*so\s+(?=\S)")
@@ -296,7 +342,10 @@ def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> Speech
 # quote and a speaker can only be the speaking. Only for a quote that ends in "," "?" or "!" (the
 # reporter's clause goes on) or a clause that ends in ":" or "," before it.
 _PAST = r"(?P<verb>[a-z]{3,}(?:ed|s)(?:\s+back)?)"
-_TAIL_SUBJECT_VERB = re.compile(rf"^\s*,?\s*(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}\s*(?=[.,;]|$)")
+# "“…,” Toomey fumed on Tuesday.": a short time or place may follow the verb
+_ADJUNCT = r"(?:\s+(?:on|in|at|during|last|this|after|before|to|with)\s+[^,.;:!?“”\"]{1,40}?)?"
+_TAIL_SUBJECT_VERB = re.compile(
+    rf"^\s*,?\s*(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}{_ADJUNCT}\s*(?=[.,;]|$)")
 _TAIL_VERB_SUBJECT = re.compile(rf"^\s*,?\s*{_PAST}\s+(?=\S)")
 _HEAD_SUBJECT_VERB = re.compile(rf"(?P<subj>[^,.;:!?“”\"]{{1,60}}?)\s+(?:\w+ly\s+)?{_PAST}\s*[:,]\s*$")
 _NOT_VERBS = {"was", "has", "is", "does", "its", "his", "this", "thus", "always", "perhaps", "yes", "news", "times",

@@ -9,6 +9,8 @@ has 665 characters), so news text is split exactly as before.
 
 from __future__ import annotations
 
+import re
+
 from syntok import segmenter
 from syntok.tokenizer import Tokenizer
 
@@ -52,6 +54,8 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # Honorifics the splitter knows only in mixed case: a transcript's "MR. OKAFOR:" is one sentence.
 _CAPS_HONORIFICS = {"MR.", "MRS.", "MS.", "DR."}
+# Titles the splitter ends a sentence at: "“…,” Rep. Gwen Moore said" is one sentence.
+_TITLE_ABBREVIATION = re.compile(r"(?:^|[\s(“\"])(?:Rep|Reps|Gov|Lt|Sgt|Rev|Sens|Maj|Cmdr|Amb|Atty|Supt)\.$")
 
 
 def _merge_quote_tails(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -59,7 +63,9 @@ def _merge_quote_tails(text: str, sentences: list[Sentence]) -> list[Sentence]:
     a lone capitalised honorific ("MR.") onto the name after it on the same line."""
     merged: list[Sentence] = []
     for s in sentences:
-        after_honorific = (bool(merged) and merged[-1].text.strip() in _CAPS_HONORIFICS
+        after_honorific = (bool(merged) and (merged[-1].text.strip() in _CAPS_HONORIFICS
+                                             or _TITLE_ABBREVIATION.search(merged[-1].text.rstrip()) is not None
+                                             and s.text[:1].isupper())
                            and "\n" not in text[merged[-1].end : s.start])
         if merged and (after_honorific or all(not ch.isalnum() for ch in s.text)):
             prev = merged[-1]

@@ -79,7 +79,8 @@ TITLE_FLAT = _title(_TITLE_ALT, _LOWER_TITLE_ALT)  # the same pattern ungrouped:
 ADVERBS = {
     "has", "have", "had", "was", "is", "were", "are", "also", "later", "then", "earlier", "again",
     "further", "previously", "reportedly", "recently", "publicly", "once", "repeatedly", "quickly",
-    "separately", "simply", "only", "just", "already", "would", "will", "could",
+    "separately", "simply", "only", "just", "already", "would", "will", "could", "often", "always", "never",
+    "still", "sometimes", "even",
     "hat", "habe", "ha", "han", "ont", "había", "avait",
 }
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "der", "die",
@@ -118,8 +119,8 @@ _INITIAL_END = re.compile(r"(?:\b[A-Z]\.|Jr\.|Sr\.)$")
 _ELIDED = re.compile(r"[ld][’'](\w+)$")
 _OWNER_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})?[’']s\s+((?:[\w\-]+\s+){{0,2}})$")
 _NAME_AGE_END = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME}),\s+\d{{1,3}},\s*$")
-_NAME_APPOSITIVE_END = re.compile(rf"(?P<name>{NAME}),\s+(?P<app>[^,]{{3,80}}),\s*$")
-_ANY_TITLE_I = re.compile(rf"({_LOWER_TITLE_ALT}|{_TITLE_ALT})", re.I)
+_NAME_APPOSITIVE_END = re.compile(rf"(?P<name>{NAME})(?:\s*\([^()]{{1,14}}\))?,\s+(?P<app>[^,]{{3,120}}),\s*$")
+_ANY_TITLE_I = re.compile(rf"(?<!\w)({_LOWER_TITLE_ALT}|{_TITLE_ALT})(?!\w)", re.I)  # not "me" in "member"
 _FIRST_WORD = re.compile(r"([\w’']+)")
 _TITLED_NAME_START = re.compile(rf"(?:(?:[{_UP}][\w.\-]*|US|U\.S\.)\s+){{0,4}}?(?P<title>{TITLE})\s+(?P<name>{NAME})")
 _TITLE_OF_NAME_START = re.compile(rf"(?P<title>{TITLE})\s+(?:of|for|de|du|des|del)\s+(?:[a-z][\w\-]*\s+){{1,3}}?(?P<name>{NAME})")
@@ -231,14 +232,25 @@ def is_orgish(name: str) -> bool:
 def looks_like_person_name(name: str) -> bool:
     """Two to four capitalised words, none of them an organisation or place word."""
     toks = name.split()
-    if not 2 <= len(toks) <= 4 or is_orgish(name):
+    if not 2 <= len(toks) <= 4:
+        return False
+    # "Bill Frelick": a given name that is also an organisation word ("Finance Bill") opens a name
+    if is_orgish(" ".join(toks[1:]) if toks[0] in _GIVEN_ORG_WORDS else name):
         return False
     caps = [t for t in toks if t[0].isupper()]
-    return len(caps) >= 2 and not any(t in PLACES or t in NOT_NAMES or t.isupper() for t in caps)
+    # an initial ("Gregory T. Angelo") or a generation ("Brent Bozell III") is upper-case but no acronym
+    return len(caps) >= 2 and not any(t in PLACES or t in NOT_NAMES or t.isupper() and not _INITIAL.fullmatch(t)
+                                      and t not in _GENERATIONS for t in caps)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+_GENERATIONS = {"II", "III", "IV"}
+_GIVEN_ORG_WORDS = {"Bill"}
 
 
 def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     """The speaker phrase that ends at ``hi`` (just before a speech verb), looking no further than ``lo``."""
+    whole = lo >= hi - 160  # the clause is read from its start
     lo = max(lo, hi - 160)
     end = hi
     while end > lo and text[end - 1].isspace():
@@ -292,18 +304,25 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
         return Subject(text[start:end], (start, end), "nominal")
     np = _CLAUSE_NOUN_PHRASE.search(chunk)
     after_quote = text[max(0, lo - 3) : lo + (np.start("np") if np else 0)].rstrip(" ,—–").endswith(("”", '"', "»"))
-    if np and after_quote and np.group("noun").lower() not in _NOT_SPEAKER_NOUNS | ADVERBS:
+    # "Another commenter said, “…”": the determiner phrase is the whole sentence before a verb that a
+    # quotation follows ("The sector adds 3.2 percent" is no speech)
+    opens_sentence = (whole and text[max(0, lo - 3) : lo].rstrip()[-1:] in ("", ".", "!", "?", ":")
+                      and _QUOTE_NEXT.match(text, hi, hi + 40) is not None)
+    if np and (after_quote or opens_sentence) and np.group("noun").lower() not in _NOT_SPEAKER_NOUNS | ADVERBS:
         # "“…,” the investor said": right after a quotation, a whole clause of determiner and noun
         start = lo + np.start("np")
         return Subject(text[start:end], (start, end), "nominal")
     return None
 
 
-_PARTY_TAG_END = re.compile(r"\s*\([^()]{1,14}\),?\s*$")
+# "Harry M. Reid (D-Nev.) said", "Sen. Ron Johnson, R-Wis., said": a party tag
+_QUOTE_NEXT = re.compile(r"\s*[\w\-]+[,:]?\s*[“\"«„]")
+_PARTY_TAG_END = re.compile(r"\s*(?:\([^()]{1,14}\)|,\s+[RDI]-[A-Z][A-Za-z.]{1,5}),?\s*$")
 # A determiner phrase that is the whole clause before the verb (nothing but a comma, a dash or a quote
 # before it): "the investor", "one former GOP leadership aide", "the 46-year-old".
 _CLAUSE_NOUN_PHRASE = re.compile(
-    r"^[\s,—–]*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ss]ome|[Ss]everal|[Mm]any)\s+(?:[\w\-’'.]+\s+){0,4}?"
+    r"^[\s,—–]*(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ss]ome|[Ss]everal|[Mm]any|[Mm]y|[Hh]is|[Hh]er|"
+    r"[Tt]heir|[Oo]ur)\s+(?:[\w\-’'.]+\s+){0,4}?"
     r"(?P<noun>[a-z0-9][\w\-]*))$"
 )
 
@@ -483,9 +502,9 @@ def subject_after(text: str, lo: int, hi: int) -> Subject | None:
         return found
     if word.lower() in DETERMINERS or word in ("one", "One", "another", "Another"):
         return _determiner_phrase_after(text, start, chunk, hi)
-    if word[:1].islower() and word not in DETERMINERS:
+    if (word[:1].islower() or word[:1].isdigit()) and word not in DETERMINERS:
         # "said pensioner Edith Crane", "sagte Gewerkschafter Tom Ek": a lower-case descriptor, then a name
-        dm = _DESC_THEN_NAME.match(chunk)
+        dm = _DESC_THEN_NAME.match(chunk) or _DESC_WITH_CAPS_THEN_NAME.match(chunk)
         if dm:
             name = _split_title(_clean_name(dm.group("name")))[1]
             if name and looks_like_person_name(name) and dm.group("desc") not in _NOT_SPEAKER_NOUNS:
@@ -631,6 +650,11 @@ _DET_NOUN_ONLY = re.compile(r"(?P<np>[\w’']+\s+(?:[a-zà-ÿ][\w\-]*\s+)?(?P<no
 # "said pensioner Edith Crane, 81": not a German inflected adjective ("laut vorläufigen Zahlen von …")
 _DESC_THEN_NAME = re.compile(
     rf"(?P<desc>(?:[a-z][\w\-]*(?<!en)(?<!em)\s+){{0,2}}[a-z][\w\-]{{2,}}(?<!en)(?<!em))\s+(?P<name>{NAME})(?=\s*[,.;])"
+)
+# "said former Massachusetts congressman Barney Frank", "said 9/11 widow Terry Strada": a descriptor
+# with capitalised words inside, ending in a lower-case noun, then a person's name
+_DESC_WITH_CAPS_THEN_NAME = re.compile(
+    rf"(?P<desc>[a-z0-9][\w\-/]*(?:\s+[\w\-/]+){{0,3}}?\s+[a-z][\w\-]{{2,}})\s+(?P<name>{NAME})(?=\s*[,.;]|\s+of\s)"
 )
 # nouns that follow a speech verb without being its speaker ("dijo el martes", "said the statement")
 _NOT_SPEAKER_NOUNS = {*WEEKDAY_NAMES["es"], *WEEKDAY_NAMES["fr"], "día", "año",

@@ -35,7 +35,7 @@ from storyline.analyze.speechwords import (
 from storyline.lang.names import GIVEN_NAMES
 from storyline.model import Mention, Sentence
 
-PARTICIPLES = {"adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing",
+PARTICIPLES = {"adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing", "telling",
                "ajoutant", "précisant", "soulignant", "estimant", "añadiendo", "agregando", "señalando"}
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$", re.I)
 COORD = re.compile(r"(?:^|\s)(?:and|but|or|then|y|et|und|e|ma|pero|mais|aber)\s*$", re.I)
@@ -210,12 +210,18 @@ def find_speech_acts(doc: Doc, resolver: Resolver, lang: str | None = None) -> l
     return acts
 
 
+_TELL = {"told", "tell", "tells", "telling"}
+_QUOTE_AFTER = re.compile(r"(?:\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|\s+(?:reporters|the\s+crowd|"
+                          r"supporters|the\s+audience|him|her|them|us|me))?\s*[,:]?\s*[“\"«„]")
+
+
 def _participle_of_sentence(doc: Doc, act: SpeechAct) -> SpeechAct | None:
     """A participle after a comma with no speech verb before it in its sentence: its sentence's named
     subject (or pronoun) is the speaker, when a quotation or a colon follows right after."""
     text = doc.text
-    if not re.match(r"\s*[,:]?\s*[“\"«„]", text[act.verb_span[1] : act.verb_span[1] + 4]):
-        return None
+    if not _QUOTE_AFTER.match(text, act.verb_span[1], act.verb_span[1] + 50) or (
+            act.verb not in _TELL and not _QUOTE_AFTER.match(text, act.verb_span[1], act.verb_span[1] + 4)):
+        return None  # "saying, “…”"; "telling Reuters, “…”" (a listener between)
     if not text[: act.verb_span[0]].rstrip().endswith(","):
         return None
     s_lo, _ = doc.sentence_bounds(act.verb_span[0])
@@ -265,7 +271,7 @@ def _verb_act(doc: Doc, m: re.Match[str]) -> SpeechAct | None:
             subj = sentence_subject(text, s.start, vs)
     if subj is None:
         subj = subject_before(text, lo, vs)
-    if subj is None and not framing:
+    if subj is None and not framing and verb not in _TELL:  # "told Reuters": the listener, not the speaker
         subj = subject_after(text, ve, doc.next_boundary(ve))
         subject_first = False
         if subj is not None and subj.kind == "pronoun" and subj.group:

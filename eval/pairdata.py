@@ -170,16 +170,9 @@ def load_semeval(path: Path = SEMEVAL, topics: bool = False) -> ScoredPairs:
 def tfidf_cosines(feats: list[Features], pairs: list[tuple[int, int]]) -> np.ndarray:
     """The baseline a same-event score should beat: cosine of (1 + log count) x IDF over words only
     (eval.grouping.tfidf_baseline's vectors), nothing fitted."""
-    import math
+    from eval.grouping import tfidf_vectors
 
-    from storyline.group.similarity import document_frequency, idf
-
-    df = document_frequency(feats)
-    vecs = []
-    for f in feats:
-        v = {t: (1 + math.log(c)) * idf(df, len(feats), t) for t, c in f.tokens.items() if t.startswith("w:")}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vecs.append({t: x / norm for t, x in v.items()})
+    vecs = tfidf_vectors(feats)
     out = []
     for i, j in pairs:
         a, b = (vecs[i], vecs[j]) if len(vecs[i]) < len(vecs[j]) else (vecs[j], vecs[i])

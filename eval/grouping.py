@@ -122,23 +122,29 @@ def hard_negative_pairs(gold_md: Path, labels: set[str]) -> list[tuple[str, str]
     return sorted(out)
 
 
-def tfidf_baseline(articles, gold: dict[str, str]) -> dict:
-    """Reference point measured in the same run: TF-IDF cosine over words only, no dates, average
-    link over all pairs, with the threshold picked on the labels themselves (an upper bound for it)."""
+def tfidf_vectors(feats) -> list[dict[str, float]]:
+    """Unit vectors of (1 + log count) x IDF over words only: the plain TF-IDF reference."""
     import math
 
-    from storyline.group.cluster import average_link
-    from storyline.group.features import extract
     from storyline.group.similarity import document_frequency, idf
 
-    arts = sorted((a for a in articles if a.id in gold), key=lambda a: a.id)
-    feats = [extract(a) for a in arts]
     df = document_frequency(feats)
     vecs = []
     for f in feats:
         v = {t: (1 + math.log(c)) * idf(df, len(feats), t) for t, c in f.tokens.items() if t.startswith("w:")}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vecs.append({t: x / norm for t, x in v.items()})
+    return vecs
+
+
+def tfidf_baseline(articles, gold: dict[str, str]) -> dict:
+    """Reference point measured in the same run: TF-IDF cosine over words only, no dates, average
+    link over all pairs, with the threshold picked on the labels themselves (an upper bound for it)."""
+    from storyline.group.cluster import average_link
+    from storyline.group.features import extract
+
+    arts = sorted((a for a in articles if a.id in gold), key=lambda a: a.id)
+    vecs = tfidf_vectors([extract(a) for a in arts])
     edges = {}
     for i in range(len(vecs)):
         for j in range(i + 1, len(vecs)):

@@ -75,6 +75,7 @@ class ScoredPairs:
     x: np.ndarray
     overall: np.ndarray
     family: list[str]
+    tfidf: np.ndarray | None = None  # the reference: plain TF-IDF cosine of the pair's words (tfidf_cosines)
 
 
 def _features(path: Path, articles: list[Article]) -> list[Features]:
@@ -162,7 +163,21 @@ def load_semeval(path: Path = SEMEVAL, topics: bool = False) -> ScoredPairs:
         x = np.hstack([x, topic_columns(list(topic_cache("semeval", arts)), pairs)])
     comp = components(list(where), [(arts[i].id, arts[j].id) for i, j in pairs])
     fam = {aid: min(c) for c in comp for aid in c}
-    return ScoredPairs(x, np.asarray([float(r["overall"]) for r in rows]), [fam[arts[i].id] for i, _ in pairs])
+    return ScoredPairs(x, np.asarray([float(r["overall"]) for r in rows]), [fam[arts[i].id] for i, _ in pairs],
+                       tfidf_cosines(feats, pairs))
+
+
+def tfidf_cosines(feats: list[Features], pairs: list[tuple[int, int]]) -> np.ndarray:
+    """The baseline a same-event score should beat: cosine of (1 + log count) x IDF over words only
+    (eval.grouping.tfidf_baseline's vectors), nothing fitted."""
+    from eval.grouping import tfidf_vectors
+
+    vecs = tfidf_vectors(feats)
+    out = []
+    for i, j in pairs:
+        a, b = (vecs[i], vecs[j]) if len(vecs[i]) < len(vecs[j]) else (vecs[j], vecs[i])
+        out.append(sum(x * b[t] for t, x in a.items() if t in b))
+    return np.asarray(out, dtype=np.float64)
 
 
 def family_folds(families_: list[str], folds: int = FOLDS) -> dict[str, int]:
@@ -199,4 +214,4 @@ def piles(corpus: Corpus, folds: int = FOLDS) -> list[Pile]:
 
 __all__ = ["DEV", "ECB", "FOLDS", "SEMEVAL", "Corpus", "Pile", "ScoredPairs", "family_folds", "load_dev", "topic_cache",
            "load_ecb",
-           "load_semeval", "piles"]
+           "load_semeval", "piles", "tfidf_cosines"]

@@ -2,12 +2,14 @@
 
 Floors are on out-of-fold figures only: the whole protocol (fit, calibration, clustering choice)
 is rerun here with five folds grouped by story family, each held-out fold grouped on its own.
-Measured with storyline.group.pairs.v1 (the shipped model, clustering from single reports, no topic
-vectors): B-cubed F1 0.911 on dev (8 of 23 hard-negative pairs merged; events.v4 on the same piles:
-0.944, 5 merged), 0.882 on ECB+ topics 1-35 (v4: 0.798), Pearson 0.676 with the SemEval-2022 Task 8
-Overall score. These are below the issue's targets (0.95, 0.92, 0.75), which is why the model is the
-selectable method "learned" and not the default; the floors sit just under the measured figures so
-a regression fails; raise them when it improves.
+Measured with storyline.group.pairs.v2 (the shipped model: 24 pair features, clustering from single
+reports with text dates 90 days apart as a cannot-link, no topic vectors): B-cubed F1 0.951 on dev
+(5 of 23 hard-negative pairs merged; events.v4 on the same piles: 0.944, 5 merged), 0.907 on ECB+
+topics 1-35 (v4: 0.798), Pearson 0.685 with the SemEval-2022 Task 8 Overall score (plain TF-IDF
+cosine: 0.709). ECB+ and SemEval are below the issue's targets (0.92, 0.75) and dev merges hard
+negatives, which is why the model is the selectable method "learned" and not the default; the
+floors sit just under the measured figures so a regression fails; raise them when it improves.
+(pairs.v1: 0.911 / 8 merged, 0.882, 0.676.)
 """
 
 from __future__ import annotations
@@ -27,10 +29,10 @@ from storyline.group.pairfeatures import FEATURE_NAMES, topic_columns  # noqa: E
 from storyline.group.pairmodel import MODEL_FILE, PairModel, load_model  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
-DEV_BCUBED_FLOOR = 0.905
-ECB_BCUBED_FLOOR = 0.875
-SEMEVAL_PEARSON_FLOOR = 0.67
-DEV_HARD_NEGATIVES_MERGED_CEILING = 8
+DEV_BCUBED_FLOOR = 0.945
+ECB_BCUBED_FLOOR = 0.90
+SEMEVAL_PEARSON_FLOOR = 0.68
+DEV_HARD_NEGATIVES_MERGED_CEILING = 5
 
 
 def test_the_shipped_model_names_its_features_data_and_version():
@@ -196,3 +198,58 @@ def test_topic_columns_are_zero_where_a_vector_is_missing():
     assert cols[1].tolist() == [0.0, 0.0]
     assert cols[0][1] == 1.0 and cols[2][1] == 1.0
     assert cols[2][0] > cols[0][0]  # identical vectors are closer than cosine 0.6
+
+
+def _prepared(n: int, dated: list[list[tuple[int, int, bool, bool]]], tags: list[dict] | None = None):
+    from storyline.group.batch import Prepared
+
+    return Prepared(vectors=[None] * n, pairs=set(), tags=tags or [{} for _ in range(n)],  # type: ignore[list-item]
+                    anchored=[False] * n, dated=dated, df={}, n_docs=n)
+
+
+def test_a_text_gap_keeps_reports_of_days_months_apart_apart():
+    """Three reports that score alike; two name (in their text, no publication day) days 60 apart."""
+    from storyline.group.batch import cluster_probabilities
+    from storyline.group.pairmodel import Clustering
+
+    day = 739000
+    prep = _prepared(3, [[(day, day, True, False)], [(day + 60, day + 60, True, False)], []])
+    probs = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9}
+    assert cluster_probabilities(prep, probs, Clustering(0.5)) == [[0, 1, 2]]
+    assert cluster_probabilities(prep, probs, Clustering(0.5, text_gap=90)) == [[0, 1, 2]]
+    apart = cluster_probabilities(prep, probs, Clustering(0.5, text_gap=30))
+    assert len(apart) == 2 and not any({0, 1} <= set(c) for c in apart)
+
+
+def test_day_tags_forbid_a_merge_only_when_asked():
+    """Two undated reports whose leads name different weekdays: a follow-up (ECB+) or another instance."""
+    from storyline.group.batch import cluster_probabilities
+    from storyline.group.pairmodel import Clustering
+
+    prep = _prepared(2, [[], []], [{"wd": {"2": 1}}, {"wd": {"3": 1}}])
+    probs = {(0, 1): 0.9}
+    assert cluster_probabilities(prep, probs, Clustering(0.5, event_tags=True)) == [[0, 1]]
+    assert cluster_probabilities(prep, probs, Clustering(0.5, event_tags=True, day_tags=True)) == [[0], [1]]
+
+
+def test_the_interaction_columns_are_the_products_they_name():
+    from storyline.group.batch import prepare
+    from storyline.group.features import extract
+    from storyline.group.pairfeatures import PairInput, pair_matrix
+
+    rows = [
+        Article(id="a", lang="en", date="2024-06-06", text="The Bank of Norvania cut its key rate to 3.75% from 4.00% "
+                "on Thursday, the sixth cut, governor Ilsa Varnholt said in Kelport."),
+        Article(id="c", lang="en", date="2024-11-07", text="The Bank of Norvania cut its key rate to 3.25% from "
+                "3.75% on Thursday, the seventh cut, governor Ilsa Varnholt said in Kelport."),
+    ]
+    prep = prepare([extract(a) for a in rows])
+    x = pair_matrix([PairInput(v, t) for v, t in zip(prep.vectors, prep.tags, strict=True)], [(0, 1)],
+                    prep.df, prep.n_docs)[0]
+    col = {n: float(v) for n, v in zip(FEATURE_NAMES, x, strict=True)}
+    assert col["log_gap_days"] > 4 and col["idf_shared_names"] > 0  # five months apart, names shared
+    assert col["names_x_log_gap"] == pytest.approx(col["idf_shared_names"] * col["log_gap_days"])
+    assert col["numbers_x_log_gap"] == pytest.approx(col["idf_shared_numbers"] * col["log_gap_days"])
+    assert col["max_number_x_far"] == pytest.approx(col["max_idf_shared_number"] * col["gap_reliable_far"])
+    assert col["words_x_tag_conflict"] == pytest.approx(col["cos_words_same_lang"] * col["tag_conflict"])
+    assert col["numbers_x_tag_conflict"] == pytest.approx(col["idf_shared_numbers"] * col["tag_conflict"])

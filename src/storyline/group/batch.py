@@ -36,8 +36,10 @@ and international bodies are one name in any language (WHO = OMS = ВОЗ; featu
 ``method="learned"`` (``storyline.group.events.v5``) scores the same blocked candidate pairs with a
 logistic regression over pair features (pairfeatures.py, pairmodel.py, trained and measured out of
 fold by eval/train_pairs.py) and clusters the calibrated probabilities by average link, with the
-cannot-links the cross-validation chose (cluster_probabilities). Not the default yet: out of fold it
-keeps ECB+ stories together far better (B-cubed 0.88 vs 0.78) but merges dev hard negatives.
+cannot-links the cross-validation chose (cluster_probabilities; pairs.v2: event tags, and any two
+day-level times, also ones read from a text, 90 days apart). Not the default yet: out of fold it
+keeps ECB+ stories together far better (B-cubed 0.91 vs 0.80 on the same piles) and edges v4 on dev
+(0.951 vs 0.944), but merges 5 of dev's 23 hard-negative pairs, as v4 does on the same piles.
 cluster_probabilities can instead join only whole v4 stories (Clustering.start "v4"); measured out
 of fold it keeps v4's dev precision but adds little recall on ECB+ (0.80), so the cross-validation
 chooses clustering from single reports.
@@ -232,10 +234,16 @@ def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float]
         return average_link(n, edges, how.threshold - how.missing, prep.dated, max_gap=gap, tags=prep.tags,
                             anchored=prep.anchored, text_gap=text_gap,
                             start=v4 if v4 is not None else rules_clusters(prep))
-    dated = [[d for d in ds if d[3]] for ds in prep.dated] if how.max_gap is not None else None
-    tags = [{k: v for k, v in t.items() if k not in DAY_TAGS} for t in prep.tags] if how.event_tags else None
-    return average_link(n, edges, how.threshold - how.missing, dated, max_gap=how.max_gap or 0, tags=tags,
-                        anchored=prep.anchored, text_gap=NO_GAP)
+    if how.text_gap is not None:  # every day-level time counts, text-read ones at text_gap
+        dated: list[list[Dated]] | None = prep.dated
+    else:
+        dated = [[d for d in ds if d[3]] for ds in prep.dated] if how.max_gap is not None else None
+    tags = None
+    if how.event_tags:
+        tags = prep.tags if how.day_tags else [{k: v for k, v in t.items() if k not in DAY_TAGS} for t in prep.tags]
+    return average_link(n, edges, how.threshold - how.missing, dated,
+                        max_gap=NO_GAP if how.max_gap is None else how.max_gap, tags=tags,
+                        anchored=prep.anchored, text_gap=NO_GAP if how.text_gap is None else how.text_gap)
 
 
 NO_GAP = 1 << 30  # a text-read date never forbids a merge in the learned method

@@ -8,7 +8,10 @@ no threshold is read off one corpus by hand. Nothing that tells the training cor
 rather than the events (report length, whether a report is dated at all) is a feature: v1 had both,
 learned "short and dated means same story" from the dev corpus, and merged generated reports of
 different events at 10k (B-cubed 0.66). Everything here is cheap: a candidate pair costs
-about as much as the lexical score, and only blocked pairs are scored (blocking.py).
+about as much as the lexical score, and only blocked pairs are scored (blocking.py). v2 adds five
+products of these (a logistic regression cannot form them itself); out of fold, with the same
+clustering choices, they raised B-cubed F1 on dev from 0.911 to 0.949 (ECB+ 0.876 to 0.883, SemEval
+Pearson 0.676 to 0.685).
 """
 
 from __future__ import annotations
@@ -44,6 +47,15 @@ FEATURE_NAMES: tuple[str, ...] = (
     "tag_conflict",  # leads name another weekday, counter or phase (instance.py)
     "lexical_content",  # the lexical method's per-kind cosine mean (similarity.content)
     "lexical_score",  # the same, times its time factor (similarity.score)
+    # v2: interactions a linear model cannot form itself. Shared rare names or figures are evidence of
+    # one event only when the reports are close in time (the same bank's decision months later shares
+    # its names and often its figures), and shared words weigh less where the leads name another
+    # instance (the ninth eruption, the committee rather than the declaration).
+    "names_x_log_gap",  # idf_shared_names * log_gap_days
+    "numbers_x_log_gap",  # idf_shared_numbers * log_gap_days
+    "max_number_x_far",  # max_idf_shared_number * gap_reliable_far
+    "words_x_tag_conflict",  # cos_words_same_lang * tag_conflict
+    "numbers_x_tag_conflict",  # idf_shared_numbers * tag_conflict
 )
 # Two optional columns after FEATURE_NAMES, for a model trained with topic vectors (topic.py: the
 # multilingual e5 embedding of title and opening): their cosine, rescaled to the encoder's range, and
@@ -112,8 +124,11 @@ def pair_row(a: PairInput, b: PairInput, rel: RelativeIdf) -> list[float]:
     lexical = content(va, vb)
     far = (gap is not None and gap >= 2 and va.time.reliable and vb.time.reliable
            and va.time.exact and vb.time.exact)
+    log_gap = 0.0 if gap is None else math.log1p(gap)
+    conflict = 1.0 if tag_conflict(a.tags, b.tags) is not None else 0.0
+    cos_words = cos("w") if same else 0.0
     return [
-        cos("w") if same else 0.0,
+        cos_words,
         cos("k"),
         cos("n"),
         cos("d"),
@@ -127,11 +142,16 @@ def pair_row(a: PairInput, b: PairInput, rel: RelativeIdf) -> list[float]:
         numbers[2],
         1.0 if same else 0.0,
         1.0 if gap is not None and gap <= 1 else 0.0,
-        0.0 if gap is None else math.log1p(gap),
+        log_gap,
         1.0 if far else 0.0,
-        1.0 if tag_conflict(a.tags, b.tags) is not None else 0.0,
+        conflict,
         lexical,
         time_factor(va.time, vb.time) * lexical,  # similarity.score, without computing content twice
+        names[0] * log_gap,
+        numbers[0] * log_gap,
+        numbers[1] if far else 0.0,
+        cos_words * conflict,
+        numbers[0] * conflict,
     ]
 
 

@@ -29,13 +29,19 @@ class Clustering:
     probability ``missing``; ``max_gap``: publication days this many days apart forbid a merge (None:
     dates never do); ``event_tags``: differing counters and phases (not weekdays) forbid it too.
     ``start``: "items" (from single reports) or "v4" (join only whole events.v4 stories, under v4's
-    instance-tag cannot-links, and v4's own date rules where ``max_gap`` is None)."""
+    instance-tag cannot-links, and v4's own date rules where ``max_gap`` is None). ``text_gap``
+    (start "items"): any two day-level event times, also ones read from a text, this many days
+    apart forbid a merge (None: only publication days do); wide enough for an ECB+ story that runs
+    for weeks, narrow enough for the same bank's decision two months later. ``day_tags`` (with
+    ``event_tags``): weekdays and yearless days named in the leads forbid a merge too, as in v4."""
 
     threshold: float
     max_gap: int | None = None
     event_tags: bool = False
     missing: float = 0.0
     start: str = "items"
+    text_gap: int | None = None
+    day_tags: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@
 For each size N: generate bench/data/synthetic-N.jsonl (bench.gen_corpus, not committed), then in a
 fresh subprocess each (so peak memory is that run's own):
   - group:  read the JSONL with storyline's reader, then storyline.group.group()  (the `group` command)
-  - learned: the same with method="learned" (the learned pair model, storyline.group.events.v5)
+  - learned: the same with method="learned" (the learned pair model, storyline.group.events.v6)
   - ingest: read, store in a new SQLite file and group (storyline.ingest; fact analysis off,
             it is measured by bench.extract_throughput)
   - full:   what `storyline ingest` does: read, analyse every article (quotes, numbers, dates, names)

@@ -62,7 +62,7 @@ def lines(baseline: bool = True) -> list[str]:
         return [*out, f"learned pair model, out of fold: skipped ({NO_SKLEARN})"]
     from eval.train_pairs import cross_validate, load_data, report
 
-    out.append("learned pair model (method learned, events.v5), measured out of fold:")
+    out.append("learned pair model (method learned, events.v6), measured out of fold:")
     out += report(cross_validate(load_data()))
     return out
 

@@ -72,7 +72,7 @@ def test_same_event_reports_outscore_a_sibling_event():
                 "3.50% on Thursday, governor Ilsa Varnholt said in Kelport.")
     stories = group([a, b, c], method="learned")
     assert sorted(sorted(s.articles) for s in stories) == [["a", "b"], ["c"]]
-    assert stories[0].method == "storyline.group.events.v5"
+    assert stories[0].method == "storyline.group.events.v6"
 
 
 @pytest.mark.slow
@@ -117,7 +117,7 @@ def test_learned_store_in_halves_groups_like_batch(tmp_path, dev_corpus):
             stored.setdefault(sid, []).append(aid)
         methods = {m for (m,) in s.conn.execute("SELECT DISTINCT method FROM stories")}
     batch = group([x for x in read([str(a), str(b)]) if isinstance(x, Article)], method="learned")
-    assert methods == {"storyline.group.events.v5"}
+    assert methods == {"storyline.group.events.v6"}
     assert sorted(sorted(m) for m in stored.values()) == sorted(sorted(s.articles) for s in batch)
 
 
@@ -145,11 +145,11 @@ def test_the_cli_offers_the_learned_method_for_group_and_ingest(tmp_path):
     res = CliRunner().invoke(app, ["group", str(src), "--method", "learned", "--format", "json"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
-    assert out["method"] == "storyline.group.events.v5"
+    assert out["method"] == "storyline.group.events.v6"
     res = CliRunner().invoke(app, ["ingest", str(src), "--db", str(tmp_path / "s.db"), "--method", "learned"])
     assert res.exit_code == 0, res.output
     with Store(tmp_path / "s.db") as s:
-        assert {m for (m,) in s.conn.execute("SELECT DISTINCT method FROM stories")} == {"storyline.group.events.v5"}
+        assert {m for (m,) in s.conn.execute("SELECT DISTINCT method FROM stories")} == {"storyline.group.events.v6"}
     res = CliRunner().invoke(app, ["group", str(src), "--method", "learnt"])
     assert res.exit_code != 0
 

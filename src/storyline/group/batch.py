@@ -33,7 +33,7 @@ and international bodies are one name in any language (WHO = OMS = ВОЗ; featu
 (topic.py): a gate on pairs about clearly different things, and attachment by elimination in stage 3.
 ``method="auto"`` (the ``group`` command's default) picks it for a small multilingual pile.
 
-``method="learned"`` (``storyline.group.events.v5``) scores the same blocked candidate pairs with a
+``method="learned"`` (``storyline.group.events.v6``) scores the same blocked candidate pairs with a
 logistic regression over pair features (pairfeatures.py, pairmodel.py, trained and measured out of
 fold by eval/train_pairs.py) and clusters the calibrated probabilities by average link, with the
 cannot-links the cross-validation chose (cluster_probabilities; pairs.v2: event tags, and any two

@@ -17,7 +17,7 @@ from storyline.model import Article
 METHOD = "storyline.group.events.v4"  # the lexical method, recorded on every Story it makes
 # The learned pair model (pairmodel.py) as a scorer: selectable ("learned"), not yet the default: out of
 # fold it merges hard negatives the lexical method keeps apart (eval/train_pairs.py).
-METHOD_LEARNED = "storyline.group.events.v5"
+METHOD_LEARNED = "storyline.group.events.v6"
 METHODS = {"lexical": METHOD, "semantic": METHOD_SEMANTIC, "learned": METHOD_LEARNED}
 # method="auto" picks the semantic method for a pile of at most this many reports in several
 # languages, where topic vectors add what words cannot (they do not match across languages), if

@@ -61,13 +61,17 @@ def unavailable() -> str:
     return "" if encoder is not None else why
 
 
-def topic_vectors(articles: Sequence[Article]) -> list[np.ndarray] | None:
-    """One unit vector per article, in order; None where the model is not installed or fails to load."""
+def topic_vectors(articles: Sequence[Article], *, single_thread: bool = False) -> list[np.ndarray] | None:
+    """One unit vector per article, in order; None where the model is not installed or fails to load.
+    ``single_thread``: the caller is one of a pool of processes (the model then runs on one thread in
+    this process from now on; the vectors do not change)."""
     from storyline.lang.embeddings import load_encoder
 
     encoder, _ = load_encoder(ENCODER)
     if encoder is None:
         return None
+    if single_thread:
+        encoder.single_threaded()
     if not articles:
         return []
     matrix = encoder.encode([topic_text(a) for a in articles]).astype(np.float64)

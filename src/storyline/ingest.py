@@ -123,7 +123,8 @@ def ingest_inputs(
 
     items: Iterable[Article | ReadError | Prepared]
     if executor is None:
-        items = prepare_each(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars)
+        items = prepare_each(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars,
+                             topics=wants_topics(store, options.get("method")))
     else:
         items = executor.prepare(inputs, allow_private=allow_private, max_chars=max_chars,
                                  topics=wants_topics(store, options.get("method")))

@@ -62,11 +62,16 @@ def prepare_each(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_chars: int = MAX_ANALYSED_CHARS,
     workers: int = 1,
+    topics: bool = False,
 ) -> Iterator[Prepared | ReadError]:
     """``extract``, with each article's store key and grouping features computed by the worker that
-    analysed it (``prepare_one``): what an ingest stores, so that its one writer only writes."""
+    analysed it (``prepare_one``): what an ingest stores, so that its one writer only writes. With
+    ``topics`` (the store groups with the semantic method) the workers also embed each article's
+    topic text, one thread each: the model is nearly all of a semantic ingest's CPU, and there it
+    runs beside the analysis on every core instead of in the writer after it."""
     items = read([inputs] if isinstance(inputs, str) else inputs, allow_private=allow_private, max_bytes=max_bytes)
-    yield from _each(functools.partial(prepare_one, max_chars=max_chars), items, resolve_workers(workers))
+    one = functools.partial(prepare_one, max_chars=max_chars, topics=topics)
+    yield from _each(one, items, resolve_workers(workers))
 
 
 def _each(one: Callable[[Article | ReadError], T], items: Iterable[Article | ReadError], n: int) -> Iterator[T]:
@@ -169,10 +174,19 @@ def prepare(items: Iterable[Article | ReadError], *, max_chars: int = MAX_ANALYS
     return out
 
 
-def prepare_one(item: Article | ReadError, max_chars: int = MAX_ANALYSED_CHARS) -> Prepared | ReadError:
-    """``analyze_item``, then the article's store key and grouping features (as the writer makes them)."""
+def prepare_one(item: Article | ReadError, max_chars: int = MAX_ANALYSED_CHARS,
+                topics: bool = False) -> Prepared | ReadError:
+    """``analyze_item``, then the article's store key and grouping features (as the writer makes them)
+    and, with ``topics``, its topic vector (None where the model cannot run)."""
     from storyline.group.features import extract as features_of
+    from storyline.group.topic import topic_vectors
     from storyline.store.db import content_key
 
     done = analyze_item(item, max_chars=max_chars)
-    return done if isinstance(done, ReadError) else Prepared(done, content_key(done), features_of(done))
+    if isinstance(done, ReadError):
+        return done
+    prepared = Prepared(done, content_key(done), features_of(done))
+    if topics:
+        vectors = topic_vectors([done], single_thread=True)
+        prepared.topic = vectors[0] if vectors else None
+    return prepared

@@ -88,9 +88,10 @@ def ingest(
     progress = _progress()
     try:
         with started, store, progress or contextlib.nullcontext():
-            if cluster is None:  # analysis, keys and features in a pool of `workers` processes
+            if cluster is None:  # analysis, keys, features (and topics) in a pool of `workers` processes
                 items: Iterable[Any] = warn_partly_analysed(prepare_each(
-                    inputs, allow_private=allow_private, workers=workers, max_chars=max_chars))
+                    inputs, allow_private=allow_private, workers=workers, max_chars=max_chars,
+                    topics=wants_topics(store, method.value if method else None)))
             else:
                 items = warn_partly_analysed(cluster.prepare(
                     inputs, allow_private=allow_private, max_chars=max_chars,

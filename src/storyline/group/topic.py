@@ -14,7 +14,8 @@ dates and instance tags still decide the event:
   rules out some stories of its topic (cosine to the story at least TOPIC_SAME), and exactly one
   story of that topic remains compatible and shares a rare name or number with it.
 
-The method is slower (the embedding costs about 65 ms a report on 2 cores). It is chosen with
+The method is slower: the embedding costs about 70 ms of CPU a report (about 1 ms a token; an ingest
+runs it in the analysis workers, one thread each, pipeline.prepare_each). It is chosen with
 ``--method semantic``, or by ``group``'s default ``auto`` for a small pile of reports in several
 languages (group.choose_method); without the model it falls back to the lexical method.
 """
@@ -39,7 +40,10 @@ TOPIC_GATE = 0.76
 # (180 of the 183 dev reports are at least this close to the rest of their own story).
 TOPIC_SAME = 0.86
 # Title and opening only: the lead says what happened; 300 characters embed at about 16 reports/s
-# and grouped the dev corpus as well as 600 (which take twice as long).
+# and grouped the dev corpus as well as 600 (which take twice as long). Shorter is cheaper (the cost
+# follows the tokens) but loses topic: at 150 characters (half the tokens) the cosine's Pearson
+# correlation with SemEval-2022 Task 8 train pairs' "Overall" fell from 0.73 to 0.67 (196 pairs) and
+# one dev cross-language story split, with these thresholds.
 TOPIC_CHARS = 300
 
 
@@ -61,13 +65,17 @@ def unavailable() -> str:
     return "" if encoder is not None else why
 
 
-def topic_vectors(articles: Sequence[Article]) -> list[np.ndarray] | None:
-    """One unit vector per article, in order; None where the model is not installed or fails to load."""
+def topic_vectors(articles: Sequence[Article], *, single_thread: bool = False) -> list[np.ndarray] | None:
+    """One unit vector per article, in order; None where the model is not installed or fails to load.
+    ``single_thread``: the caller is one of a pool of processes (the model then runs on one thread in
+    this process from now on; the vectors do not change)."""
     from storyline.lang.embeddings import load_encoder
 
     encoder, _ = load_encoder(ENCODER)
     if encoder is None:
         return None
+    if single_thread:
+        encoder.single_threaded()
     if not articles:
         return []
     matrix = encoder.encode([topic_text(a) for a in articles]).astype(np.float64)

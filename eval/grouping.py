@@ -137,6 +137,13 @@ def tfidf_vectors(feats) -> list[dict[str, float]]:
     return vecs
 
 
+def sparse_dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """The dot product of two sparse vectors (the cosine of two ``tfidf_vectors``)."""
+    if len(a) >= len(b):
+        a, b = b, a
+    return sum(x * b[t] for t, x in a.items() if t in b)
+
+
 def tfidf_baseline(articles, gold: dict[str, str]) -> dict:
     """Reference point measured in the same run: TF-IDF cosine over words only, no dates, average
     link over all pairs, with the threshold picked on the labels themselves (an upper bound for it)."""
@@ -148,8 +155,7 @@ def tfidf_baseline(articles, gold: dict[str, str]) -> dict:
     edges = {}
     for i in range(len(vecs)):
         for j in range(i + 1, len(vecs)):
-            a, b = (vecs[i], vecs[j]) if len(vecs[i]) < len(vecs[j]) else (vecs[j], vecs[i])
-            sim = sum(x * b[t] for t, x in a.items() if t in b)
+            sim = sparse_dot(vecs[i], vecs[j])
             if sim > 0:
                 edges[(i, j)] = sim
     best = {"f1": -1.0}

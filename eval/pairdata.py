@@ -170,14 +170,10 @@ def load_semeval(path: Path = SEMEVAL, topics: bool = False) -> ScoredPairs:
 def tfidf_cosines(feats: list[Features], pairs: list[tuple[int, int]]) -> np.ndarray:
     """The baseline a same-event score should beat: cosine of (1 + log count) x IDF over words only
     (eval.grouping.tfidf_baseline's vectors), nothing fitted."""
-    from eval.grouping import tfidf_vectors
+    from eval.grouping import sparse_dot, tfidf_vectors
 
     vecs = tfidf_vectors(feats)
-    out = []
-    for i, j in pairs:
-        a, b = (vecs[i], vecs[j]) if len(vecs[i]) < len(vecs[j]) else (vecs[j], vecs[i])
-        out.append(sum(x * b[t] for t, x in a.items() if t in b))
-    return np.asarray(out, dtype=np.float64)
+    return np.asarray([sparse_dot(vecs[i], vecs[j]) for i, j in pairs], dtype=np.float64)
 
 
 def family_folds(families_: list[str], folds: int = FOLDS) -> dict[str, int]:

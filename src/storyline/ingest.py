@@ -121,13 +121,12 @@ def ingest_inputs(
     store is the same. ``options`` are ``ingest``'s."""
     from storyline.pipeline import prepare_each
 
+    topics = wants_topics(store, options.get("method"))
     items: Iterable[Article | ReadError | Prepared]
     if executor is None:
-        items = prepare_each(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars,
-                             topics=wants_topics(store, options.get("method")))
+        items = prepare_each(inputs, allow_private=allow_private, workers=workers, max_chars=max_chars, topics=topics)
     else:
-        items = executor.prepare(inputs, allow_private=allow_private, max_chars=max_chars,
-                                 topics=wants_topics(store, options.get("method")))
+        items = executor.prepare(inputs, allow_private=allow_private, max_chars=max_chars, topics=topics)
     return ingest(store, items, **options)
 
 

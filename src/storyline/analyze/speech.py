@@ -219,9 +219,9 @@ def _participle_of_sentence(doc: Doc, act: SpeechAct) -> SpeechAct | None:
     """A participle after a comma with no speech verb before it in its sentence: its sentence's named
     subject (or pronoun) is the speaker, when a quotation or a colon follows right after."""
     text = doc.text
-    if not _QUOTE_AFTER.match(text, act.verb_span[1], act.verb_span[1] + 50) or (
-            act.verb not in _TELL and not _QUOTE_AFTER.match(text, act.verb_span[1], act.verb_span[1] + 4)):
-        return None  # "saying, “…”"; "telling Reuters, “…”" (a listener between)
+    reach = 50 if act.verb in _TELL else 4  # "telling Reuters, “…”" (a listener between); "saying, “…”"
+    if not _QUOTE_AFTER.match(text, act.verb_span[1], act.verb_span[1] + reach):
+        return None
     if not text[: act.verb_span[0]].rstrip().endswith(","):
         return None
     s_lo, _ = doc.sentence_bounds(act.verb_span[0])

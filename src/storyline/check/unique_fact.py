@@ -9,8 +9,8 @@ A fact only one report gives must also say something checkable that no other rep
 its numbers, months or names appears in no other report, or it quotes someone. A sentence whose
 every number and name the other reports also give is the shared story in other words (a lede the
 alignment did not link to the others' ledes), not a fact of its own. A year another report writes
-dates a fact rather than being one ("FY26" writes 2026; "the 2005 Regulations" names a text); in German, where every noun is capitalised, only the words of
-names count as names; a heading in capitals and a citation marker's digits are no facts. What a
+dates a fact rather than being one ("FY26" writes 2026; "the 2005 Regulations" names a text); in
+German, where every noun is capitalised, only the words of names count as names; a heading in capitals and a citation marker's digits are no facts. What a
 person no other report quotes said is a fact even when every name in it is known.
 """
 
@@ -50,6 +50,8 @@ def is_heading(text: str) -> bool:
     """Whether a sentence is written in capitals, as a section heading is."""
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     return len(letters) >= MIN_HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 # Calls to action of a page, not statements of a report: follow, subscribe, sign up, download, unlock,
 # advertisement, in the languages the project reads. Anchored at the sentence start (after
 # punctuation or an arrow), so "40,000 subscribers asked for refunds" stays a fact.
@@ -233,7 +235,18 @@ def _speaker_key(speaker: str | None) -> str | None:
     return fold_word(words[-1]) if words else None
 
 
-def _quotes_a_new_speaker(ctx: Context, a_i: int, sentence: int) -> bool:
+def _quoted_by(ctx: Context) -> dict[str, set[int]]:
+    """The reports that quote each person (by ``_speaker_key``), gathered once per story."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for a_i, art in enumerate(ctx.articles):
+        for q in art.quotes:
+            key = _speaker_key(q.speaker)
+            if key is not None:
+                out[key].add(a_i)
+    return out
+
+
+def _quotes_a_new_speaker(ctx: Context, a_i: int, sentence: int, quoted_by: dict[str, set[int]]) -> bool:
     """Whether the sentence quotes, in or out of quote marks, a person no other report quotes: what
     that person said is a claim of its own even when every name in it is known ("the next months
     will be bumpy, Lagarde said" in the one report that quotes her)."""
@@ -241,16 +254,14 @@ def _quotes_a_new_speaker(ctx: Context, a_i: int, sentence: int) -> bool:
     people = {m.canonical or m.text for m in art.names if m.type == "person"} | {m.text for m in art.names
                                                                                if m.type == "person"}
     here = {_speaker_key(q.speaker) for q in art.quotes if q.sentence == sentence and q.speaker in people} - {None}
-    if not here:
-        return False
-    elsewhere = {_speaker_key(q.speaker) for b_i, art in enumerate(ctx.articles) if b_i != a_i for q in art.quotes}
-    return bool(here - elsewhere)
+    return any(quoted_by[k] == {a_i} for k in here if k is not None)
 
 
 def find(ctx: Context) -> list[Finding]:
     if len(ctx.articles) < 2:
         return []
     elsewhere = _said_elsewhere(ctx)
+    quoted_by = _quoted_by(ctx)
     per_article: dict[int, list[Finding]] = {}
     for members, claim in zip(ctx.clusters, ctx.claims, strict=True):
         if claim.status != "single-source":
@@ -274,7 +285,8 @@ def find(ctx: Context) -> list[Finding]:
             new = novel(ref.stems, found, elsewhere[ref.article])
             if ref.sentence < LEDE:
                 new = {a for a in new if a.startswith(("num:", "most:")) and not is_year(a)}
-            if not new and not QUOTE_MARK.search(ref.text) and not _quotes_a_new_speaker(ctx, ref.article, ref.sentence):
+            if not new and not QUOTE_MARK.search(ref.text) and \
+                    not _quotes_a_new_speaker(ctx, ref.article, ref.sentence, quoted_by):
                 continue  # every number and name of it is in other reports: the shared story reworded
             aid = ctx.articles[ref.article].id
             per_article.setdefault(ref.article, []).append(Finding(

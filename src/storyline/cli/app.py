@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from storyline.cli.output import OUTPUT_FAILED, output_fix
@@ -45,6 +46,27 @@ class _Commands(TyperGroup):
         except StorylineError as exc:
             print_error(exc.line())
             raise typer.Exit(EXIT_NOTHING) from None
+        except UsageError as exc:
+            usage_error(exc)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Context | None = None,
+                     **extra: Any) -> Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except UsageError as exc:  # an unknown option or a missing argument of `storyline` itself
+            usage_error(exc)
+
+
+def usage_error(exc: UsageError) -> NoReturn:
+    """A mistyped command line as one line naming the command and where its help is, exit code 2
+    (click draws a box of several lines; a script's log wants one)."""
+    if isinstance(exc, NoArgsIsHelpError):  # no arguments at all: the help is the answer (rich has printed it)
+        if exc.format_message():
+            print(exc.format_message(), file=sys.stderr)
+        raise typer.Exit(EXIT_NOTHING) from None
+    command = exc.ctx.command_path if exc.ctx is not None else "storyline"
+    print_error(f"{command}: {exc.format_message().rstrip('.')} (see '{command} --help')")
+    raise typer.Exit(EXIT_NOTHING) from None
 
 
 app = typer.Typer(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from storyline.lang.calendar import ABBR_MONTH_ALT, FULL_MONTH_ALT, WEEKDAY_BY_NAME, month_number
-from storyline.lang.fold import fold_word
+from storyline.lang.fold import fold_word, stem
 from storyline.lang.numbers import number_key, number_tokens, parse_number_any_language
 
 # Tens written as words, which the shared number lexicon leaves out, and approximate counts ("une
@@ -44,10 +44,28 @@ DAY_OF_MONTH = re.compile(
     rf"(?<![\w.,])(\d{{1,2}})(?:\.|º|er)?\s+(?:de\s+)?(?:{FULL_MONTH_ALT}|{ABBR_MONTH_ALT})(?!\w)|"
     rf"(?<!\w)(?:{FULL_MONTH_ALT}|(?:{ABBR_MONTH_ALT})\.?)\s+(\d{{1,2}})(?![\d.,]*\d)(?!\w)",
     re.IGNORECASE)
+QUOTE_MARK = re.compile(r"[“”\"«»„]")
 # A photo credit ("(AP/Lindsey Wasson)", "(AFP Photo / X)"): the sentence is a picture's caption.
 PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|Reuters|Getty(?: Images)?|EPA|dpa|Xinhua|Bloomberg)(?: Photo)?\s*/\s*"
                           r"[^)]{2,60}\)\s*$")
+# The common nouns that head or title a name ("Threadneedle Street", "ECB President", "die Regierung"):
+# alone they name nothing a fact-checker could look up; the proper word beside them does.
+NAME_HEADS = frozenset(stem(fold_word(w)) for w in (
+    "street", "road", "avenue", "boulevard", "square", "calle", "avenida", "plaza", "rue", "place", "straße",
+    "strasse", "via", "piazza", "rua",
+    "president", "presidente", "président", "präsident", "präsidentin", "prime", "minister", "ministre",
+    "ministro", "chancellor", "governor", "gobernador", "gouverneur", "governatore", "chief", "director",
+    "directeur", "direktor", "secretary", "secretario", "chairman", "chairwoman", "chair", "spokesman",
+    "spokeswoman", "spokesperson", "ceo", "mayor", "alcalde", "maire", "bürgermeister", "sindaco",
+    "council", "consejo", "conseil", "rat", "consiglio", "committee", "comité", "comitato", "ausschuss",
+    "government", "gobierno", "gouvernement", "regierung", "governo", "ministry", "ministerio", "ministère",
+    "ministerium", "ministero", "department", "departamento", "département", "agency", "agencia", "agence",
+    "office", "bureau", "oficina", "amt", "administration", "administración", "court", "tribunal", "gericht",
+    "party", "partido", "parti", "partei", "partito", "bank", "banco", "banque", "banca", "union", "unión",
+    "governing", "board", "authority", "autoridad", "autorité", "behörde", "service", "servicio",
+))
 COGNATE_PREFIX = 6
+MIN_QUOTE_WORDS = 3
 # An elided article or preposition glued to a word ("l'acquittement", "dell'anno").
 ELISION = re.compile(r"^[^\W\d_]{1,4}['’]")
 
@@ -93,6 +111,36 @@ def is_weekday(anchor: str) -> bool:
     if anchor in WEEKDAY_BY_NAME or month_number(anchor) is not None:
         return True
     return any(anchor.startswith(day) and len(day) >= 5 for day in WEEKDAY_BY_NAME)
+
+
+def bare_heads(text: str, known: set[str], common: set[str]) -> set[str]:
+    """The name heads of a sentence (as stems) that name nothing new: one alone ("die Regierung", "the
+    Council") or beside words of a name other reports give (``known``, and not ``common`` words the
+    story writes in lower case: "Threadneedle Street", "ECB President"). Beside a new word ("Getty
+    Villa") or only common ones ("Finance Ministry") the head is part of a new name."""
+    out = set()
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text)
+    run: list[str] = []
+    for i, word in enumerate([*words, ""]):
+        if i > 0 and word[:1].isupper():
+            run.append(stem(fold_word(word)))
+            continue
+        heads = [w for w in run if w in NAME_HEADS]
+        rest = [w for w in run if w not in NAME_HEADS]
+        if heads and (not rest or (all(w in known for w in rest) and any(w not in common for w in rest))):
+            out.update(heads)
+        run = []
+    return out
+
+
+def real_quote(text: str) -> bool:
+    """Whether a sentence quotes someone: a span of three words or more between quote marks, or a quote
+    that runs on past the sentence (an odd number of marks). One or two words in quote marks ("the
+    'monster'", "a 'full refund'") are scare quotes or a term, no statement of the person."""
+    marks = [m.start() for m in QUOTE_MARK.finditer(text)]
+    if len(marks) % 2:
+        return True
+    return any(len(re.findall(r"[^\W_]+", text[a + 1:b])) >= MIN_QUOTE_WORDS for a, b in zip(marks[::2], marks[1::2], strict=True))
 
 
 def cognate(a: str, b: str) -> bool:

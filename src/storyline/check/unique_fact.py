@@ -230,18 +230,20 @@ def _figure_given(key: str, words: set[str], figures: set[str], elsewhere: Elsew
 
 
 def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[str] | None = None,
-          aliases: dict[str, str] | None = None) -> set[str]:
+          aliases: dict[str, str] | None = None, text: str = "") -> set[str]:
     """The sentence's anchors (``found``: numbers, months, names) that no other report gives: a name
     no other report uses anywhere, a number or month no other report writes beside any of this
     sentence's words or other figures (``_figure_given``; ``figures`` are the sentence's own, the
     number and month anchors of ``found`` unless given). A weekday is no name (it dates a fact), nor
     is a capitalised word the story also writes in lower case (a title, a noun at a heading's start).
-    ``aliases`` name a figure in another unit ("25 basis points" is also 0.25 percentage points)."""
+    Nor is a title or a common noun heading a name no new word stands beside (``restated.bare_heads``
+    of ``text``: "ECB President"). ``aliases`` name a figure in another unit ("25 basis points" is
+    also 0.25 percentage points)."""
     words = set(stems)
     held = {a for a in found if a.startswith(("num:", "month:"))} if figures is None else figures
     out = set()
     for a in found:
-        if is_year(a):
+        if is_year(a) or a.startswith("month:"):
             if a not in elsewhere.figures:
                 out.add(a)
         elif a.startswith("most:"):
@@ -253,7 +255,8 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
             if not _figure_given(a, words, held, elsewhere) and \
                     not (alias and _figure_given(alias, words, held, elsewhere)):
                 out.add(a)
-        elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower:
+        elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
+                a not in restated.bare_heads(text, elsewhere.words, elsewhere.lower):
             out.add(a)
     return out
 
@@ -343,10 +346,10 @@ def find(ctx: Context) -> list[Finding]:
             if names is not None:
                 found = {a for a in found if a.startswith(("num:", "month:", "most:")) or a in names}
             figures = {a for a in found if a.startswith(("num:", "month:"))} | restated.figures(plain)
-            new = novel(ref.stems, found, elsewhere[ref.article], figures, restated.basis_points(plain))
+            new = novel(ref.stems, found, elsewhere[ref.article], figures, restated.basis_points(plain), plain)
             if ref.sentence < LEDE:
                 new = {a for a in new if a.startswith(("num:", "most:")) and not is_year(a)}
-            if not new and not QUOTE_MARK.search(ref.text) and \
+            if not new and not restated.real_quote(ref.text) and \
                     not _quotes_a_new_speaker(ctx, ref.article, ref.sentence, quoted_by):
                 continue  # every number and name of it is in other reports: the shared story reworded
             aid = ctx.articles[ref.article].id

@@ -47,7 +47,7 @@ DAY_OF_MONTH = re.compile(
 QUOTE_MARK = re.compile(r"[“”\"«»„]")
 # A photo credit ("(AP/Lindsey Wasson)", "(AFP Photo / X)"): the sentence is a picture's caption.
 PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|Reuters|Getty(?: Images)?|EPA|dpa|Xinhua|Bloomberg)(?: Photo)?\s*/\s*"
-                          r"[^)]{2,60}\)\s*$")
+                          r"[^)]{2,60}\)\.?\s*$")
 # The common nouns that head or title a name ("Threadneedle Street", "ECB President", "die Regierung"):
 # alone they name nothing a fact-checker could look up; the proper word beside them does.
 NAME_HEADS = frozenset(stem(fold_word(w)) for w in (

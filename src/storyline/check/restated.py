@@ -16,24 +16,10 @@ import re
 
 from storyline.lang.calendar import ABBR_MONTH_ALT, FULL_MONTH_ALT, WEEKDAY_BY_NAME, month_number
 from storyline.lang.fold import fold_word, stem
-from storyline.lang.numbers import number_key, number_tokens, parse_number_any_language
+from storyline.lang.numbers import ROUND_COUNT_WORDS, number_key, number_tokens, parse_number_any_language
 
-# Tens written as words, which the shared number lexicon leaves out, and approximate counts ("une
-# trentaine", "una treintena", "a dozen"): each stands for its round number.
-_TENS = {
-    20: ("twenty", "vingt", "veinte", "venti", "zwanzig", "vinte", "vingtaine", "veintena", "ventina"),
-    30: ("thirty", "trente", "treinta", "trenta", "dreißig", "dreissig", "trinta", "trentaine", "treintena",
-         "trentina"),
-    40: ("forty", "quarante", "cuarenta", "quaranta", "vierzig", "quarenta", "quarantaine", "cuarentena",
-         "quarantina"),
-    50: ("fifty", "cinquante", "cincuenta", "cinquanta", "fünfzig", "funfzig", "cinquenta", "cinquantaine",
-         "cincuentena", "cinquantina"),
-    60: ("sixty", "soixante", "sesenta", "sessanta", "sechzig", "sessenta", "soixantaine", "sessantina"),
-    100: ("hundred", "cent", "cien", "cento", "hundert", "centaine", "centenar", "centinaio"),
-    10: ("dizaine", "decena", "decina"),
-    12: ("dozen", "douzaine", "docena", "dozzina", "dutzend"),
-}
-WORD_FIGURES = {fold_word(word): value for value, words in _TENS.items() for word in words}
+# The round counts of storyline.lang.numbers, folded as the sentence words are.
+WORD_FIGURES = {fold_word(word): value for word, value in ROUND_COUNT_WORDS.items()}
 # "25 basis points" is "0.25 percentage points": the figure in both units.
 BASIS_POINTS = re.compile(
     r"(\d+(?:[.,]\d+)?)\s*-?\s*(?:basis[- ]points?|bps?\b|pb\b|points? de base|puntos? b[áa]sicos?|"

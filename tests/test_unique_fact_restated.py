@@ -5,6 +5,8 @@ alignment already links those short invented pairs) and stay as guards of the co
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analyze import analyze
 from storyline.check import compare, restated
 from storyline.model import Article
@@ -64,55 +66,72 @@ def test_cognates_and_photo_credits():
 # the rules, on whole reports
 
 
-def test_two_figures_another_language_gives_together_are_not_unique():
-    en = LEDE_EN + "The floods killed 37 people and left 212 injured across the province of Dorania."
-    es = LEDE_ES + "Las riadas dejaron 37 muertos y 212 heridos en toda la provincia, según el balance."
-    assert "37 people" not in unique(("en", en), ("es", es))
-    # a report that gives only one of the two figures, in other words, leaves the finding
-    es_other = LEDE_ES + "Las riadas dejaron 212 heridos en toda la provincia, según el balance oficial."
-    assert "37 people" in unique(("en", en), ("es", es_other))
+ACROSS_LANGUAGES = {
+    # two figures another language gives together; a report giving only one of them leaves the finding
+    "two figures together": (
+        "en", LEDE_EN + "The floods killed 37 people and left 212 injured across the province of Dorania.",
+        "es", LEDE_ES + "Las riadas dejaron 37 muertos y 212 heridos en toda la provincia, según el balance.",
+        LEDE_ES + "Las riadas dejaron 212 heridos en toda la provincia, según el balance oficial.",
+        "37 people"),
+    # a figure written as a word beside a cognate; without the cognate the finding stays
+    "a word figure beside a cognate": (
+        "en", "The Brenmoor trial ended on Thursday in Valdric, the court said. The judges deliberated. "
+              "Defence lawyers had filed some 30 requests for acquittal during the long hearings.",
+        "fr", LEDE_FR + "Une trentaine d'accusés avaient plaidé l'acquittement pendant les longues audiences.",
+        LEDE_FR + "Une trentaine de témoins avaient parlé pendant les longues audiences du procès.",
+        "30 requests"),
+}
 
 
-def test_a_figure_written_as_a_word_beside_a_cognate_is_not_unique():
-    en = ("The Brenmoor trial ended on Thursday in Valdric, the court said. The judges deliberated. "
-          "Defence lawyers had filed some 30 requests for acquittal during the long hearings.")
-    fr = LEDE_FR + "Une trentaine d'accusés avaient plaidé l'acquittement pendant les longues audiences."
-    assert "30 requests" not in unique(("en", en), ("fr", fr))
-    fr_no_cognate = LEDE_FR + "Une trentaine de témoins avaient parlé pendant les longues audiences du procès."
-    assert "30 requests" in unique(("en", en), ("fr", fr_no_cognate))
+@pytest.mark.parametrize("case", sorted(ACROSS_LANGUAGES))
+def test_a_fact_another_language_gives_is_not_unique(case):
+    lang, text, other_lang, restating, not_restating, needle = ACROSS_LANGUAGES[case]
+    assert needle not in unique((lang, text), (other_lang, restating))
+    assert needle in unique((lang, text), (other_lang, not_restating))
 
 
-def test_basis_points_are_percentage_points():
-    a = ("The Talvik central bank cut rates on Thursday, its board said. Markets rose. "
-         "The Talvik Monetary Board cut the main rate by 25 basis points to 3.75 percent.")
-    b = ("Talvik's central bank lowered rates on Thursday, the board said. Shares gained. "
-         "It lowered the main rate by 0.25 points to 3.75 percent, as economists had expected.")
-    assert "25 basis points" not in unique(("en", a), ("en", b))
+RESTATED = {
+    # basis points are percentage points
+    "basis points": (
+        "The Talvik central bank cut rates on Thursday, its board said. Markets rose. "
+        "The Talvik Monetary Board cut the main rate by 25 basis points to 3.75 percent.",
+        "Talvik's central bank lowered rates on Thursday, the board said. Shares gained. "
+        "It lowered the main rate by 0.25 points to 3.75 percent, as economists had expected.",
+        "25 basis points"),
+    # a weekday, a day of the month and a title are no new anchors
+    "weekday, day and title": (
+        "Floods hit the town of Dorania on Tuesday, the council said. Rescue teams worked all night. "
+        "At least 62 people died in the floods, Council President Ilse Varga confirmed on Wednesday (Oct 30).",
+        "Floods struck Dorania on Tuesday, the council said, and crews worked through the night. "
+        "Ilse Varga said 62 people had died in the floods by Wednesday evening.",
+        "62 people"),
+}
 
 
-def test_a_weekday_a_day_and_a_title_are_no_new_anchors():
-    a = ("Floods hit the town of Dorania on Tuesday, the council said. Rescue teams worked all night. "
-         "At least 62 people died in the floods, Council President Ilse Varga confirmed on Wednesday (Oct 30).")
-    b = ("Floods struck Dorania on Tuesday, the council said, and crews worked through the night. "
-         "Ilse Varga said 62 people had died in the floods by Wednesday evening.")
-    assert "62 people" not in unique(("en", a), ("en", b))
+@pytest.mark.parametrize("case", sorted(RESTATED))
+def test_a_fact_restated_in_other_words_is_not_unique(case):
+    text, other, needle = RESTATED[case]
+    assert needle not in unique(("en", text), ("en", other))
 
 
-def test_a_photo_caption_and_scare_quotes_are_no_facts():
-    a = ("Floods hit the town of Dorania on Tuesday, the council said. Rescue teams worked all night. "
-         "Volunteers stack sandbags outside the Dorania town hall (AP/Orla Penhallow). "
-         'Ilse Varga called the dam a "disgrace" and the repairs "overdue" in her statement to the council.')
-    b = ("Floods struck Dorania on Tuesday, the council said, and crews worked through the night. "
-         "Ilse Varga said in a statement that the dam repairs were overdue and the dam a disgrace.")
-    found = unique(("en", a), ("en", b))
-    assert "sandbags" not in found and "disgrace" not in found
+FLOOD = "Floods hit the town of Dorania on Tuesday, the council said. Rescue teams worked all night. "
+FLOOD_OTHER = "Floods struck Dorania on Tuesday, the council said, and crews worked through the night. "
+# (sentence of the report, sentence of the other report, what must be dropped, what must stay)
+CAPTION_AND_QUOTES = [
+    ("Volunteers stack sandbags outside the Dorania town hall (AP/Orla Penhallow). "
+     'Ilse Varga called the dam a "disgrace" and the repairs "overdue" in her statement to the council.',
+     "Ilse Varga said in a statement that the dam repairs were overdue and the dam a disgrace.",
+     ("sandbags", "disgrace"), ()),
+    ('"We will rebuild every single house in this valley," Ilse Varga told the council on Tuesday. '
+     "The floods cut power to 16,400 homes in the valley, the grid operator said.",
+     "Schools across the region will stay shut until Friday.",
+     (), ("rebuild every single house", "16,400 homes")),
+]
 
 
-def test_a_real_quote_and_a_new_figure_stay_facts():
-    a = ("Floods hit the town of Dorania on Tuesday, the council said. Rescue teams worked all night. "
-         '"We will rebuild every single house in this valley," Ilse Varga told the council on Tuesday. '
-         "The floods cut power to 16,400 homes in the valley, the grid operator said.")
-    b = ("Floods struck Dorania on Tuesday, the council said, and crews worked through the night. "
-         "Schools across the region will stay shut until Friday.")
-    found = unique(("en", a), ("en", b))
-    assert "rebuild every single house" in found and "16,400 homes" in found
+@pytest.mark.parametrize("case", range(len(CAPTION_AND_QUOTES)))
+def test_a_caption_and_scare_quotes_are_no_facts_a_real_quote_is(case):
+    text, other, dropped, kept = CAPTION_AND_QUOTES[case]
+    found = unique(("en", FLOOD + text), ("en", FLOOD_OTHER + other))
+    assert not any(needle in found for needle in dropped)
+    assert all(needle in found for needle in kept)

@@ -1,6 +1,7 @@
 """Score ``compare``'s findings on the labelled dev corpus against the differences noted in GOLD.md.
 
     .venv/bin/python -m eval findings [CORPUS.jsonl] [--gold eval/gold_findings.json] [--sample N] [--json] [--method M]
+    .venv/bin/python -m eval findings --draw N --seed S   # a seeded random sample of unlabelled findings
 
 Runs compare (lexical unless --method says otherwise) on each labelled story, matches findings to the hand-encoded differences in
 eval/gold_findings.json and prints, per kind, recall beside precision
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import time
@@ -184,7 +186,22 @@ def run(corpus: Path, gold_path: Path, sample: int, method: str = "lexical",
         "missed": [f"{m['story']}: {'/'.join(m['kind'])} {m.get('note', '')}" for m in missed],
         "sample": {s: [f"[{f['kind']}] {f['summary'][:200]}" for f in fs if f["kind"] in CHECKED_KINDS][:sample]
                    for s, fs in findings_by_story.items()},
+        "findings": findings_by_story,
     }
+
+
+def draw(findings_by_story: dict[str, list[dict[str, Any]]], labels: list[dict[str, Any]], n: int,
+         seed: int) -> list[dict[str, Any]]:
+    """A seeded random sample of the findings no label covers, to be judged by hand before any change
+    it could flatter: ``random.Random(seed).sample`` of the unlabelled findings sorted by story and key,
+    so that the same code, labels and seed always draw the same findings."""
+    labelled = {(label["story"], label["key"]) for label in labels}
+    pool = sorted({(story, finding_key(f)): f for story, fs in findings_by_story.items() for f in fs
+                   if (story, finding_key(f)) not in labelled}.items())
+    chosen = random.Random(seed).sample(pool, min(n, len(pool)))
+    return [{"story": story, "kind": f["kind"], "key": key, "summary": f["summary"],
+             "evidence": [f"{ev['article']}#{ev['sentence']}: {ev['text']}" for ev in f["evidence"]]}
+            for (story, key), f in sorted(chosen, key=lambda item: item[0])]
 
 
 def _hard_negatives(by_story, compare) -> dict:
@@ -239,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="hand labels of findings (true/harmless/false) for precision")
     parser.add_argument("--sample", type=int, default=3, help="findings per story to print for a hand check")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--draw", type=int, default=0,
+                        help="print a seeded random sample of N unlabelled findings (as JSON) to label by hand")
+    parser.add_argument("--seed", type=int, default=0, help="the seed of --draw")
     parser.add_argument("--method", default="lexical", choices=("lexical", "embeddings", "auto"),
                         help="sentence similarity compare uses (default lexical, the gated figure)")
     args = parser.parse_args(argv)
@@ -246,6 +266,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval findings: corpus not found: {args.corpus} (pass the path to articles.jsonl)", file=sys.stderr)
         return 2
     result = run(args.corpus, args.gold, args.sample, args.method, args.labels)
+    findings = result.pop("findings")
+    if args.draw:
+        labels = json.loads(args.labels.read_text(encoding="utf-8"))
+        print(json.dumps(draw(findings, labels, args.draw, args.seed), ensure_ascii=False, indent=1))
+        return 0
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0

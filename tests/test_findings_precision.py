@@ -17,6 +17,15 @@ the second round 0.91 (was 0.85); the first 111 0.98 (was 0.92); attribution 1.0
 the one more gone is a wrong attribution the new rules drop. One label of the 111 was corrected:
 GOLD.md names the Mars/Kellanova headcount finding as a real error. The labels are one judge's, on
 the dev corpus. Raise the floors when the checker improves; never lower them silently.
+
+Issue 11, third round (check.restated: a fact another report gives in other words or another
+language), added 70: a fresh random sample of 40 drawn before the round's rules (`python -m eval
+findings --draw 40 --seed 20261205`; out of sample as drawn: 21 true, 9 harmless, 10 false, 0.68) and
+one of 30 drawn from its final rules (`--draw 30 --seed 20261206`: 13 true, 10 harmless, 7 false,
+0.65 out of sample). The lead's judge moved one date_conflict label from false to harmless (GOLD.md
+lists that difference). Measured with the lexical method: all 302 labels 0.875 (147 true, 89
+harmless, 21 false; 257 found, 45 gone); the 232 before the round 0.92 (was 0.86; no true one
+gone); the 272 before the last sample 0.905; unique_fact 0.775 on all, date_conflict 1.00.
 """
 
 from __future__ import annotations
@@ -32,12 +41,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.findings import DEFAULT_GOLD, DEFAULT_LABELS, LABELS, finding_key, precision, run  # noqa: E402
 
-PRECISION_FLOORS = {"overall": 0.86, "attribution": 1.00, "date_conflict": 0.80, "name_variant": 1.00,
+PRECISION_FLOORS = {"overall": 0.87, "attribution": 1.00, "date_conflict": 1.00, "name_variant": 1.00,
                     "number_conflict": 0.92, "place_conflict": 1.00, "quote_variant": 1.00, "reuse": 1.00,
-                    "suspect_term": 1.00, "unique_fact": 0.74}
-# The first 111 labels (checker v1's set) and the 164 before the second round, on their own: the
-# issue's target of 0.90 is met on both.
-FIRST_LABELS = {111: (0.98, 94), 164: (0.91, 140)}  # labels: (precision, found)
+                    "suspect_term": 1.00, "unique_fact": 0.77}
+# The first 111 labels (checker v1's set), the 164 before the second round, the 232 before the third
+# and the 272 before its last sample, on their own: the issue's target of 0.90 is met on each. The
+# second figure is how many findings labelled true are still found: a rule may drop false or harmless
+# findings (the third round dropped 13 false and 1 harmless, so fewer are found), never a true one.
+FIRST_LABELS = {111: (1.00, 59), 164: (0.93, 83), 232: (0.91, 113), 272: (0.90, 134)}  # labels: (precision, true found)
 RECALL_FLOOR = (61, 97)
 
 
@@ -109,6 +120,6 @@ def test_precision_on_the_first_labels(dev_corpus, tmp_path, first):
     labels_path = tmp_path / "labels.json"
     labels_path.write_text(json.dumps(_labels()[:first]), encoding="utf-8")
     labels = run(dev_corpus, DEFAULT_GOLD, sample=0, labels_path=labels_path)["labels"]
-    floor, found = FIRST_LABELS[first]
-    assert labels["overall"]["found"] >= found, labels["overall"]
+    floor, true_found = FIRST_LABELS[first]
+    assert labels["overall"]["true"] >= true_found, labels["overall"]
     assert labels["overall"]["precision"] >= floor, labels["overall"]

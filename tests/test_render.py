@@ -18,7 +18,7 @@ from storyline.render.json_out import schema, validate
 
 REPO = Path(__file__).resolve().parents[1]
 EVIL = ('The mayor of Dunmore said on Monday that 40 homes were flooded. <script>alert("x")</script> '
-        'Officials [bold]denied[/bold] it & more *stars* | pipes.')
+        'Officials [bold]denied[/bold] it & more *stars* | pipes in 3 wards.')
 PLAIN = "The mayor of Dunmore said on Monday that 45 homes were flooded after the river burst its banks."
 
 

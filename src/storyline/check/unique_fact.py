@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
+from storyline.check import restated
 from storyline.check.context import Context
 from storyline.check.text import anchors, tokens
 from storyline.lang.fold import fold_word, stem
@@ -35,6 +37,8 @@ CAPTION = re.compile(r"\b(?:is|are|was|were) (?:shown|pictured)\b|^\s*(?:file|ar
 EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}|\bpic\.twitter\.com/", re.IGNORECASE)
 # A link's letters ("pic.twitter.com/CpQxPKAS73") are no name a report gives.
 LINK = re.compile(r"(?:https?://|www\.|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/)\S*", re.IGNORECASE)
+# "Mars’s snack business": the possessive is no part of the name.
+POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
 QUOTE_MARK = re.compile(r"[“”\"«»„]")
 # A footnote or generated-text citation marker ("[3]", ":contentReference[oaicite:1]{index=1}") points
 # at a source; its digits are no figure of the report.
@@ -111,28 +115,61 @@ def checkability(ctx: Context, a_i: int, sentence: int, text: str) -> tuple[floa
     return score, what
 
 
-def _said_elsewhere(ctx: Context) -> list[tuple[set[str], dict[str, list[set[str]]]]]:
-    """For each report, what the other reports say: every word stem they use, and for each number
-    or month the words of each of their sentences that hold it."""
+@dataclass
+class Elsewhere:
+    """What the reports other than one say: every word stem they use, the words they write in lower
+    case inside a sentence (a capitalised one of those is a title or a noun, not a name), and for
+    each number or month the sentences that hold it (their words, their figures, their language)."""
+
+    words: set[str]
+    lower: set[str]
+    figures: dict[str, list[Said]]
+    lang: str
+
+
+@dataclass(frozen=True)
+class Said:
+    stems: frozenset[str]
+    figures: frozenset[str]
+    lang: str
+
+
+def _lower_words(text: str) -> set[str]:
+    """Stems of the words a sentence writes in lower case after its first word."""
+    return {stem(fold_word(tok)) for tok in tokens(text)[1:] if tok[:1].islower()}
+
+
+def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
+    """For each report, what the other reports say (see ``Elsewhere``)."""
     words: list[set[str]] = [set() for _ in ctx.articles]
-    figures: list[dict[str, list[set[str]]]] = [defaultdict(list) for _ in ctx.articles]
+    lower: list[set[str]] = [set() for _ in ctx.articles]
+    figures: list[dict[str, list[Said]]] = [defaultdict(list) for _ in ctx.articles]
+    langs = [_lang(a) for a in ctx.articles]
     for ref in ctx.refs:
         stems = set(ref.stems) | _joined(ref.text)
         words[ref.article] |= stems
-        for s in stems | _superlatives(ref.text) | _superlative_words(ref.text) | fiscal_years(ref.text):
-            if s.startswith(("num:", "month:", "most:")):
-                figures[ref.article][s].append(stems)
+        lower[ref.article] |= _lower_words(ref.text)
+        keys = stems | restated.figures(ref.text) | _superlatives(ref.text) | \
+            _superlative_words(ref.text) | fiscal_years(ref.text)
+        held = frozenset(k for k in keys if k.startswith(("num:", "month:")))
+        said = Said(frozenset(stems), held, langs[ref.article])
+        for key in keys:
+            if key.startswith(("num:", "month:", "most:")):
+                figures[ref.article][key].append(said)
     out = []
     for a_i in range(len(ctx.articles)):
-        other_words: set[str] = set()
-        other_figures: dict[str, list[set[str]]] = defaultdict(list)
+        other = Elsewhere(set(), set().union(*lower), defaultdict(list), langs[a_i])
         for b_i in range(len(ctx.articles)):
             if b_i != a_i:
-                other_words |= words[b_i]
+                other.words |= words[b_i]
                 for key, sentences in figures[b_i].items():
-                    other_figures[key].extend(sentences)
-        out.append((other_words, other_figures))
+                    other.figures[key].extend(sentences)
+        out.append(other)
     return out
+
+
+def _lang(art: Article) -> str:
+    return (art.lang or "").split("-")[0]
 
 
 # "FY26", "FY'25", "FY 2026", "2025-26": a fiscal year, written in full or by its last two digits.
@@ -172,28 +209,54 @@ def _superlative_words(text: str) -> set[str]:
     return {f"most:{m.group(0).lower()}" for m in FIRSTS.finditer(text)}
 
 
-def _superlative_given(key: str, other_figures: dict[str, list[set[str]]]) -> bool:
+def _superlative_given(key: str, other_figures: dict[str, list[Said]]) -> bool:
     """Whether another report's sentence uses the same superlative and the word it is said of."""
     word, _, thing = key[len("most:"):].partition(" ")
-    return bool(thing) and any(thing in sentence for sentence in other_figures.get(f"most:{word}", []))
+    return bool(thing) and any(thing in sentence.stems for sentence in other_figures.get(f"most:{word}", []))
 
 
-def novel(stems: list[str], found: set[str], elsewhere: tuple[set[str], dict[str, list[set[str]]]]) -> set[str]:
+def _figure_given(key: str, words: set[str], figures: set[str], elsewhere: Elsewhere) -> bool:
+    """Whether another report gives a number or month beside this sentence's other words or figures:
+    beside one of its words ("6.4% growth"); beside another of its figures ("17,000 cases and 517
+    deaths" and "17.000 cas ... 517 décès": two figures together are the same fact in any wording or
+    language); or, in a report in another language, beside a cognate ("acquittal"/"acquittement")."""
+    others = figures - {key}
+    for said in elsewhere.figures.get(key, []):
+        if (words - {key}) & said.stems or others & said.figures:
+            return True
+        if said.lang != elsewhere.lang and any(restated.cognate(w, o) for w in words for o in said.stems):
+            return True
+    return False
+
+
+def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[str] | None = None,
+          aliases: dict[str, str] | None = None, text: str = "") -> set[str]:
     """The sentence's anchors (``found``: numbers, months, names) that no other report gives: a name
     no other report uses anywhere, a number or month no other report writes beside any of this
-    sentence's words ("6.4% growth" is given elsewhere if another sentence has 6.4 and growth)."""
-    other_words, other_figures = elsewhere
+    sentence's words or other figures (``_figure_given``; ``figures`` are the sentence's own, the
+    number and month anchors of ``found`` unless given). A weekday is no name (it dates a fact), nor
+    is a capitalised word the story also writes in lower case (a title, a noun at a heading's start).
+    Nor is a title or a common noun heading a name no new word stands beside (``restated.bare_heads``
+    of ``text``: "ECB President"). ``aliases`` name a figure in another unit ("25 basis points" is
+    also 0.25 percentage points)."""
     words = set(stems)
+    held = {a for a in found if a.startswith(("num:", "month:"))} if figures is None else figures
     out = set()
     for a in found:
-        if is_year(a):
-            if a not in other_figures:
+        if is_year(a) or a.startswith("month:"):
+            if a not in elsewhere.figures:
                 out.add(a)
-        elif a.startswith(("num:", "month:", "most:")):
-            if not any((words - {a}) & sentence for sentence in other_figures.get(a, [])) and \
-                    not (a.startswith("most:") and _superlative_given(a, other_figures)):
+        elif a.startswith("most:"):
+            if not _superlative_given(a, elsewhere.figures) and \
+                    not any((words - {a}) & said.stems for said in elsewhere.figures.get(a, [])):
                 out.add(a)
-        elif a not in other_words:
+        elif a.startswith(("num:", "month:")):
+            alias = (aliases or {}).get(a)
+            if not _figure_given(a, words, held, elsewhere) and \
+                    not (alias and _figure_given(alias, words, held, elsewhere)):
+                out.add(a)
+        elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
+                a not in restated.bare_heads(text, elsewhere.words, elsewhere.lower):
             out.add(a)
     return out
 
@@ -272,20 +335,21 @@ def find(ctx: Context) -> list[Finding]:
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
             if is_furniture(ref.text) or CAPTION.search(ref.text) or is_heading(ref.text) or \
-                    EMBEDDED_POST.search(ref.text):
+                    EMBEDDED_POST.search(ref.text) or restated.PHOTO_CREDIT.search(ref.text):
                 continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:
                 continue
-            plain = YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text)))
-            found = anchors(plain) | _superlatives(plain)
+            plain = POSSESSIVE.sub("", YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text))))
+            found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain)
             names = name_words(ctx.articles[ref.article], ref.sentence, plain)
             if names is not None:
                 found = {a for a in found if a.startswith(("num:", "month:", "most:")) or a in names}
-            new = novel(ref.stems, found, elsewhere[ref.article])
+            figures = {a for a in found if a.startswith(("num:", "month:"))} | restated.figures(plain)
+            new = novel(ref.stems, found, elsewhere[ref.article], figures, restated.basis_points(plain), plain)
             if ref.sentence < LEDE:
                 new = {a for a in new if a.startswith(("num:", "most:")) and not is_year(a)}
-            if not new and not QUOTE_MARK.search(ref.text) and \
+            if not new and not restated.real_quote(ref.text) and \
                     not _quotes_a_new_speaker(ctx, ref.article, ref.sentence, quoted_by):
                 continue  # every number and name of it is in other reports: the shared story reworded
             aid = ctx.articles[ref.article].id

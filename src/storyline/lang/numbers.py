@@ -75,6 +75,24 @@ ANY_LANGUAGE_NUMBER_WORDS: dict[str, int] = {"one": 1} | {
     word: value for table in NUMBER_WORDS.values() for word, value in table.items() if word in _ANY_LANGUAGE
 }
 
+# Tens written as words, which the table above leaves out where they are ordinary words elsewhere, and
+# approximate counts ("une trentaine", "una treintena", "a dozen"): each stands for its round number
+# when a cross-check asks whether another report gives a figure in other words (check.restated).
+_ROUND_COUNTS: dict[int, tuple[str, ...]] = {
+    10: ("dizaine", "decena", "decina"),
+    12: ("dozen", "douzaine", "docena", "dozzina", "dutzend"),
+    20: ("twenty", "vingt", "veinte", "venti", "zwanzig", "vinte", "vingtaine", "veintena", "ventina"),
+    30: ("thirty", "trente", "treinta", "trenta", "dreißig", "dreissig", "trinta", "trentaine", "treintena",
+         "trentina"),
+    40: ("forty", "quarante", "cuarenta", "quaranta", "vierzig", "quarenta", "quarantaine", "cuarentena",
+         "quarantina"),
+    50: ("fifty", "cinquante", "cincuenta", "cinquanta", "fünfzig", "funfzig", "cinquenta", "cinquantaine",
+         "cincuentena", "cinquantina"),
+    60: ("sixty", "soixante", "sesenta", "sessanta", "sechzig", "sessenta", "soixantaine", "sessantina"),
+    100: ("hundred", "cent", "cien", "cento", "hundert", "centaine", "centenar", "centinaio"),
+}
+ROUND_COUNT_WORDS: dict[str, int] = {word: value for value, words in _ROUND_COUNTS.items() for word in words}
+
 # Scale words after a number ("3.5 million", "2 crore", "1,2 Mrd."). Their values below; "billion" is
 # 1e12 in German and "mille" a thousand only in French (the number finder decides).
 SCALE_RE = re.compile(

@@ -1,0 +1,137 @@
+"""unique_fact on facts another report gives in other words or another language (check.restated), on
+invented reports. The helper tests pin each rule; of the whole-report tests, the cognate and the
+caption/scare-quote ones fail on the checker before check.restated, the others pass there too (the
+alignment already links those short invented pairs) and stay as guards of the combined rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze
+from storyline.check import compare, restated
+from storyline.model import Article
+
+LEDE_EN = "Floods hit the town of Dorania on Tuesday, the regional council said. Rescue teams worked all night. "
+LEDE_ES = "Las inundaciones golpearon Dorania el martes, dijo el consejo regional. Los equipos trabajaron toda la noche. "
+LEDE_FR = "Le procès de Brenmoor s'est achevé jeudi à Valdric, a indiqué le tribunal. Les juges ont délibéré. "
+
+
+def unique(*reports: tuple[str, str]) -> str:
+    """The texts of the unique facts compare (lexical) finds among ``reports`` ((lang, text) pairs)."""
+    arts = [analyze(Article(id=f"r{i}", text=text, lang=lang)) for i, (lang, text) in enumerate(reports)]
+    return " | ".join(f.evidence[0].text for f in compare(arts, method="lexical").findings
+                      if f.kind == "unique_fact")
+
+
+# the helpers
+
+
+def test_figures_are_named_alike_however_written():
+    assert {"num:17000", "num:517"} <= restated.figures("plus de 17.000 cas et 517 décès")
+    assert "num:30" in restated.figures("une trentaine d'accusés")
+    assert "num:12" in restated.figures("a dozen boats")
+    assert restated.basis_points("a cut of 25 basis points") == {"num:25": "num:0.25"}
+    assert restated.basis_points("ein Schritt um 50 Basispunkte") == {"num:50": "num:0.5"}
+    assert restated.basis_points("25 lorries") == {}
+
+
+def test_a_day_beside_its_month_is_a_date_not_a_figure():
+    assert restated.days_of_month("confirmed on Wednesday (Oct 30)") == {"num:30"}
+    assert restated.days_of_month("le 7 novembre et le 3. Mai") == {"num:7", "num:3"}
+    assert restated.days_of_month("30 boats left in 2031") == set()
+
+
+def test_weekdays_and_name_heads_are_no_names():
+    assert restated.is_weekday("wednesday") and restated.is_weekday("mittwochvormittag")
+    assert not restated.is_weekday("wedmore")
+    assert restated.bare_heads("Then Talvik Street was shut.", {"talvik"}, set()) == {"street"}
+    # beside a new word, or beside common words only, the head is part of a new name
+    assert restated.bare_heads("Then Ormond Street was shut.", {"talvik"}, set()) == set()
+    assert restated.bare_heads("The Harbour Ministry spoke.", {"harbour"}, {"harbour"}) == set()
+    assert restated.bare_heads("Dann sprach die Regierung.", set(), set()) == {"regierung"}
+
+
+def test_scare_quotes_are_not_a_quote():
+    assert not restated.real_quote('He called the plan a "disaster" and the deal "a trap".')
+    assert restated.real_quote('"We will rebuild every house," she said.')
+    assert restated.real_quote("« Nous reconstruirons tout, a-t-elle dit.")
+
+
+def test_cognates_and_photo_credits():
+    assert restated.cognate("acquittal", "l'acquittement")
+    assert not restated.cognate("harbour", "harvest") and not restated.cognate("num:30", "num:30")
+    assert restated.PHOTO_CREDIT.search("Volunteers stack sandbags in Dorania (AP/Orla Penhallow)")
+
+
+# the rules, on whole reports
+
+
+ACROSS_LANGUAGES = {
+    # two figures another language gives together; a report giving only one of them leaves the finding
+    "two figures together": (
+        "en", LEDE_EN + "The floods killed 37 people and left 212 injured across the province of Dorania.",
+        "es", LEDE_ES + "Las riadas dejaron 37 muertos y 212 heridos en toda la provincia, según el balance.",
+        LEDE_ES + "Las riadas dejaron 212 heridos en toda la provincia, según el balance oficial.",
+        "37 people"),
+    # a figure written as a word beside a cognate; without the cognate the finding stays
+    "a word figure beside a cognate": (
+        "en", "The Brenmoor trial ended on Thursday in Valdric, the court said. The judges deliberated. "
+              "Defence lawyers had filed some 30 requests for acquittal during the long hearings.",
+        "fr", LEDE_FR + "Une trentaine d'accusés avaient plaidé l'acquittement pendant les longues audiences.",
+        LEDE_FR + "Une trentaine de témoins avaient parlé pendant les longues audiences du procès.",
+        "30 requests"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ACROSS_LANGUAGES))
+def test_a_fact_another_language_gives_is_not_unique(case):
+    lang, text, other_lang, restating, not_restating, needle = ACROSS_LANGUAGES[case]
+    assert needle not in unique((lang, text), (other_lang, restating))
+    assert needle in unique((lang, text), (other_lang, not_restating))
+
+
+RESTATED = {
+    # basis points are percentage points
+    "basis points": (
+        "The Talvik central bank cut rates on Thursday, its board said. Markets rose. "
+        "The Talvik Monetary Board cut the main rate by 25 basis points to 3.75 percent.",
+        "Talvik's central bank lowered rates on Thursday, the board said. Shares gained. "
+        "It lowered the main rate by 0.25 points to 3.75 percent, as economists had expected.",
+        "25 basis points"),
+    # a weekday, a day of the month and a title are no new anchors
+    "weekday, day and title": (
+        "Floods hit the town of Dorania on Tuesday, the council said. Rescue teams worked all night. "
+        "At least 62 people died in the floods, Council President Ilse Varga confirmed on Wednesday (Oct 30).",
+        "Floods struck Dorania on Tuesday, the council said, and crews worked through the night. "
+        "Ilse Varga said 62 people had died in the floods by Wednesday evening.",
+        "62 people"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RESTATED))
+def test_a_fact_restated_in_other_words_is_not_unique(case):
+    text, other, needle = RESTATED[case]
+    assert needle not in unique(("en", text), ("en", other))
+
+
+FLOOD = "Floods hit the town of Dorania on Tuesday, the council said. Rescue teams worked all night. "
+FLOOD_OTHER = "Floods struck Dorania on Tuesday, the council said, and crews worked through the night. "
+# (sentence of the report, sentence of the other report, what must be dropped, what must stay)
+CAPTION_AND_QUOTES = [
+    ("Volunteers stack sandbags outside the Dorania town hall (AP/Orla Penhallow). "
+     'Ilse Varga called the dam a "disgrace" and the repairs "overdue" in her statement to the council.',
+     "Ilse Varga said in a statement that the dam repairs were overdue and the dam a disgrace.",
+     ("sandbags", "disgrace"), ()),
+    ('"We will rebuild every single house in this valley," Ilse Varga told the council on Tuesday. '
+     "The floods cut power to 16,400 homes in the valley, the grid operator said.",
+     "Schools across the region will stay shut until Friday.",
+     (), ("rebuild every single house", "16,400 homes")),
+]
+
+
+@pytest.mark.parametrize("case", range(len(CAPTION_AND_QUOTES)))
+def test_a_caption_and_scare_quotes_are_no_facts_a_real_quote_is(case):
+    text, other, dropped, kept = CAPTION_AND_QUOTES[case]
+    found = unique(("en", FLOOD + text), ("en", FLOOD_OTHER + other))
+    assert not any(needle in found for needle in dropped)
+    assert all(needle in found for needle in kept)

@@ -114,9 +114,53 @@ def test_office_speaks_for_the_person():
 def test_scare_quotes_get_no_invented_speaker():
     text = ("Rubio spoke on Saturday.\nThe question was about the “stronger relationship” between the two.\n"
             "The film “Silent River” won the prize.")
-    qs = direct(text)
+    assert direct(text) == []  # nobody's speech: mentions (the test below), not direct quotes
+    qs = [q for q in quotes(text) if q.kind == "mention"]
     assert [q.text for q in qs] == ["stronger relationship", "Silent River"]
     assert all(q.partial and q.speaker is None for q in qs)
+
+
+# --- mentions: quoted terms, titles and scare quotes are nobody's speech (issue 11) ---------------
+
+
+def kinds(text):
+    return {q.text: (q.kind, q.speaker) for q in quotes(text) if q.kind != "indirect"}
+
+
+def test_a_short_fragment_with_no_speaker_and_no_speech_verb_is_a_mention():
+    text = ("Talks with the so-called “moderate” rebels resumed on Monday in Dunmore.\n"
+            "The agency's report, titled “Dry Years”, warns of water shortages.\n"
+            "Crowds packed the “fan zone” near the harbour.")
+    assert kinds(text) == {"moderate": ("mention", None), "Dry Years": ("mention", None),
+                           "fan zone": ("mention", None)}
+
+
+def test_a_fragment_with_a_speaker_stays_a_direct_quote():
+    text = "Opposition leader Tomas Varga called the plan “a bribe” on Monday."
+    assert kinds(text) == {"a bribe": ("direct", "Tomas Varga")}
+
+
+def test_a_fragment_with_a_speech_verb_but_no_resolved_speaker_stays_direct():
+    # "they" has no antecedent: nobody is credited, but somebody said it
+    text = "They called the plan “a bribe” on Monday."
+    assert kinds(text) == {"a bribe": ("direct", None)}
+
+
+def test_four_words_or_more_stay_direct_even_with_no_speaker():
+    text = "Crowds packed the “fan zone by the harbour” on Sunday."
+    (q,) = [q for q in quotes(text) if q.kind != "indirect"]
+    assert (q.kind, q.partial, q.speaker) == ("direct", True, None)
+
+
+def test_a_whole_quoted_statement_is_never_a_mention():
+    text = "Lena Varga spoke to reporters in Dunmore.\n“Not today.”"
+    assert all(q.kind == "direct" for q in quotes(text))
+
+
+def test_fragments_quoted_one_after_another_share_the_first_ones_speaker():
+    text = "Mayor Ana Brill said on Tuesday that the plan was “rushed,” “costly” and “unfair.”"
+    assert kinds(text) == {"rushed": ("direct", "Ana Brill"), "costly": ("direct", "Ana Brill"),
+                           "unfair.": ("direct", "Ana Brill")}
 
 
 def test_partial_quote_framed_by_a_verb_gets_its_subject():
@@ -207,8 +251,9 @@ def test_seed_000_quotes_and_speakers(seed_paths):
     assert [q.speaker for q in full] == ["Marco Rubio", "Marco Rubio", "Shehbaz Sharif's office",
                                          "Shehbaz Sharif's office"]
     assert by_text(qs, "They really haven").speaker_role == "Secretary of State"
-    scare = by_text(qs, "stronger relationship")
-    assert scare.partial and scare.speaker is None
+    # a 2-word fragment credited to nobody, with no speech verb beside it: a mention, not a quote
+    scare = by_text(quotes(text), "stronger relationship")
+    assert scare.kind == "mention" and scare.partial and scare.speaker is None
 
 
 def test_seed_001_quotes_and_speakers(seed_paths):

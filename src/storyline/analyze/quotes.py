@@ -8,8 +8,10 @@ A direct quote takes its speaker from, in order of trust:
    same quote, a sentence after "He added that …", or text ended by a dangling closing mark.
 In a transcript ("SECRETARY MARWICK: …", "Q: …") every turn is a direct quote of its label's speaker
 (transcript.py).
-Each step down lowers ``confidence``. A short phrase in quote marks with none of these (scare quotes,
-titles) is kept as a partial quote with no speaker: guessing one would be a false attribution.
+Each step down lowers ``confidence``. A phrase in quote marks with none of these is given no speaker:
+guessing one would be a false attribution. When it is a fragment of 1-3 words with no speech verb
+beside it either (scare quotes, terms, titles: the so-called “moderate” rebels), it is nobody's speech:
+it is kept, as kind "mention", so that nothing is lost, but it is not a direct quote (``is_mention``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from storyline.analyze.speakers import (
     subject_after,
     subject_before,
 )
-from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech
+from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech, speech_word_in
 from storyline.analyze.speechwords import LEARNED_CUES, SPEECH_VERBS
 from storyline.analyze.transcript import transcript_quotes
 from storyline.model import Mention, Quote, Sentence
@@ -100,18 +102,40 @@ def find_quotes(
     by_verb = _ActsByVerb(acts)
     segments = doc.segments
     direct: list[Quote] = []
+    verb_beside: list[bool] = []
     for i in range(len(segments)):
-        direct.append(_direct_quote(doc, segments, i, by_verb, direct, resolver))
+        q, has_verb = _direct_quote(doc, segments, i, by_verb, direct, resolver)
+        direct.append(q)
+        verb_beside.append(has_verb)
     _fill_forward(segments, direct)
+    _fragments_of_one_sentence(doc, segments, direct, by_verb)
     _signed_paragraphs(doc, segments, direct, resolver)
     _standalone_paragraphs(doc, segments, direct, resolver)
+    verbless = {id(q) for q, has_verb in zip(direct, verb_beside, strict=True) if not has_verb}
     turns = transcript_quotes(text, doc.paras, resolver, doc.lang, doc.sentence_at)
     if turns:
         direct = _without_whole_turns(direct, turns) + turns
     indirect = _indirect_quotes(doc, acts, direct)
     if context.script:
         indirect += _script_speech(doc, context.script, direct)
+    for q in direct:  # (transcript turns are never verbless fragments)
+        if id(q) in verbless and is_mention(q):
+            q.kind = "mention"
     return sorted(direct + indirect, key=lambda q: (q.span[0], q.span[1]))
+
+
+MENTION_MAX_WORDS = 3
+
+
+def is_mention(q: Quote) -> bool:
+    """A quoted fragment of 1-3 words credited to nobody: a term, a title or a scare quote, not speech.
+
+    The caller also checks that no speech verb stands beside it ("he called it “a hoax”" with "he"
+    unresolved is still somebody's words); four words or more may be a slogan or a line someone said,
+    so they stay direct quotes.
+    """
+    return (q.kind == "direct" and q.partial and q.speaker is None
+            and 1 <= len(q.text.split()) <= MENTION_MAX_WORDS)
 
 
 def _script_speech(doc: Doc, script: list[ScriptAct], direct: list[Quote]) -> list[Quote]:
@@ -198,7 +222,9 @@ class _ActsByVerb:
 
 def _direct_quote(
     doc: Doc, segments: list[Segment], i: int, acts: _ActsByVerb, done: list[Quote], resolver: Resolver
-) -> Quote:
+) -> tuple[Quote, bool]:
+    """The quote of segment ``i`` and whether a speech verb stands beside it (before or after, even
+    one whose speaker could not be resolved)."""
     text = doc.text
     seg = segments[i]
     quote_text = text[seg.start : seg.end]
@@ -253,12 +279,17 @@ def _direct_quote(
         partial=partial,
         confidence=_seg_factor(seg),
     )
+    # a speech verb with someone saying it, even someone unresolved ("he called it “a hoax”"), or a
+    # speech word in the clause that leads to it ("by saying “too many”", "who called him “a hero”")
+    has_verb = any(a is not None and a.subject is not None
+                   for a in (tail_act, head_act, *(a for a in head_acts if a.framing))
+                   ) or speech_word_in(text, _clause_start(text, head_lo, seg.outer_start), seg.outer_start, doc.lang)
     if chosen is not None:
         q.speaker, q.speaker_role = chosen.speaker, chosen.role
         q.speaker_mention = chosen.subject.text if chosen.subject else None
         q.speaker_span = chosen.subject.span if chosen.subject else None
         q.confidence = round(min(q.confidence, chosen.confidence) * (0.9 if how == "frame" else 1.0), 2)
-        return q
+        return q, has_verb
     if not partial:
         colon = _colon_intro(doc, head_lo, seg, resolver)
         if colon is not None:
@@ -266,16 +297,16 @@ def _direct_quote(
             q.speaker_mention = colon.subject.text if colon.subject else None
             q.speaker_span = colon.subject.span if colon.subject else None
             q.confidence = round(min(q.confidence, colon.confidence), 2)
-            return q
+            return q, has_verb
         said = _said_sentence_before(doc, seg, acts)
         if said is not None:
             q.speaker, q.speaker_role = said.speaker, said.role
             q.speaker_mention = said.subject.text if said.subject else None
             q.speaker_span = said.subject.span if said.subject else None
             q.confidence = round(min(q.confidence, said.confidence) * 0.9, 2)
-            return q
+            return q, has_verb
         _continue_from(doc, segments, i, acts, done, q)
-    return q
+    return q, has_verb
 
 
 # what may stand between a bare "X said" and the full stop that ends its sentence: "in a statement",
@@ -469,6 +500,12 @@ def _act_for(doc: Doc, resolver: Resolver, verb: str, span: tuple[int, int], sub
                      quote_only=True)
 
 
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause that runs into ``hi`` starts: after the last ";", ":", dash or bracket."""
+    cut = max(text.rfind(c, lo, hi) for c in ";:—–([")
+    return max(lo, cut + 1)
+
+
 def _is_title(quote_text: str, lang: str | None = None) -> bool:
     """“Super Heavy”, “Silent River”: a name or title in quote marks is nobody's words.
 
@@ -560,6 +597,26 @@ def _fill_forward(segments: list[Segment], direct: list[Quote]) -> None:
             q.speaker, q.speaker_role = nxt.speaker, nxt.speaker_role
             q.speaker_mention, q.speaker_span = nxt.speaker_mention, nxt.speaker_span
             q.confidence = round(min(q.confidence, nxt.confidence) * 0.9, 2)
+
+
+def _fragments_of_one_sentence(doc: Doc, segments: list[Segment], direct: list[Quote], acts: _ActsByVerb) -> None:
+    """'Bush tweeted that Trump is a “loser,” a “liar” and a “whiner.”': fragments quoted one after
+    another in one sentence are the words of the speaker credited with the first, when no other
+    speech verb stands between them."""
+    for k in range(1, len(segments)):
+        q, prev = direct[k], direct[k - 1]
+        if q.speaker or not q.partial or prev.speaker is None:
+            continue
+        seg, pseg = segments[k], segments[k - 1]
+        if doc.sentence_at(seg.start) != doc.sentence_at(pseg.start) or pseg.outer_end > seg.outer_start:
+            continue
+        if prev.speaker_span is not None and prev.speaker_span[0] >= seg.outer_start:
+            continue
+        if acts.between(pseg.outer_end, seg.outer_start) or _stop(doc.text, pseg.outer_end, seg.outer_start):
+            continue
+        q.speaker, q.speaker_role = prev.speaker, prev.speaker_role
+        q.speaker_mention, q.speaker_span = prev.speaker_mention, prev.speaker_span
+        q.confidence = round(min(q.confidence, prev.confidence) * 0.9, 2)
 
 
 def _standalone_paragraphs(doc: Doc, segments: list[Segment], direct: list[Quote], resolver: Resolver) -> None:

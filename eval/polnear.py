@@ -294,11 +294,17 @@ def extract(text: str) -> list[Quote]:
 def score(docs: list[Doc]) -> dict:
     tp = fn = found = right = partial_ok = spk_n = spk_ok = spk_missing = 0
     claimed = claimed_right = mixed_n = mixed_found = slips = 0
+    mentions = mentions_gold = mentions_mixed = 0
     errors: list[str] = []
     extra_kinds: Counter[str] = Counter()
     for doc in docs:
         gold, mixed = gold_quotes(doc)
-        pred = [q for q in extract(doc.text) if q.kind == "direct"]
+        found_all = extract(doc.text)
+        pred = [q for q in found_all if q.kind == "direct"]
+        for m_q in (q for q in found_all if q.kind == "mention"):
+            mentions += 1
+            mentions_gold += any(overlap(tuple(m_q.span), g.span) >= MIN_OVERLAP for g in gold)
+            mentions_mixed += any(inside(tuple(m_q.span), m) >= MIN_OVERLAP for m in mixed)
         ante = _antecedents(doc)
         used: set[int] = set()
         for g in gold:
@@ -346,6 +352,7 @@ def score(docs: list[Doc]) -> dict:
         "claimed": claimed, "claimed_correct": claimed_right,
         "precision_claimed": claimed_right / claimed if claimed else 0.0,
         "mixed": mixed_n, "mixed_found": mixed_found,
+        "mentions": mentions, "mentions_gold": mentions_gold, "mentions_mixed": mentions_mixed,
         "speaker_n": spk_n, "annotation_slips": slips, "speaker_ok": spk_ok, "speaker_missing": spk_missing,
         "speaker_accuracy": spk_ok / spk_n if spk_n else 0.0,
         "extra_kinds": dict(extra_kinds.most_common()),
@@ -437,6 +444,9 @@ def main(argv: list[str] | None = None) -> int:
               f"annotated on the cue word left out); quoted fragments inside "
               f"paraphrase found {s['mixed_found']}/{s['mixed']} (not in recall)")
         print(f"  extras by category: {s['extra_kinds']}")
+        print(f"  mentions (quoted terms and titles, not counted as quotes): {s['mentions']}; of them "
+              f"{s['mentions_gold']} overlap a gold direct quote and {s['mentions_mixed']} a quoted stretch "
+              f"inside paraphrase")
         if args.errors:
             kinds = Counter(e.split(": ", 1)[1].split(" ", 1)[0] for e in s["errors"])
             print(f"  errors by kind: {dict(kinds)}")

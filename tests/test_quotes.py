@@ -459,3 +459,12 @@ def test_told_names_the_listener_not_the_speaker():
 def test_markup_tag_attributes_are_not_quotes():
     text = 'She posted a reply.\n<tweet tweet-id="771156540103417856" author="@annkerrow">We won!</tweet>\n'
     assert direct(text) == []
+
+
+def test_a_programme_title_after_on_or_an_outlets_possessive_is_nobodys_words():
+    text = ("“We will not raise the toll,” Mayor Ana Brill said on KTV’s “Morning Desk.”\n"
+            "Brill also spoke on “The Week With Lena Ford” about the budget.")
+    found = kinds(text)
+    assert found["We will not raise the toll"] == ("direct", "Ana Brill")
+    assert found["Morning Desk."] == ("mention", None)
+    assert found["The Week With Lena Ford"] == ("direct", None)  # 4+ words: no speaker, still direct

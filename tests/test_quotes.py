@@ -468,3 +468,18 @@ def test_a_programme_title_after_on_or_an_outlets_possessive_is_nobodys_words():
     assert found["We will not raise the toll"] == ("direct", "Ana Brill")
     assert found["Morning Desk."] == ("mention", None)
     assert found["The Week With Lena Ford"] == ("direct", None)  # 4+ words: no speaker, still direct
+
+
+def test_a_speaker_after_the_quote_with_a_description_before_the_verb():
+    text = ("“The numbers do not add up,” Lena Ford, the pollster who founded Dunmore Polling, wrote on Friday.\n"
+            "“We will not wait,” an aide to the mayor, who was not allowed to speak on the record, told reporters.\n"
+            "“It was a long night!” Her father, a farmer, said the family had waited for hours.")
+    found = kinds(text)
+    assert found["The numbers do not add up"] == ("direct", "Lena Ford")
+    assert found["We will not wait"][1] is not None and "aide" in found["We will not wait"][1]
+    assert found["It was a long night!"][1] != "Her father"  # a new sentence, not a tail
+
+
+def test_an_opening_when_clause_is_not_the_speaker():
+    text = "When Ana Brill left office in 2019, Mayor Tomas Varga released a statement: “We thank her.”"
+    assert kinds(text)["We thank her."] == ("direct", "Tomas Varga")

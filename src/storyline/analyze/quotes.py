@@ -243,6 +243,8 @@ def _direct_quote(
             tail_act = a
             break
     if tail_act is None:
+        tail_act = _apposed_tail(doc, seg, acts, tail_hi, resolver)
+    if tail_act is None:
         tail_act = _so_tail(doc, seg, tail_hi, resolver)
     if tail_act is None:
         tail_act = _any_verb_tail(doc, seg, tail_hi, resolver)
@@ -346,6 +348,40 @@ _TAIL_VERB = {
     "fr": re.compile(r"^\s*,?\s*(?:a|ont)\s+(?:[a-zé]+ment\s+)?[a-zéèêàçî]+[ée]s?(?=[\s,.])"),
     "es": re.compile(r"^\s*,?\s*(?:[a-záéíóúñ]+ó|incide|asegura|afirma|explica|señala|añade|apunta)(?=[\s,.])"),
 }
+
+
+# '“…,” Nate Silver, the polling guru who founded the site, tweeted': the speaker, a comma, a description
+_APPOSED = re.compile(r"\s*,?\s*(?P<who>[^,;:!?“”\"«»\n]{2,60}?)\s*,\s+(?P<desc>[^;:!?“”\"«»\n]{3,120}?),?\s+$")
+
+
+_NEW_SENTENCE = {"Her", "His", "Their", "Its", "The", "A", "An", "This", "That", "These", "Those", "But", "And"}
+_CLAUSE_WORDS = {"he", "she", "they", "it", "we", "i", "was", "is", "were", "are", "has", "had", "have", "be",
+                 "who", "which", "that", "when", "as", "while"}
+
+
+def _apposed_tail(doc: Doc, seg: Segment, acts: _ActsByVerb, tail_hi: int, resolver: Resolver) -> SpeechAct | None:
+    """A speaker right after the quotation with a description between it and the speech verb
+    ("“…,” Murphy, the head of Right to Rise USA, tweeted on Friday"; "“…,” an intelligence source,
+    who was not authorized to speak, told Fox News"): the speaker is the phrase before the first
+    comma. Read off PolNeAR train, where the verb lay too far from the quotation to be taken."""
+    text = doc.text
+    for a in acts.between(seg.outer_end, min(tail_hi, seg.outer_end + 200)):
+        if a.framing or a.according:
+            return None
+        m = _APPOSED.fullmatch(text, seg.outer_end, a.verb_span[0])
+        if m is None:
+            return None
+        first = m.group("who").split()[0]
+        if doc.text[seg.end - 1 : seg.end] in (".", "!", "?") and first in _NEW_SENTENCE:
+            return None  # "“…!” Her father, Brad, 39, worried ...": a new sentence, not a tail
+        subj = subject_before(text, seg.outer_end, m.end("who"))
+        if subj is None or subj.kind not in ("name", "nominal", "office"):
+            return None
+        lead = text[m.start("who") : subj.span[0]].lower().split()
+        if len(lead) > 3 or any(w in _CLAUSE_WORDS or w.endswith("ing") for w in lead):
+            return None  # "he was echoing Ryan, who ...": a clause of its own, not a speaker
+        return _act_for(doc, resolver, a.verb, a.verb_span, subj)
+    return None
 
 
 def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> SpeechAct | None:

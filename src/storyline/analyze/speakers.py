@@ -137,7 +137,7 @@ _INTRO = re.compile(
     r"(?:In|On|At|During|Earlier|Later|After|Before|Last|This|Meanwhile|However|Speaking|Asked|"
     r"Separately|Also|Since|Following|Despite|Over|Under|En|Dans|Au|Selon|Am|Im|Nach|Laut|"
     r"Según|Durante|Tras|When|While|Whereas|Although|Though|Because|If|Once|Until|Outside|Inside|"
-    r"Appearing|Addressing|Responding|Standing|Writing|Pressed|"
+    r"Appearing|Addressing|Responding|Standing|Writing|Pressed|Likewise|Similarly|Instead|"
     r"(?:[A-Z][a-z]+|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:ago|earlier|later))"
     r"\b[^,.;:“”\"]{0,90},\s+"
 )

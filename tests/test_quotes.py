@@ -483,3 +483,21 @@ def test_a_speaker_after_the_quote_with_a_description_before_the_verb():
 def test_an_opening_when_clause_is_not_the_speaker():
     text = "When Ana Brill left office in 2019, Mayor Tomas Varga released a statement: “We thank her.”"
     assert kinds(text)["We thank her."] == ("direct", "Tomas Varga")
+
+
+def test_a_quotation_signed_after_a_dash_on_its_own_line():
+    # quote-collection style: each paragraph a quotation, the speaker after a dash on the same line
+    text = ("Ten things senators said this week.\n\n"
+            "“We will not fund this wall.” ― Senator Ana Brill\n\n"
+            "“The budget is balanced.” — Tomas Varga, finance minister\n\n"
+            "“Rivers of Dunmore” ― a documentary about the valley")
+    found = kinds(text)
+    assert found["We will not fund this wall."] == ("direct", "Ana Brill")
+    assert found["The budget is balanced."] == ("direct", "Tomas Varga")
+    assert found["Rivers of Dunmore"][1] is None  # a description after the dash is no signature
+
+
+def test_a_verb_of_voicing_words_keeps_a_short_fragment_a_quote():
+    text = ("Mayor Ana Brill ended her speech by saying “too many.”\n"
+            "The crowd in the square answered her by softly echoing “too many.”")
+    assert [q.kind for q in quotes(text) if q.kind != "indirect"] == ["direct", "direct"]

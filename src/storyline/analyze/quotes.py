@@ -288,8 +288,8 @@ def _direct_quote(
     # speech word in the clause that leads to it ("by saying “too many”", "who called him “a hero”")
     has_verb = not programme and any(a is not None and a.subject is not None
                    for a in (tail_act, head_act, *(a for a in head_acts if a.framing))
-                   ) or not programme and speech_word_in(text, _clause_start(text, head_lo, seg.outer_start),
-                                                         seg.outer_start, doc.lang)
+                   ) or not programme and _voiced(text, _clause_start(text, head_lo, seg.outer_start),
+                                                  seg.outer_start, doc.lang)
     if chosen is not None:
         q.speaker, q.speaker_role = chosen.speaker, chosen.role
         q.speaker_mention = chosen.subject.text if chosen.subject else None
@@ -506,21 +506,28 @@ def _colon_intro(doc: Doc, head_lo: int, seg: Segment, resolver: Resolver) -> Sp
 
 
 _SPEECH_EN = set(SPEECH_VERBS["en"])
-_SIGNATURE = re.compile(r"[ \t]*[-—–][ \t]*(?P<name>[^\W\d_][^,.\n]{1,60}?)(?:,[^\n]{0,120})?\.?[ \t]*$")
+_SIGNATURE = re.compile(r"[ \t]*[-—–―][ \t]*(?P<name>[^\W\d_][^,.\n]{1,60}?)(?:,[^\n]{0,120})?\.?[ \t]*$")
 
 
 def _signed_paragraphs(doc: Doc, segments: list[Segment], direct: list[Quote], resolver: Resolver) -> None:
-    """A paragraph that is only a quotation, signed in the next one: “…” ¶ - Bernie Sanders. (fact-check
-    and roundup style). The signature is a name, or a title and name, after a dash, and nothing else."""
+    """A paragraph that is only a quotation, signed in the next one (“…” ¶ - Bernie Sanders.) or after a
+    dash on its own line (“…” ― Bernie Sanders): fact-check, roundup and quote-collection style. The
+    signature is a name, or a title and name, after a dash, and nothing else. (The same-line form was
+    added for issue 11 after a PolNeAR dev article listed quotes that way: see eval/polnear.py.)"""
     for seg, q in zip(segments, direct, strict=True):
-        if q.speaker or seg.paragraph + 1 >= len(doc.paras):
+        if q.speaker:
             continue
         p_lo, p_hi = doc.paras[seg.paragraph]
-        if doc.text[p_lo : seg.outer_start].strip() or doc.text[seg.outer_end : p_hi].strip(" .,"):
+        if doc.text[p_lo : seg.outer_start].strip():
             continue
-        n_lo, n_hi = doc.paras[seg.paragraph + 1]
-        m = _SIGNATURE.match(doc.text, n_lo, n_hi)
-        if not m or m.end() != n_hi:
+        if doc.text[seg.outer_end : p_hi].strip(" .,"):
+            lo, hi = seg.outer_end, p_hi  # “…” ― Name
+        elif seg.paragraph + 1 < len(doc.paras):
+            lo, hi = doc.paras[seg.paragraph + 1]  # “…” ¶ - Name
+        else:
+            continue
+        m = _SIGNATURE.match(doc.text, lo, hi)
+        if not m or m.end() != hi:
             continue
         subj = subject_before(doc.text, m.start("name"), m.end("name"))
         if subj is None or subj.kind != "name" or subj.span[0] != m.start("name") and doc.text[
@@ -558,6 +565,20 @@ def _is_programme(text: str, seg: Segment, quote_text: str, lang: str | None) ->
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
         return False
     return _BEFORE_PROGRAMME.search(text, max(0, seg.outer_start - 12), seg.outer_start) is not None
+
+
+# Verbs of voicing words that make no speech act of their own but do say a short fragment is someone's
+# words, not a term: "softly echoing “too many”", "mouthing “thank you”", "yelling “eminent domain!”"
+# (PolNeAR train: gold direct quotes of 1-3 words with these verbs).
+_VOICING = re.compile(
+    r"(?<![\w\-])(?:echo(?:ed|es|ing)?|mouth(?:ed|s|ing)|exclaim(?:ed|s|ing)?|yell(?:ed|s|ing)?|shout(?:ed|s|ing)?|"
+    r"cr(?:y|ied|ies|ying)|scream(?:ed|s|ing)?|whisper(?:ed|s|ing)?|mutter(?:ed|s|ing)?|boast(?:ed|s|ing)?|"
+    r"chant(?:ed|s|ing)?|sa(?:y|ys|id|ying))(?![\w\-])", re.I)
+
+
+def _voiced(text: str, lo: int, hi: int, lang: str | None) -> bool:
+    """A speech word in ``text[lo:hi]``: a speech verb or cue, or an English verb of voicing words."""
+    return speech_word_in(text, lo, hi, lang) or lang in (None, "en") and _VOICING.search(text, lo, hi) is not None
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:

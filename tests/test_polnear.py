@@ -19,7 +19,10 @@ polnear = importlib.import_module("eval.polnear")
 
 # speaker_accuracy counts the same-line signature ("“…” ― Name"), a format added after a dev article used
 # it (partly in sample); speaker_accuracy_unsigned leaves those out.
-DEV_FLOORS = {"recall": 0.98, "precision": 0.90, "precision_claimed": 0.91, "speaker_accuracy": 0.93,
+# recall: 0.98 until issue 11's mention convention, which makes 4 dev gold direct quotes (titles, terms and
+# short fragments with no speech verb) mentions, not direct quotes: 488/498 = 0.9799. Lowered to 0.97 in
+# its own commit, for the lead to confirm or revert (the issue's target is 0.85).
+DEV_FLOORS = {"recall": 0.97, "precision": 0.90, "precision_claimed": 0.91, "speaker_accuracy": 0.93,
               "speaker_accuracy_unsigned": 0.90}
 
 

@@ -5,6 +5,9 @@
 Three parts:
 1. Hand-labelled fixtures (tests/fixtures/quotes/*.jsonl, invented reports): quote detection
    precision/recall/F1 by span overlap, per kind, and speaker accuracy on the matched quotes.
+   Kind "mention" (a quoted term, title or scare quote of 1-3 words that nobody is said to say:
+   the so-called “green corridor”) is scored as its own kind; "all" is speech only (direct and
+   indirect), so a mention is neither a hit nor a miss there.
 2. The dev corpus has no quote labels: it reports counts and coverage only (quotes found, share with a
    speaker, names/quantities/dates per language). These are not accuracy figures.
 3. The two seed reports: the same counts, article by article.
@@ -58,6 +61,11 @@ FIXTURES = REPO / "tests" / "fixtures" / "quotes"
 #   scripts-holdout first score: direct F1 1.000, indirect P 1.000 R 0.875, speaker accuracy 0.944 (17/18).
 #   Misses: an Arabic title with a non-article word ("المتحدث باسم الحكومة يوسف الشامي" kept "باسم" in the
 #   name); a French "Selon la maire, Sophie Renaud, ..." indirect quote.
+# Mentions (issue 11): five gold items labelled direct, partial, with no speaker were relabelled kind
+# "mention" by reading them (not from the extractor's output): "Waters Rising" (holdout, a report's
+# title), "Orbit X" (holdout3, a product name), "efficiency dividend" (holdout6, a so-called term),
+# "green corridor" and "Silent River" (tuned, a so-called term and a film title). The 5-word
+# "curse of the north stand" (holdout6) stays direct: 4 words and more are never mentions.
 # Fixtures are scored as analyze() reads them: with names.py's mentions (places, organisations) behind
 # the speaker resolver. (Until holdout5 they were scored with no mentions; holdout5's first score, 13/26,
 # was taken that way; with mentions that code scored 14/26.)
@@ -76,6 +84,8 @@ SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "dev" / "articles.jsonl"
 SEEDS = SHARED / "seeds"
 MIN_OVERLAP = 0.5  # intersection over the longer of the two spans
+SPEECH_KINDS = ("direct", "indirect")  # what "all" adds up
+KINDS = (*SPEECH_KINDS, "mention")
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:(?:the|a|an|der|die|das|le|la|les|el|los|las)\s+|l')", re.I)
@@ -115,7 +125,7 @@ def load_fixtures(path: Path = FIXTURE_SETS["tuned"]) -> list[dict]:
 
 def score_fixtures(path: Path = FIXTURE_SETS["tuned"]) -> dict:
     """Precision/recall/F1 (direct, indirect, all), speaker and partial accuracy, and the misses."""
-    counts = {k: {"tp": 0, "fp": 0, "fn": 0} for k in ("direct", "indirect")}
+    counts = {k: {"tp": 0, "fp": 0, "fn": 0} for k in KINDS}
     spk_ok = spk_n = spk_given = part_ok = part_n = none_ok = none_n = 0
     errors: list[str] = []
     docs = load_fixtures(path)
@@ -164,8 +174,9 @@ def score_fixtures(path: Path = FIXTURE_SETS["tuned"]) -> dict:
     total = {"tp": 0, "fp": 0, "fn": 0}
     for kind, c in counts.items():
         out[kind] = _prf(c)
-        for k in total:
-            total[k] += c[k]
+        if kind in SPEECH_KINDS:
+            for k in total:
+                total[k] += c[k]
     out["all"] = _prf(total)
     out["speaker_accuracy"] = spk_ok / spk_n if spk_n else 0.0
     out["speaker_n"] = spk_n
@@ -261,8 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = []
     for name, s in scores.items():
-        for kind in ("direct", "indirect", "all"):
+        for kind in (*KINDS, "all"):
             m = s[kind]
+            if kind == "mention" and not m["gold"] and not m["found"]:
+                continue  # no mentions labelled or found: nothing to score
             rows.append([f"{name}/{kind}", m["gold"], m["found"], f"{m['precision']:.3f}", f"{m['recall']:.3f}",
                          f"{m['f1']:.3f}", f"{s['speaker_accuracy']:.3f}" if kind == "all" else "",
                          f"{s['partial_accuracy']:.3f}" if kind == "all" else ""])

@@ -13,12 +13,19 @@ for gold and for every run, and documents how (see ``classify_fragment``):
 * A **mixed** fragment holds quote marks but is not wholly quoted ("the candidate has “always run a
   lean campaign”"). Its quoted stretches are real quotes, but partial ones: storyline's quote there
   is counted correct for precision, and these stretches are not in the recall denominator.
+* **Mentions** (issue 11, the lead's convention): a fragment of 1-3 words in quote marks that storyline
+  credits to nobody and that has no speech verb beside it (scare quotes, terms, titles: the so-called
+  “moderate” rebels) is storyline's kind "mention", not a direct quote. Only kind "direct" is scored
+  here; the mentions are counted apart, with how many of them overlap a gold direct quote (annotators
+  sometimes mark a title as the content of "likes" or "is titled") or a quoted stretch of a mixed
+  fragment. So recall can only lose by the convention: 4 dev gold direct quotes (29 on train) are now
+  mentions.
 * **Recall**: gold direct quotes matched by a storyline direct quote with span overlap >= 0.5
   (intersection over the longer span, as eval/extraction.py). **Precision**: storyline direct quotes
   that match a gold direct quote, or lie (>= 0.5 of their length) inside a quoted stretch of a mixed
-  fragment; everything else (titles and scare quotes nobody is credited with, quotes the annotators
-  left out) counts against it. **precision*** leaves out the fragments storyline itself marks partial
-  and credits to nobody (titles, scare quotes: by its own account nobody's words).
+  fragment; everything else (titles and scare quotes of 4 words or more, quotes the annotators left
+  out) counts against it. **precision*** also leaves out the direct quotes storyline itself marks
+  partial and credits to nobody.
 * **Speaker accuracy**, on matched gold direct quotes whose attribution has a Source: right when
   (a) storyline's speaker mention overlaps the gold Source span, or (b) the head word of the gold
   Source (``source_head``: "Clinton", "Post", "senator") is a word of storyline's speaker or mention,
@@ -30,9 +37,9 @@ for gold and for every run, and documents how (see ``classify_fragment``):
 **Extras by category** (``extra_kinds``, printed per split): each storyline direct quote that matches
 no gold quote is put in one category, to tell our errors from gold gaps (looked at on train):
 
-* ``fragment-nobody``: a partial quote of 1-3 words credited to nobody (scare quotes, titles, terms:
-  "the so-called “moderate” rebels"). Not speech, but storyline keeps them on purpose (its own
-  hand-labelled fixtures label them as partial quotes with no speaker); precision* leaves them out.
+* ``fragment-nobody``: a partial quote of 1-3 words credited to nobody but with a speech verb beside it
+  ("they called it “a hoax”" with "they" unresolved); those with no speech verb are mentions, not
+  scored (above).
 * ``fragment-nobody-long``: the same with 4 words or more (book and show titles, slogans, headlines).
 * ``fragment-credited``: a partial quote with a speaker, not in gold (mostly gold gaps: phrases the
   annotators did not mark as content).
@@ -50,8 +57,23 @@ extraction``; dev was then scored once per change, as a check, never to choose. 
 a title's full stop ("Mr.", "Rep.") no longer ends the said-after clause or the sentence; names with an
 initial or "III", a party tag and long appositions before "said"; "Another commenter said, “…”"; "told
 Reuters" names the listener; "X said in a statement. “…”"; "“…,” X fumed on Tuesday"; "said former Maine
-congressman Y"; markup attributes (<tweet author="…">) are not quotations. A same-line signature
-("“…” ― Name", 19 dev misses in one article) has no case in train and was not added.
+congressman Y"; markup attributes (<tweet author="…">) are not quotations. Then, for issue 11 part 1
+(again from train errors only): the mention convention above, with a speech word in the clause before
+a fragment ("by saying", "who called him", "softly echoing") keeping it a quote; fragments quoted one
+after another in one sentence share the first one's speaker; a title-cased fragment after "on", "to",
+"with" or an outlet's possessive is a programme or book title ("said on ABC’s “This Week”"), not the
+speaker's words; transcript labels followed only by figures are table rows, a paragraph naming the
+label's person ends the turn (a heading when it follows a short first line), and the last turn runs on
+only where other turns do; an opening "When/While/As/If ...," clause or "Outside ...," is skipped
+before the subject; a speaker after the quotation with a description before its verb ("“…,” Nate
+Silver, the polling guru who ..., tweeted").
+
+**One rule suggested by dev.** The same-line signature ("“…” ― Name", a paragraph that is only a
+quotation with the speaker after a dash on its own line, as in quote collections) has no case in train;
+19 dev misses in one article showed it. It was added as a general format (quotes.py, the same-line
+form of the signed paragraph that was already read), with an invented fixture and tests, so the dev
+speaker accuracy is partly in sample. The command prints how many dev speakers it credited and the
+speaker accuracy without them (0.910 with every other rule, against 0.933 with it, when it was added).
 
 citron (BBC, the open anchor) reports recall 0.57, precision 0.91 and speaker accuracy 0.90 on this
 kind of measure (its own PolNeAR evaluation); the figures are printed beside ours for orientation,
@@ -294,11 +316,17 @@ def extract(text: str) -> list[Quote]:
 def score(docs: list[Doc]) -> dict:
     tp = fn = found = right = partial_ok = spk_n = spk_ok = spk_missing = 0
     claimed = claimed_right = mixed_n = mixed_found = slips = 0
+    mentions = mentions_gold = mentions_mixed = spk_signed = 0
     errors: list[str] = []
     extra_kinds: Counter[str] = Counter()
     for doc in docs:
         gold, mixed = gold_quotes(doc)
-        pred = [q for q in extract(doc.text) if q.kind == "direct"]
+        found_all = extract(doc.text)
+        pred = [q for q in found_all if q.kind == "direct"]
+        for m_q in (q for q in found_all if q.kind == "mention"):
+            mentions += 1
+            mentions_gold += any(overlap(tuple(m_q.span), g.span) >= MIN_OVERLAP for g in gold)
+            mentions_mixed += any(inside(tuple(m_q.span), m) >= MIN_OVERLAP for m in mixed)
         ante = _antecedents(doc)
         used: set[int] = set()
         for g in gold:
@@ -320,6 +348,7 @@ def score(docs: list[Doc]) -> dict:
                 spk_n += 1
                 if speaker_matches(p, g, ante.get(g.attribution)):
                     spk_ok += 1
+                    spk_signed += signed_on_the_line(doc.text, p)
                 else:
                     spk_missing += p.speaker is None
                     errors.append(f"{doc.id}: speaker {p.speaker!r} (mention {p.speaker_mention!r}) != gold "
@@ -346,11 +375,24 @@ def score(docs: list[Doc]) -> dict:
         "claimed": claimed, "claimed_correct": claimed_right,
         "precision_claimed": claimed_right / claimed if claimed else 0.0,
         "mixed": mixed_n, "mixed_found": mixed_found,
+        "mentions": mentions, "mentions_gold": mentions_gold, "mentions_mixed": mentions_mixed,
         "speaker_n": spk_n, "annotation_slips": slips, "speaker_ok": spk_ok, "speaker_missing": spk_missing,
         "speaker_accuracy": spk_ok / spk_n if spk_n else 0.0,
+        "speaker_ok_signed": spk_signed,
+        "speaker_accuracy_unsigned": (spk_ok - spk_signed) / spk_n if spk_n else 0.0,
         "extra_kinds": dict(extra_kinds.most_common()),
         "errors": errors,
     }
+
+
+_SIGNED = re.compile(r"[”\"»]?[ \t]*[―—–-][ \t]*")
+
+
+def signed_on_the_line(text: str, q: Quote) -> bool:
+    """Whether ``q`` got its speaker from a signature after a dash on its own line ("“…” ― Name"),
+    the format added after a dev article used it (module docstring)."""
+    return bool(q.speaker_span and q.speaker_span[0] >= q.span[1]
+                and _SIGNED.fullmatch(text, q.span[1], q.speaker_span[0]))
 
 
 _TURN = re.compile(r"^\(?[A-Z][A-Z.\- ]{1,30}:|^\([A-Z]+\.?\)")
@@ -436,7 +478,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{s['speaker_ok']}/{s['speaker_n']}, missing {s['speaker_missing']} ({s['annotation_slips']} Sources "
               f"annotated on the cue word left out); quoted fragments inside "
               f"paraphrase found {s['mixed_found']}/{s['mixed']} (not in recall)")
+        print(f"  speaker right by a same-line signature (“…” ― Name, a format added after a dev article): "
+              f"{s['speaker_ok_signed']}; speaker accuracy without them {s['speaker_accuracy_unsigned']:.3f}")
         print(f"  extras by category: {s['extra_kinds']}")
+        print(f"  mentions (quoted terms and titles, not counted as quotes): {s['mentions']}; of them "
+              f"{s['mentions_gold']} overlap a gold direct quote and {s['mentions_mixed']} a quoted stretch "
+              f"inside paraphrase")
         if args.errors:
             kinds = Counter(e.split(": ", 1)[1].split(" ", 1)[0] for e in s["errors"])
             print(f"  errors by kind: {dict(kinds)}")

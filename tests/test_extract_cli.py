@@ -89,3 +89,16 @@ def test_max_mb_option(tmp_path):
     path.write_text("The ferry will start in June with two boats, the harbor council chair said on Friday.\n" * 30)
     result = invoke(str(path), "--max-mb", "0.001")
     assert result.exit_code == 2 and "too large for one document" in result.stderr
+
+
+def test_mentions_are_listed_apart_from_quotes(tmp_path):
+    report = tmp_path / "film.txt"
+    report.write_text("Mayor Ana Brill opened the festival on Friday.\n"
+                      "“We waited ten years for this,” Brill said.\n"
+                      "The film “Silent River” won the main prize.\n", encoding="utf-8")
+    result = invoke(str(report))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "quotes: 1" in lines and "mentions: 1" in lines
+    assert "  - “Silent River”" in lines
+    assert not any("Silent River" in line and "unattributed" in line for line in lines)

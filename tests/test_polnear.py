@@ -17,7 +17,13 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 polnear = importlib.import_module("eval.polnear")
 
-DEV_FLOORS = {"recall": 0.98, "precision": 0.86, "precision_claimed": 0.91, "speaker_accuracy": 0.89}
+# speaker_accuracy counts the same-line signature ("“…” ― Name"), a format added after a dev article used
+# it (partly in sample); speaker_accuracy_unsigned leaves those out.
+# recall: 0.98 until issue 11's mention convention, which makes 4 dev gold direct quotes (titles, terms and
+# short fragments with no speech verb) mentions, not direct quotes: 488/498 = 0.9799. Lowered to 0.97 in
+# its own commit, for the lead to confirm or revert (the issue's target is 0.85).
+DEV_FLOORS = {"recall": 0.97, "precision": 0.90, "precision_claimed": 0.91, "speaker_accuracy": 0.93,
+              "speaker_accuracy_unsigned": 0.90}
 
 
 def test_ann_entries_parse_with_discontinuous_and_multiline_spans():
@@ -83,3 +89,22 @@ def test_extras_are_put_in_categories():
     assert polnear.extra_kind(text, q("moderate")) == "fragment-nobody"
     assert polnear.extra_kind(text, q("moderate", "Ann Bell")) == "fragment-credited"
     assert polnear.extra_kind(text, q("WALLACE: Why now?", partial=False)) == "transcript"
+
+
+def test_mentions_are_not_counted_as_direct_quotes():
+    text = "Vote count in Dunmore\nTalks with the so-called “moderate” rebels resumed on Monday.\n"
+    s = polnear.score([polnear.Doc("x", text, [])])
+    assert s["found"] == 0 and s["mentions"] == 1
+
+
+def test_a_same_line_signature_is_told_apart():
+    from storyline.model import Quote
+
+    text = "Quotes of the week\n“We will not fund it.” ― Senator Ana Brill\n"
+    lo = text.index("We")
+    hi = text.index("”")
+    name = text.index("Senator")
+    q = Quote(text=text[lo:hi], span=(lo, hi), speaker="Ana Brill", speaker_span=(name, len(text) - 1))
+    assert polnear.signed_on_the_line(text, q)
+    q.speaker_span = (0, 5)
+    assert not polnear.signed_on_the_line(text, q)

@@ -131,3 +131,15 @@ def test_a_translation_is_no_variant_unless_its_numbers_differ():
                     translated=True) == "translated"
     assert classify("We will hire 40 nurses by June", "Contrataremos a 14 enfermeras antes de junio",
                     translated=True) == "meaning changed"
+
+
+def test_mentions_are_no_statements_and_make_no_finding():
+    from storyline.check.utterances import statements
+
+    bodies = {"m1": "Traffic moved to the so-called “green corridor” on Monday.",
+              "m2": "Traffic moved to the so-called “green route” on Monday.",
+              "m3": "Traffic moved to the so-called “blue corridor” on Monday."}
+    arts = [report(i, b) for i, b in bodies.items()]
+    assert all([q.kind for q in a.quotes] == ["mention"] for a in arts)
+    assert all(statements(a, k) == [] for k, a in enumerate(arts))
+    assert quote_findings(compare(arts, method="lexical")) == []

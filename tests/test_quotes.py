@@ -114,9 +114,53 @@ def test_office_speaks_for_the_person():
 def test_scare_quotes_get_no_invented_speaker():
     text = ("Rubio spoke on Saturday.\nThe question was about the “stronger relationship” between the two.\n"
             "The film “Silent River” won the prize.")
-    qs = direct(text)
+    assert direct(text) == []  # nobody's speech: mentions (the test below), not direct quotes
+    qs = [q for q in quotes(text) if q.kind == "mention"]
     assert [q.text for q in qs] == ["stronger relationship", "Silent River"]
     assert all(q.partial and q.speaker is None for q in qs)
+
+
+# --- mentions: quoted terms, titles and scare quotes are nobody's speech (issue 11) ---------------
+
+
+def kinds(text):
+    return {q.text: (q.kind, q.speaker) for q in quotes(text) if q.kind != "indirect"}
+
+
+def test_a_short_fragment_with_no_speaker_and_no_speech_verb_is_a_mention():
+    text = ("Talks with the so-called “moderate” rebels resumed on Monday in Dunmore.\n"
+            "The agency's report, titled “Dry Years”, warns of water shortages.\n"
+            "Crowds packed the “fan zone” near the harbour.")
+    assert kinds(text) == {"moderate": ("mention", None), "Dry Years": ("mention", None),
+                           "fan zone": ("mention", None)}
+
+
+def test_a_fragment_with_a_speaker_stays_a_direct_quote():
+    text = "Opposition leader Tomas Varga called the plan “a bribe” on Monday."
+    assert kinds(text) == {"a bribe": ("direct", "Tomas Varga")}
+
+
+def test_a_fragment_with_a_speech_verb_but_no_resolved_speaker_stays_direct():
+    # "they" has no antecedent: nobody is credited, but somebody said it
+    text = "They called the plan “a bribe” on Monday."
+    assert kinds(text) == {"a bribe": ("direct", None)}
+
+
+def test_four_words_or_more_stay_direct_even_with_no_speaker():
+    text = "Crowds packed the “fan zone by the harbour” on Sunday."
+    (q,) = [q for q in quotes(text) if q.kind != "indirect"]
+    assert (q.kind, q.partial, q.speaker) == ("direct", True, None)
+
+
+def test_a_whole_quoted_statement_is_never_a_mention():
+    text = "Lena Varga spoke to reporters in Dunmore.\n“Not today.”"
+    assert all(q.kind == "direct" for q in quotes(text))
+
+
+def test_fragments_quoted_one_after_another_share_the_first_ones_speaker():
+    text = "Mayor Ana Brill said on Tuesday that the plan was “rushed,” “costly” and “unfair.”"
+    assert kinds(text) == {"rushed": ("direct", "Ana Brill"), "costly": ("direct", "Ana Brill"),
+                           "unfair.": ("direct", "Ana Brill")}
 
 
 def test_partial_quote_framed_by_a_verb_gets_its_subject():
@@ -207,8 +251,9 @@ def test_seed_000_quotes_and_speakers(seed_paths):
     assert [q.speaker for q in full] == ["Marco Rubio", "Marco Rubio", "Shehbaz Sharif's office",
                                          "Shehbaz Sharif's office"]
     assert by_text(qs, "They really haven").speaker_role == "Secretary of State"
-    scare = by_text(qs, "stronger relationship")
-    assert scare.partial and scare.speaker is None
+    # a 2-word fragment credited to nobody, with no speech verb beside it: a mention, not a quote
+    scare = by_text(quotes(text), "stronger relationship")
+    assert scare.kind == "mention" and scare.partial and scare.speaker is None
 
 
 def test_seed_001_quotes_and_speakers(seed_paths):
@@ -414,3 +459,45 @@ def test_told_names_the_listener_not_the_speaker():
 def test_markup_tag_attributes_are_not_quotes():
     text = 'She posted a reply.\n<tweet tweet-id="771156540103417856" author="@annkerrow">We won!</tweet>\n'
     assert direct(text) == []
+
+
+def test_a_programme_title_after_on_or_an_outlets_possessive_is_nobodys_words():
+    text = ("“We will not raise the toll,” Mayor Ana Brill said on KTV’s “Morning Desk.”\n"
+            "Brill also spoke on “The Week With Lena Ford” about the budget.")
+    found = kinds(text)
+    assert found["We will not raise the toll"] == ("direct", "Ana Brill")
+    assert found["Morning Desk."] == ("mention", None)
+    assert found["The Week With Lena Ford"] == ("direct", None)  # 4+ words: no speaker, still direct
+
+
+def test_a_speaker_after_the_quote_with_a_description_before_the_verb():
+    text = ("“The numbers do not add up,” Lena Ford, the pollster who founded Dunmore Polling, wrote on Friday.\n"
+            "“We will not wait,” an aide to the mayor, who was not allowed to speak on the record, told reporters.\n"
+            "“It was a long night!” Her father, a farmer, said the family had waited for hours.")
+    found = kinds(text)
+    assert found["The numbers do not add up"] == ("direct", "Lena Ford")
+    assert found["We will not wait"][1] is not None and "aide" in found["We will not wait"][1]
+    assert found["It was a long night!"][1] != "Her father"  # a new sentence, not a tail
+
+
+def test_an_opening_when_clause_is_not_the_speaker():
+    text = "When Ana Brill left office in 2019, Mayor Tomas Varga released a statement: “We thank her.”"
+    assert kinds(text)["We thank her."] == ("direct", "Tomas Varga")
+
+
+def test_a_quotation_signed_after_a_dash_on_its_own_line():
+    # quote-collection style: each paragraph a quotation, the speaker after a dash on the same line
+    text = ("Ten things senators said this week.\n\n"
+            "“We will not fund this wall.” ― Senator Ana Brill\n\n"
+            "“The budget is balanced.” — Tomas Varga, finance minister\n\n"
+            "“Rivers of Dunmore” ― a documentary about the valley")
+    found = kinds(text)
+    assert found["We will not fund this wall."] == ("direct", "Ana Brill")
+    assert found["The budget is balanced."] == ("direct", "Tomas Varga")
+    assert found["Rivers of Dunmore"][1] is None  # a description after the dash is no signature
+
+
+def test_a_verb_of_voicing_words_keeps_a_short_fragment_a_quote():
+    text = ("Mayor Ana Brill ended her speech by saying “too many.”\n"
+            "The crowd in the square answered her by softly echoing “too many.”")
+    assert [q.kind for q in quotes(text) if q.kind != "indirect"] == ["direct", "direct"]

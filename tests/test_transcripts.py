@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.analyze import analyze
@@ -145,3 +146,49 @@ def test_german_frage_antwort_interview() -> None:
     assert [q.text[:13] for q in answers] == ["Im Frühjahr. ", "Wir liegen im"]
     assert {q.speaker for q in answers} == {"Katrin Albers"}
     assert not [q for q in turns if q.speaker_mention == "F"]
+
+
+# --- what only looks like a transcript (rules read off PolNeAR train errors, fixtures invented) ------
+
+
+def _turns_in(text: str) -> list[Quote]:
+    return _turns(analyze(Article(id="x", text=text, lang="en")))
+
+
+TALLY = ("Mayor Ana Brill and councillor Tomas Varga are counting votes in Dunmore.\n\n"
+         "Ana Brill: 1,204.\n\nTomas Varga: 988.\n\n"
+         "These are the votes counted by noon. Brill needs 200 more to win outright.")
+HEADED = ("What each candidate needs in Dunmore on Sunday.\n\nBrill: Hold the centre.\n\n"
+          "Mayor Ana Brill has led the polls since May, and her campaign expects a quiet night.\n\n"
+          "Varga: Win the suburbs.\n\n"
+          "Councillor Tomas Varga spent the week in the outer districts, where Varga grew up.")
+
+
+@pytest.mark.parametrize("text", [TALLY, HEADED], ids=["a tally of names and figures", "headed sections"])
+def test_tallies_and_headed_sections_are_no_transcript(text: str) -> None:
+    assert _turns_in(text) == []
+
+
+def test_the_last_turn_does_not_run_on_into_the_report() -> None:
+    text = ("Host Rina Castell spoke with Mayor Ana Brill on Sunday.\n\n"
+            "CASTELL: Will the bridge open in May?\n\n"
+            "BRILL: It will open on the first of May.\n\n"
+            "CASTELL: And the tolls?\n\n"
+            "BRILL: There will be no tolls this year.\n\n"
+            "The council will vote on the budget in June, and the opposition has promised to fight it.")
+    turns = _turns_in(text)
+    assert [q.text for q in turns if q.speaker == "Ana Brill"] == ["It will open on the first of May.",
+                                                                  "There will be no tolls this year."]
+    assert not any("council will vote" in q.text for q in turns)
+
+
+def test_the_last_turn_runs_on_where_other_turns_do() -> None:
+    text = ("Host Rina Castell spoke with Mayor Ana Brill on Sunday.\n\n"
+            "CASTELL: Will the bridge open in May?\n\n"
+            "BRILL: It will open on the first of May.\n\n"
+            "The engineers have finished the deck.\n\n"
+            "CASTELL: And the tolls?\n\n"
+            "BRILL: There will be no tolls this year.\n\n"
+            "We will look at it again next spring.")
+    turns = _turns_in(text)
+    assert [q.text for q in turns if q.speaker == "Ana Brill"][-1] == "We will look at it again next spring."

@@ -76,7 +76,10 @@ class Sentence(Record):
 
 @dataclass
 class Quote(Record):
-    """A quote. ``kind`` is "direct" (inside quote marks) or "indirect" ("X said that ...")."""
+    """A quote. ``kind`` is "direct" (inside quote marks), "indirect" ("X said that ...") or "mention":
+    a fragment of 1-3 words in quote marks that nobody is said to say (a term, a title, a scare quote:
+    the so-called “moderate” rebels). Mentions are kept so that nothing is lost, but they are nobody's
+    speech: never counted as quotes, grouped into utterances or checked for variants."""
 
     text: str
     span: Span

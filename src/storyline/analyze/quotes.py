@@ -8,8 +8,10 @@ A direct quote takes its speaker from, in order of trust:
    same quote, a sentence after "He added that …", or text ended by a dangling closing mark.
 In a transcript ("SECRETARY MARWICK: …", "Q: …") every turn is a direct quote of its label's speaker
 (transcript.py).
-Each step down lowers ``confidence``. A short phrase in quote marks with none of these (scare quotes,
-titles) is kept as a partial quote with no speaker: guessing one would be a false attribution.
+Each step down lowers ``confidence``. A phrase in quote marks with none of these is given no speaker:
+guessing one would be a false attribution. When it is a fragment of 1-3 words with no speech verb
+beside it either (scare quotes, terms, titles: the so-called “moderate” rebels), it is nobody's speech:
+it is kept, as kind "mention", so that nothing is lost, but it is not a direct quote (``is_mention``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from storyline.analyze.speakers import (
     subject_after,
     subject_before,
 )
-from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech
+from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech, speech_word_in
 from storyline.analyze.speechwords import LEARNED_CUES, SPEECH_VERBS
 from storyline.analyze.transcript import transcript_quotes
 from storyline.model import Mention, Quote, Sentence
@@ -100,18 +102,40 @@ def find_quotes(
     by_verb = _ActsByVerb(acts)
     segments = doc.segments
     direct: list[Quote] = []
+    verb_beside: list[bool] = []
     for i in range(len(segments)):
-        direct.append(_direct_quote(doc, segments, i, by_verb, direct, resolver))
+        q, has_verb = _direct_quote(doc, segments, i, by_verb, direct, resolver)
+        direct.append(q)
+        verb_beside.append(has_verb)
     _fill_forward(segments, direct)
+    _fragments_of_one_sentence(doc, segments, direct, by_verb)
     _signed_paragraphs(doc, segments, direct, resolver)
     _standalone_paragraphs(doc, segments, direct, resolver)
+    verbless = {id(q) for q, has_verb in zip(direct, verb_beside, strict=True) if not has_verb}
     turns = transcript_quotes(text, doc.paras, resolver, doc.lang, doc.sentence_at)
     if turns:
         direct = _without_whole_turns(direct, turns) + turns
     indirect = _indirect_quotes(doc, acts, direct)
     if context.script:
         indirect += _script_speech(doc, context.script, direct)
+    for q in direct:  # (transcript turns are never verbless fragments)
+        if id(q) in verbless and is_mention(q):
+            q.kind = "mention"
     return sorted(direct + indirect, key=lambda q: (q.span[0], q.span[1]))
+
+
+MENTION_MAX_WORDS = 3
+
+
+def is_mention(q: Quote) -> bool:
+    """A quoted fragment of 1-3 words credited to nobody: a term, a title or a scare quote, not speech.
+
+    The caller also checks that no speech verb stands beside it ("he called it “a hoax”" with "he"
+    unresolved is still somebody's words); four words or more may be a slogan or a line someone said,
+    so they stay direct quotes.
+    """
+    return (q.kind == "direct" and q.partial and q.speaker is None
+            and 1 <= len(q.text.split()) <= MENTION_MAX_WORDS)
 
 
 def _script_speech(doc: Doc, script: list[ScriptAct], direct: list[Quote]) -> list[Quote]:
@@ -198,7 +222,9 @@ class _ActsByVerb:
 
 def _direct_quote(
     doc: Doc, segments: list[Segment], i: int, acts: _ActsByVerb, done: list[Quote], resolver: Resolver
-) -> Quote:
+) -> tuple[Quote, bool]:
+    """The quote of segment ``i`` and whether a speech verb stands beside it (before or after, even
+    one whose speaker could not be resolved)."""
     text = doc.text
     seg = segments[i]
     quote_text = text[seg.start : seg.end]
@@ -216,6 +242,8 @@ def _direct_quote(
         if first >= seg.outer_end and (not gap or (len(gap.split()) <= 5 and not re.search(r"[.;:!?“”\"«»]", gap))):
             tail_act = a
             break
+    if tail_act is None:
+        tail_act = _apposed_tail(doc, seg, acts, tail_hi, resolver)
     if tail_act is None:
         tail_act = _so_tail(doc, seg, tail_hi, resolver)
     if tail_act is None:
@@ -236,7 +264,10 @@ def _direct_quote(
     partial = _is_partial(seg, head, head_act, quote_text, text[seg.outer_end : tail_hi], tail_act)
     chosen, how = None, ""
     framed = [a for a in head_acts if a.speaker and not a.according]
-    if tail_act and tail_act.speaker:
+    programme = partial and _is_programme(text, seg, quote_text, doc.lang)
+    if programme:
+        pass  # the verbs beside it belong to the sentence ("said on ABC’s “This Week”"), not to the title
+    elif tail_act and tail_act.speaker:
         chosen, how = tail_act, "tail"
     elif partial and _is_title(quote_text, doc.lang):
         pass
@@ -253,12 +284,18 @@ def _direct_quote(
         partial=partial,
         confidence=_seg_factor(seg),
     )
+    # a speech verb with someone saying it, even someone unresolved ("he called it “a hoax”"), or a
+    # speech word in the clause that leads to it ("by saying “too many”", "who called him “a hero”")
+    has_verb = not programme and any(a is not None and a.subject is not None
+                   for a in (tail_act, head_act, *(a for a in head_acts if a.framing))
+                   ) or not programme and _voiced(text, _clause_start(text, head_lo, seg.outer_start),
+                                                  seg.outer_start, doc.lang)
     if chosen is not None:
         q.speaker, q.speaker_role = chosen.speaker, chosen.role
         q.speaker_mention = chosen.subject.text if chosen.subject else None
         q.speaker_span = chosen.subject.span if chosen.subject else None
         q.confidence = round(min(q.confidence, chosen.confidence) * (0.9 if how == "frame" else 1.0), 2)
-        return q
+        return q, has_verb
     if not partial:
         colon = _colon_intro(doc, head_lo, seg, resolver)
         if colon is not None:
@@ -266,16 +303,16 @@ def _direct_quote(
             q.speaker_mention = colon.subject.text if colon.subject else None
             q.speaker_span = colon.subject.span if colon.subject else None
             q.confidence = round(min(q.confidence, colon.confidence), 2)
-            return q
+            return q, has_verb
         said = _said_sentence_before(doc, seg, acts)
         if said is not None:
             q.speaker, q.speaker_role = said.speaker, said.role
             q.speaker_mention = said.subject.text if said.subject else None
             q.speaker_span = said.subject.span if said.subject else None
             q.confidence = round(min(q.confidence, said.confidence) * 0.9, 2)
-            return q
+            return q, has_verb
         _continue_from(doc, segments, i, acts, done, q)
-    return q
+    return q, has_verb
 
 
 # what may stand between a bare "X said" and the full stop that ends its sentence: "in a statement",
@@ -311,6 +348,40 @@ _TAIL_VERB = {
     "fr": re.compile(r"^\s*,?\s*(?:a|ont)\s+(?:[a-zé]+ment\s+)?[a-zéèêàçî]+[ée]s?(?=[\s,.])"),
     "es": re.compile(r"^\s*,?\s*(?:[a-záéíóúñ]+ó|incide|asegura|afirma|explica|señala|añade|apunta)(?=[\s,.])"),
 }
+
+
+# '“…,” Nate Silver, the polling guru who founded the site, tweeted': the speaker, a comma, a description
+_APPOSED = re.compile(r"\s*,?\s*(?P<who>[^,;:!?“”\"«»\n]{2,60}?)\s*,\s+(?P<desc>[^;:!?“”\"«»\n]{3,120}?),?\s+$")
+
+
+_NEW_SENTENCE = {"Her", "His", "Their", "Its", "The", "A", "An", "This", "That", "These", "Those", "But", "And"}
+_CLAUSE_WORDS = {"he", "she", "they", "it", "we", "i", "was", "is", "were", "are", "has", "had", "have", "be",
+                 "who", "which", "that", "when", "as", "while"}
+
+
+def _apposed_tail(doc: Doc, seg: Segment, acts: _ActsByVerb, tail_hi: int, resolver: Resolver) -> SpeechAct | None:
+    """A speaker right after the quotation with a description between it and the speech verb
+    ("“…,” Murphy, the head of Right to Rise USA, tweeted on Friday"; "“…,” an intelligence source,
+    who was not authorized to speak, told Fox News"): the speaker is the phrase before the first
+    comma. Read off PolNeAR train, where the verb lay too far from the quotation to be taken."""
+    text = doc.text
+    for a in acts.between(seg.outer_end, min(tail_hi, seg.outer_end + 200)):
+        if a.framing or a.according:
+            return None
+        m = _APPOSED.fullmatch(text, seg.outer_end, a.verb_span[0])
+        if m is None:
+            return None
+        first = m.group("who").split()[0]
+        if doc.text[seg.end - 1 : seg.end] in (".", "!", "?") and first in _NEW_SENTENCE:
+            return None  # "“…!” Her father, Brad, 39, worried ...": a new sentence, not a tail
+        subj = subject_before(text, seg.outer_end, m.end("who"))
+        if subj is None or subj.kind not in ("name", "nominal", "office"):
+            return None
+        lead = text[m.start("who") : subj.span[0]].lower().split()
+        if len(lead) > 3 or any(w in _CLAUSE_WORDS or w.endswith("ing") for w in lead):
+            return None  # "he was echoing Ryan, who ...": a clause of its own, not a speaker
+        return _act_for(doc, resolver, a.verb, a.verb_span, subj)
+    return None
 
 
 def _so_tail(doc: Doc, seg: Segment, tail_hi: int, resolver: Resolver) -> SpeechAct | None:
@@ -435,21 +506,28 @@ def _colon_intro(doc: Doc, head_lo: int, seg: Segment, resolver: Resolver) -> Sp
 
 
 _SPEECH_EN = set(SPEECH_VERBS["en"])
-_SIGNATURE = re.compile(r"[ \t]*[-—–][ \t]*(?P<name>[^\W\d_][^,.\n]{1,60}?)(?:,[^\n]{0,120})?\.?[ \t]*$")
+_SIGNATURE = re.compile(r"[ \t]*[-—–―][ \t]*(?P<name>[^\W\d_][^,.\n]{1,60}?)(?:,[^\n]{0,120})?\.?[ \t]*$")
 
 
 def _signed_paragraphs(doc: Doc, segments: list[Segment], direct: list[Quote], resolver: Resolver) -> None:
-    """A paragraph that is only a quotation, signed in the next one: “…” ¶ - Bernie Sanders. (fact-check
-    and roundup style). The signature is a name, or a title and name, after a dash, and nothing else."""
+    """A paragraph that is only a quotation, signed in the next one (“…” ¶ - Bernie Sanders.) or after a
+    dash on its own line (“…” ― Bernie Sanders): fact-check, roundup and quote-collection style. The
+    signature is a name, or a title and name, after a dash, and nothing else. (The same-line form was
+    added for issue 11 after a PolNeAR dev article listed quotes that way: see eval/polnear.py.)"""
     for seg, q in zip(segments, direct, strict=True):
-        if q.speaker or seg.paragraph + 1 >= len(doc.paras):
+        if q.speaker:
             continue
         p_lo, p_hi = doc.paras[seg.paragraph]
-        if doc.text[p_lo : seg.outer_start].strip() or doc.text[seg.outer_end : p_hi].strip(" .,"):
+        if doc.text[p_lo : seg.outer_start].strip():
             continue
-        n_lo, n_hi = doc.paras[seg.paragraph + 1]
-        m = _SIGNATURE.match(doc.text, n_lo, n_hi)
-        if not m or m.end() != n_hi:
+        if doc.text[seg.outer_end : p_hi].strip(" .,"):
+            lo, hi = seg.outer_end, p_hi  # “…” ― Name
+        elif seg.paragraph + 1 < len(doc.paras):
+            lo, hi = doc.paras[seg.paragraph + 1]  # “…” ¶ - Name
+        else:
+            continue
+        m = _SIGNATURE.match(doc.text, lo, hi)
+        if not m or m.end() != hi:
             continue
         subj = subject_before(doc.text, m.start("name"), m.end("name"))
         if subj is None or subj.kind != "name" or subj.span[0] != m.start("name") and doc.text[
@@ -467,6 +545,46 @@ def _act_for(doc: Doc, resolver: Resolver, verb: str, span: tuple[int, int], sub
         return None  # (no salience note: a guessed act must not steer a later "he said")
     return SpeechAct(verb, span, doc.sentence_at(span[0]), subj, speaker, role, round(conf * 0.9, 2), person,
                      quote_only=True)
+
+
+_TITLE_SMALL_WORDS = {"the", "of", "a", "an", "and", "with", "for", "to", "in", "on", "at", "by", "from"}
+# "on ABC’s “This Week”", "told NBC’s “Today”", "in an interview with “Fox News Sunday”"
+_BEFORE_PROGRAMME = re.compile(r"(?:\b(?:on|to|in|at|from|with)|[’']s)\s+$")
+
+
+def _is_programme(text: str, seg: Segment, quote_text: str, lang: str | None) -> bool:
+    """A title-cased fragment right after "on", "to", "with" or an outlet's possessive names a
+    programme, a book or a film: "Sanders said on ABC’s “This Week.”" credits no words to Sanders.
+    Read off PolNeAR train, where such titles made up most credited fragments that no annotator
+    took as speech."""
+    if lang not in (None, "en"):
+        return False
+    words = quote_text.rstrip(".,!?").split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    return _BEFORE_PROGRAMME.search(text, max(0, seg.outer_start - 12), seg.outer_start) is not None
+
+
+# Verbs of voicing words that make no speech act of their own but do say a short fragment is someone's
+# words, not a term: "softly echoing “too many”", "mouthing “thank you”", "yelling “eminent domain!”"
+# (PolNeAR train: gold direct quotes of 1-3 words with these verbs).
+_VOICING = re.compile(
+    r"(?<![\w\-])(?:echo(?:ed|es|ing)?|mouth(?:ed|s|ing)|exclaim(?:ed|s|ing)?|yell(?:ed|s|ing)?|shout(?:ed|s|ing)?|"
+    r"cr(?:y|ied|ies|ying)|scream(?:ed|s|ing)?|whisper(?:ed|s|ing)?|mutter(?:ed|s|ing)?|boast(?:ed|s|ing)?|"
+    r"chant(?:ed|s|ing)?|sa(?:y|ys|id|ying))(?![\w\-])", re.I)
+
+
+def _voiced(text: str, lo: int, hi: int, lang: str | None) -> bool:
+    """A speech word in ``text[lo:hi]``: a speech verb or cue, or an English verb of voicing words."""
+    return speech_word_in(text, lo, hi, lang) or lang in (None, "en") and _VOICING.search(text, lo, hi) is not None
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause that runs into ``hi`` starts: after the last ";", ":", dash or bracket."""
+    cut = max(text.rfind(c, lo, hi) for c in ";:—–([")
+    return max(lo, cut + 1)
 
 
 def _is_title(quote_text: str, lang: str | None = None) -> bool:
@@ -560,6 +678,26 @@ def _fill_forward(segments: list[Segment], direct: list[Quote]) -> None:
             q.speaker, q.speaker_role = nxt.speaker, nxt.speaker_role
             q.speaker_mention, q.speaker_span = nxt.speaker_mention, nxt.speaker_span
             q.confidence = round(min(q.confidence, nxt.confidence) * 0.9, 2)
+
+
+def _fragments_of_one_sentence(doc: Doc, segments: list[Segment], direct: list[Quote], acts: _ActsByVerb) -> None:
+    """'Bush tweeted that Trump is a “loser,” a “liar” and a “whiner.”': fragments quoted one after
+    another in one sentence are the words of the speaker credited with the first, when no other
+    speech verb stands between them."""
+    for k in range(1, len(segments)):
+        q, prev = direct[k], direct[k - 1]
+        if q.speaker or not q.partial or prev.speaker is None:
+            continue
+        seg, pseg = segments[k], segments[k - 1]
+        if doc.sentence_at(seg.start) != doc.sentence_at(pseg.start) or pseg.outer_end > seg.outer_start:
+            continue
+        if prev.speaker_span is not None and prev.speaker_span[0] >= seg.outer_start:
+            continue
+        if acts.between(pseg.outer_end, seg.outer_start) or _stop(doc.text, pseg.outer_end, seg.outer_start):
+            continue
+        q.speaker, q.speaker_role = prev.speaker, prev.speaker_role
+        q.speaker_mention, q.speaker_span = prev.speaker_mention, prev.speaker_span
+        q.confidence = round(min(q.confidence, prev.confidence) * 0.9, 2)
 
 
 def _standalone_paragraphs(doc: Doc, segments: list[Segment], direct: list[Quote], resolver: Resolver) -> None:

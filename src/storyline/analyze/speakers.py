@@ -130,10 +130,16 @@ _LOWER_THEN_NAME = re.compile(rf"(?:\s+[a-z][\w\-]*){{0,2}}\s+(?P<name>{NAME})")
 _DET_NAME = re.compile(rf"[\w’']+\s+(?:[a-z0-9][\w\-]*\s+){{0,2}}(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
 _DET_COMMA_NAME = re.compile(rf"[\w’']+\s+[^,.;]{{1,80}},\s+(?P<name>{NAME})\s*(?:[,.;]|$)")
 _POSSESSIVE_NOUN = re.compile(r"[’']s\s+((?:[\w\-]+\s+){0,2}?)([\w\-]+)")
+# An opening phrase before the subject. "When", "While", "As", "If", "Outside", "Appearing" and "Eight
+# years ago" were added from PolNeAR train, where the subject of the opening clause ("When Wallace died
+# in 1998, President Clinton released ...") was taken for the speaker.
 _INTRO = re.compile(
     r"(?:In|On|At|During|Earlier|Later|After|Before|Last|This|Meanwhile|However|Speaking|Asked|"
     r"Separately|Also|Since|Following|Despite|Over|Under|En|Dans|Au|Selon|Am|Im|Nach|Laut|"
-    r"Según|Durante|Tras)\b[^,.;:“”\"]{0,90},\s+"
+    r"Según|Durante|Tras|When|While|Whereas|Although|Though|Because|If|Once|Until|Outside|Inside|"
+    r"Appearing|Addressing|Responding|Standing|Writing|Pressed|Likewise|Similarly|Instead|"
+    r"(?:[A-Z][a-z]+|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:ago|earlier|later))"
+    r"\b[^,.;:“”\"]{0,90},\s+"
 )
 _SPOKES_FOR_END = re.compile(
     r"\b(?:a|an|the|A|An|The)\s+(?:[\w\-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|"

@@ -139,6 +139,12 @@ def _verb_pattern(lang: str | None) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-’'])(?:(?P<speech>{inverted}|{alt})|(?P<framing>{falt}))(?![\w\-])")
 
 
+def speech_word_in(text: str, lo: int, hi: int, lang: str | None) -> bool:
+    """Whether ``text[lo:hi]`` holds a speech or framing verb or a learned cue ("saying", "called",
+    "chanted"), whether or not a speech act with a speaker could be read off it."""
+    return _verb_pattern(lang).search(text, lo, hi) is not None
+
+
 @lru_cache(maxsize=32)
 def _according_pattern(lang: str | None) -> re.Pattern[str]:
     words = list(ACCORDING_TO["en"])

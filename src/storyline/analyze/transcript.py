@@ -125,6 +125,8 @@ def find_turns(text: str, paras: list[tuple[int, int]], resolver: Resolver, lang
         if _STAGE.match(para):
             continue
         _add_span(text, current, p_lo, p_hi)
+    _trim_turns(text, turns)
+    turns = [t for t in turns if t.spans]
     if len(turns) < 2:
         return []
     _resolve(text, turns, resolver)
@@ -135,6 +137,44 @@ def find_turns(text: str, paras: list[tuple[int, int]], resolver: Resolver, lang
     if "answer" in kinds and "question" not in kinds:
         return []  # "A:" alone is no interview
     return turns
+
+
+_FIGURES_ONLY = re.compile(r"[\d\s.,%$€£:/()\-–]+")
+
+
+def _trim_turns(text: str, turns: list[Turn]) -> None:
+    """Take back what only looks like a turn (read on PolNeAR train, where tallies and headed
+    sections were read as speech):
+
+    * "Hillary Clinton: 1,769.": a label with only figures after it is a row of a table;
+    * a paragraph that names the label's person ("Sanders: Win in a walk." then "Vermont Sen. Bernie
+      Sanders has led ...") is the reporter writing about them: the turn ends there, and when that
+      happens right after a short first paragraph, the label and its words were a heading;
+    * the last turn runs on over the paragraphs after it only when some other turn ran over more
+      than one paragraph; otherwise the report goes on in the reporter's words.
+    """
+    for t in turns:
+        if not t.spans:
+            continue
+        if _FIGURES_ONLY.fullmatch(text[t.spans[0][0] : t.spans[0][1]]):
+            t.spans = []
+            continue
+        name = _split_label(_words(_cased(t.label)))[1] if t.kind == "person" else []
+        if not name:
+            continue
+        said = re.compile(rf"(?<![\w’'\-]){re.escape(name[-1])}(?![\w\-])", re.I)
+        for k, (lo, hi) in enumerate(t.spans):
+            if said.search(_outside_quote_marks(text[lo:hi])):
+                short = len(text[t.spans[0][0] : t.spans[0][1]].split()) <= 8
+                t.spans = [] if k == 0 or (k == 1 and short) else t.spans[:k]
+                break
+    running = [t for t in turns if t.spans]
+    if running and len(running[-1].spans) > 1 and not any(len(t.spans) > 1 for t in running[:-1]):
+        running[-1].spans = running[-1].spans[:1]
+
+
+def _outside_quote_marks(para: str) -> str:
+    return re.sub(r"[“\"«„][^“”\"«»„]*[”\"»“]", " ", para)
 
 
 def _add_span(text: str, turn: Turn, lo: int, hi: int) -> None:

@@ -89,7 +89,10 @@ def _print_article(console: Console, art: Article, given: str) -> None:
     if art.summary:
         console.print(escape("summary: " + art.summary.replace("\n", " / ")))
     console.print(escape(f"sentences: {len(art.sentences)}"))
-    _section(console, "quotes", [_quote_line(q) for q in art.quotes])
+    _section(console, "quotes", [_quote_line(q) for q in art.quotes if q.kind != "mention"])
+    mentions = [f"“{q.text}”" for q in art.quotes if q.kind == "mention"]
+    if mentions:  # quoted terms and titles: nobody's speech, listed apart
+        _section(console, "mentions", mentions)
     _section(console, "quantities", [
         q.text + (f" = {_number(q.normalized)}" if q.normalized is not None else "")
         + (f" -> {_number(q.normalized_to if q.normalized_to is not None else q.value_to)}"

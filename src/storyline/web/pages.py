@@ -346,6 +346,8 @@ def marked_text(record: dict[str, Any]) -> tuple[list[dict[str, Any]], Counter[s
     for attr, kind in FACT_KINDS:
         for fact in record.get(attr) or []:
             span = fact.get("span") if isinstance(fact, dict) else None
+            if attr == "quotes" and fact.get("kind") == "mention":
+                continue  # a quoted term or title: nobody's speech, not marked or counted as a quote
             if not (isinstance(span, list | tuple) and len(span) == 2 and all(isinstance(x, int) for x in span)):
                 continue
             start, end = span

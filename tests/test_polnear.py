@@ -20,9 +20,10 @@ polnear = importlib.import_module("eval.polnear")
 # speaker_accuracy counts the same-line signature ("“…” ― Name"), a format added after a dev article used
 # it (partly in sample); speaker_accuracy_unsigned leaves those out.
 # recall: 0.98 until issue 11's mention convention, which makes 4 dev gold direct quotes (titles, terms and
-# short fragments with no speech verb) mentions, not direct quotes: 488/498 = 0.9799. Lowered to 0.97 in
-# its own commit, for the lead to confirm or revert (the issue's target is 0.85).
-DEV_FLOORS = {"recall": 0.97, "precision": 0.90, "precision_claimed": 0.91, "speaker_accuracy": 0.93,
+# short fragments with no speech verb) mentions, not direct quotes: 488/498 = 0.9799. The one floor moved
+# on purpose (precision went 0.86 -> 0.90 with it; the issue's recall target is 0.85), and only to just
+# below that figure, so that any further recall loss fails.
+DEV_FLOORS = {"recall": 0.979, "precision": 0.90, "precision_claimed": 0.91, "speaker_accuracy": 0.93,
               "speaker_accuracy_unsigned": 0.90}
 
 

@@ -146,6 +146,14 @@ def test_a_fragment_with_a_speech_verb_but_no_resolved_speaker_stays_direct():
     assert kinds(text) == {"a bribe": ("direct", None)}
 
 
+def test_a_voicing_word_after_a_short_fragment_keeps_it_speech():
+    text = ("“Recount now,” came shouts from the back of the hall in Dunmore.\n"
+            "The mayor drew boos and “Resign!” chants as she left.\n"
+            "“Oh, no,” a young volunteer exclaimed when the lights failed.")
+    assert kinds(text) == {"Recount now": ("direct", None), "Resign!": ("direct", None),
+                           "Oh, no": ("direct", "a young volunteer")}
+
+
 def test_four_words_or_more_stay_direct_even_with_no_speaker():
     text = "Crowds packed the “fan zone by the harbour” on Sunday."
     (q,) = [q for q in quotes(text) if q.kind != "indirect"]

@@ -21,7 +21,8 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         "countered", "quipped", "shouted", "whispered", "testified", "reported", "reports",
         "pressed", "interjected", "retorted", "snapped", "joked", "sighed", "recounted", "conceded",
         "adding", "saying", "noting", "warning", "arguing", "insisting", "explaining", "stressing",
-        "expressed",
+        "expressed", "exclaimed", "exclaims", "yelled", "screamed", "muttered", "mumbled", "boasted",
+        "bragged",
     ),
     "es": (
         "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "señaló", "señala", "explicó",

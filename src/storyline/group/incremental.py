@@ -16,7 +16,7 @@ Everything here goes through the GroupingIndex protocol (index.py), which the st
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,12 +88,18 @@ def switch_method(index: GroupingIndex, method: str) -> None:
     index.set_grouping_method(method)
 
 
-def stored_topics(index: GroupingIndex, keys: list[str]) -> list[np.ndarray] | None:
-    """The topic vectors of ``keys``, in order, computing and storing those the store lacks; None
-    where the model is not installed."""
+def stored_topics(index: GroupingIndex, keys: list[str]) -> Callable[[list[str]], list[np.ndarray]] | None:
+    """Computes and stores the topic vectors of ``keys`` the store lacks; returns what reads the
+    vectors of a chunk of ``keys``, in order (None where the model is not installed). The stored ones
+    are read a chunk at a time as regrouping needs them, never all at once; those computed here are
+    kept as the model gave them."""
     method = METHODS["semantic"]
-    have = dict(index.topics(keys, method))
-    missing = [k for k in keys if k not in have]
+    missing: list[str] = []
+    for i in range(0, len(keys), FEATURE_CHUNK):
+        chunk = keys[i : i + FEATURE_CHUNK]
+        have = index.topics(chunk, method)
+        missing.extend(k for k in chunk if k not in have)
+    fresh: dict[str, np.ndarray] = {}
     for i in range(0, len(missing), TOPIC_CHUNK):
         chunk = missing[i : i + TOPIC_CHUNK]
         arts = index.load_articles(chunk, ("id", "title", "text"))
@@ -101,8 +107,13 @@ def stored_topics(index: GroupingIndex, keys: list[str]) -> list[np.ndarray] | N
         if vecs is None:
             return None
         index.add_topics((k, method, v) for k, v in zip(chunk, vecs, strict=True))
-        have.update(zip(chunk, vecs, strict=True))
-    return [have[k] for k in keys]
+        fresh.update(zip(chunk, vecs, strict=True))
+
+    def read(chunk: list[str]) -> list[np.ndarray]:
+        stored = index.topics([k for k in chunk if k not in fresh], method)
+        return [fresh[k] if k in fresh else stored[k] for k in chunk]
+
+    return read
 
 
 def neighbourhood(index: GroupingIndex, pending: list[str], n_docs: int) -> set[str]:
@@ -157,7 +168,8 @@ def regroup_pending(index: GroupingIndex) -> Regrouped:
     return done
 
 
-def _pile(index: GroupingIndex, keys: list[str], n_docs: int, topics: list[np.ndarray] | None) -> Prepared:
+def _pile(index: GroupingIndex, keys: list[str], n_docs: int,
+          topics: Callable[[list[str]], list[np.ndarray]] | None) -> Prepared:
     """The articles ``keys`` prepared for clustering, read FEATURE_CHUNK at a time: each one's
     Features are dropped once its vector is made, and a token repeated across articles is kept once
     (in ``df``'s keys), so the writer holds vectors, not the stored features of the whole scope.
@@ -178,9 +190,10 @@ def _pile(index: GroupingIndex, keys: list[str], n_docs: int, topics: list[np.nd
             if n >= 2:
                 tok = pool.setdefault(tok, tok)
                 df[tok] = n
+        vecs = topics(chunk) if topics is not None else None
         for j, f in enumerate(feats):
             f.tokens = Counter({pool.get(t, t): n for t, n in f.tokens.items()})
-            pile.add(f, topics[i + j] if topics is not None else None)
+            pile.add(f, vecs[j] if vecs is not None else None)
         feats.clear()
     del asked
     return pile.finish()

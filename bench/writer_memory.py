@@ -2,18 +2,21 @@
 
     .venv/bin/python -m bench.writer_memory [--sizes 5000,20000] [--batch 1000] [--top 12] [--no-trace]
 
-Two cases, each measured in a fresh process on a copy of a store built once (bench/data/writer-memory/,
-from the generated corpus, bench.gen_corpus):
-  - full:  a store of N reports, all pending (what `storyline ingest` of N reports into a new store
-           groups at its end): regroup_pending over the whole store;
-  - batch: a store of N reports already grouped plus --batch new reports (another seed) pending:
-           regroup_pending over the batch and its neighbourhood. This one must not grow with N.
-For each: the writer's peak RSS above what it held before grouping (VmHWM), CPU seconds per
-report regrouped (process_time; the machine is shared, so not wall time), how many feature rows were
-loaded, and, in a second process under tracemalloc, the peak of Python allocations and the sites that
-held the most at the moments the clustering starts (where the peak is). Prints each size's figures as
-ratios of the first size's (the baseline, same run): 4x the store should give about 4x in `full` and
-about 1x in `batch`.
+Three cases, each in a fresh process; the first two on a copy of a store built once from the
+generated corpus (bench.gen_corpus, cached in bench/data/writer-memory/):
+  - full:   a store of N reports, all pending (what `storyline ingest` of N reports into a new store
+            groups at its end): regroup_pending over the whole store;
+  - batch:  a store of N reports already grouped plus --batch new reports (another seed) pending:
+            regroup_pending over the batch and its neighbourhood (the stored reports sharing a blocking
+            key with it, and their stories' members);
+  - ingest: a whole `storyline ingest` of the N reports into a new store (what the README's "writer
+            peak MB" measures): the writer's peak RSS, its CPU per report and the analysis pool's.
+For full and batch: the writer's peak RSS and how much it rose while grouping (VmHWM), CPU ms per
+report regrouped (process_time: the machine is shared, so not wall time), how many feature rows were
+read, and, in a second process under tracemalloc, the peak of Python allocations and the sites that
+held the most when the clustering starts. Each size is also given as a ratio of the first (the
+baseline, same run): 4x the store gives about 4x in `full`; in `batch` the memory follows the
+`regrouped` column (the batch's neighbourhood), not the store.
 """
 
 from __future__ import annotations
@@ -100,6 +103,20 @@ def _count_loads() -> dict[str, int]:
     return counts
 
 
+def child_ingest(corpus: str) -> dict[str, Any]:
+    """A whole `storyline ingest` of ``corpus`` into a new store (analysis in a pool of one process per
+    core, as the CLI does): the writer's peak, and its CPU and the pool's."""
+    from storyline.ingest import ingest_inputs
+    from storyline.store import Store
+
+    with tempfile.TemporaryDirectory(dir=CACHE) as tmp, Store(Path(tmp) / "ingest.db") as s:
+        t0 = time.process_time()
+        stats = ingest_inputs(s, [corpus], workers=0, batch=500)
+        cpu = time.process_time() - t0
+    pool = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"articles": stats.read, "cpu": cpu, "pool_cpu": pool.ru_utime + pool.ru_stime, "rss_mb": _rss_mb()}
+
+
 def child(db: str, trace: bool, top: int) -> dict[str, Any]:
     """Regroup the pending articles of ``db`` in this process; what it cost."""
     from storyline.group import batch as batch_mod
@@ -156,13 +173,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.writer_memory", description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="5000,20000")
     ap.add_argument("--batch", type=int, default=1000, help="new reports in the `batch` case")
-    ap.add_argument("--cases", default="full,batch")
+    ap.add_argument("--cases", default="full,batch,ingest", help="which of full, batch, ingest")
     ap.add_argument("--top", type=int, default=12, help="allocation sites to print")
     ap.add_argument("--no-trace", action="store_true", help="skip the tracemalloc runs (slow)")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child[0], args.child[1] == "1", int(args.child[2]))))
+        if args.child[1] == "ingest":
+            print(json.dumps(child_ingest(args.child[0])))
+        else:
+            print(json.dumps(child(args.child[0], args.child[1] == "1", int(args.child[2]))))
         return 0
     sys.path.insert(0, str(REPO))
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -170,7 +190,22 @@ def main(argv: list[str] | None = None) -> int:
     stores = {n: build(n, args.batch) for n in sizes}
     print(f"{'case':<6} {'store':>7} {'regrouped':>9} {'rows read':>9} {'RSS MB':>7} {'+MB':>6} {'x':>5} "
           f"{'ms CPU/rep':>10} {'traced MB':>9} {'x':>5}")
-    for case in cases:
+    if "ingest" in cases:
+        print(f"{'ingest':<6} {'reports':>7} {'writer peak MB':>15} {'x':>5} {'writer ms CPU/rep':>17} "
+              f"{'all ms CPU/rep':>14}")
+        first = None
+        for n in sizes:
+            proc = subprocess.run([sys.executable, "-m", "bench.writer_memory", "--child",
+                                   str(CACHE / f"syn-{n}.jsonl"), "ingest", "0"], cwd=REPO, capture_output=True,
+                                  text=True)
+            if proc.returncode != 0:
+                raise RuntimeError(f"ingest of {n} failed: {proc.stderr.strip()[-800:]}")
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            first = first or r
+            per = 1000 / max(r["articles"], 1)
+            print(f"{'ingest':<6} {n:>7,} {r['rss_mb']:>15,.0f} {r['rss_mb'] / first['rss_mb']:>5.2f} "
+                  f"{r['cpu'] * per:>17.2f} {(r['cpu'] + r['pool_cpu']) * per:>14.2f}", flush=True)
+    for case in [c for c in cases if c != "ingest"]:
         base: dict[str, Any] | None = None
         for n in sizes:
             db = stores[n][0 if case == "full" else 1]

@@ -51,21 +51,24 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def build(n: int, batch: int) -> tuple[Path, Path]:
-    """(a store of n reports, all pending; the same grouped, plus ``batch`` new reports pending), cached."""
+def build(n: int, batch: int, cases: list[str]) -> tuple[Path, Path]:
+    """(a store of n reports, all pending; the same grouped, plus ``batch`` new reports pending), cached;
+    each built only where ``cases`` need it."""
     from bench.gen_corpus import write
     from storyline.ingest import group_stored, ingest_inputs
     from storyline.store import Store
 
     CACHE.mkdir(parents=True, exist_ok=True)
     full, inc = CACHE / f"pending-{n}.db", CACHE / f"grouped-{n}+{batch}.db"
-    if not full.exists():
-        corpus = write(n, CACHE / f"syn-{n}.jsonl")
+    corpus = CACHE / f"syn-{n}.jsonl"
+    if not corpus.exists():
+        write(n, corpus)
+    if not full.exists() and {"full", "batch"} & set(cases):
         tmp = full.with_suffix(".tmp")
         with Store(tmp) as s:
             ingest_inputs(s, [str(corpus)], workers=0, batch=500, regroup=False)
         tmp.rename(full)
-    if not inc.exists():
+    if not inc.exists() and "batch" in cases:
         extra = write(batch, CACHE / f"syn-{batch}-seed{BATCH_SEED}.jsonl", seed=BATCH_SEED)
         tmp = inc.with_suffix(".tmp")
         shutil.copy(full, tmp)
@@ -187,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
     sizes = [int(s) for s in args.sizes.split(",") if s]
     cases = [c for c in args.cases.split(",") if c]
-    stores = {n: build(n, args.batch) for n in sizes}
+    stores = {n: build(n, args.batch, cases) for n in sizes}
     print(f"{'case':<6} {'store':>7} {'regrouped':>9} {'rows read':>9} {'RSS MB':>7} {'+MB':>6} {'x':>5} "
           f"{'ms CPU/rep':>10} {'traced MB':>9} {'x':>5}")
     if "ingest" in cases:

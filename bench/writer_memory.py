@@ -161,15 +161,21 @@ def _site(tb: tracemalloc.Traceback) -> str:
     return " < ".join(ours[:3]) or f"{Path(tb[-1].filename).name}:{tb[-1].lineno}"
 
 
+def _in_child(*args: str) -> dict[str, Any]:
+    """Run ``--child ARGS`` in a fresh process (its peak is its own); what it printed."""
+    proc = subprocess.run([sys.executable, "-m", "bench.writer_memory", "--child", *args], cwd=REPO,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed: {proc.stderr.strip()[-800:]}")
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
 def measure(db: Path, trace: bool, top: int) -> dict[str, Any]:
+    """Regroup a copy of ``db`` in a fresh process."""
     with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
         copy = Path(tmp) / db.name
         shutil.copy(db, copy)
-        proc = subprocess.run([sys.executable, "-m", "bench.writer_memory", "--child", str(copy), str(int(trace)),
-                               str(top)], cwd=REPO, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"regrouping {db.name} failed: {proc.stderr.strip()[-800:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+        return _in_child(str(copy), str(int(trace)), str(top))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,12 +204,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{'all ms CPU/rep':>14}")
         first = None
         for n in sizes:
-            proc = subprocess.run([sys.executable, "-m", "bench.writer_memory", "--child",
-                                   str(CACHE / f"syn-{n}.jsonl"), "ingest", "0"], cwd=REPO, capture_output=True,
-                                  text=True)
-            if proc.returncode != 0:
-                raise RuntimeError(f"ingest of {n} failed: {proc.stderr.strip()[-800:]}")
-            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            r = _in_child(str(CACHE / f"syn-{n}.jsonl"), "ingest", "0")
             first = first or r
             per = 1000 / max(r["articles"], 1)
             print(f"{'ingest':<6} {n:>7,} {r['rss_mb']:>15,.0f} {r['rss_mb'] / first['rss_mb']:>5.2f} "

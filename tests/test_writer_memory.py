@@ -105,6 +105,17 @@ def test_live_features_stay_bounded_when_the_store_grows_4x(tmp_path, small_chun
     assert live[400] <= live[100] + CHUNK // 2
 
 
+def test_a_batch_reads_the_features_of_its_neighbourhood_only(tmp_path, monkeypatch):
+    """Would catch: a batch regroup that reads the whole store (its memory would follow the store,
+    not the batch): the rows read are the batch's (to find its neighbours) and the scope's, no more."""
+    _ingest(tmp_path / "s.db", _corpus(tmp_path, 300))
+    with Store(tmp_path / "s.db") as store:
+        watch = Watch(monkeypatch, store)
+        stats = ingest_inputs(store, [str(_corpus(tmp_path, 20, seed=5))], workers=1)
+    assert 20 <= stats.regrouped < 320
+    assert sum(watch.feature_rows) == 20 + stats.regrouped
+
+
 @pytest.mark.slow
 def test_semantic_topics_read_in_chunks_give_the_same_store(tmp_path, small_chunks):
     """Would catch: topic vectors read back a chunk at a time out of order, or a vector the model just

@@ -11,6 +11,11 @@ A store groups with one method, recorded in it: lexical by default, or semantic,
 are computed once per article and kept by the store. Where the semantic model is missing the store
 is grouped lexically for that run (Regrouped.fallback) and regrouped once the model can run.
 Everything here goes through the GroupingIndex protocol (index.py), which the store implements.
+
+Memory: the scope's stored features (and topic vectors) are read FEATURE_CHUNK articles at a time
+and dropped once each article's vector is made, and stories are made as the store writes them, so
+the writer holds the vectors and candidate pairs of its scope (the batch and its neighbourhood; the
+whole store when most of it is new), never every stored feature (bench/writer_memory.py).
 """
 
 from __future__ import annotations

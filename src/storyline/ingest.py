@@ -155,12 +155,13 @@ def _store_all(store: Store, items: Iterable[Article | ReadError | Prepared], *,
     buffer: list[tuple[str, Article, Features]] = []
     topics: list[tuple[str, str, Any]] = []  # prepared topic vectors of the buffered articles
     keep_topics = store.grouping_method() == "semantic"
-    seen: set[str] = set()
+    seen: set[str] = set()  # keys in the buffer: once stored, store.has answers for them
 
     def flush() -> None:
         if buffer:
             stats.new += store.add_articles(buffer)
             buffer.clear()
+            seen.clear()
         if topics:  # after their articles: a kill in between only costs recomputing them
             store.add_topics(topics)
             topics.clear()

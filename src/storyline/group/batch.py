@@ -100,11 +100,20 @@ def group_features(
     ``scorer``: "rules" (the hand-set v4 scorer below, which the semantic method always uses) or
     "learned" (the pair model, pairmodel.py; the thresholds do not apply)."""
     prep = prepare(features, df=df, n_docs=n_docs, instance_tags=instance_tags, years=years, topics=topics)
-    if topics is None and scorer == "learned":
+    return cluster_prepared(prep, threshold=threshold, merge_threshold=merge_threshold, instance_tags=instance_tags,
+                            attach_margin=attach_margin, semantic=topics is not None, scorer=scorer)
+
+
+def cluster_prepared(prep: Prepared, *, threshold: float = THRESHOLD, merge_threshold: float = MERGE_THRESHOLD,
+                     instance_tags: bool = True, attach_margin: float = ATTACH_MARGIN, semantic: bool = False,
+                     scorer: str = "rules") -> list[list[int]]:
+    """The stories of a prepared pile (arguments as group_features; ``semantic``: the vectors carry
+    topics). A store builds the pile report by report (PileBuilder) and calls this."""
+    if not semantic and scorer == "learned":
         model = load_model()
         return cluster_probabilities(prep, pair_probabilities(prep, model), model.clustering)
     return rules_clusters(prep, threshold=threshold, merge_threshold=merge_threshold, instance_tags=instance_tags,
-                          attach_margin=attach_margin, semantic=topics is not None)
+                          attach_margin=attach_margin, semantic=semantic)
 
 
 def rules_clusters(prep: Prepared, *, threshold: float = THRESHOLD, merge_threshold: float = MERGE_THRESHOLD,
@@ -150,7 +159,7 @@ def rules_clusters(prep: Prepared, *, threshold: float = THRESHOLD, merge_thresh
                 s = lone_score(vectors[i], vectors[j])
                 if s > 0:
                     lone_edges[(i, j)] = s
-        anchors = [set(blocking_keys(v, df)) for v in vectors]
+        anchors = LazyAnchors(vectors, df)
 
         group_topic: dict[int, np.ndarray] = {}  # groups are disjoint: the first member names one
 
@@ -195,16 +204,58 @@ def prepare(
         n_docs = len(features)
     if topics is not None and len(topics) != len(features):
         raise ValueError(f"{len(topics)} topic vectors for {len(features)} articles")
-    vectors: list[Vector] = [vectorize(f, df, n_docs, topics[k] if topics is not None else None)
-                             for k, f in enumerate(features)]
-    pairs = candidate_pairs(vectors, df)
-    times = [_dated(v.time) for v in vectors]
-    tags = [parse_tags(f.tokens) if instance_tags else {} for f in features]
-    anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
-    if instance_tags:
-        weekday_tags(tags, anchored, years, [v.time for v in vectors])
-    dated: list[list[Dated]] = [[t] if t is not None else [] for t in times]
-    return Prepared(vectors, pairs, tags, anchored, dated, df, n_docs)
+    pile = PileBuilder(df, n_docs, instance_tags=instance_tags)
+    for k, f in enumerate(features):
+        pile.add(f, topics[k] if topics is not None else None)
+    return pile.finish(years)
+
+
+class PileBuilder:
+    """Prepares a pile one report at a time: what prepare() does, for a caller that streams features.
+
+    Why: a store regrouping many reports reads their features in chunks; each report's Features are
+    dropped once its vector and tags are made, so the features of the whole pile are never held at
+    once (the writer's memory, bench/writer_memory.py). ``df`` must already count every token the
+    reports will bring (a store passes its corpus-wide counts).
+    """
+
+    def __init__(self, df: Mapping[str, int], n_docs: int, *, instance_tags: bool = True) -> None:
+        self.df, self.n_docs, self.instance_tags = df, n_docs, instance_tags
+        self.vectors: list[Vector] = []
+        self.tags: list[Tags] = []
+
+    def add(self, features: Features, topic: np.ndarray | None = None) -> None:
+        self.vectors.append(vectorize(features, self.df, self.n_docs, topic))
+        self.tags.append(parse_tags(features.tokens) if self.instance_tags else {})
+
+    def finish(self, years: Sequence[int] | None = None) -> Prepared:
+        """The pile's candidate pairs and cannot-link evidence (``years`` as group_features)."""
+        vectors, tags = self.vectors, self.tags
+        pairs = candidate_pairs(vectors, self.df)
+        times = [_dated(v.time) for v in vectors]
+        anchored = [bool(v.time.reliable and v.time.exact) for v in vectors]
+        if self.instance_tags:
+            weekday_tags(tags, anchored, years, [v.time for v in vectors])
+        dated: list[list[Dated]] = [[t] if t is not None else [] for t in times]
+        return Prepared(vectors, pairs, tags, anchored, dated, self.df, self.n_docs)
+
+
+class LazyAnchors(Sequence[set[str]]):
+    """Each report's blocking keys as a set, made when first asked for: stage 3 asks only for the
+    reports left alone and the members of the stories they nearly joined, not for the whole pile."""
+
+    def __init__(self, vectors: Sequence[Vector], df: Mapping[str, int]) -> None:
+        self.vectors, self.df = vectors, df
+        self.made: dict[int, set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.vectors)
+
+    def __getitem__(self, i: int) -> set[str]:  # type: ignore[override]
+        got = self.made.get(i)
+        if got is None:
+            got = self.made[i] = set(blocking_keys(self.vectors[i], self.df))
+        return got
 
 
 def pair_probabilities(prep: Prepared, model: PairModel) -> dict[tuple[int, int], float]:

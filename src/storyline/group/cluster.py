@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from storyline.group.instance import Tags
 from storyline.group.instance import conflict as tag_conflict
@@ -170,7 +170,7 @@ def attach_singletons(
     times: list[list[tuple[int, int, bool, bool]]],
     tags: list[Tags] | None,
     anchored: list[bool] | None,
-    anchors: list[set[str]],
+    anchors: Sequence[set[str]],
     max_gap: int = 2,
     min_shared: int = 2,
     lead: float = 2.0,

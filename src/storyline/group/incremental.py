@@ -11,17 +11,22 @@ A store groups with one method, recorded in it: lexical by default, or semantic,
 are computed once per article and kept by the store. Where the semantic model is missing the store
 is grouped lexically for that run (Regrouped.fallback) and regrouped once the model can run.
 Everything here goes through the GroupingIndex protocol (index.py), which the store implements.
+
+Memory: the scope's stored features (and topic vectors) are read FEATURE_CHUNK articles at a time
+and dropped once each article's vector is made, and stories are made as the store writes them, so
+the writer holds the vectors and candidate pairs of its scope (the batch and its neighbourhood; the
+whole store when most of it is new), never every stored feature (bench/writer_memory.py).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.group.batch import group_features
+from storyline.group.batch import PileBuilder, Prepared, cluster_prepared
 from storyline.group.blocking import MAX_POSTING, blocking_keys
 from storyline.group.features import FIELDS, Features, extract
 from storyline.group.index import GroupingIndex
@@ -36,6 +41,10 @@ from storyline.model import Story
 FEATURES_VERSION = METHOD
 # Topic vectors are computed and committed in chunks of this many: a kill loses at most one chunk.
 TOPIC_CHUNK = 256
+# Regrouping reads the stored features of this many articles at a time, and makes this many stories
+# at a time as it writes them: the writer never holds the features or titles of its whole scope.
+FEATURE_CHUNK = 1000
+STORY_CHUNK = 1000
 
 
 @dataclass
@@ -84,12 +93,18 @@ def switch_method(index: GroupingIndex, method: str) -> None:
     index.set_grouping_method(method)
 
 
-def stored_topics(index: GroupingIndex, keys: list[str]) -> list[np.ndarray] | None:
-    """The topic vectors of ``keys``, in order, computing and storing those the store lacks; None
-    where the model is not installed."""
+def stored_topics(index: GroupingIndex, keys: list[str]) -> Callable[[list[str]], list[np.ndarray]] | None:
+    """Computes and stores the topic vectors of ``keys`` the store lacks; returns what reads the
+    vectors of a chunk of ``keys``, in order (None where the model is not installed). The stored ones
+    are read a chunk at a time as regrouping needs them, never all at once; those computed here are
+    kept as the model gave them."""
     method = METHODS["semantic"]
-    have = dict(index.topics(keys, method))
-    missing = [k for k in keys if k not in have]
+    missing: list[str] = []
+    for i in range(0, len(keys), FEATURE_CHUNK):
+        chunk = keys[i : i + FEATURE_CHUNK]
+        have = index.topics(chunk, method)
+        missing.extend(k for k in chunk if k not in have)
+    fresh: dict[str, np.ndarray] = {}
     for i in range(0, len(missing), TOPIC_CHUNK):
         chunk = missing[i : i + TOPIC_CHUNK]
         arts = index.load_articles(chunk, ("id", "title", "text"))
@@ -97,21 +112,28 @@ def stored_topics(index: GroupingIndex, keys: list[str]) -> list[np.ndarray] | N
         if vecs is None:
             return None
         index.add_topics((k, method, v) for k, v in zip(chunk, vecs, strict=True))
-        have.update(zip(chunk, vecs, strict=True))
-    return [have[k] for k in keys]
+        fresh.update(zip(chunk, vecs, strict=True))
+
+    def read(chunk: list[str]) -> list[np.ndarray]:
+        stored = index.topics([k for k in chunk if k not in fresh], method)
+        return [fresh[k] if k in fresh else stored[k] for k in chunk]
+
+    return read
 
 
 def neighbourhood(index: GroupingIndex, pending: list[str], n_docs: int) -> set[str]:
-    """The pending articles and every stored article that shares a blocking key with one of them."""
-    feats = {k: Features.from_json(data) for k, (_, data, _) in index.stored_features(pending).items()}
-    tokens = sorted({t for f in feats.values() for t in f.tokens})
-    df = Counter(index.df(tokens))
+    """The pending articles and every stored article that shares a blocking key with one of them.
+    The pending articles' features are read FEATURE_CHUNK at a time."""
     out = set(pending)
-    for f in feats.values():
-        for tok in blocking_keys(vectorize(f, df, n_docs), df):
-            hits = index.articles_with(tok, MAX_POSTING + 1)
-            if len(hits) <= MAX_POSTING:
-                out.update(hits)
+    for i in range(0, len(pending), FEATURE_CHUNK):
+        rows = index.stored_features(pending[i : i + FEATURE_CHUNK])
+        feats = [Features.from_json(data) for _, data, _ in rows.values()]
+        df = Counter(index.df(sorted({t for f in feats for t in f.tokens})))
+        for f in feats:
+            for tok in blocking_keys(vectorize(f, df, n_docs), df):
+                hits = index.articles_with(tok, MAX_POSTING + 1)
+                if len(hits) <= MAX_POSTING:
+                    out.update(hits)
     return out
 
 
@@ -122,19 +144,17 @@ def regroup_pending(index: GroupingIndex) -> Regrouped:
     if not pending:
         return Regrouped()
     n_docs = index.count_articles()
+    scope: set[str] | None = None
     if 2 * len(pending) >= n_docs:  # most of the store is new: regroup everything (same cost)
-        scope = index.article_keys()
         affected = index.story_ids()
     else:
         scope = neighbourhood(index, pending, n_docs)
         affected = index.stories_of(scope)
         scope.update(index.members(affected))
-    stored = index.stored_features(scope)
     # Same order as batch grouping: by the article's own id (then key, for equal ids).
-    keys = sorted(stored, key=lambda k: (stored[k][0], k))
-    feats = [Features.from_json(stored[k][1]) for k in keys]
-    tokens = sorted({t for f in feats for t in f.tokens})
-    df = Counter(index.df(tokens))
+    order = sorted(index.grouping_order(scope), key=lambda r: (r[1], r[0]))
+    del scope
+    keys = [r[0] for r in order]
     done = Regrouped(articles=len(keys))
     topics = None
     if index.grouping_method() == "semantic":
@@ -144,21 +164,62 @@ def regroup_pending(index: GroupingIndex) -> Regrouped:
             done.fallback = choice.reason or "the semantic model could not embed the reports"
     learned = index.grouping_method() == "learned"
     done.method = METHODS["semantic"] if topics is not None else METHODS["learned"] if learned else METHOD
-    clusters = group_features([stored[k][0] for k in keys], feats, df=df, n_docs=n_docs, topics=topics,
-                              scorer="learned" if learned else "rules")
-    titles = index.titles(keys)
-    stories: list[tuple[Story, list[str]]] = []
-    for members in clusters:
-        story = make_story(_members([keys[i] for i in members], titles, stored), done.method)
-        stories.append((story, story.articles))
-    index.replace_stories(affected, stories, pending)
+    pile = _pile(index, keys, n_docs, topics)
+    del topics
+    clusters = cluster_prepared(pile, semantic=done.method == METHODS["semantic"],
+                                scorer="learned" if learned else "rules")
+    del pile
+    index.replace_stories(affected, _stories(index, clusters, order, done.method), pending)
     return done
 
 
-def _members(keys: Sequence[str], titles: Mapping[str, tuple[str, str | None, str | None]],
-             stored: Mapping[str, tuple[str, str, str | None]]) -> list[Member]:
+def _pile(index: GroupingIndex, keys: list[str], n_docs: int,
+          topics: Callable[[list[str]], list[np.ndarray]] | None) -> Prepared:
+    """The articles ``keys`` prepared for clustering, read FEATURE_CHUNK at a time: each one's
+    Features are dropped once its vector is made, and a token repeated across articles is kept once
+    (in ``df``'s keys), so the writer holds vectors, not the stored features of the whole scope.
+    ``df`` keeps only tokens in two or more articles: no other count is ever read (vectorize and
+    blocking skip the rest)."""
+    df: Counter[str] = Counter()
+    pool: dict[str, str] = {}  # one string object per token the pile shares
+    asked: set[str] = set()  # tokens whose count was read (those in one article only are not kept)
+    pile = PileBuilder(df, n_docs)
+    for i in range(0, len(keys), FEATURE_CHUNK):
+        chunk = keys[i : i + FEATURE_CHUNK]
+        rows = index.stored_features(chunk)
+        feats = [Features.from_json(rows[k][1]) for k in chunk]
+        del rows
+        new = sorted({t for f in feats for t in f.tokens if t not in asked})
+        asked.update(new)
+        for tok, n in index.df(new).items():
+            if n >= 2:
+                tok = pool.setdefault(tok, tok)
+                df[tok] = n
+        vecs = topics(chunk) if topics is not None else None
+        for j, f in enumerate(feats):
+            f.tokens = Counter({pool.get(t, t): n for t, n in f.tokens.items()})
+            pile.add(f, vecs[j] if vecs is not None else None)
+        feats.clear()
+    del asked
+    return pile.finish()
+
+
+def _stories(index: GroupingIndex, clusters: list[list[int]], order: Sequence[tuple[str, str, str | None]],
+             method: str) -> Iterator[tuple[Story, list[str]]]:
+    """The stories of ``clusters`` (indices into ``order``: key, id, date), made STORY_CHUNK at a time
+    as the store writes them, so the titles of the whole scope are never held at once."""
+    for i in range(0, len(clusters), STORY_CHUNK):
+        chunk = clusters[i : i + STORY_CHUNK]
+        titles = index.titles(order[m][0] for members in chunk for m in members)
+        for members in chunk:
+            story = make_story(_members([order[m] for m in members], titles), method)
+            yield story, story.articles
+
+
+def _members(rows: Sequence[tuple[str, str, str | None]],
+             titles: Mapping[str, tuple[str, str | None, str | None]]) -> list[Member]:
     out = []
-    for k in keys:
-        aid, title, opening = titles.get(k, (stored[k][0], None, None))
-        out.append(Member(k, aid, title, opening, stored[k][2]))
+    for key, aid, date in rows:
+        aid, title, opening = titles.get(key, (aid, None, None))
+        out.append(Member(key, aid, title, opening, date))
     return out

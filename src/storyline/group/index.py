@@ -43,6 +43,11 @@ class GroupingIndex(Protocol):
         """key -> (article id, the features as ``Features.to_json`` wrote them, publication date)."""
         ...
 
+    def grouping_order(self, keys: Iterable[str] | None = None) -> list[tuple[str, str, str | None]]:
+        """(key, article id, publication date) of ``keys``, or of every article where None, in any
+        order: what regrouping keeps of each article while it reads their features in chunks."""
+        ...
+
     def stored_articles(self, fields: Iterable[str] | None = None) -> Iterator[tuple[str, Article]]:
         """(key, article) for every article, in key order; with ``fields``, only those are loaded."""
         ...

@@ -349,6 +349,13 @@ class Store:
         rows = self._rows_in("SELECT key, id, features, date FROM articles WHERE key IN ({})", keys)
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
+    def grouping_order(self, keys: Iterable[str] | None = None) -> list[tuple[str, str, str | None]]:
+        """(key, article id, date) of ``keys``, or of every article where None: what regrouping keeps
+        of each article while it streams their features (stored_features) in chunks."""
+        if keys is None:
+            return [(r[0], r[1], r[2]) for r in self.conn.execute("SELECT key, id, date FROM articles")]
+        return [(r[0], r[1], r[2]) for r in self._rows_in("SELECT key, id, date FROM articles WHERE key IN ({})", keys)]
+
     def stories_of(self, keys: Iterable[str]) -> set[str]:
         return {r[0] for r in self._rows_in("SELECT DISTINCT story FROM story_articles WHERE article IN ({})", keys)}
 

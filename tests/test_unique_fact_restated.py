@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze import analyze
-from storyline.check import compare, restated
+from storyline.check import compare, restated, unique_fact
 from storyline.model import Article
 
 LEDE_EN = "Floods hit the town of Dorania on Tuesday, the regional council said. Rescue teams worked all night. "
@@ -135,3 +135,34 @@ def test_a_caption_and_scare_quotes_are_no_facts_a_real_quote_is(case):
     found = unique(("en", FLOOD + text), ("en", FLOOD_OTHER + other))
     assert not any(needle in found for needle in dropped)
     assert all(needle in found for needle in kept)
+
+
+# misreadings of a sentence: a period or a count is no superlative, a word that is a number in another
+# language is no figure, a currency is no name
+
+
+def test_a_period_or_a_count_is_no_superlative():
+    assert unique_fact._superlatives("The dam broke for the fourth time since March last year.") == set()
+    assert unique_fact._superlatives("They lost two wickets inside the first five overs.") == set()
+    assert unique_fact._superlatives("It is due in the first quarter of 2031.") == set()
+    assert unique_fact._superlatives("the first consignment left Dorania") == {"most:first consignment"}
+
+
+def test_a_number_word_of_another_language_is_no_figure():
+    assert unique_fact.foreign_number_words("Es sei nicht sicher, ob es zum Kauf komme.", "de") == {"num:6"}
+    assert unique_fact.foreign_number_words("Sono sei le vittime a Dorania.", "it") == set()
+    assert unique_fact.foreign_number_words("Just one member of the board dissented.", "en") == set()
+    # a language without a table of number words keeps every reading
+    assert unique_fact.foreign_number_words("Es sei nicht sicher.", "") == set()
+
+
+def test_a_currency_is_a_unit_not_a_name():
+    """"Rupees" and "US Dollars" are no names: a sentence whose only new words are currencies and whose
+    figure another report gives beside the same words is no fact of its own."""
+    base = "The Vedran central bank cut the reserve ratio by 100 basis points on Friday, Governor Ilsa Marrow said. "
+    found = unique(
+        ("en", base + "Markets in Dorania rose sharply on the news. The step frees liquidity of Rupees 3.5 lakh crore."),
+        ("en", base + "Lenders welcomed the step at once. Analysts at Korvel said lenders, hit by weak deposits and "
+                      "slow loan growth this autumn, would welcome the extra 3.5 lakh crore of liquidity."),
+    )
+    assert "frees liquidity" not in found

@@ -24,6 +24,8 @@ from storyline.check import restated
 from storyline.check.context import Context
 from storyline.check.text import anchors, tokens
 from storyline.lang.fold import fold_word, stem
+from storyline.lang.numbers import ANY_LANGUAGE_NUMBER_WORDS, NUMBER_WORDS
+from storyline.lang.terms import CURRENCIES
 from storyline.model import Article, Finding
 
 FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|primer[oa]?|premi[eè]re?|erste)\b",
@@ -88,6 +90,8 @@ def is_furniture(text: str) -> bool:
     """Whether a sentence is page furniture: a call to action, a cookie notice, a share widget."""
     return bool(FURNITURE.search(text)) or len({m.lower() for m in _NETWORKS.findall(text)}) >= 3
 MIN_SCORE = 2.0
+# "US Dollars", "Rupees": a currency written with a capital is the unit of a figure, no name.
+CURRENCY_STEMS = frozenset(stem(fold_word(word)) for word in CURRENCIES)
 NOUNS_CAPITALISED = {"de", "lb"}
 # A report's first sentences state the story, in its own words or language; there only a figure or a
 # superlative no other report gives is a fact of its own, not a name (a translated one looks new).
@@ -190,6 +194,12 @@ def fiscal_years(text: str) -> set[str]:
 
 
 _SUPERLATIVE = re.compile(FIRSTS.pattern + r"\s+(?:[\w-]+\s+)??([^\W\d_][\w-]{3,})", re.IGNORECASE)
+# "last year", "the first quarter", "the first five overs": a period of the calendar or a count of
+# the first few, not a record; the date or figure beside it is what a reader could check.
+PERIOD_OR_COUNT = re.compile(
+    r"\b(?:first|last|primer[oa]?|premi[eè]re?|erste)[sn]?\s+(?:year|week|month|night|weekend|season|quarter|half|"
+    r"semestre|trimestre|semester|quartal|jahr|woche|monat|año|semana|mes|année|semaine|mois)s?\b",
+    re.IGNORECASE)
 
 
 def _joined(text: str) -> set[str]:
@@ -199,8 +209,25 @@ def _joined(text: str) -> set[str]:
 
 def _superlatives(text: str) -> set[str]:
     """"first consignment", "record high" as keys: a superlative and the thing it is said of is a
-    checkable claim of its own ("the first consignment" is not "the first phase")."""
-    return {f"most:{m.group(1).lower()} {stem(fold_word(m.group(2)))}" for m in _SUPERLATIVE.finditer(text)}
+    checkable claim of its own ("the first consignment" is not "the first phase"). A period ("last
+    year") or a count ("the first five overs") is none (``PERIOD_OR_COUNT``)."""
+    text = PERIOD_OR_COUNT.sub(" ", text)
+    return {f"most:{m.group(1).lower()} {stem(fold_word(m.group(2)))}" for m in _SUPERLATIVE.finditer(text)
+            if fold_word(m.group(2)) not in ANY_LANGUAGE_NUMBER_WORDS and fold_word(m.group(2)) not in _ALL_NUMBER_WORDS}
+
+
+_ALL_NUMBER_WORDS = {word for table in NUMBER_WORDS.values() for word in table}
+def foreign_number_words(text: str, lang: str) -> set[str]:
+    """The number anchors a sentence owes only to a word that is a number in another language ("sei",
+    German "be", is Italian six): in a report whose language has a table of number words, no figure."""
+    if lang not in NUMBER_WORDS:
+        return set()
+    table = NUMBER_WORDS[lang] | ({"one": 1} if lang == "en" else {})
+    words = {fold_word(tok) for tok in tokens(text)}
+    foreign = {f"num:{ANY_LANGUAGE_NUMBER_WORDS[w]}" for w in words if w in ANY_LANGUAGE_NUMBER_WORDS and w not in table}
+    written = {f"num:{table[w]}" for w in words if w in table} | \
+        {a for tok in tokens(text) if tok[0].isdigit() for a in anchors(tok)}
+    return foreign - written
 
 
 def _superlative_words(text: str) -> set[str]:
@@ -235,7 +262,8 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
     no other report uses anywhere, a number or month no other report writes beside any of this
     sentence's words or other figures (``_figure_given``; ``figures`` are the sentence's own, the
     number and month anchors of ``found`` unless given). A weekday is no name (it dates a fact), nor
-    is a capitalised word the story also writes in lower case (a title, a noun at a heading's start).
+    is a capitalised word the story also writes in lower case (a title, a noun at a heading's start),
+    nor a currency ("US Dollars": a unit).
     Nor is a title or a common noun heading a name no new word stands beside (``restated.bare_heads``
     of ``text``: "ECB President"). ``aliases`` name a figure in another unit ("25 basis points" is
     also 0.25 percentage points)."""
@@ -256,6 +284,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
                     not (alias and _figure_given(alias, words, held, elsewhere)):
                 out.add(a)
         elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
+                a not in CURRENCY_STEMS and \
                 a not in restated.bare_heads(text, elsewhere.words, elsewhere.lower):
             out.add(a)
     return out
@@ -341,12 +370,14 @@ def find(ctx: Context) -> list[Finding]:
             if score < MIN_SCORE:
                 continue
             plain = POSSESSIVE.sub("", YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text))))
-            found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain)
+            found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain) - \
+                foreign_number_words(plain, _lang(ctx.articles[ref.article]))
             names = name_words(ctx.articles[ref.article], ref.sentence, plain)
             if names is not None:
                 found = {a for a in found if a.startswith(("num:", "month:", "most:")) or a in names}
             figures = {a for a in found if a.startswith(("num:", "month:"))} | restated.figures(plain)
-            new = novel(ref.stems, found, elsewhere[ref.article], figures, restated.basis_points(plain), plain)
+            new = novel(ref.stems, found, elsewhere[ref.article], figures,
+                        restated.basis_points(plain), plain)
             if ref.sentence < LEDE:
                 new = {a for a in new if a.startswith(("num:", "most:")) and not is_year(a)}
             if not new and not restated.real_quote(ref.text) and \

@@ -166,3 +166,16 @@ def test_a_currency_is_a_unit_not_a_name():
                       "slow loan growth this autumn, would welcome the extra 3.5 lakh crore of liquidity."),
     )
     assert "frees liquidity" not in found
+
+
+def test_a_report_repeating_its_corroborated_lede_adds_no_fact():
+    """The body repeats the lede's figure ("position 7"); another report gives the lede in other words
+    ("seventh"), so the lede is corroborated and its repetition is no fact of its own."""
+    found = unique(
+        ("en", "Mira Kostel won the Dorania Open final on Sunday and climbed to position 7 in the rankings. "
+               "The crowd cheered for an hour. Such a result catapults her to position 7, her coach said."),
+        ("en", "Mira Kostel won the Dorania Open final on Sunday and rose to seventh in the rankings. "
+               "Rain delayed the start by two hours."),
+    )
+    assert "catapults" not in found
+    assert "Rain delayed" in found

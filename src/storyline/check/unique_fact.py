@@ -144,7 +144,9 @@ def _lower_words(text: str) -> set[str]:
 
 
 def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
-    """For each report, what the other reports say (see ``Elsewhere``)."""
+    """For each report, what the other reports say (see ``Elsewhere``), and the figures of its own
+    sentences that other reports corroborate: a report that repeats in its body a figure of its
+    corroborated lede ("it climbs to No. 3") restates a shared claim, it adds none."""
     words: list[set[str]] = [set() for _ in ctx.articles]
     lower: list[set[str]] = [set() for _ in ctx.articles]
     figures: list[dict[str, list[Said]]] = [defaultdict(list) for _ in ctx.articles]
@@ -169,6 +171,14 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
                 for key, sentences in figures[b_i].items():
                     other.figures[key].extend(sentences)
         out.append(other)
+    for pos, ref in enumerate(ctx.refs):
+        if ctx.claims[ctx.claim_of[pos]].status == "single-source":
+            continue
+        keys = restated.figures(ref.text) | {a for a in anchors(ref.text) if a.startswith("num:")}
+        said = Said(frozenset(set(ref.stems) | _joined(ref.text)),
+                    frozenset(k for k in keys if not is_year(k)), langs[ref.article])
+        for key in said.figures:
+            out[ref.article].figures[key].append(said)
     return out
 
 

@@ -179,3 +179,27 @@ def test_a_report_repeating_its_corroborated_lede_adds_no_fact():
     )
     assert "catapults" not in found
     assert "Rain delayed" in found
+
+
+def test_a_number_grouped_by_thousands_is_read_in_its_language():
+    assert unique_fact.regrouped("plus de 17.000 cas et 517 décès") == ({"num:17"}, {"num:17000"})
+    assert unique_fact.regrouped("about 1,200 acres and 3.5 km") == (set(), set())
+
+
+def test_a_name_in_another_language_is_no_new_name():
+    """"Afrique" is "Africa"; "Kestenholz" is no form of "Kestrel": they share too short a beginning."""
+    elsewhere = unique_fact.Elsewhere({"africa", "kestrel", "multipl"}, {"multipl"}, {}, "en")
+    assert unique_fact._name_in_another_form("afriqu", elsewhere)
+    assert not unique_fact._name_in_another_form("kestenholz", elsewhere)
+    # a word the story writes in lower case is no name ("multiple" for "Múltiples")
+    assert not unique_fact._name_in_another_form("multiples", elsewhere)
+
+
+def test_a_fact_given_with_a_translated_place_name_is_not_unique():
+    found = unique(
+        ("fr", "Le volcan Brenhorn est entré en éruption jeudi, a indiqué l'office météo. Les habitants ont fui. "
+               "Depuis janvier, plus de 3.400 séismes ont été recensés en Afrique de l'Est, selon les experts."),
+        ("en", "The Brenhorn volcano erupted on Thursday, the weather office said. Residents fled. "
+               "Since January more than 3,400 earthquakes have been recorded in East Africa, experts said."),
+    )
+    assert "séismes" not in found

@@ -16,9 +16,10 @@ person no other report quotes said is a fact even when every name in it is known
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.check import restated
 from storyline.check.context import Context
@@ -129,6 +130,7 @@ class Elsewhere:
     lower: set[str]
     figures: dict[str, list[Said]]
     lang: str
+    by_prefix: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,30 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
     return out
 
 
+# "Afrique"/"Africa", "Virginie"/"Virginia", "Indien"/"Indian": a name in another language keeps its
+# beginning and changes its ending. Two words of five letters or more that share their first four
+# letters and at least 60% of the shorter one are one name in two forms.
+NAME_FORM_PREFIX = 4
+NAME_FORM_SHARE = 0.6
+MIN_NAME_FORM = 5
+
+
+def _name_in_another_form(word: str, elsewhere: Elsewhere) -> bool:
+    """Whether another report writes the name ``word`` (a stem) in another language's form: a word the
+    story never writes in lower case (a name, not "multiple" for "Múltiples")."""
+    if len(word) < MIN_NAME_FORM:
+        return False
+    if not elsewhere.by_prefix:
+        for w in elsewhere.words:
+            if len(w) >= MIN_NAME_FORM and not w.startswith(("num:", "month:")) and w not in elsewhere.lower:
+                elsewhere.by_prefix.setdefault(w[:NAME_FORM_PREFIX], set()).add(w)
+    for other in elsewhere.by_prefix.get(word[:NAME_FORM_PREFIX], ()):
+        shared = len(os.path.commonprefix([word, other]))
+        if shared >= NAME_FORM_SHARE * min(len(word), len(other)):
+            return True
+    return False
+
+
 def _lang(art: Article) -> str:
     return (art.lang or "").split("-")[0]
 
@@ -227,6 +253,22 @@ def _superlatives(text: str) -> set[str]:
 
 
 _ALL_NUMBER_WORDS = {word for table in NUMBER_WORDS.values() for word in table}
+# "17.000" or "1,200": a number grouped by thousands, which the anchors may read as 17 where the
+# figures of check.restated read the grouping of its language (17000).
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)")
+
+
+def regrouped(text: str) -> tuple[set[str], set[str]]:
+    """The number anchors a sentence's thousands groupings were misread as, and their right keys."""
+    wrong, right = set(), set()
+    for tok in _GROUPED.findall(text):
+        read, meant = {a for a in anchors(tok) if a.startswith("num:")}, restated.figures(tok)
+        if meant and read != meant:
+            wrong |= read - meant
+            right |= meant
+    return wrong, right
+
+
 def foreign_number_words(text: str, lang: str) -> set[str]:
     """The number anchors a sentence owes only to a word that is a number in another language ("sei",
     German "be", is Italian six): in a report whose language has a table of number words, no figure."""
@@ -294,7 +336,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
                     not (alias and _figure_given(alias, words, held, elsewhere)):
                 out.add(a)
         elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
-                a not in CURRENCY_STEMS and \
+                a not in CURRENCY_STEMS and not _name_in_another_form(a, elsewhere) and \
                 a not in restated.bare_heads(text, elsewhere.words, elsewhere.lower):
             out.add(a)
     return out
@@ -380,7 +422,8 @@ def find(ctx: Context) -> list[Finding]:
             if score < MIN_SCORE:
                 continue
             plain = POSSESSIVE.sub("", YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text))))
-            found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain) - \
+            misread, meant = regrouped(plain)
+            found = ((anchors(plain) - misread) | meant | _superlatives(plain)) - restated.days_of_month(plain) - \
                 foreign_number_words(plain, _lang(ctx.articles[ref.article]))
             names = name_words(ctx.articles[ref.article], ref.sentence, plain)
             if names is not None:

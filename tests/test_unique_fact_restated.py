@@ -203,3 +203,21 @@ def test_a_fact_given_with_a_translated_place_name_is_not_unique():
                "Since January more than 3,400 earthquakes have been recorded in East Africa, experts said."),
     )
     assert "séismes" not in found
+
+
+def test_a_title_and_a_date_line_are_no_facts():
+    assert unique_fact.is_heading("Floods Overwhelm Dorania Harbour Defences")
+    assert not unique_fact.is_heading("Floods overwhelmed the Dorania harbour defences.")
+    assert not unique_fact.is_heading("Maribel Korr said Dorania flooded twice")
+    assert unique_fact.DATELINE.search("Tuesday, March 4, 2031 | 07:15 PM IST")
+    assert not unique_fact.DATELINE.search("On March 4, 2031 at 07:15 the dam broke.")
+
+
+def test_a_rounded_figure_is_the_figure_another_report_gives():
+    found = unique(
+        ("de", "Die Partei Vorwärts gewann die Wahl in Dorania am Sonntag, teilte die Wahlleitung mit. "
+               "Es regnete. Die Grünen erlitten mit 12 Prozent schwere Verluste und landeten auf dem dritten Platz."),
+        ("de", "Die Partei Vorwärts hat die Wahl in Dorania am Sonntag gewonnen, so die Wahlleitung. "
+               "Die Grünen kamen nach einem schwachen Wahlkampf mit 12,3 Prozent auf Platz drei, hieß es."),
+    )
+    assert "12 Prozent" not in found

@@ -54,9 +54,21 @@ MIN_HEADING_LETTERS = 8
 
 
 def is_heading(text: str) -> bool:
-    """Whether a sentence is written in capitals, as a section heading is."""
+    """Whether a sentence is written in capitals, as a section heading is, or is a title: no closing
+    punctuation and every word of four letters or more capitalised ("Triumphs Overshadowed by
+    Upper-Stage Failure")."""
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
-    return len(letters) >= MIN_HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if len(letters) >= MIN_HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    long_words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    return len(long_words) >= TITLE_WORDS and not re.search(r"[.!?:;,\"”»)]\s*$", text.strip()) and \
+        all(w[0].isupper() for w in long_words)
+
+
+TITLE_WORDS = 3
+# A page's date line ("Wednesday, December 17, 2025 | 06:09 PM IST"): when it was published, no fact.
+DATELINE = re.compile(r"^\W*(?:\w+,?\s+)?(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w+\.?\s+\d{4})\s*[|,·•-]?\s*"
+                      r"\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
 
 
 # Calls to action of a page, not statements of a report: follow, subscribe, sign up, download, unlock,
@@ -131,6 +143,7 @@ class Elsewhere:
     figures: dict[str, list[Said]]
     lang: str
     by_prefix: dict[str, set[str]] = field(default_factory=dict)
+    by_rounding: dict[str, set[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +219,26 @@ def _name_in_another_form(word: str, elsewhere: Elsewhere) -> bool:
         if shared >= NAME_FORM_SHARE * min(len(word), len(other)):
             return True
     return False
+
+
+def _rounded_to(key: str, elsewhere: Elsewhere) -> set[str]:
+    """The figures other reports give with decimals that round to the whole number ``key`` ("16,4
+    Prozent" for "16 Prozent"): a rounded figure is the same figure."""
+    if elsewhere.by_rounding is None:
+        elsewhere.by_rounding = defaultdict(set)
+        for k in elsewhere.figures:
+            value = _value(k)
+            if value is not None and value != int(value):
+                elsewhere.by_rounding[f"num:{round(value)}"].add(k)
+    value = _value(key)
+    return elsewhere.by_rounding.get(key, set()) if value is not None and value == int(value) else set()
+
+
+def _value(key: str) -> float | None:
+    try:
+        return float(key[4:]) if key.startswith("num:") else None
+    except ValueError:
+        return None
 
 
 def _lang(art: Article) -> str:
@@ -333,7 +366,8 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
         elif a.startswith(("num:", "month:")):
             alias = (aliases or {}).get(a)
             if not _figure_given(a, words, held, elsewhere) and \
-                    not (alias and _figure_given(alias, words, held, elsewhere)):
+                    not (alias and _figure_given(alias, words, held, elsewhere)) and \
+                    not any(_figure_given(k, words, held, elsewhere) for k in _rounded_to(a, elsewhere)):
                 out.add(a)
         elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
                 a not in CURRENCY_STEMS and not _name_in_another_form(a, elsewhere) and \
@@ -415,7 +449,7 @@ def find(ctx: Context) -> list[Finding]:
             content = sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
-            if is_furniture(ref.text) or CAPTION.search(ref.text) or is_heading(ref.text) or \
+            if is_furniture(ref.text) or CAPTION.search(ref.text) or is_heading(ref.text) or DATELINE.search(ref.text) or \
                     EMBEDDED_POST.search(ref.text) or restated.PHOTO_CREDIT.search(ref.text):
                 continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)

@@ -143,7 +143,6 @@ class Elsewhere:
     figures: dict[str, list[Said]]
     lang: str
     by_prefix: dict[str, set[str]] = field(default_factory=dict)
-    by_rounding: dict[str, set[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -221,26 +220,6 @@ def _name_in_another_form(word: str, elsewhere: Elsewhere) -> bool:
     return False
 
 
-def _rounded_to(key: str, elsewhere: Elsewhere) -> set[str]:
-    """The figures other reports give with decimals that round to the whole number ``key`` ("16,4
-    Prozent" for "16 Prozent"): a rounded figure is the same figure."""
-    if elsewhere.by_rounding is None:
-        elsewhere.by_rounding = defaultdict(set)
-        for k in elsewhere.figures:
-            value = _value(k)
-            if value is not None and value != int(value):
-                elsewhere.by_rounding[f"num:{round(value)}"].add(k)
-    value = _value(key)
-    return elsewhere.by_rounding.get(key, set()) if value is not None and value == int(value) else set()
-
-
-def _value(key: str) -> float | None:
-    try:
-        return float(key[4:]) if key.startswith("num:") else None
-    except ValueError:
-        return None
-
-
 def _lang(art: Article) -> str:
     return (art.lang or "").split("-")[0]
 
@@ -286,22 +265,6 @@ def _superlatives(text: str) -> set[str]:
 
 
 _ALL_NUMBER_WORDS = {word for table in NUMBER_WORDS.values() for word in table}
-# "17.000" or "1,200": a number grouped by thousands, which the anchors may read as 17 where the
-# figures of check.restated read the grouping of its language (17000).
-_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)")
-
-
-def regrouped(text: str) -> tuple[set[str], set[str]]:
-    """The number anchors a sentence's thousands groupings were misread as, and their right keys."""
-    wrong, right = set(), set()
-    for tok in _GROUPED.findall(text):
-        read, meant = {a for a in anchors(tok) if a.startswith("num:")}, restated.figures(tok)
-        if meant and read != meant:
-            wrong |= read - meant
-            right |= meant
-    return wrong, right
-
-
 def foreign_number_words(text: str, lang: str) -> set[str]:
     """The number anchors a sentence owes only to a word that is a number in another language ("sei",
     German "be", is Italian six): in a report whose language has a table of number words, no figure."""
@@ -366,8 +329,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
         elif a.startswith(("num:", "month:")):
             alias = (aliases or {}).get(a)
             if not _figure_given(a, words, held, elsewhere) and \
-                    not (alias and _figure_given(alias, words, held, elsewhere)) and \
-                    not any(_figure_given(k, words, held, elsewhere) for k in _rounded_to(a, elsewhere)):
+                    not (alias and _figure_given(alias, words, held, elsewhere)):
                 out.add(a)
         elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
                 a not in CURRENCY_STEMS and not _name_in_another_form(a, elsewhere) and \
@@ -456,8 +418,7 @@ def find(ctx: Context) -> list[Finding]:
             if score < MIN_SCORE:
                 continue
             plain = POSSESSIVE.sub("", YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text))))
-            misread, meant = regrouped(plain)
-            found = ((anchors(plain) - misread) | meant | _superlatives(plain)) - restated.days_of_month(plain) - \
+            found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain) - \
                 foreign_number_words(plain, _lang(ctx.articles[ref.article]))
             names = name_words(ctx.articles[ref.article], ref.sentence, plain)
             if names is not None:

@@ -196,3 +196,16 @@ def test_a_title_and_a_date_line_are_no_facts():
     assert not unique_fact.is_heading("Maribel Korr said Dorania flooded twice")
     assert unique_fact.DATELINE.search("Tuesday, March 4, 2031 | 07:15 PM IST")
     assert not unique_fact.DATELINE.search("On March 4, 2031 at 07:15 the dam broke.")
+
+
+def test_a_report_alone_in_its_language_and_script_is_compared_by_its_figures():
+    """A Russian report among English ones shares no word with them: a figure another report gives is
+    the evidence that it restates, and a name in a script no other report writes cannot be new."""
+    found = unique(
+        ("en", "Floods hit the town of Dorania on Tuesday, the regional council said. Rescue teams worked all "
+               "night. Officials later confirmed that 62 people had died in the floods across the whole region."),
+        ("ru", "Наводнение обрушилось на город Доранию во вторник. Спасатели работали всю ночь. "
+               "Власти сообщили, что в Кестрельском районе погибли 62 человека."),
+        ("en", "Floods struck Dorania on Tuesday, the council said. A bridge collapsed near the harbour."),
+    )
+    assert "62 человека" not in found

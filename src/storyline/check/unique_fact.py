@@ -143,6 +143,10 @@ class Elsewhere:
     figures: dict[str, list[Said]]
     lang: str
     by_prefix: dict[str, set[str]] = field(default_factory=dict)
+    # The report is the only one in its language and writes another script than Latin: it can share
+    # no word with the others, so a figure another report gives anywhere is given, and a name in its
+    # script cannot be compared, so it is no evidence of a new fact.
+    alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,7 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
     lower: list[set[str]] = [set() for _ in ctx.articles]
     figures: list[dict[str, list[Said]]] = [defaultdict(list) for _ in ctx.articles]
     langs = [_lang(a) for a in ctx.articles]
+    latin = [_mostly_latin(a.text) for a in ctx.articles]
     for ref in ctx.refs:
         stems = set(ref.stems) | _joined(ref.text)
         words[ref.article] |= stems
@@ -179,6 +184,8 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
     out = []
     for a_i in range(len(ctx.articles)):
         other = Elsewhere(set(), set().union(*lower), defaultdict(list), langs[a_i])
+        other.alone = bool(langs[a_i]) and not latin[a_i] and \
+            langs[a_i] not in {lang for b_i, lang in enumerate(langs) if b_i != a_i}
         for b_i in range(len(ctx.articles)):
             if b_i != a_i:
                 other.words |= words[b_i]
@@ -199,6 +206,14 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
 # "Afrique"/"Africa", "Virginie"/"Virginia", "Indien"/"Indian": a name in another language keeps its
 # beginning and changes its ending. Two words of five letters or more that share their first four
 # letters and at least 60% of the shorter one are one name in two forms.
+def _mostly_latin(text: str) -> bool:
+    """Whether most letters of a text are Latin: a report in another script (Greek, Cyrillic, Arabic,
+    Devanagari) shares no word with the others, only figures and, transliterated, names."""
+    letters = [c for c in text[:2000] if c.isalpha()]
+    return not letters or sum(1 for c in letters if c <= "\u024f") >= 0.5 * len(letters)
+
+
+_LATIN = re.compile(r"^[a-z0-9\u00c0-\u024f]+$")
 NAME_FORM_PREFIX = 4
 NAME_FORM_SHARE = 0.6
 MIN_NAME_FORM = 5
@@ -296,6 +311,8 @@ def _figure_given(key: str, words: set[str], figures: set[str], elsewhere: Elsew
     deaths" and "17.000 cas ... 517 décès": two figures together are the same fact in any wording or
     language); or, in a report in another language, beside a cognate ("acquittal"/"acquittement")."""
     others = figures - {key}
+    if elsewhere.alone and elsewhere.figures.get(key):
+        return True
     for said in elsewhere.figures.get(key, []):
         if (words - {key}) & said.stems or others & said.figures:
             return True
@@ -333,6 +350,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
                 out.add(a)
         elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
                 a not in CURRENCY_STEMS and not _name_in_another_form(a, elsewhere) and \
+                not (elsewhere.alone and not _LATIN.match(a)) and \
                 a not in restated.bare_heads(text, elsewhere.words, elsewhere.lower):
             out.add(a)
     return out

@@ -53,6 +53,7 @@ def test_weekdays_and_name_heads_are_no_names():
 
 def test_scare_quotes_are_not_a_quote():
     assert not restated.real_quote('He called the plan a "disaster" and the deal "a trap".')
+    assert not restated.real_quote("Ils étaient une trentaine de « Messieurs-tout-le-monde » au procès.")
     assert restated.real_quote('"We will rebuild every house," she said.')
     assert restated.real_quote("« Nous reconstruirons tout, a-t-elle dit.")
 
@@ -190,7 +191,9 @@ def test_a_name_in_another_language_is_no_new_name():
     assert not unique_fact._name_in_another_form("multiples", elsewhere)
 
 
-def test_a_title_and_a_date_line_are_no_facts():
+def test_a_title_a_date_line_and_a_question_are_no_facts():
+    assert unique_fact.is_question("Is the Dorania harbour wall really the tallest in the region?")
+    assert not unique_fact.is_question('"Why did the harbour wall fail?" asked the mayor of Dorania.')
     assert unique_fact.is_heading("Floods Overwhelm Dorania Harbour Defences")
     assert not unique_fact.is_heading("Floods overwhelmed the Dorania harbour defences.")
     assert not unique_fact.is_heading("Maribel Korr said Dorania flooded twice")

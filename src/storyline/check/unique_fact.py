@@ -66,6 +66,12 @@ def is_heading(text: str) -> bool:
 
 
 TITLE_WORDS = 3
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence is a question of the writer's (a reader's comment, a teaser): it asserts
+    nothing. A quoted question is someone's words and stays."""
+    return text.rstrip().endswith("?") and not QUOTE_MARK.search(text)
 # A page's date line ("Wednesday, December 17, 2025 | 06:09 PM IST"): when it was published, no fact.
 DATELINE = re.compile(r"^\W*(?:\w+,?\s+)?(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w+\.?\s+\d{4})\s*[|,·•-]?\s*"
                       r"\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
@@ -430,6 +436,7 @@ def find(ctx: Context) -> list[Finding]:
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
             if is_furniture(ref.text) or CAPTION.search(ref.text) or is_heading(ref.text) or DATELINE.search(ref.text) or \
+                    is_question(ref.text) or \
                     EMBEDDED_POST.search(ref.text) or restated.PHOTO_CREDIT.search(ref.text):
                 continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)

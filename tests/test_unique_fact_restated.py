@@ -9,6 +9,7 @@ import pytest
 
 from storyline.analyze import analyze
 from storyline.check import compare, restated, unique_fact
+from storyline.lang.fold import fold_word, stem
 from storyline.model import Article
 
 LEDE_EN = "Floods hit the town of Dorania on Tuesday, the regional council said. Rescue teams worked all night. "
@@ -212,3 +213,11 @@ def test_a_report_alone_in_its_language_and_script_is_compared_by_its_figures():
         ("en", "Floods struck Dorania on Tuesday, the council said. A bridge collapsed near the harbour."),
     )
     assert "62 человека" not in found
+
+
+def test_a_nationality_or_a_place_in_another_language_is_no_new_name():
+    elsewhere = unique_fact.Elsewhere({"spain", "sinner"}, set(), {}, "en")
+    assert unique_fact._known_place_or_nationality("spaniard", elsewhere)
+    assert unique_fact._known_place_or_nationality(stem(fold_word("Espagne")), elsewhere)
+    assert not unique_fact._known_place_or_nationality(stem(fold_word("Portugal")), elsewhere)
+    assert not unique_fact._known_place_or_nationality("kestrel", elsewhere)

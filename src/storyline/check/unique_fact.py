@@ -26,6 +26,7 @@ from storyline.check.context import Context
 from storyline.check.text import anchors, tokens
 from storyline.lang.fold import fold_word, stem
 from storyline.lang.numbers import ANY_LANGUAGE_NUMBER_WORDS, NUMBER_WORDS
+from storyline.lang.places import PLACES
 from storyline.lang.terms import CURRENCIES
 from storyline.model import Article, Finding
 
@@ -225,6 +226,32 @@ NAME_FORM_SHARE = 0.6
 MIN_NAME_FORM = 5
 
 
+def _place_keys() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """From the gazetteer: the stems of demonyms ("Spaniard", "espagnol"), and for each stem of a
+    place's spelling the stems of all its spellings ("espagne": spain, españa, spanien ...)."""
+    spellings: dict[str, set[str]] = defaultdict(set)
+    demonyms = set()
+    for spelling, (canonical, kind) in PLACES.items():
+        if " " in spelling:
+            continue
+        key = stem(fold_word(spelling))
+        if kind == "demonym":
+            demonyms.add(key)
+        else:
+            spellings[canonical].add(key)
+    forms = {key: frozenset(keys) for keys in spellings.values() for key in keys}
+    return frozenset(demonyms), forms
+
+
+DEMONYMS, PLACE_FORMS = _place_keys()
+
+
+def _known_place_or_nationality(word: str, elsewhere: Elsewhere) -> bool:
+    """Whether a name is a nationality ("the Spaniard": a person the story names otherwise) or a place
+    another report names in another language ("Espagne" where others write "Spain")."""
+    return word in DEMONYMS or bool(PLACE_FORMS.get(word, frozenset()) & elsewhere.words)
+
+
 def _name_in_another_form(word: str, elsewhere: Elsewhere) -> bool:
     """Whether another report writes the name ``word`` (a stem) in another language's form: a word the
     story never writes in lower case (a name, not "multiple" for "Múltiples")."""
@@ -357,6 +384,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
         elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
                 a not in CURRENCY_STEMS and not _name_in_another_form(a, elsewhere) and \
                 not (elsewhere.alone and not _LATIN.match(a)) and \
+                not _known_place_or_nationality(a, elsewhere) and \
                 a not in restated.bare_heads(text, elsewhere.words, elsewhere.lower):
             out.add(a)
     return out

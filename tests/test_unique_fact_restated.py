@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze import analyze
-from storyline.check import compare, restated
+from storyline.check import compare, restated, unique_fact
+from storyline.lang.fold import fold_word, stem
 from storyline.model import Article
 
 LEDE_EN = "Floods hit the town of Dorania on Tuesday, the regional council said. Rescue teams worked all night. "
@@ -53,6 +54,7 @@ def test_weekdays_and_name_heads_are_no_names():
 
 def test_scare_quotes_are_not_a_quote():
     assert not restated.real_quote('He called the plan a "disaster" and the deal "a trap".')
+    assert not restated.real_quote("Ils étaient une trentaine de « Messieurs-tout-le-monde » au procès.")
     assert restated.real_quote('"We will rebuild every house," she said.')
     assert restated.real_quote("« Nous reconstruirons tout, a-t-elle dit.")
 
@@ -135,3 +137,87 @@ def test_a_caption_and_scare_quotes_are_no_facts_a_real_quote_is(case):
     found = unique(("en", FLOOD + text), ("en", FLOOD_OTHER + other))
     assert not any(needle in found for needle in dropped)
     assert all(needle in found for needle in kept)
+
+
+# misreadings of a sentence: a period or a count is no superlative, a word that is a number in another
+# language is no figure, a currency is no name
+
+
+def test_a_period_or_a_count_is_no_superlative():
+    assert unique_fact._superlatives("The dam broke for the fourth time since March last year.") == set()
+    assert unique_fact._superlatives("They lost two wickets inside the first five overs.") == set()
+    assert unique_fact._superlatives("It is due in the first quarter of 2031.") == set()
+    assert unique_fact._superlatives("the first consignment left Dorania") == {"most:first consignment"}
+
+
+def test_a_number_word_of_another_language_is_no_figure():
+    assert unique_fact.foreign_number_words("Es sei nicht sicher, ob es zum Kauf komme.", "de") == {"num:6"}
+    assert unique_fact.foreign_number_words("Sono sei le vittime a Dorania.", "it") == set()
+    assert unique_fact.foreign_number_words("Just one member of the board dissented.", "en") == set()
+    # a language without a table of number words keeps every reading
+    assert unique_fact.foreign_number_words("Es sei nicht sicher.", "") == set()
+
+
+def test_a_currency_is_a_unit_not_a_name():
+    """"Rupees" and "US Dollars" are no names: a sentence whose only new words are currencies and whose
+    figure another report gives beside the same words is no fact of its own."""
+    base = "The Vedran central bank cut the reserve ratio by 100 basis points on Friday, Governor Ilsa Marrow said. "
+    found = unique(
+        ("en", base + "Markets in Dorania rose sharply on the news. The step frees liquidity of Rupees 3.5 lakh crore."),
+        ("en", base + "Lenders welcomed the step at once. Analysts at Korvel said lenders, hit by weak deposits and "
+                      "slow loan growth this autumn, would welcome the extra 3.5 lakh crore of liquidity."),
+    )
+    assert "frees liquidity" not in found
+
+
+def test_a_report_repeating_its_corroborated_lede_adds_no_fact():
+    """The body repeats the lede's figure ("position 7"); another report gives the lede in other words
+    ("seventh"), so the lede is corroborated and its repetition is no fact of its own."""
+    found = unique(
+        ("en", "Mira Kostel won the Dorania Open final on Sunday and climbed to position 7 in the rankings. "
+               "The crowd cheered for an hour. Such a result catapults her to position 7, her coach said."),
+        ("en", "Mira Kostel won the Dorania Open final on Sunday and rose to seventh in the rankings. "
+               "Rain delayed the start by two hours."),
+    )
+    assert "catapults" not in found
+    assert "Rain delayed" in found
+
+
+def test_a_name_in_another_language_is_no_new_name():
+    """"Afrique" is "Africa"; "Kestenholz" is no form of "Kestrel": they share too short a beginning."""
+    elsewhere = unique_fact.Elsewhere({"africa", "kestrel", "multipl"}, {"multipl"}, {}, "en")
+    assert unique_fact._name_in_another_form("afriqu", elsewhere)
+    assert not unique_fact._name_in_another_form("kestenholz", elsewhere)
+    # a word the story writes in lower case is no name ("multiple" for "Múltiples")
+    assert not unique_fact._name_in_another_form("multiples", elsewhere)
+
+
+def test_a_title_a_date_line_and_a_question_are_no_facts():
+    assert unique_fact.is_question("Is the Dorania harbour wall really the tallest in the region?")
+    assert not unique_fact.is_question('"Why did the harbour wall fail?" asked the mayor of Dorania.')
+    assert unique_fact.is_heading("Floods Overwhelm Dorania Harbour Defences")
+    assert not unique_fact.is_heading("Floods overwhelmed the Dorania harbour defences.")
+    assert not unique_fact.is_heading("Maribel Korr said Dorania flooded twice")
+    assert unique_fact.DATELINE.search("Tuesday, March 4, 2031 | 07:15 PM IST")
+    assert not unique_fact.DATELINE.search("On March 4, 2031 at 07:15 the dam broke.")
+
+
+def test_a_report_alone_in_its_language_and_script_is_compared_by_its_figures():
+    """A Russian report among English ones shares no word with them: a figure another report gives is
+    the evidence that it restates, and a name in a script no other report writes cannot be new."""
+    found = unique(
+        ("en", "Floods hit the town of Dorania on Tuesday, the regional council said. Rescue teams worked all "
+               "night. Officials later confirmed that 62 people had died in the floods across the whole region."),
+        ("ru", "Наводнение обрушилось на город Доранию во вторник. Спасатели работали всю ночь. "
+               "Власти сообщили, что в Кестрельском районе погибли 62 человека."),
+        ("en", "Floods struck Dorania on Tuesday, the council said. A bridge collapsed near the harbour."),
+    )
+    assert "62 человека" not in found
+
+
+def test_a_nationality_or_a_place_in_another_language_is_no_new_name():
+    elsewhere = unique_fact.Elsewhere({"spain", "sinner"}, set(), {}, "en")
+    assert unique_fact._known_place_or_nationality("spaniard", elsewhere)
+    assert unique_fact._known_place_or_nationality(stem(fold_word("Espagne")), elsewhere)
+    assert not unique_fact._known_place_or_nationality(stem(fold_word("Portugal")), elsewhere)
+    assert not unique_fact._known_place_or_nationality("kestrel", elsewhere)

@@ -122,11 +122,13 @@ def bare_heads(text: str, known: set[str], common: set[str]) -> set[str]:
 def real_quote(text: str) -> bool:
     """Whether a sentence quotes someone: a span of three words or more between quote marks, or a quote
     that runs on past the sentence (an odd number of marks). One or two words in quote marks ("the
-    'monster'", "a 'full refund'") are scare quotes or a term, no statement of the person."""
+    'monster'", "a 'full refund'", "« Monsieur-tout-le-monde »": a hyphenated compound is one word)
+    are scare quotes or a term, no statement of the person."""
     marks = [m.start() for m in QUOTE_MARK.finditer(text)]
     if len(marks) % 2:
         return True
-    return any(len(re.findall(r"[^\W_]+", text[a + 1:b])) >= MIN_QUOTE_WORDS for a, b in zip(marks[::2], marks[1::2], strict=True))
+    return any(len(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text[a + 1:b])) >= MIN_QUOTE_WORDS
+               for a, b in zip(marks[::2], marks[1::2], strict=True))
 
 
 def cognate(a: str, b: str) -> bool:

@@ -16,14 +16,18 @@ person no other report quotes said is a fact even when every name in it is known
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.check import restated
 from storyline.check.context import Context
 from storyline.check.text import anchors, tokens
 from storyline.lang.fold import fold_word, stem
+from storyline.lang.numbers import ANY_LANGUAGE_NUMBER_WORDS, NUMBER_WORDS
+from storyline.lang.places import PLACES
+from storyline.lang.terms import CURRENCIES
 from storyline.model import Article, Finding
 
 FIRSTS = re.compile(r"\b(first|last|largest|biggest|record|highest|lowest|only|primer[oa]?|premi[eè]re?|erste)\b",
@@ -51,9 +55,27 @@ MIN_HEADING_LETTERS = 8
 
 
 def is_heading(text: str) -> bool:
-    """Whether a sentence is written in capitals, as a section heading is."""
+    """Whether a sentence is written in capitals, as a section heading is, or is a title: no closing
+    punctuation and every word of four letters or more capitalised ("Triumphs Overshadowed by
+    Upper-Stage Failure")."""
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
-    return len(letters) >= MIN_HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if len(letters) >= MIN_HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    long_words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    return len(long_words) >= TITLE_WORDS and not re.search(r"[.!?:;,\"”»)]\s*$", text.strip()) and \
+        all(w[0].isupper() for w in long_words)
+
+
+TITLE_WORDS = 3
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence is a question of the writer's (a reader's comment, a teaser): it asserts
+    nothing. A quoted question is someone's words and stays."""
+    return text.rstrip().endswith("?") and not QUOTE_MARK.search(text)
+# A page's date line ("Wednesday, December 17, 2025 | 06:09 PM IST"): when it was published, no fact.
+DATELINE = re.compile(r"^\W*(?:\w+,?\s+)?(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w+\.?\s+\d{4})\s*[|,·•-]?\s*"
+                      r"\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
 
 
 # Calls to action of a page, not statements of a report: follow, subscribe, sign up, download, unlock,
@@ -88,6 +110,8 @@ def is_furniture(text: str) -> bool:
     """Whether a sentence is page furniture: a call to action, a cookie notice, a share widget."""
     return bool(FURNITURE.search(text)) or len({m.lower() for m in _NETWORKS.findall(text)}) >= 3
 MIN_SCORE = 2.0
+# "US Dollars", "Rupees": a currency written with a capital is the unit of a figure, no name.
+CURRENCY_STEMS = frozenset(stem(fold_word(word)) for word in CURRENCIES)
 NOUNS_CAPITALISED = {"de", "lb"}
 # A report's first sentences state the story, in its own words or language; there only a figure or a
 # superlative no other report gives is a fact of its own, not a name (a translated one looks new).
@@ -125,6 +149,11 @@ class Elsewhere:
     lower: set[str]
     figures: dict[str, list[Said]]
     lang: str
+    by_prefix: dict[str, set[str]] = field(default_factory=dict)
+    # The report is the only one in its language and writes another script than Latin: it can share
+    # no word with the others, so a figure another report gives anywhere is given, and a name in its
+    # script cannot be compared, so it is no evidence of a new fact.
+    alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,11 +169,14 @@ def _lower_words(text: str) -> set[str]:
 
 
 def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
-    """For each report, what the other reports say (see ``Elsewhere``)."""
+    """For each report, what the other reports say (see ``Elsewhere``), and the figures of its own
+    sentences that other reports corroborate: a report that repeats in its body a figure of its
+    corroborated lede ("it climbs to No. 3") restates a shared claim, it adds none."""
     words: list[set[str]] = [set() for _ in ctx.articles]
     lower: list[set[str]] = [set() for _ in ctx.articles]
     figures: list[dict[str, list[Said]]] = [defaultdict(list) for _ in ctx.articles]
     langs = [_lang(a) for a in ctx.articles]
+    latin = [_mostly_latin(a.text) for a in ctx.articles]
     for ref in ctx.refs:
         stems = set(ref.stems) | _joined(ref.text)
         words[ref.article] |= stems
@@ -159,13 +191,81 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
     out = []
     for a_i in range(len(ctx.articles)):
         other = Elsewhere(set(), set().union(*lower), defaultdict(list), langs[a_i])
+        other.alone = bool(langs[a_i]) and not latin[a_i] and \
+            langs[a_i] not in {lang for b_i, lang in enumerate(langs) if b_i != a_i}
         for b_i in range(len(ctx.articles)):
             if b_i != a_i:
                 other.words |= words[b_i]
                 for key, sentences in figures[b_i].items():
                     other.figures[key].extend(sentences)
         out.append(other)
+    for pos, ref in enumerate(ctx.refs):
+        if ctx.claims[ctx.claim_of[pos]].status == "single-source":
+            continue
+        keys = restated.figures(ref.text) | {a for a in anchors(ref.text) if a.startswith("num:")}
+        said = Said(frozenset(set(ref.stems) | _joined(ref.text)),
+                    frozenset(k for k in keys if not is_year(k)), langs[ref.article])
+        for key in said.figures:
+            out[ref.article].figures[key].append(said)
     return out
+
+
+# "Afrique"/"Africa", "Virginie"/"Virginia", "Indien"/"Indian": a name in another language keeps its
+# beginning and changes its ending. Two words of five letters or more that share their first four
+# letters and at least 60% of the shorter one are one name in two forms.
+def _mostly_latin(text: str) -> bool:
+    """Whether most letters of a text are Latin: a report in another script (Greek, Cyrillic, Arabic,
+    Devanagari) shares no word with the others, only figures and, transliterated, names."""
+    letters = [c for c in text[:2000] if c.isalpha()]
+    return not letters or sum(1 for c in letters if c <= "\u024f") >= 0.5 * len(letters)
+
+
+_LATIN = re.compile(r"^[a-z0-9\u00c0-\u024f]+$")
+NAME_FORM_PREFIX = 4
+NAME_FORM_SHARE = 0.6
+MIN_NAME_FORM = 5
+
+
+def _place_keys() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """From the gazetteer: the stems of demonyms ("Spaniard", "espagnol"), and for each stem of a
+    place's spelling the stems of all its spellings ("espagne": spain, españa, spanien ...)."""
+    spellings: dict[str, set[str]] = defaultdict(set)
+    demonyms = set()
+    for spelling, (canonical, kind) in PLACES.items():
+        if " " in spelling:
+            continue
+        key = stem(fold_word(spelling))
+        if kind == "demonym":
+            demonyms.add(key)
+        else:
+            spellings[canonical].add(key)
+    forms = {key: frozenset(keys) for keys in spellings.values() for key in keys}
+    return frozenset(demonyms), forms
+
+
+DEMONYMS, PLACE_FORMS = _place_keys()
+
+
+def _known_place_or_nationality(word: str, elsewhere: Elsewhere) -> bool:
+    """Whether a name is a nationality ("the Spaniard": a person the story names otherwise) or a place
+    another report names in another language ("Espagne" where others write "Spain")."""
+    return word in DEMONYMS or bool(PLACE_FORMS.get(word, frozenset()) & elsewhere.words)
+
+
+def _name_in_another_form(word: str, elsewhere: Elsewhere) -> bool:
+    """Whether another report writes the name ``word`` (a stem) in another language's form: a word the
+    story never writes in lower case (a name, not "multiple" for "Múltiples")."""
+    if len(word) < MIN_NAME_FORM:
+        return False
+    if not elsewhere.by_prefix:
+        for w in elsewhere.words:
+            if len(w) >= MIN_NAME_FORM and not w.startswith(("num:", "month:")) and w not in elsewhere.lower:
+                elsewhere.by_prefix.setdefault(w[:NAME_FORM_PREFIX], set()).add(w)
+    for other in elsewhere.by_prefix.get(word[:NAME_FORM_PREFIX], ()):
+        shared = len(os.path.commonprefix([word, other]))
+        if shared >= NAME_FORM_SHARE * min(len(word), len(other)):
+            return True
+    return False
 
 
 def _lang(art: Article) -> str:
@@ -190,6 +290,12 @@ def fiscal_years(text: str) -> set[str]:
 
 
 _SUPERLATIVE = re.compile(FIRSTS.pattern + r"\s+(?:[\w-]+\s+)??([^\W\d_][\w-]{3,})", re.IGNORECASE)
+# "last year", "the first quarter", "the first five overs": a period of the calendar or a count of
+# the first few, not a record; the date or figure beside it is what a reader could check.
+PERIOD_OR_COUNT = re.compile(
+    r"\b(?:first|last|primer[oa]?|premi[eè]re?|erste)[sn]?\s+(?:year|week|month|night|weekend|season|quarter|half|"
+    r"semestre|trimestre|semester|quartal|jahr|woche|monat|año|semana|mes|année|semaine|mois)s?\b",
+    re.IGNORECASE)
 
 
 def _joined(text: str) -> set[str]:
@@ -199,8 +305,25 @@ def _joined(text: str) -> set[str]:
 
 def _superlatives(text: str) -> set[str]:
     """"first consignment", "record high" as keys: a superlative and the thing it is said of is a
-    checkable claim of its own ("the first consignment" is not "the first phase")."""
-    return {f"most:{m.group(1).lower()} {stem(fold_word(m.group(2)))}" for m in _SUPERLATIVE.finditer(text)}
+    checkable claim of its own ("the first consignment" is not "the first phase"). A period ("last
+    year") or a count ("the first five overs") is none (``PERIOD_OR_COUNT``)."""
+    text = PERIOD_OR_COUNT.sub(" ", text)
+    return {f"most:{m.group(1).lower()} {stem(fold_word(m.group(2)))}" for m in _SUPERLATIVE.finditer(text)
+            if fold_word(m.group(2)) not in ANY_LANGUAGE_NUMBER_WORDS and fold_word(m.group(2)) not in _ALL_NUMBER_WORDS}
+
+
+_ALL_NUMBER_WORDS = {word for table in NUMBER_WORDS.values() for word in table}
+def foreign_number_words(text: str, lang: str) -> set[str]:
+    """The number anchors a sentence owes only to a word that is a number in another language ("sei",
+    German "be", is Italian six): in a report whose language has a table of number words, no figure."""
+    if lang not in NUMBER_WORDS:
+        return set()
+    table = NUMBER_WORDS[lang] | ({"one": 1} if lang == "en" else {})
+    words = {fold_word(tok) for tok in tokens(text)}
+    foreign = {f"num:{ANY_LANGUAGE_NUMBER_WORDS[w]}" for w in words if w in ANY_LANGUAGE_NUMBER_WORDS and w not in table}
+    written = {f"num:{table[w]}" for w in words if w in table} | \
+        {a for tok in tokens(text) if tok[0].isdigit() for a in anchors(tok)}
+    return foreign - written
 
 
 def _superlative_words(text: str) -> set[str]:
@@ -221,6 +344,8 @@ def _figure_given(key: str, words: set[str], figures: set[str], elsewhere: Elsew
     deaths" and "17.000 cas ... 517 décès": two figures together are the same fact in any wording or
     language); or, in a report in another language, beside a cognate ("acquittal"/"acquittement")."""
     others = figures - {key}
+    if elsewhere.alone and elsewhere.figures.get(key):
+        return True
     for said in elsewhere.figures.get(key, []):
         if (words - {key}) & said.stems or others & said.figures:
             return True
@@ -235,7 +360,8 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
     no other report uses anywhere, a number or month no other report writes beside any of this
     sentence's words or other figures (``_figure_given``; ``figures`` are the sentence's own, the
     number and month anchors of ``found`` unless given). A weekday is no name (it dates a fact), nor
-    is a capitalised word the story also writes in lower case (a title, a noun at a heading's start).
+    is a capitalised word the story also writes in lower case (a title, a noun at a heading's start),
+    nor a currency ("US Dollars": a unit).
     Nor is a title or a common noun heading a name no new word stands beside (``restated.bare_heads``
     of ``text``: "ECB President"). ``aliases`` name a figure in another unit ("25 basis points" is
     also 0.25 percentage points)."""
@@ -256,6 +382,9 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
                     not (alias and _figure_given(alias, words, held, elsewhere)):
                 out.add(a)
         elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
+                a not in CURRENCY_STEMS and not _name_in_another_form(a, elsewhere) and \
+                not (elsewhere.alone and not _LATIN.match(a)) and \
+                not _known_place_or_nationality(a, elsewhere) and \
                 a not in restated.bare_heads(text, elsewhere.words, elsewhere.lower):
             out.add(a)
     return out
@@ -334,19 +463,22 @@ def find(ctx: Context) -> list[Finding]:
             content = sum(1 for s in ref.stems if not s.startswith(("num:", "month:")))
             if len(tokens(ref.text)) < MIN_WORDS or content < MIN_CONTENT:
                 continue  # too short, or a date line / byline rather than a statement
-            if is_furniture(ref.text) or CAPTION.search(ref.text) or is_heading(ref.text) or \
+            if is_furniture(ref.text) or CAPTION.search(ref.text) or is_heading(ref.text) or DATELINE.search(ref.text) or \
+                    is_question(ref.text) or \
                     EMBEDDED_POST.search(ref.text) or restated.PHOTO_CREDIT.search(ref.text):
                 continue
             score, what = checkability(ctx, ref.article, ref.sentence, ref.text)
             if score < MIN_SCORE:
                 continue
             plain = POSSESSIVE.sub("", YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text))))
-            found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain)
+            found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain) - \
+                foreign_number_words(plain, _lang(ctx.articles[ref.article]))
             names = name_words(ctx.articles[ref.article], ref.sentence, plain)
             if names is not None:
                 found = {a for a in found if a.startswith(("num:", "month:", "most:")) or a in names}
             figures = {a for a in found if a.startswith(("num:", "month:"))} | restated.figures(plain)
-            new = novel(ref.stems, found, elsewhere[ref.article], figures, restated.basis_points(plain), plain)
+            new = novel(ref.stems, found, elsewhere[ref.article], figures,
+                        restated.basis_points(plain), plain)
             if ref.sentence < LEDE:
                 new = {a for a in new if a.startswith(("num:", "most:")) and not is_year(a)}
             if not new and not restated.real_quote(ref.text) and \

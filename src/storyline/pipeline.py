@@ -16,6 +16,7 @@ import itertools
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import Pool
@@ -107,8 +108,28 @@ def _worker_pool(n: int) -> Iterator[Pool]:
         pool = multiprocessing.get_context("fork").Pool(n, initializer=_leave_signals_to_the_parent)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-    with pool:
+    try:
         yield pool
+    except BaseException:  # interrupted, failed, or closed before its end
+        _terminate_within(pool, STOP_WAIT)
+        raise
+    pool.terminate()
+
+
+STOP_WAIT = 10.0  # seconds an interrupted run waits for its pool to stop before it leaves it behind
+
+
+def _terminate_within(pool: Pool, seconds: float) -> None:
+    """Stop a pool that was interrupted mid-run, waiting at most ``seconds``.
+
+    Why not plain ``Pool.terminate``: once in a while it waits forever on a queue lock that a worker
+    held when it was stopped (most likely a worker writing a large result as the pool shut down), and an interrupted
+    ingest then hung after printing its last line. Nothing of the pool is needed after an interrupt,
+    so the stop runs in a daemon thread and is left behind if it has not finished in time; the workers
+    die with this process anyway (PR_SET_PDEATHSIG) and multiprocessing's exit handler stops them."""
+    stopper = threading.Thread(target=pool.terminate, name="storyline-pool-stop", daemon=True)
+    stopper.start()
+    stopper.join(seconds)
 
 
 def _leave_signals_to_the_parent() -> None:

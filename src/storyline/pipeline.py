@@ -94,8 +94,8 @@ _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 @contextlib.contextmanager
 def _worker_pool(n: int) -> Iterator[Pool]:
-    """A pool whose workers leave Ctrl-C and SIGTERM to the calling process, which stops the pool in
-    order (``Pool.terminate``) when it is interrupted.
+    """A pool whose workers leave Ctrl-C and SIGTERM to the calling process, which stops the pool
+    (``Pool.terminate``) when it is done, and waits at most STOP_WAIT for that when it is interrupted.
 
     Without this each worker printed its own KeyboardInterrupt traceback, and a worker killed by a
     SIGTERM sent to the whole group could die holding the pool's queue lock, so that stopping the

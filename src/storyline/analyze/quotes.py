@@ -53,6 +53,8 @@ def _stop(text: str, lo: int, hi: int) -> re.Match[str] | None:
         if m.group() != "." or not _ABBREVIATION.search(text, max(lo, m.start() - 8), m.start()):
             return m
     return None
+
+
 _INTRO_ENDS = (":", ",", "—", "–")
 _THAT = re.compile(
     r"^\s*(?:(?:to\s+)?(?:reporters|journalists|lawmakers|parliament|the\s+\w+|him|her|them|us|me|[A-Z][\w.]+)\s+)?"
@@ -286,11 +288,10 @@ def _direct_quote(
     )
     # a speech verb with someone saying it, even someone unresolved ("he called it “a hoax”"), or a
     # speech word in the clause that leads to it ("by saying “too many”", "who called him “a hero”")
-    has_verb = not programme and any(a is not None and a.subject is not None
-                   for a in (tail_act, head_act, *(a for a in head_acts if a.framing))
-                   ) or not programme and (_voiced(text, _clause_start(text, head_lo, seg.outer_start),
-                                                   seg.outer_start, doc.lang)
-                                           or _voiced_after(text, seg.outer_end, doc.lang))
+    has_verb = not programme and (
+        any(a is not None and a.subject is not None for a in (tail_act, head_act, *(a for a in head_acts if a.framing)))
+        or _voiced(text, _clause_start(text, head_lo, seg.outer_start), seg.outer_start, doc.lang)
+        or _voiced_after(text, seg.outer_end, doc.lang))
     if chosen is not None:
         q.speaker, q.speaker_role = chosen.speaker, chosen.role
         q.speaker_mention = chosen.subject.text if chosen.subject else None

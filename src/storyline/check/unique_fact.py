@@ -10,15 +10,16 @@ its numbers, months or names appears in no other report, or it quotes someone. A
 every number and name the other reports also give is the shared story in other words (a lede the
 alignment did not link to the others' ledes), not a fact of its own. A year another report writes
 dates a fact rather than being one ("FY26" writes 2026; "the 2005 Regulations" names a text); in
-German, where every noun is capitalised, only the words of names count as names; a heading in capitals and a citation marker's digits are no facts. What a
-person no other report quotes said is a fact even when every name in it is known.
+German, where every noun is capitalised, only the words of names count as names; a heading in
+capitals and a citation marker's digits are no facts. What a person no other report quotes said is a
+fact even when every name in it is known.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from storyline.check import restated
@@ -43,7 +44,6 @@ EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}|\bpic\.twitter\.co
 LINK = re.compile(r"(?:https?://|www\.|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/)\S*", re.IGNORECASE)
 # "Mars’s snack business": the possessive is no part of the name.
 POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
-QUOTE_MARK = re.compile(r"[“”\"«»„]")
 # A footnote or generated-text citation marker ("[3]", ":contentReference[oaicite:1]{index=1}") points
 # at a source; its digits are no figure of the report.
 REFERENCE_MARK = re.compile(r":?contentReference\[[^\]]*\](?:\{[^}]*\})?|\[(?:\d{1,3}|oaicite:\d+)\]|\{index=\d+\}")
@@ -52,6 +52,7 @@ YEAR_OF_NAME = re.compile(r"\b([Tt]he\s+)(?:1[89]|20)\d\d(?=\s+[A-Z])")
 # A heading in capitals ("CAPTAIN LEADS FROM THE FRONT") titles a section; it states nothing the
 # section does not.
 MIN_HEADING_LETTERS = 8
+TITLE_WORDS = 3  # a title has at least this many words of four letters or more, all capitalised
 
 
 def is_heading(text: str) -> bool:
@@ -61,18 +62,18 @@ def is_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     if len(letters) >= MIN_HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
         return True
-    long_words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    long_words = re.findall(r"[^\W\d_]{4,}", text)
     return len(long_words) >= TITLE_WORDS and not re.search(r"[.!?:;,\"”»)]\s*$", text.strip()) and \
         all(w[0].isupper() for w in long_words)
 
-
-TITLE_WORDS = 3
 
 
 def is_question(text: str) -> bool:
     """Whether a sentence is a question of the writer's (a reader's comment, a teaser): it asserts
     nothing. A quoted question is someone's words and stays."""
-    return text.rstrip().endswith("?") and not QUOTE_MARK.search(text)
+    return text.rstrip().endswith("?") and not restated.QUOTE_MARK.search(text)
+
+
 # A page's date line ("Wednesday, December 17, 2025 | 06:09 PM IST"): when it was published, no fact.
 DATELINE = re.compile(r"^\W*(?:\w+,?\s+)?(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w+\.?\s+\d{4})\s*[|,·•-]?\s*"
                       r"\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
@@ -131,7 +132,7 @@ def checkability(ctx: Context, a_i: int, sentence: int, text: str) -> tuple[floa
         sum(1 for a in found if a.startswith("month:"))
     names = sum(1 for m in art.names if m.sentence == sentence) or \
         sum(1 for a in found if not a.startswith(("num:", "month:")))
-    has_quote = any(q.sentence == sentence for q in art.quotes) or bool(QUOTE_MARK.search(text))
+    has_quote = any(q.sentence == sentence for q in art.quotes) or bool(restated.QUOTE_MARK.search(text))
     score = 2.0 * min(n_numbers, 3) + 2.0 * min(n_dates, 2) + min(names, 3) + float(has_quote)
     score += 1.0 if FIRSTS.search(text) else 0.0
     what = [label for label, n in (("numbers", n_numbers), ("dates", n_dates), ("names", names),
@@ -189,10 +190,11 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
             if key.startswith(("num:", "month:", "most:")):
                 figures[ref.article][key].append(said)
     out = []
+    lower_anywhere = set().union(*lower)  # shared, read only
+    per_lang = Counter(langs)
     for a_i in range(len(ctx.articles)):
-        other = Elsewhere(set(), set().union(*lower), defaultdict(list), langs[a_i])
-        other.alone = bool(langs[a_i]) and not latin[a_i] and \
-            langs[a_i] not in {lang for b_i, lang in enumerate(langs) if b_i != a_i}
+        other = Elsewhere(set(), lower_anywhere, defaultdict(list), langs[a_i])
+        other.alone = bool(langs[a_i]) and not latin[a_i] and per_lang[langs[a_i]] == 1
         for b_i in range(len(ctx.articles)):
             if b_i != a_i:
                 other.words |= words[b_i]
@@ -210,9 +212,6 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
     return out
 
 
-# "Afrique"/"Africa", "Virginie"/"Virginia", "Indien"/"Indian": a name in another language keeps its
-# beginning and changes its ending. Two words of five letters or more that share their first four
-# letters and at least 60% of the shorter one are one name in two forms.
 def _mostly_latin(text: str) -> bool:
     """Whether most letters of a text are Latin: a report in another script (Greek, Cyrillic, Arabic,
     Devanagari) shares no word with the others, only figures and, transliterated, names."""
@@ -221,6 +220,9 @@ def _mostly_latin(text: str) -> bool:
 
 
 _LATIN = re.compile(r"^[a-z0-9\u00c0-\u024f]+$")
+# "Afrique"/"Africa", "Virginie"/"Virginia", "Indien"/"Indian": a name in another language keeps its
+# beginning and changes its ending. Two words of five letters or more that share their first four
+# letters and at least 60% of the shorter one are one name in two forms.
 NAME_FORM_PREFIX = 4
 NAME_FORM_SHARE = 0.6
 MIN_NAME_FORM = 5
@@ -309,10 +311,13 @@ def _superlatives(text: str) -> set[str]:
     year") or a count ("the first five overs") is none (``PERIOD_OR_COUNT``)."""
     text = PERIOD_OR_COUNT.sub(" ", text)
     return {f"most:{m.group(1).lower()} {stem(fold_word(m.group(2)))}" for m in _SUPERLATIVE.finditer(text)
-            if fold_word(m.group(2)) not in ANY_LANGUAGE_NUMBER_WORDS and fold_word(m.group(2)) not in _ALL_NUMBER_WORDS}
+            if fold_word(m.group(2)) not in _NUMBER_WORDS}
 
 
-_ALL_NUMBER_WORDS = {word for table in NUMBER_WORDS.values() for word in table}
+# Every number word of every language ("first five overs", "primeros dos"): no thing a superlative is said of.
+_NUMBER_WORDS = {word for table in NUMBER_WORDS.values() for word in table} | set(ANY_LANGUAGE_NUMBER_WORDS)
+
+
 def foreign_number_words(text: str, lang: str) -> set[str]:
     """The number anchors a sentence owes only to a word that is a number in another language ("sei",
     German "be", is Italian six): in a report whose language has a table of number words, no figure."""
@@ -368,6 +373,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
     words = set(stems)
     held = {a for a in found if a.startswith(("num:", "month:"))} if figures is None else figures
     out = set()
+    heads = restated.bare_heads(text, elsewhere.words, elsewhere.lower)
     for a in found:
         if is_year(a) or a.startswith("month:"):
             if a not in elsewhere.figures:
@@ -385,7 +391,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
                 a not in CURRENCY_STEMS and not _name_in_another_form(a, elsewhere) and \
                 not (elsewhere.alone and not _LATIN.match(a)) and \
                 not _known_place_or_nationality(a, elsewhere) and \
-                a not in restated.bare_heads(text, elsewhere.words, elsewhere.lower):
+                a not in heads:
             out.add(a)
     return out
 

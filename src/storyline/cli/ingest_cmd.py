@@ -88,14 +88,15 @@ def ingest(
     progress = _progress()
     try:
         with started, store, progress or contextlib.nullcontext():
+            topics = wants_topics(store, method.value if method else None)
             if cluster is None:  # analysis, keys, features (and topics) in a pool of `workers` processes
                 items: Iterable[Any] = warn_partly_analysed(prepare_each(
                     inputs, allow_private=allow_private, workers=workers, max_chars=max_chars,
-                    topics=wants_topics(store, method.value if method else None)))
+                    topics=topics))
             else:
                 items = warn_partly_analysed(cluster.prepare(
                     inputs, allow_private=allow_private, max_chars=max_chars,
-                    topics=wants_topics(store, method.value if method else None)))
+                    topics=topics))
             stats = ingest(store, items, batch=batch, method=method.value if method else None, on_error=report_error,
                            on_wait=lambda: print(f"storyline: another storyline is writing to {path}; "
                                                  "waiting for it to finish", file=sys.stderr),

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -137,6 +138,27 @@ def _connect_for_reading(path: str) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout, isolation_level=None)
 
 
+WAL_RETRY_S = 0.05
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to write-ahead logging, waiting up to BUSY_TIMEOUT_MS for other connections.
+
+    Why a loop: SQLite answers "database is locked" at once, without its busy handler, when another
+    connection holds the file while the journal mode changes; two ingests started together on a new
+    store met that (one of them stopped with "the store is busy"). The mode is kept in the file, so
+    the retry usually finds the other process has already switched it."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_S)
+
+
 class Store:
     """A storyline SQLite file. Use as a context manager; ``Store(path, readonly=True)`` for readers."""
 
@@ -158,7 +180,7 @@ class Store:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             _check_is_store(self.conn, self.path, readonly)
             if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                _use_wal(self.conn)
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 self.conn.execute("PRAGMA foreign_keys = ON")
                 migrate(self.conn)

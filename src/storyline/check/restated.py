@@ -92,9 +92,18 @@ def days_of_month(text: str) -> set[str]:
     return out
 
 
+# Feast days and holidays, folded and stemmed as anchors are: like a weekday, "by Easter" dates a fact.
+HOLIDAYS = frozenset(stem(fold_word(w)) for w in (
+    "Easter", "Ostern", "Pâques", "Pascua", "Pasqua", "Páscoa", "Christmas", "Weihnachten", "Noël", "Navidad",
+    "Natale", "Natal", "Thanksgiving", "Pentecost", "Pfingsten", "Pentecôte", "Ramadan", "Ramadán", "Eid", "Diwali",
+    "Holi", "Hanukkah", "Passover", "Halloween",
+))
+
+
 def is_weekday(anchor: str) -> bool:
-    """Whether a name anchor is a weekday or a compound that starts with one ("mittwochvormittag")."""
-    if anchor in WEEKDAY_BY_NAME or month_number(anchor) is not None:
+    """Whether a name anchor is a weekday, a holiday or a compound that starts with a weekday
+    ("mittwochvormittag"): each dates a fact, it names nothing."""
+    if anchor in WEEKDAY_BY_NAME or month_number(anchor) is not None or anchor in HOLIDAYS:
         return True
     return any(anchor.startswith(day) and len(day) >= 5 for day in WEEKDAY_BY_NAME)
 

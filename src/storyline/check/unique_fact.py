@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from storyline.check import restated
+from storyline.check import figure_forms, restated
 from storyline.check.context import Context
 from storyline.check.text import anchors, tokens
 from storyline.lang.fold import fold_word, stem
@@ -151,6 +151,8 @@ class Elsewhere:
     figures: dict[str, list[Said]]
     lang: str
     by_prefix: dict[str, set[str]] = field(default_factory=dict)
+    index: figure_forms.FigureIndex | None = None  # the figures' keys by value, built when first asked
+    names: set[str] = field(default_factory=set)  # their names' keys (``name_keys``)
     # The report is the only one in its language and writes another script than Latin: it can share
     # no word with the others, so a figure another report gives anywhere is given, and a name in its
     # script cannot be compared, so it is no evidence of a new fact.
@@ -183,12 +185,13 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
         words[ref.article] |= stems
         lower[ref.article] |= _lower_words(ref.text)
         keys = stems | restated.figures(ref.text) | _superlatives(ref.text) | \
-            _superlative_words(ref.text) | fiscal_years(ref.text)
+            _superlative_words(ref.text) | fiscal_years(ref.text) | figure_forms.all_keys(ref.text)
         held = frozenset(k for k in keys if k.startswith(("num:", "month:")))
         said = Said(frozenset(stems), held, langs[ref.article])
         for key in keys:
             if key.startswith(("num:", "month:", "most:")):
                 figures[ref.article][key].append(said)
+    names = [name_keys(art) for art in ctx.articles]
     out = []
     lower_anywhere = set().union(*lower)  # shared, read only
     per_lang = Counter(langs)
@@ -198,17 +201,61 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
         for b_i in range(len(ctx.articles)):
             if b_i != a_i:
                 other.words |= words[b_i]
+                other.names |= names[b_i]
                 for key, sentences in figures[b_i].items():
                     other.figures[key].extend(sentences)
         out.append(other)
     for pos, ref in enumerate(ctx.refs):
         if ctx.claims[ctx.claim_of[pos]].status == "single-source":
             continue
-        keys = restated.figures(ref.text) | {a for a in anchors(ref.text) if a.startswith("num:")}
+        keys = restated.figures(ref.text) | {a for a in anchors(ref.text) if a.startswith("num:")} | \
+            figure_forms.all_keys(ref.text)
         said = Said(frozenset(set(ref.stems) | _joined(ref.text)),
                     frozenset(k for k in keys if not is_year(k)), langs[ref.article])
         for key in said.figures:
             out[ref.article].figures[key].append(said)
+    return out
+
+
+def _acronym(text: str) -> bool:
+    """Whether a name is written as an acronym ("RBI", "BoE"): short, with two capitals or more."""
+    return 2 <= len(text) <= 6 and text.isalpha() and sum(c.isupper() for c in text) >= 2
+
+
+def _initials(words: list[str]) -> set[str]:
+    """A name's initials, with and without its small words ("Bank of England": "boe", "be")."""
+    return {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w[0].isupper()).lower()}
+
+
+def name_keys(art: Article) -> set[str]:
+    """The names a report gives, as keys another report's form of the same name shares: each name's
+    canonical form (the analyser names a place in any language alike: "Estados Unidos" is United
+    States), the initials of a name of several words, and an acronym as written ("BoE" where another
+    report writes "Bank of England")."""
+    out = set()
+    for m in art.names:
+        out.add("name:" + fold_word(m.canonical or m.text))
+        words = tokens(m.canonical or m.text)
+        if len(words) >= 2:
+            out |= {"initials:" + i for i in _initials(words)}
+        if _acronym(m.text):
+            out.add("acronym:" + m.text.lower())
+    return out
+
+
+def named_elsewhere(art: Article, sentence: int, text: str, elsewhere: Elsewhere) -> set[str]:
+    """The stems of the sentence's names that another report gives in another form: the same canonical
+    name, an acronym of it (also one the analyser does not know), or the name the acronym stands for."""
+    out = {stem(fold_word(tok)) for tok in tokens(text)
+           if _acronym(tok) and "initials:" + tok.lower() in elsewhere.names}
+    for m in art.names:
+        if m.sentence != sentence:
+            continue
+        words = tokens(m.canonical or m.text)
+        if "name:" + fold_word(m.canonical or m.text) in elsewhere.names or \
+                (_acronym(m.text) and "initials:" + m.text.lower() in elsewhere.names) or \
+                (len(words) >= 2 and any("acronym:" + i in elsewhere.names for i in _initials(words))):
+            out |= {stem(fold_word(tok)) for tok in tokens(m.text)}
     return out
 
 
@@ -292,11 +339,13 @@ def fiscal_years(text: str) -> set[str]:
 
 
 _SUPERLATIVE = re.compile(FIRSTS.pattern + r"\s+(?:[\w-]+\s+)??([^\W\d_][\w-]{3,})", re.IGNORECASE)
-# "last year", "the first quarter", "the first five overs": a period of the calendar or a count of
+# "last year", "last summer", "the first quarter", "the first five overs": a period of the calendar or a count of
 # the first few, not a record; the date or figure beside it is what a reader could check.
 PERIOD_OR_COUNT = re.compile(
     r"\b(?:first|last|primer[oa]?|premi[eè]re?|erste)[sn]?\s+(?:year|week|month|night|weekend|season|quarter|half|"
-    r"semestre|trimestre|semester|quartal|jahr|woche|monat|año|semana|mes|année|semaine|mois)s?\b",
+    r"semestre|trimestre|semester|quartal|jahr|woche|monat|año|semana|mes|année|semaine|mois|"
+    r"summer|winter|spring|autumn|fall|sommer|frühling|herbst|verano|invierno|primavera|otoño|été|hiver|"
+    r"printemps|automne|estate|inverno|autunno)s?\b",
     re.IGNORECASE)
 
 
@@ -349,9 +398,11 @@ def _figure_given(key: str, words: set[str], figures: set[str], elsewhere: Elsew
     deaths" and "17.000 cas ... 517 décès": two figures together are the same fact in any wording or
     language); or, in a report in another language, beside a cognate ("acquittal"/"acquittement")."""
     others = figures - {key}
-    if elsewhere.alone and elsewhere.figures.get(key):
+    if (elsewhere.alone or figure_forms.distinctive(key)) and elsewhere.figures.get(key):
         return True
-    for said in elsewhere.figures.get(key, []):
+    if elsewhere.index is None:
+        elsewhere.index = figure_forms.FigureIndex(set(elsewhere.figures))
+    for said in [s for k in [key, *elsewhere.index.roundings(key)] for s in elsewhere.figures.get(k, [])]:
         if (words - {key}) & said.stems or others & said.figures:
             return True
         if said.lang != elsewhere.lang and any(restated.cognate(w, o) for w in words for o in said.stems):
@@ -360,7 +411,7 @@ def _figure_given(key: str, words: set[str], figures: set[str], elsewhere: Elsew
 
 
 def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[str] | None = None,
-          aliases: dict[str, str] | None = None, text: str = "") -> set[str]:
+          aliases: dict[str, set[str]] | None = None, text: str = "") -> set[str]:
     """The sentence's anchors (``found``: numbers, months, names) that no other report gives: a name
     no other report uses anywhere, a number or month no other report writes beside any of this
     sentence's words or other figures (``_figure_given``; ``figures`` are the sentence's own, the
@@ -369,7 +420,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
     nor a currency ("US Dollars": a unit).
     Nor is a title or a common noun heading a name no new word stands beside (``restated.bare_heads``
     of ``text``: "ECB President"). ``aliases`` name a figure in another unit ("25 basis points" is
-    also 0.25 percentage points)."""
+    also 0.25 percentage points) or read otherwise (``figure_forms.other_readings``)."""
     words = set(stems)
     held = {a for a in found if a.startswith(("num:", "month:"))} if figures is None else figures
     out = set()
@@ -383,9 +434,8 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
                     not any((words - {a}) & said.stems for said in elsewhere.figures.get(a, [])):
                 out.add(a)
         elif a.startswith(("num:", "month:")):
-            alias = (aliases or {}).get(a)
             if not _figure_given(a, words, held, elsewhere) and \
-                    not (alias and _figure_given(alias, words, held, elsewhere)):
+                    not any(_figure_given(alias, words, held, elsewhere) for alias in (aliases or {}).get(a, ())):
                 out.add(a)
         elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
                 a not in CURRENCY_STEMS and not _name_in_another_form(a, elsewhere) and \
@@ -393,6 +443,14 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
                 not _known_place_or_nationality(a, elsewhere) and \
                 a not in heads:
             out.add(a)
+    return out
+
+
+def _aliases(text: str) -> dict[str, set[str]]:
+    """Each figure's other keys: in percentage points for basis points, and its other readings."""
+    out = figure_forms.other_readings(text)
+    for key, alias in restated.basis_points(text).items():
+        out.setdefault(key, set()).add(alias)
     return out
 
 
@@ -478,13 +536,15 @@ def find(ctx: Context) -> list[Finding]:
                 continue
             plain = POSSESSIVE.sub("", YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text))))
             found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain) - \
-                foreign_number_words(plain, _lang(ctx.articles[ref.article]))
+                foreign_number_words(plain, _lang(ctx.articles[ref.article])) - \
+                figure_forms.fiscal_year_digits(plain)
             names = name_words(ctx.articles[ref.article], ref.sentence, plain)
             if names is not None:
                 found = {a for a in found if a.startswith(("num:", "month:", "most:")) or a in names}
-            figures = {a for a in found if a.startswith(("num:", "month:"))} | restated.figures(plain)
-            new = novel(ref.stems, found, elsewhere[ref.article], figures,
-                        restated.basis_points(plain), plain)
+            figures = {a for a in found if a.startswith(("num:", "month:"))} | restated.figures(plain) | \
+                figure_forms.all_keys(plain)
+            new = novel(ref.stems, found, elsewhere[ref.article], figures, _aliases(plain), plain) - \
+                named_elsewhere(ctx.articles[ref.article], ref.sentence, plain, elsewhere[ref.article])
             if ref.sentence < LEDE:
                 new = {a for a in new if a.startswith(("num:", "most:")) and not is_year(a)}
             if not new and not restated.real_quote(ref.text) and \

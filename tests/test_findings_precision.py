@@ -38,6 +38,19 @@ final rules (its first 30 now labelled, so 30 others: 17 true, 5 harmless, 8 fal
 with the lexical method: the 302 labels before the round 0.902 (147 true, 88 harmless, 16 false;
 was 0.875, no true one gone); all 392 labels 0.83 (190 true, 106 harmless, 39 false); unique_fact
 0.821 on the 302, 0.733 on all; the target 0.90 is met on the 302 and not on the fresh samples.
+
+Issue 11, fifth round (check.figure_forms: a figure grouped with dots, with a scale word or rounded
+is the figure another report gives; a figure of three significant digits is one fact wherever the
+story gives it; a fiscal year's digits, a season and a feast day are no figures or names; a name as
+an acronym or in another language's canonical form is no new name), added 30: a fresh random sample
+drawn from the round's rules (`--draw 30 --seed 1203`; out of sample as drawn: 14 true, 6 harmless,
+10 false, 0.58; unique facts alone 8 true, 5 harmless, 9 false). Two labels were corrected, both
+said openly: rbi25jun-piotv#4 false -> true (GOLD.md lists its dollar figure as given only there),
+palisades-continental#1 true -> harmless (its figures are in two other reports, as our own
+number_conflict labels say); so the 164 set's count of true findings found moves from 83 to 82 by
+the correction, not by a rule. Measured with the lexical method: the 392 labels before the round
+0.868 (was 0.83: 190 true, 29 false); all 422 labels 0.84 (204 true, 39 false); unique_fact 0.792
+on the 392, 0.754 on all; no label found true before is gone.
 """
 
 from __future__ import annotations
@@ -57,17 +70,20 @@ from eval.findings import DEFAULT_GOLD, DEFAULT_LABELS, LABELS, finding_key, pre
 # added since is a fresh sample that measures the rules out of sample, so it is floored on its own in
 # ALL_LABELS_FLOORS, not folded into these).
 FLOORED_LABELS = 302
-PRECISION_FLOORS = {"overall": 0.90, "attribution": 1.00, "date_conflict": 1.00, "name_variant": 1.00,
+PRECISION_FLOORS = {"overall": 0.91, "attribution": 1.00, "date_conflict": 1.00, "name_variant": 1.00,
                     "number_conflict": 0.92, "place_conflict": 1.00, "quote_variant": 1.00, "reuse": 1.00,
-                    "suspect_term": 1.00, "unique_fact": 0.82}
-# On every label, the fresh samples included (392 labels: 0.83; unique_fact 0.733, attribution 0.963).
-ALL_LABELS_FLOORS = {"overall": 0.83, "attribution": 0.96, "unique_fact": 0.73}
+                    "suspect_term": 1.00, "unique_fact": 0.85}
+# On the 392 labels of the fourth round, its fresh samples included (0.868; unique_fact 0.792,
+# attribution 0.963), and on every label (422: 0.84; unique_fact 0.754, attribution 0.951).
+ROUND_LABELS = 392
+ROUND_FLOORS = {"overall": 0.86, "attribution": 0.96, "unique_fact": 0.79}
+ALL_LABELS_FLOORS = {"overall": 0.84, "attribution": 0.95, "unique_fact": 0.75}
 # The first 111 labels (checker v1's set), the 164 before the second round, the 232 before the third
 # and the 272 before its last sample, on their own: the issue's target of 0.90 is met on each. The
 # second figure is how many findings labelled true are still found: a rule may drop false or harmless
 # findings (the third round dropped 13 false and 1 harmless, so fewer are found), never a true one.
-FIRST_LABELS = {111: (1.00, 59), 164: (0.93, 83), 232: (0.91, 113), 272: (0.90, 134),  # labels: (precision, true found)
-                302: (0.90, 147), 332: (0.87, 160), 362: (0.84, 173)}
+FIRST_LABELS = {111: (1.00, 59), 164: (0.95, 82), 232: (0.95, 113), 272: (0.93, 134),  # labels: (precision, true found)
+                302: (0.91, 147), 332: (0.90, 160), 362: (0.87, 173), 392: (0.86, 190)}
 RECALL_FLOOR = (61, 97)
 
 
@@ -123,6 +139,7 @@ def test_precision_and_recall_floors(dev_corpus):
     every = r["labels"]
     assert every["overall"]["found"] >= 100, every["overall"]
     for floors, labels in ((PRECISION_FLOORS, precision(r["findings"], _labels()[:FLOORED_LABELS])),
+                           (ROUND_FLOORS, precision(r["findings"], _labels()[:ROUND_LABELS])),
                            (ALL_LABELS_FLOORS, every)):
         assert labels["overall"]["precision"] >= floors["overall"], labels["overall"]
         for kind, floor in floors.items():

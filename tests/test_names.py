@@ -342,3 +342,16 @@ def test_lowercase_titles_before_a_name_are_roles():
     assert (by_text(found, "Delia Marchetti")[0].role) == "Jefa de Bomberos"
     found = names("The blaze was fought by 60 firefighters, said fire chief Delia Marchetti on Monday.")
     assert (by_text(found, "Delia Marchetti")[0].role) == "Fire Chief"
+
+
+def test_initials_stay_inside_a_name():
+    """A middle or first initial is part of the name ("Harry M" was read before, and the speaker with it);
+    a capital closing a sentence and the French title "M." are not initials."""
+    found = names("Senator Halvard M. Quist said the bill would pass. Quist left. J. K. Brennan wrote it. "
+                  "They chose Plan B. The talks ended.")
+    assert by_text(found, "Halvard M. Quist")[0].role == "Senator"
+    assert by_text(found, "Quist")[0].canonical == "Halvard M. Quist"
+    by_text(found, "J. K. Brennan")
+    assert not [m for m in found if m.text.endswith(".")], [m.text for m in found]
+    french = names("Selon M. Darrigue, le verdict est juste. Mais M. Dorval a fait appel.", "fr")
+    assert not [m for m in french if m.text.startswith(("Selon", "Mais"))], [m.text for m in french]

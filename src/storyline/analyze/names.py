@@ -43,6 +43,24 @@ _CAP_RE = re.compile(
 )
 _DOTTED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Prof", "Capt", "Col", "Lt", "Maj", "St",
                      "Co", "Corp", "Inc", "Ltd"})
+# A middle or first initial ("Harry M. Reid", "J. K. Rowling"): one capital, a full stop, and a capitalised
+# word after a space. A run never crosses into the next sentence ("Plan B. The talks ...").
+_INITIAL_RE = re.compile(r"[A-Z]\.[ \u00a0][A-ZÀ-ÖØ-Þ]")
+_TWO_INITIALS_RE = re.compile(r"[A-Z]\.[ \u00a0]?[A-Z]\.[ \u00a0][A-ZÀ-ÖØ-Þ]")
+
+
+def _is_initial(text: str, start: int, before: _Tok | None, sentence_starts: set[int]) -> bool:
+    """Whether the capital at ``start`` is a person's initial: right after a capitalised word inside a
+    sentence or a known given name at its start ("Harry M. Reid", not "Selon M. Darrigade"), or
+    before another initial ("J. K. Rowling"), and not at a sentence's end. Alone before a surname it
+    is the French title ("M. Darrigade": Monsieur)."""
+    if not _INITIAL_RE.match(text, start) or start + 3 in sentence_starts:
+        return False
+    after_name = before is not None and text[before.end:start] in (" ", "\u00a0") and (
+        before.start not in sentence_starts and before.start > 0 or before.text in GIVEN_NAMES or
+        len(before.text) == 2 and before.text.endswith("."))
+    return after_name or bool(_TWO_INITIALS_RE.match(text, start))
+
 # words that may join two capitalised words into one name: "Bank of England", "Ursula von der Leyen";
 # "der"/"den" only after "von"/"van" (elsewhere in German they are articles: "Sprecher der Partei")
 _GAP_RE = re.compile(
@@ -127,12 +145,13 @@ def _runs(text: str, sentence_starts: set[int]) -> list[_Run]:
         if not word[0].isupper():
             continue
         end = m.end()
-        if word in _DOTTED and text[end : end + 1] == ".":
+        if text[end : end + 1] == "." and (word in _DOTTED or _is_initial(text, m.start(), cur[-1] if cur else None,
+                                                                        sentence_starts)):
             word, end = word + ".", end + 1
         tok = _Tok(word, m.start(), end)
         if cur:
             gap = text[prev_end : tok.start]
-            if gap == " " or gap == "\u00a0":
+            if (gap == " " or gap == "\u00a0") and tok.start not in sentence_starts:
                 cur.append(tok)
             elif len(gap) < 14 and _GAP_RE.fullmatch(gap):
                 pos = prev_end

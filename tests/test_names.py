@@ -355,3 +355,9 @@ def test_initials_stay_inside_a_name():
     assert not [m for m in found if m.text.endswith(".")], [m.text for m in found]
     french = names("Selon M. Darrigue, le verdict est juste. Mais M. Dorval a fait appel.", "fr")
     assert not [m for m in french if m.text.startswith(("Selon", "Mais"))], [m.text for m in french]
+
+
+def test_a_leader_of_a_chamber_is_a_title():
+    found = names("Senate Majority Leader Halvard M. Quist said no. House Minority Leader Ines Varga agreed.")
+    assert by_text(found, "Halvard M. Quist")[0].role == "Majority Leader"
+    assert by_text(found, "Ines Varga")[0].role == "House Minority Leader"

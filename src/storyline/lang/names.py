@@ -18,7 +18,7 @@ TITLES = frozenset(
     Chief Justice|Prosecutor|Public Prosecutor|Attorney General|King|Queen|Prince|Princess|Pope|Sheikh|Emir|Crown Prince|Ambassador|Commissioner|Speaker
     Chairman|Chairwoman|Chair|Chief Executive|CEO|Director|Director-General|Director General|Spokesperson|Spokesman
     Chief Economist|Economist|Professor|Prof.|Dr.|Dr|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Sir|Dame|Lord|Lady|Coach|Chief
-    Army Chief|Chief of Army Staff|Leader|Opposition Leader|Premier|Ministerpräsident|Bundeskanzler|Kanzler
+    Army Chief|Chief of Army Staff|Leader|Opposition Leader|Majority Leader|Minority Leader|Majority Whip|Minority Whip|Premier|Ministerpräsident|Bundeskanzler|Kanzler
     Kanzlerin|Präsident|Präsidentin|Bundespräsident|Minister|Ministerin|Finanzminister|Bürgermeister|Bürgermeisterin
     Presidente|Primer Ministro|Ministro|Ministra|Presidenta|Alcalde|Alcaldesa|Juez|Jueza|Rey|Reina
     Président|Présidente|Premier ministre|Ministre|Maire|Juge|Sénateur

@@ -33,6 +33,7 @@ from storyline.lang.names import (
     SPEECH_AFTER,
     SPEECH_BEFORE,
     STOPWORDS,
+    TITLE_ABBREVIATIONS,
     TITLE_TOKENS,
 )
 from storyline.lang.places import AMBIGUOUS_PLACES, PLACES, PLACES_UPPER
@@ -41,8 +42,7 @@ from storyline.model import Mention, Sentence
 _CAP_RE = re.compile(
     r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯĀ-Ž](?:(?:\.[A-Z])+\.|[\w]*(?:(?:-[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯĀ-Ž]|[’'](?![sS]\b)[^\W\d_])[\w]*)*)"
 )
-_DOTTED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Prof", "Capt", "Col", "Lt", "Maj", "St",
-                     "Co", "Corp", "Inc", "Ltd"})
+_DOTTED = TITLE_ABBREVIATIONS | {"Co", "Corp", "Inc", "Ltd"}
 # A middle or first initial ("Harry M. Reid", "J. K. Rowling"): one capital, a full stop, and a capitalised
 # word after a space. A run never crosses into the next sentence ("Plan B. The talks ...").
 _INITIAL_RE = re.compile(r"[A-Z]\.[ \u00a0][A-ZÀ-ÖØ-Þ]")

@@ -33,6 +33,7 @@ from storyline.analyze.speakers import (
 from storyline.analyze.speech import Doc, SpeechAct, SpeechContext, read_speech, speech_word_in
 from storyline.analyze.speechwords import LEARNED_CUES, SPEECH_VERBS
 from storyline.analyze.transcript import transcript_quotes
+from storyline.lang.names import TITLE_ABBREVIATIONS
 from storyline.model import Mention, Quote, Sentence
 
 _DE_SPEECH = set(SPEECH_VERBS["de"])
@@ -41,7 +42,7 @@ _TERMINATOR = re.compile(r"[.!?](?=\s|$)|\n")
 # A full stop after these ends no sentence: '“…,” Mr. Obama said' (the tail must reach "said"),
 # '“…,” Rep. Gwen Moore said', '“…,” Laurence H. Tribe said'.
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Lt|Gen|Col|Capt|Cmdr|Adm|Maj|Sgt|Prof|Rev|Hon|St|Jr|Sr|Atty|Amb|Supt)"
+    rf"(?:\b(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})"
     r"|(?<![\w.])[A-Z]|\b(?:[A-Z]\.)+[A-Z])$"
 )
 

@@ -45,6 +45,10 @@ AMBIGUOUS_TITLES = frozenset(
     Superintendent Reverend Portavoz""".split()
 )
 HONORIFICS = frozenset({"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Sir", "Dame", "Prof."})
+# Titles and name suffixes written short with a full stop ("Mr.", "Sen.", "Jr."): the stop ends no sentence
+# and belongs to the word (analyze.quotes, analyze.names).
+TITLE_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Rep Reps Sen Sens Gov Lt Gen Col Capt Cmdr Adm Maj Sgt Prof Rev Hon St Jr Sr Atty Amb Supt".split())
 # German role compounds: "EZB-Präsidentin", "Bundesfinanzminister"
 DE_TITLE_SUFFIXES = ("präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "chef", "chefin",
                      "sprecher", "sprecherin", "vorsitzende", "vorsitzender", "bürgermeister", "bürgermeisterin",

@@ -509,3 +509,9 @@ def test_a_verb_of_voicing_words_keeps_a_short_fragment_a_quote():
     text = ("Mayor Ana Brill ended her speech by saying “too many.”\n"
             "The crowd in the square answered her by softly echoing “too many.”")
     assert [q.kind for q in quotes(text) if q.kind != "indirect"] == ["direct", "direct"]
+
+
+def test_a_speaker_with_a_generational_suffix_or_a_middle_initial():
+    qs = direct('"We will rebuild the harbour," Halvard Quist Jr. said. "Not this year," Ines M. Varga said.')
+    assert by_text(qs, "We will rebuild").speaker == "Halvard Quist Jr."
+    assert by_text(qs, "Not this year").speaker == "Ines M. Varga"

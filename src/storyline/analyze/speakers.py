@@ -38,7 +38,8 @@ from storyline.lang.names import GIVEN_NAMES
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 CAP = rf"(?:[{_UP}]\.(?:[{_UP}]\.)*|(?:al-|el-|d[’']|O[’'])?[{_UP}][\w\-]*(?:[’'][{_UP}][\w\-]*)?)"
 PARTICLE = r"(?:van der|van den|von der|de la|de|da|del|della|di|van|von|bin|ibn|al|la|le|du|dos)"
-NAME = rf"{CAP}(?:[ \u00a0]+(?:(?:{PARTICLE}|&)[ \u00a0]+)?{CAP}){{0,3}}"
+# A name, with a generational suffix after it ("Martin Luther King Jr.", "Ed Begley, Jr.").
+NAME = rf"{CAP}(?:[ \u00a0]+(?:(?:{PARTICLE}|&)[ \u00a0]+)?{CAP}){{0,3}}(?:,?[ \u00a0]+(?:Jr|Sr)\.)?"
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES + HONORIFICS, key=len, reverse=True))
 _LOWER_TITLE_ALT = "|".join(re.escape(t) for t in sorted(LOWER_TITLES, key=len, reverse=True))
 

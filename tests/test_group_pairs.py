@@ -290,3 +290,25 @@ def test_spearman_reads_ranks_with_ties_and_ignores_the_scale():
     # ties share their mean rank: [1, 1, 2] against [0, 1, 2] is the Pearson of [0.5, 0.5, 2] and [0, 1, 2]
     assert spearman(np.asarray([1.0, 1.0, 2.0]), np.asarray([0.0, 1.0, 2.0])) == pytest.approx(
         float(np.corrcoef([0.5, 0.5, 2.0], [0.0, 1.0, 2.0])[0, 1]))
+
+
+def test_the_trees_learner_forms_an_interaction_the_linear_one_cannot():
+    """--learner gbt (measured, not shipped) fits the same weighted rows (soft SemEval labels
+    included) and can learn what a logistic regression needs pairfeatures' v2 products for."""
+    pytest.importorskip("sklearn")
+    from types import SimpleNamespace
+
+    from eval.pairdata import ScoredPairs
+    from eval.train_pairs import LR, Data, Trees, fit
+
+    rng = np.random.default_rng(3)
+    x = rng.integers(0, 2, size=(400, 2)).astype(np.float64)
+    y = (x[:, 0] == x[:, 1]).astype(np.float64)  # xor-like: no line separates it
+    pile = SimpleNamespace(corpus="dev", fold=0, x=x, y=y)
+    scored = ScoredPairs(np.asarray([[1.0, 1.0], [1.0, 0.0]] * 20), np.asarray([1.0, 4.0] * 20), ["f"] * 40)
+    data = Data([], [pile], scored, np.zeros(40, dtype=int))  # type: ignore[list-item]
+    grid = np.asarray([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [1.0, 0.0]])
+    trees = fit(data, {0}, Trees(depth=2, trees=20)).raw(grid)
+    linear = fit(data, {0}, LR).raw(grid)
+    assert min(trees[:2]) > max(trees[2:]) + 1.0
+    assert not min(linear[:2]) > max(linear[2:]) + 1.0

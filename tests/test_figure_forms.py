@@ -82,3 +82,9 @@ def test_a_name_as_an_acronym_or_in_another_language_is_no_new_name():
                 "El Departamento de Agricultura de los Estados Unidos ha ampliado su ayuda a la región.")
     assert unique_fact.name_keys(analyze(Article(id="u", text=us, lang="en"))) & \
         unique_fact.name_keys(analyze(Article(id="e", text=es[1], lang="es")))
+
+
+def test_an_acronym_in_another_language_s_word_order_is_no_new_name():
+    fr = LEDE_FR + "La RDC a envoyé 415 bateaux de secours au port."
+    assert "RDC" not in unique(("en", LEDE_EN + "The DRC sent 415 rescue boats to the harbour."), ("fr", fr))
+    assert "RDC" in unique(("en", LEDE_EN + "Neighbours sent 415 rescue boats to the harbour."), ("fr", fr))

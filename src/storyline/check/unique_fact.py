@@ -231,7 +231,8 @@ def name_keys(art: Article) -> set[str]:
     """The names a report gives, as keys another report's form of the same name shares: each name's
     canonical form (the analyser names a place in any language alike: "Estados Unidos" is United
     States), the initials of a name of several words, and an acronym as written ("BoE" where another
-    report writes "Bank of England")."""
+    report writes "Bank of England"), and the letters of an acronym in capitals in any order (see
+    ``_letters``)."""
     out = set()
     for m in art.names:
         out.add("name:" + fold_word(m.canonical or m.text))
@@ -240,14 +241,27 @@ def name_keys(art: Article) -> set[str]:
             out |= {"initials:" + i for i in _initials(words)}
         if _acronym(m.text):
             out.add("acronym:" + m.text.lower())
+    out |= {_letters(tok) for tok in _CAPITALS_ACRONYM.findall(art.text)}
     return out
+
+
+# An acronym in capitals of three to five letters ("ECB", "NATO").
+_CAPITALS_ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
+
+
+def _letters(acronym: str) -> str:
+    """An acronym's letters in any order: another language orders the words of the name another way
+    ("BCE" and "ECB", "RDC" and "DRC", "OTAN" and "NATO", "FMI" and "IMF")."""
+    return "letters:" + "".join(sorted(acronym.lower()))
 
 
 def named_elsewhere(art: Article, sentence: int, text: str, elsewhere: Elsewhere) -> set[str]:
     """The stems of the sentence's names that another report gives in another form: the same canonical
-    name, an acronym of it (also one the analyser does not know), or the name the acronym stands for."""
+    name, an acronym of it (also one the analyser does not know, or one in another language's word
+    order), or the name the acronym stands for."""
     out = {stem(fold_word(tok)) for tok in tokens(text)
-           if _acronym(tok) and "initials:" + tok.lower() in elsewhere.names}
+           if _acronym(tok) and ("initials:" + tok.lower() in elsewhere.names or
+                                 _CAPITALS_ACRONYM.fullmatch(tok) and _letters(tok) in elsewhere.names)}
     for m in art.names:
         if m.sentence != sentence:
             continue

@@ -88,3 +88,19 @@ def test_an_acronym_in_another_language_s_word_order_is_no_new_name():
     fr = LEDE_FR + "La RDC a envoyé 415 bateaux de secours au port."
     assert "RDC" not in unique(("en", LEDE_EN + "The DRC sent 415 rescue boats to the harbour."), ("fr", fr))
     assert "RDC" in unique(("en", LEDE_EN + "Neighbours sent 415 rescue boats to the harbour."), ("fr", fr))
+
+
+def test_what_other_reports_give_is_read_from_one_table_of_the_story():
+    """unique_fact's view of the other reports: a key only the report itself gives is not elsewhere,
+    one any other report gives is, however many reports the story has (no union per report)."""
+    from collections import Counter
+
+    mine, theirs = {"dorania", "kestrel"}, {"dorania", "varga"}
+    view = unique_fact.OtherReports(Counter([*mine, *theirs]), mine)
+    assert "dorania" in view and "varga" in view and "kestrel" not in view and "absent" not in view
+    assert set(view) == {"dorania", "varga"} and len(view) == 2
+    said = unique_fact.Said(frozenset({"flood"}), frozenset({"num:62"}), "en")
+    own = unique_fact.Said(frozenset({"flood"}), frozenset({"num:7"}), "en")
+    figures = unique_fact.OtherFigures({"num:62": [(0, said), (1, said)], "num:9": [(0, said)]}, 0, {"num:7": [own]})
+    assert figures.get("num:62") == [said] and "num:9" not in figures and figures.get("num:9", []) == []
+    assert figures.get("num:7") == [own] and set(figures) == {"num:62", "num:7"}

@@ -13,6 +13,7 @@ capitalised word the story also writes in lower case ("President", "Council") is
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from storyline.lang.calendar import ABBR_MONTH_ALT, FULL_MONTH_ALT, WEEKDAY_BY_NAME, month_number
 from storyline.lang.fold import fold_word, stem
@@ -108,7 +109,7 @@ def is_weekday(anchor: str) -> bool:
     return any(anchor.startswith(day) and len(day) >= 5 for day in WEEKDAY_BY_NAME)
 
 
-def bare_heads(text: str, known: set[str], common: set[str]) -> set[str]:
+def bare_heads(text: str, known: AbstractSet[str], common: AbstractSet[str]) -> set[str]:
     """The name heads of a sentence (as stems) that name nothing new: one alone ("die Regierung", "the
     Council") or beside words of a name other reports give (``known``, and not ``common`` words the
     story writes in lower case: "Threadneedle Street", "ECB President"). Beside a new word ("Getty

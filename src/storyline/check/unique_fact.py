@@ -20,7 +20,10 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.check import figure_forms, restated
 from storyline.check.context import Context
@@ -140,19 +143,57 @@ def checkability(ctx: Context, a_i: int, sentence: int, text: str) -> tuple[floa
     return score, what
 
 
+class OtherReports(AbstractSet[str]):
+    """The keys that the reports other than one give, read from each report's keys counted once: whether
+    another report gives a key is then one lookup, where a union of every other report's keys for
+    each report grows with the square of the story's size (a 1,000-report story)."""
+
+    def __init__(self, counts: Counter[str], own: set[str]) -> None:
+        self.counts, self.own = counts, own
+
+    def __contains__(self, key: object) -> bool:
+        n = self.counts.get(key, 0) if isinstance(key, str) else 0
+        return n > 1 or (n == 1 and key not in self.own)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self.counts if key in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class OtherFigures:
+    """For each number, month or superlative key, the sentences of the other reports that give it, and
+    the report's own sentences that other reports corroborate (see ``_said_elsewhere``); read from one
+    table of the whole story, as ``OtherReports`` is."""
+
+    def __init__(self, by_key: dict[str, list[tuple[int, Said]]], article: int, own: dict[str, list[Said]]) -> None:
+        self.by_key, self.article, self.own = by_key, article, own
+
+    def get(self, key: str, default: list[Said] | None = None) -> list[Said] | None:
+        found = [said for a_i, said in self.by_key.get(key, ()) if a_i != self.article] + self.own.get(key, [])
+        return found or default
+
+    def __contains__(self, key: str) -> bool:
+        return bool(self.get(key))
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in {*self.by_key, *self.own} if key in self)
+
+
 @dataclass
 class Elsewhere:
     """What the reports other than one say: every word stem they use, the words they write in lower
     case inside a sentence (a capitalised one of those is a title or a noun, not a name), and for
     each number or month the sentences that hold it (their words, their figures, their language)."""
 
-    words: set[str]
-    lower: set[str]
-    figures: dict[str, list[Said]]
+    words: AbstractSet[str]
+    lower: AbstractSet[str]
+    figures: Any  # OtherFigures, or a plain dict of key -> sentences
     lang: str
     by_prefix: dict[str, set[str]] = field(default_factory=dict)
     index: figure_forms.FigureIndex | None = None  # the figures' keys by value, built when first asked
-    names: set[str] = field(default_factory=set)  # their names' keys (``name_keys``)
+    names: AbstractSet[str] = field(default_factory=set)  # their names' keys (``name_keys``)
     # The report is the only one in its language and writes another script than Latin: it can share
     # no word with the others, so a figure another report gives anywhere is given, and a name in its
     # script cannot be compared, so it is no evidence of a new fact.
@@ -192,18 +233,22 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
             if key.startswith(("num:", "month:", "most:")):
                 figures[ref.article][key].append(said)
     names = [name_keys(art) for art in ctx.articles]
+    word_counts = Counter(key for keys in words for key in keys)
+    name_counts = Counter(key for keys in names for key in keys)
+    by_key: dict[str, list[tuple[int, Said]]] = defaultdict(list)
+    for b_i, table in enumerate(figures):
+        for key, sentences in table.items():
+            by_key[key].extend((b_i, said) for said in sentences)
+    own: list[dict[str, list[Said]]] = [defaultdict(list) for _ in ctx.articles]
+    index = figure_forms.FigureIndex(set(by_key))
+    prefixes: dict[str, set[str]] = {}  # every word of the story by its first letters (_name_in_another_form)
     out = []
     lower_anywhere = set().union(*lower)  # shared, read only
     per_lang = Counter(langs)
     for a_i in range(len(ctx.articles)):
-        other = Elsewhere(set(), lower_anywhere, defaultdict(list), langs[a_i])
+        other = Elsewhere(OtherReports(word_counts, words[a_i]), lower_anywhere, OtherFigures(by_key, a_i, own[a_i]),
+                          langs[a_i], by_prefix=prefixes, index=index, names=OtherReports(name_counts, names[a_i]))
         other.alone = bool(langs[a_i]) and not latin[a_i] and per_lang[langs[a_i]] == 1
-        for b_i in range(len(ctx.articles)):
-            if b_i != a_i:
-                other.words |= words[b_i]
-                other.names |= names[b_i]
-                for key, sentences in figures[b_i].items():
-                    other.figures[key].extend(sentences)
         out.append(other)
     for pos, ref in enumerate(ctx.refs):
         if ctx.claims[ctx.claim_of[pos]].status == "single-source":
@@ -212,8 +257,8 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
             figure_forms.all_keys(ref.text)
         said = Said(frozenset(set(ref.stems) | _joined(ref.text)),
                     frozenset(k for k in keys if not is_year(k)), langs[ref.article])
-        for key in said.figures:
-            out[ref.article].figures[key].append(said)
+        for key in said.figures:  # each of them is among the story's keys (``by_key``, ``index``) already
+            own[ref.article][key].append(said)
     return out
 
 
@@ -312,7 +357,7 @@ DEMONYMS, PLACE_FORMS = _place_keys()
 def _known_place_or_nationality(word: str, elsewhere: Elsewhere) -> bool:
     """Whether a name is a nationality ("the Spaniard": a person the story names otherwise) or a place
     another report names in another language ("Espagne" where others write "Spain")."""
-    return word in DEMONYMS or bool(PLACE_FORMS.get(word, frozenset()) & elsewhere.words)
+    return word in DEMONYMS or any(form in elsewhere.words for form in PLACE_FORMS.get(word, ()))
 
 
 def _name_in_another_form(word: str, elsewhere: Elsewhere) -> bool:
@@ -320,11 +365,14 @@ def _name_in_another_form(word: str, elsewhere: Elsewhere) -> bool:
     story never writes in lower case (a name, not "multiple" for "Múltiples")."""
     if len(word) < MIN_NAME_FORM:
         return False
-    if not elsewhere.by_prefix:
-        for w in elsewhere.words:
+    if not elsewhere.by_prefix:  # shared by a story's reports: their words, each report's own among them
+        words = elsewhere.words.counts if isinstance(elsewhere.words, OtherReports) else elsewhere.words
+        for w in words:
             if len(w) >= MIN_NAME_FORM and not w.startswith(("num:", "month:")) and w not in elsewhere.lower:
                 elsewhere.by_prefix.setdefault(w[:NAME_FORM_PREFIX], set()).add(w)
     for other in elsewhere.by_prefix.get(word[:NAME_FORM_PREFIX], ()):
+        if other not in elsewhere.words:
+            continue
         shared = len(os.path.commonprefix([word, other]))
         if shared >= NAME_FORM_SHARE * min(len(word), len(other)):
             return True

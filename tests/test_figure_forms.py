@@ -34,6 +34,7 @@ def test_fiscal_year_digits_are_no_figures():
 def test_distinctive_figures_and_roundings():
     assert figure_forms.distinctive("num:28.5") and figure_forms.distinctive("num:2921")
     assert not figure_forms.distinctive("num:17000") and not figure_forms.distinctive("num:25")
+    assert not figure_forms.distinctive("num:2.5e+12") and figure_forms.distinctive("num:0.125")
     index = figure_forms.FigureIndex({"num:16.4", "num:2921", "num:24", "num:121", "month:3"})
     assert index.roundings("num:16") == ["num:16.4"]  # 16.4 rounded
     assert index.roundings("num:3000") == ["num:2921"]  # a round thousand

@@ -79,9 +79,9 @@ def fiscal_year_digits(text: str) -> set[str]:
 
 
 def _significant(value: float) -> str:
-    """The significant digits of a figure: 2921 -> "2921", 3000 -> "3", 28.5 -> "285"."""
-    digits = number_key(abs(value)).replace(".", "").lstrip("0")
-    return digits.rstrip("0") or "0"
+    """The significant digits of a figure: 2921 -> "2921", 3000 -> "3", 28.5 -> "285", 2.5e12 -> "25"."""
+    mantissa = f"{abs(value):.6e}".partition("e")[0]
+    return mantissa.replace(".", "").rstrip("0") or "0"
 
 
 def distinctive(key: str) -> bool:
@@ -105,7 +105,7 @@ def _rounds(rounded: float, exact: float) -> bool:
 
 
 class FigureIndex:
-    """The number keys of other reports, sorted by value, to find a figure's roundings."""
+    """A story's number keys sorted by value, to find a figure's roundings among them."""
 
     def __init__(self, keys: set[str]) -> None:
         pairs = []

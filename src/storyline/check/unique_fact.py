@@ -275,7 +275,7 @@ def _initials(words: list[str]) -> set[str]:
 def name_keys(art: Article) -> set[str]:
     """The names a report gives, as keys another report's form of the same name shares: each name's
     canonical form (the analyser names a place in any language alike: "Estados Unidos" is United
-    States), the initials of a name of several words, and an acronym as written ("BoE" where another
+    States), the initials of a name of several words, an acronym as written ("BoE" where another
     report writes "Bank of England"), and the letters of an acronym in capitals in any order (see
     ``_letters``)."""
     out = set()

@@ -105,3 +105,14 @@ def test_what_other_reports_give_is_read_from_one_table_of_the_story():
     figures = unique_fact.OtherFigures({"num:62": [(0, said), (1, said)], "num:9": [(0, said)]}, 0, {"num:7": [own]})
     assert figures.get("num:62") == [said] and "num:9" not in figures and figures.get("num:9", []) == []
     assert figures.get("num:7") == [own] and set(figures) == {"num:62", "num:7"}
+
+
+def test_german_nouns_after_an_article_or_a_preposition_are_no_names():
+    def names_of(text: str) -> set[str] | None:
+        return unique_fact.name_words(analyze(Article(id="d", text=text, lang="de")), 0, text)
+
+    found = names_of("In Richtung Westen sollen Deiche schützen, sagte Hafenmeister Jorin Falkenrath.")
+    assert found is not None and {"jorin", "falkenrath"} <= found
+    assert not {"richtung", "westen"} & found
+    found = names_of("Der Sender prüfe die Übernahme des Pringles-Produzenten, hieß es.")
+    assert found is not None and not {"pringl", "produzent", "produzenten"} & found

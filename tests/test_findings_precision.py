@@ -49,9 +49,10 @@ said openly: rbi25jun-piotv#4 false -> true (GOLD.md lists its dollar figure as 
 palisades-continental#1 true -> harmless (its figures are in two other reports, as our own
 number_conflict labels say); so the 164 set's count of true findings found moves from 83 to 82 by
 the correction, not by a rule. Measured with the lexical method: the 392 labels before the round
-0.868 (was 0.83: 190 true, 29 false); all 422 labels 0.84 (204 true, 38 false); unique_fact 0.792
-on the 392, 0.759 on all; no label found true before is gone. One rule (an acronym in another language's
-word order, "RDC" for "DRC") was written after reading that sample, so its 0.61 today is in-sample.
+0.868 (was 0.83: 190 true, 29 false); all 422 labels 0.85 (204 true, 36 false); unique_fact 0.792
+on the 392, 0.770 on all; no label found true before is gone. Two rules (an acronym in another language's
+word order, "RDC" for "DRC"; German nouns after an article or a preposition are no names) were written
+after reading that sample, so its 0.67 today is in-sample.
 """
 
 from __future__ import annotations
@@ -75,10 +76,10 @@ PRECISION_FLOORS = {"overall": 0.91, "attribution": 1.00, "date_conflict": 1.00,
                     "number_conflict": 0.92, "place_conflict": 1.00, "quote_variant": 1.00, "reuse": 1.00,
                     "suspect_term": 1.00, "unique_fact": 0.85}
 # On the 392 labels of the fourth round, its fresh samples included (0.868; unique_fact 0.792,
-# attribution 0.963), and on every label (422: 0.84; unique_fact 0.754, attribution 0.951).
+# attribution 0.963), and on every label (422: 0.85; unique_fact 0.770, attribution 0.951).
 ROUND_LABELS = 392
 ROUND_FLOORS = {"overall": 0.86, "attribution": 0.96, "unique_fact": 0.79}
-ALL_LABELS_FLOORS = {"overall": 0.84, "attribution": 0.95, "unique_fact": 0.75}
+ALL_LABELS_FLOORS = {"overall": 0.85, "attribution": 0.95, "unique_fact": 0.77}
 # The first 111 labels (checker v1's set), the 164 before the second round, the 232 before the third
 # and the 272 before its last sample, on their own: the issue's target of 0.90 is met on each. The
 # second figure is how many findings labelled true are still found: a rule may drop false or harmless

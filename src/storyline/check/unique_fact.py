@@ -529,8 +529,8 @@ def is_year(anchor: str) -> bool:
 def name_words(art: Article, sentence: int, text: str) -> set[str] | None:
     """In a language that capitalises every noun (German), the stems of the words that are names:
     those the analyser named in the sentence and those of a run of two or more capitalised words
-    ("Hafenmeister Jorin Falkenrath", which the analyser may not know). There "Kanzler" or "Südwesten"
-    alone is no name. None elsewhere, where any capitalised word inside a sentence stands for a name
+    ("Hafenmeister Jorin Falkenrath", which the analyser may not know) that no article or preposition
+    opens. There "Kanzler" or "Südwesten" alone is no name. None elsewhere, where any capitalised word inside a sentence stands for a name
     (the analyser misses product names such as an engine's or a satellite network's)."""
     if (art.lang or "").split("-")[0] not in NOUNS_CAPITALISED:
         return None
@@ -541,10 +541,18 @@ def name_words(art: Article, sentence: int, text: str) -> set[str] | None:
         if i > 0 and tok[:1].isupper():
             run.append(tok)
             continue
-        if len(run) >= 2:
+        before = toks[i - len(run) - 1].lower() if i - len(run) - 1 >= 0 else ""
+        if len(run) >= 2 and before not in _GERMAN_ARTICLES_AND_PREPOSITIONS:
             out |= {stem(fold_word(t)) for t in run}
         run = []
     return out
+
+
+# After these a run of capitalised German words is nouns ("In Richtung Westen", "am Vormittag", "des
+# Pringles-Produzenten"); a name the analyser knows after one ("der Kanzler Olaf Scholz") stays a name.
+_GERMAN_ARTICLES_AND_PREPOSITIONS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines am im um vom zum zur beim ins in an auf aus bei mit "
+    "nach seit von zu für über unter vor hinter neben zwischen durch gegen ohne".split())
 
 
 def _speaker_key(speaker: str | None) -> str | None:

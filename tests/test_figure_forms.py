@@ -116,3 +116,13 @@ def test_german_nouns_after_an_article_or_a_preposition_are_no_names():
     assert not {"richtung", "westen"} & found
     found = names_of("Der Sender prüfe die Übernahme des Pringles-Produzenten, hieß es.")
     assert found is not None and not {"pringl", "produzent", "produzenten"} & found
+
+
+def test_a_lede_s_figure_the_story_gives_is_no_new_fact():
+    """In its first sentences a report states the story: a figure (not a single digit) two other reports
+    give anywhere is the story's figure, whatever the words beside it."""
+    others = [("en", "The Talvik central bank cut its rate by 25 basis points on Thursday. Markets rose."),
+              ("en", "Talvik lowered borrowing costs on Thursday. The 25 basis point cut was expected.")]
+    lede = ("it", "Il consiglio direttivo ha deciso giovedì un taglio di 25 punti dei tassi. I mercati sono saliti.")
+    assert "25 punti" not in unique(*others, lede)
+    assert "25 punti" in unique(others[0], lede)  # one other report: still a fact of its own there

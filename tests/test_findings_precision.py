@@ -49,10 +49,11 @@ said openly: rbi25jun-piotv#4 false -> true (GOLD.md lists its dollar figure as 
 palisades-continental#1 true -> harmless (its figures are in two other reports, as our own
 number_conflict labels say); so the 164 set's count of true findings found moves from 83 to 82 by
 the correction, not by a rule. Measured with the lexical method: the 392 labels before the round
-0.868 (was 0.83: 190 true, 29 false); all 422 labels 0.85 (204 true, 36 false); unique_fact 0.792
-on the 392, 0.770 on all; no label found true before is gone. Two rules (an acronym in another language's
-word order, "RDC" for "DRC"; German nouns after an article or a preposition are no names) were written
-after reading that sample, so its 0.67 today is in-sample.
+0.872 (was 0.83: 190 true, 28 false); all 422 labels 0.857 (204 true, 34 false); unique_fact 0.798
+on the 392, 0.781 on all; no label found true before is gone. Three rules (an acronym in another
+language's word order, "RDC" for "DRC"; German nouns after an article or a preposition are no names; a
+lede's figure two other reports give is the story's) were written after reading that sample, so its
+0.70 today is in-sample.
 """
 
 from __future__ import annotations
@@ -76,16 +77,17 @@ PRECISION_FLOORS = {"overall": 0.91, "attribution": 1.00, "date_conflict": 1.00,
                     "number_conflict": 0.92, "place_conflict": 1.00, "quote_variant": 1.00, "reuse": 1.00,
                     "suspect_term": 1.00, "unique_fact": 0.85}
 # On the 392 labels of the fourth round, its fresh samples included (0.868; unique_fact 0.792,
-# attribution 0.963), and on every label (422: 0.85; unique_fact 0.770, attribution 0.951).
+# attribution 0.963; now 0.872 and 0.798), and on every label (422: 0.857; unique_fact 0.781,
+# attribution 0.951).
 ROUND_LABELS = 392
-ROUND_FLOORS = {"overall": 0.86, "attribution": 0.96, "unique_fact": 0.79}
-ALL_LABELS_FLOORS = {"overall": 0.85, "attribution": 0.95, "unique_fact": 0.77}
+ROUND_FLOORS = {"overall": 0.87, "attribution": 0.96, "unique_fact": 0.79}
+ALL_LABELS_FLOORS = {"overall": 0.85, "attribution": 0.95, "unique_fact": 0.78}
 # The first 111 labels (checker v1's set), the 164 before the second round, the 232 before the third
 # and the 272 before its last sample, on their own: the issue's target of 0.90 is met on each. The
 # second figure is how many findings labelled true are still found: a rule may drop false or harmless
 # findings (the third round dropped 13 false and 1 harmless, so fewer are found), never a true one.
 FIRST_LABELS = {111: (1.00, 59), 164: (0.95, 82), 232: (0.95, 113), 272: (0.93, 134),  # labels: (precision, true found)
-                302: (0.91, 147), 332: (0.90, 160), 362: (0.87, 173), 392: (0.86, 190)}
+                302: (0.91, 147), 332: (0.90, 160), 362: (0.88, 173), 392: (0.87, 190)}
 RECALL_FLOOR = (61, 97)
 
 

@@ -177,6 +177,10 @@ class OtherFigures:
     def __contains__(self, key: str) -> bool:
         return bool(self.get(key))
 
+    def reports(self, key: str) -> int:
+        """How many other reports give the key."""
+        return len({a_i for a_i, _ in self.by_key.get(key, ()) if a_i != self.article})
+
     def __iter__(self) -> Iterator[str]:
         return (key for key in {*self.by_key, *self.own} if key in self)
 
@@ -508,6 +512,28 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
     return out
 
 
+# A figure this many other reports give anywhere is the story's figure, unless it is a single digit
+# (a "one member" or "two days" every story writes somewhere).
+STORY_FIGURE_REPORTS = 2
+SMALLEST_STORY_FIGURE = 10.0
+
+
+def _story_figure(key: str, elsewhere: Elsewhere) -> bool:
+    """Whether a lede's figure is one the story gives: two other reports or more write it somewhere, in
+    any words. A lede states the story; "25 punti" in an Italian lede is the 25 basis points every
+    other report leads with, though no word beside it is shared."""
+    try:
+        value = float(key[len("num:"):])
+    except ValueError:
+        return False
+    if value.is_integer() and value < SMALLEST_STORY_FIGURE:
+        return False
+    figures = elsewhere.figures
+    if isinstance(figures, OtherFigures):
+        return figures.reports(key) >= STORY_FIGURE_REPORTS
+    return len(figures.get(key) or []) >= STORY_FIGURE_REPORTS
+
+
 def _aliases(text: str) -> dict[str, set[str]]:
     """Each figure's other keys: in percentage points for basis points, and its other readings."""
     out = figure_forms.other_readings(text)
@@ -616,7 +642,8 @@ def find(ctx: Context) -> list[Finding]:
             new = novel(ref.stems, found, elsewhere[ref.article], figures, _aliases(plain), plain) - \
                 named_elsewhere(ctx.articles[ref.article], ref.sentence, plain, elsewhere[ref.article])
             if ref.sentence < LEDE:
-                new = {a for a in new if a.startswith(("num:", "most:")) and not is_year(a)}
+                new = {a for a in new if a.startswith(("num:", "most:")) and not is_year(a) and
+                       not _story_figure(a, elsewhere[ref.article])}
             if not new and not restated.real_quote(ref.text) and \
                     not _quotes_a_new_speaker(ctx, ref.article, ref.sentence, quoted_by):
                 continue  # every number and name of it is in other reports: the shared story reworded

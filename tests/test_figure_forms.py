@@ -19,6 +19,9 @@ def unique(*reports: tuple[str, str]) -> str:
 def test_other_readings_of_a_figure():
     assert figure_forms.other_readings("plus de 17.000 cas") == {"num:17": {"num:17000"}}
     assert figure_forms.other_readings("cerca de 33 mil trabalhadores") == {"num:33": {"num:33000"}}
+    assert figure_forms.other_readings("qui emploie 23 000 personnes") == {"num:23": {"num:23000"}}
+    assert figure_forms.group_tails("23 000 personnes, 1 200 000 habitants") == {"num:0", "num:200"}
+    assert figure_forms.other_readings("1\u202f200\u202f000 habitants") == {"num:1": {"num:1.2e+06"}}
     assert figure_forms.other_readings("Rs 2.5 lakh crore") == {"num:2.5": {"num:2.5e+12"}}
     assert figure_forms.other_readings("17,000 cases and 2.5 percent") == {}  # read once, no other way
     assert figure_forms.all_keys("1.200.000 Einwohner") == set()  # several dots are read as grouping already

@@ -2,7 +2,7 @@
 take a figure written differently for a figure no other report gives.
 
 Reports of one story write the same figure in different ways: grouped the way their language groups
-digits ("17.000" in a French report is the English "17,000"), with a scale word ("33 mil
+digits ("17.000" or "17 000" in a French report is the English "17,000"), with a scale word ("33 mil
 trabalhadores" is "33,000 workers"; "2.5 lakh crore"), or rounded ("16 Prozent" for 16.4 percent,
 "nearly 3,000 acres" for 2,921 acres). The last digits of a fiscal year ("FY24", "financial
 year 2025-26") name a year, not a figure of the story. And a figure of three significant
@@ -20,6 +20,9 @@ from storyline.lang.numbers import SCALE_RE, SCALE_VALUES, number_key, parse_num
 # A number written with dots grouping thousands ("17.000", "1.200.000"): read anywhere as a decimal
 # ("17.000" as 17), it is the grouped figure in the languages that group with a dot.
 _DOT_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d.,]*\d)")
+# A number grouped with spaces ("23 000", "1 200 000", also with a no-break or a narrow space), as
+# French and other languages write thousands: read word by word, it is 23 and 0.
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d.,]*\d)")
 # A number and the scale word after it ("33 mil", "2.5 lakh crore", "29.4 billion").
 _SCALE = SCALE_RE.pattern.replace("(?P<scale>", "(")
 _SCALED = re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?)(?:{_SCALE})(?:{_SCALE})?", re.IGNORECASE)
@@ -43,14 +46,19 @@ def _key(value: float) -> str:
 
 def other_readings(text: str) -> dict[str, set[str]]:
     """For each number key a sentence's words give (see check.text.anchors), the keys of the same
-    figure written another way: grouped with dots ("17.000": num:17 -> num:17000) or scaled by the
-    word after it ("33 mil": num:33 -> num:33000)."""
+    figure written another way: grouped with dots ("17.000": num:17 -> num:17000) or spaces ("23 000":
+    num:23 -> num:23000), or scaled by the word after it ("33 mil": num:33 -> num:33000)."""
     out: dict[str, set[str]] = {}
     for m in _DOT_GROUPED.finditer(text):
         read = parse_number_any_language(m.group(1))
         grouped = parse_number_any_language(m.group(1).replace(".", ""))
         if read is not None and grouped is not None and read != grouped:
             out.setdefault(_key(read), set()).add(_key(grouped))
+    for m in _SPACE_GROUPED.finditer(text):
+        head = parse_number_any_language(m.group(1))
+        whole = parse_number_any_language(m.group(1) + re.sub(r"\D", "", m.group(2)))
+        if head is not None and whole is not None:
+            out.setdefault(_key(head), set()).add(_key(whole))
     for m in _SCALED.finditer(text):
         value = parse_number_any_language(m.group(1))
         scales = [s for s in m.groups()[1:] if s]
@@ -62,6 +70,12 @@ def other_readings(text: str) -> dict[str, set[str]]:
             scaled *= f or 1.0
         out.setdefault(_key(value), set()).add(_key(scaled))
     return out
+
+
+def group_tails(text: str) -> set[str]:
+    """The number keys of the trailing groups of a number grouped with spaces ("23 000": num:0), which
+    are no figures of their own."""
+    return {_key(float(group)) for m in _SPACE_GROUPED.finditer(text) for group in re.findall(r"\d{3}", m.group(2))}
 
 
 def all_keys(text: str) -> set[str]:

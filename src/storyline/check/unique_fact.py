@@ -633,7 +633,7 @@ def find(ctx: Context) -> list[Finding]:
             plain = POSSESSIVE.sub("", YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text))))
             found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain) - \
                 foreign_number_words(plain, _lang(ctx.articles[ref.article])) - \
-                figure_forms.fiscal_year_digits(plain)
+                figure_forms.fiscal_year_digits(plain) - figure_forms.group_tails(plain)
             names = name_words(ctx.articles[ref.article], ref.sentence, plain)
             if names is not None:
                 found = {a for a in found if a.startswith(("num:", "month:", "most:")) or a in names}

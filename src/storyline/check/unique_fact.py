@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.check import figure_forms, restated
+from storyline.check import figure_forms, figure_sense, restated
 from storyline.check.context import Context
 from storyline.check.text import anchors, tokens
 from storyline.lang.fold import fold_word, stem
@@ -209,6 +209,7 @@ class Said:
     stems: frozenset[str]
     figures: frozenset[str]
     lang: str
+    measures: frozenset[tuple[str, str]] = frozenset()  # (figure key, what it counts: figure_sense.measures)
 
 
 def _lower_words(text: str) -> set[str]:
@@ -230,9 +231,10 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
         words[ref.article] |= stems
         lower[ref.article] |= _lower_words(ref.text)
         keys = stems | restated.figures(ref.text) | _superlatives(ref.text) | \
-            _superlative_words(ref.text) | fiscal_years(ref.text) | figure_forms.all_keys(ref.text)
+            _superlative_words(ref.text) | fiscal_years(ref.text) | figure_forms.all_keys(ref.text) | \
+            figure_sense.counts_before(ref.text)
         held = frozenset(k for k in keys if k.startswith(("num:", "month:")))
-        said = Said(frozenset(stems), held, langs[ref.article])
+        said = Said(frozenset(stems), held, langs[ref.article], frozenset(figure_sense.measures(ref.text)))
         for key in keys:
             if key.startswith(("num:", "month:", "most:")):
                 figures[ref.article][key].append(said)
@@ -458,21 +460,27 @@ def _superlative_given(key: str, other_figures: dict[str, list[Said]]) -> bool:
     return bool(thing) and any(thing in sentence.stems for sentence in other_figures.get(f"most:{word}", []))
 
 
-def _figure_given(key: str, words: set[str], figures: set[str], elsewhere: Elsewhere) -> bool:
+def _figure_given(key: str, words: set[str], figures: set[str], elsewhere: Elsewhere,
+                  measures: AbstractSet[tuple[str, str]] = frozenset()) -> bool:
     """Whether another report gives a number or month beside this sentence's other words or figures:
     beside one of its words ("6.4% growth"); beside another of its figures ("17,000 cases and 517
     deaths" and "17.000 cas ... 517 décès": two figures together are the same fact in any wording or
-    language); or, in a report in another language, beside a cognate ("acquittal"/"acquittement")."""
+    language); counting the same unit or thing in any language ("nine months", "neun Monaten":
+    ``figure_sense.measures``); or, in a report in another language, beside a cognate
+    ("acquittal"/"acquittement")."""
     others = figures - {key}
     if (elsewhere.alone or figure_forms.distinctive(key)) and elsewhere.figures.get(key):
         return True
     if elsewhere.index is None:
         elsewhere.index = figure_forms.FigureIndex(set(elsewhere.figures))
-    for said in [s for k in [key, *elsewhere.index.roundings(key)] for s in elsewhere.figures.get(k, [])]:
-        if (words - {key}) & said.stems or others & said.figures:
-            return True
-        if said.lang != elsewhere.lang and any(restated.cognate(w, o) for w in words for o in said.stems):
-            return True
+    counted = {sense for k, sense in measures if k == key}
+    for k in [key, *elsewhere.index.roundings(key)]:
+        for said in elsewhere.figures.get(k, []):
+            if (words - {key}) & said.stems or others & said.figures or \
+                    any((k, sense) in said.measures for sense in counted):
+                return True
+            if said.lang != elsewhere.lang and any(restated.cognate(w, o) for w in words for o in said.stems):
+                return True
     return False
 
 
@@ -489,6 +497,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
     also 0.25 percentage points) or read otherwise (``figure_forms.other_readings``)."""
     words = set(stems)
     held = {a for a in found if a.startswith(("num:", "month:"))} if figures is None else figures
+    measures = figure_sense.measures(text)
     out = set()
     heads = restated.bare_heads(text, elsewhere.words, elsewhere.lower)
     for a in found:
@@ -500,7 +509,7 @@ def novel(stems: list[str], found: set[str], elsewhere: Elsewhere, figures: set[
                     not any((words - {a}) & said.stems for said in elsewhere.figures.get(a, [])):
                 out.add(a)
         elif a.startswith(("num:", "month:")):
-            if not _figure_given(a, words, held, elsewhere) and \
+            if not _figure_given(a, words, held, elsewhere, measures) and \
                     not any(_figure_given(alias, words, held, elsewhere) for alias in (aliases or {}).get(a, ())):
                 out.add(a)
         elif a not in elsewhere.words and not restated.is_weekday(a) and a not in elsewhere.lower and \
@@ -633,7 +642,7 @@ def find(ctx: Context) -> list[Finding]:
             plain = POSSESSIVE.sub("", YEAR_OF_NAME.sub(r"\1", REFERENCE_MARK.sub(" ", LINK.sub(" ", ref.text))))
             found = (anchors(plain) | _superlatives(plain)) - restated.days_of_month(plain) - \
                 foreign_number_words(plain, _lang(ctx.articles[ref.article])) - \
-                figure_forms.fiscal_year_digits(plain) - figure_forms.group_tails(plain)
+                figure_forms.fiscal_year_digits(plain) - figure_forms.group_tails(plain) - figure_sense.no_figures(plain)
             names = name_words(ctx.articles[ref.article], ref.sentence, plain)
             if names is not None:
                 found = {a for a in found if a.startswith(("num:", "month:", "most:")) or a in names}

@@ -58,6 +58,20 @@ drawn: 16 true, 2 harmless, 12 false, 0.57; unique facts alone 9 true, 1 harmles
 attributions 7 true, 1 harmless): the rules move the labelled set, not the unseen findings. One rule
 came after it (a number grouped with spaces, "23 000"), which drops one of its false findings. All 452
 labels: 0.830 (220 true, 45 false).
+
+Issue 11, sixth round (check.figure_sense and lang.units: a number word pointing back, "les deux
+parties", a tennis score and a whole period in a smaller unit, "the past 12 months", are no figures;
+the count an ordinal of an event implies, "the fifth flight", is given; a figure counting the same
+unit or thing in another language, "nine months" and "neun Monaten", is given), added 30: a fresh
+random sample drawn from the round's rules (`--draw 30 --seed 1205`; out of sample as drawn: 21 true,
+3 harmless, 6 false, 0.78; unique facts alone 14 true, 3 harmless, 5 false, 0.74). The rules were
+written from the labelled set's false findings (four of the six they drop were read while writing
+them), so their gain there is in-sample. One label was corrected, said openly: dana-independent#4 true
+-> harmless (the 71-year-old man who died is in a Spanish report too; only his nationality is new,
+and a nationality is no new name by the fourth round's rule); the rules drop that finding, so the
+sets from 232 labels on count one true finding fewer by the correction, not by a rule. Measured
+with the lexical method: the 452 labels before the round 0.846 (219 true, 40 false; was 0.830);
+all 482 labels 0.839 (240 true, 46 false); unique_fact 0.759, attribution 0.947 on all.
 """
 
 from __future__ import annotations
@@ -77,24 +91,30 @@ from eval.findings import DEFAULT_GOLD, DEFAULT_LABELS, LABELS, finding_key, pre
 # added since is a fresh sample that measures the rules out of sample, so it is floored on its own in
 # ALL_LABELS_FLOORS, not folded into these).
 FLOORED_LABELS = 302
-PRECISION_FLOORS = {"overall": 0.91, "attribution": 1.00, "date_conflict": 1.00, "name_variant": 1.00,
+PRECISION_FLOORS = {"overall": 0.92, "attribution": 1.00, "date_conflict": 1.00, "name_variant": 1.00,
                     "number_conflict": 0.92, "place_conflict": 1.00, "quote_variant": 1.00, "reuse": 1.00,
-                    "suspect_term": 1.00, "unique_fact": 0.85}
+                    "suspect_term": 1.00, "unique_fact": 0.86}
 # On the 392 labels of the fourth round, its fresh samples included (0.868 when set; now 0.872,
 # unique_fact 0.798, attribution 0.963), on the 422 labels of the fifth round's first sample (0.857;
 # unique_fact 0.781, attribution 0.951), and on every label (452: 0.830; unique_fact 0.739,
 # attribution 0.956).
+# Sixth round: 0.879 on the 392 (unique_fact 0.81), 0.871 on the 422 (0.803), 0.846 on the 452
+# (0.762, attribution 0.956) and 0.839 on all 482 (0.759, attribution 0.947).
 ROUND_LABELS = 392
-ROUND_FLOORS = {"overall": 0.87, "attribution": 0.96, "unique_fact": 0.79}
+ROUND_FLOORS = {"overall": 0.87, "attribution": 0.96, "unique_fact": 0.81}
 FIFTH_ROUND_LABELS = 422
-FIFTH_ROUND_FLOORS = {"overall": 0.85, "attribution": 0.95, "unique_fact": 0.78}
-ALL_LABELS_FLOORS = {"overall": 0.83, "attribution": 0.95, "unique_fact": 0.73}
+FIFTH_ROUND_FLOORS = {"overall": 0.87, "attribution": 0.95, "unique_fact": 0.80}
+SIXTH_ROUND_LABELS = 452
+SIXTH_ROUND_FLOORS = {"overall": 0.84, "attribution": 0.95, "unique_fact": 0.76}
+ALL_LABELS_FLOORS = {"overall": 0.83, "attribution": 0.94, "unique_fact": 0.75}
 # The first 111 labels (checker v1's set), the 164 before the second round, the 232 before the third
 # and the 272 before its last sample, on their own: the issue's target of 0.90 is met on each. The
 # second figure is how many findings labelled true are still found: a rule may drop false or harmless
 # findings (the third round dropped 13 false and 1 harmless, so fewer are found), never a true one.
-FIRST_LABELS = {111: (1.00, 59), 164: (0.95, 82), 232: (0.95, 113), 272: (0.93, 134),  # labels: (precision, true found)
-                302: (0.91, 147), 332: (0.90, 160), 362: (0.88, 173), 392: (0.87, 190)}
+# (The sixth round's label correction moved the true-found counts from 232 labels on down by one.)
+FIRST_LABELS = {111: (1.00, 59), 164: (0.95, 82), 232: (0.95, 112), 272: (0.94, 133),  # labels: (precision, true found)
+                302: (0.92, 146), 332: (0.90, 159), 362: (0.89, 172), 392: (0.87, 189), 422: (0.87, 203),
+                452: (0.84, 219)}
 RECALL_FLOOR = (61, 97)
 
 
@@ -152,6 +172,7 @@ def test_precision_and_recall_floors(dev_corpus):
     for floors, labels in ((PRECISION_FLOORS, precision(r["findings"], _labels()[:FLOORED_LABELS])),
                            (ROUND_FLOORS, precision(r["findings"], _labels()[:ROUND_LABELS])),
                            (FIFTH_ROUND_FLOORS, precision(r["findings"], _labels()[:FIFTH_ROUND_LABELS])),
+                           (SIXTH_ROUND_FLOORS, precision(r["findings"], _labels()[:SIXTH_ROUND_LABELS])),
                            (ALL_LABELS_FLOORS, every)):
         assert labels["overall"]["precision"] >= floors["overall"], labels["overall"]
         for kind, floor in floors.items():

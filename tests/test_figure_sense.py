@@ -60,3 +60,12 @@ def test_a_count_an_ordinal_implies_and_a_pointing_number_word_are_not_unique():
     assert "four test flights" not in unique(("en", en), ("en", en_count))
     fr = LEDE_FR + "Les deux parties seraient actuellement en pourparlers, selon Dorania Presse."
     assert "deux parties" not in unique(("en", LEDE_EN + "Dorania Presse reported talks on a deal."), ("fr", fr))
+
+
+def test_the_first_shift_is_a_period_not_a_record():
+    other = LEDE_EN + "Dorania Power said the storm had cut 40 cables across the valley."
+    shift = LEDE_EN + "Most homes should have electricity again by the first shift tomorrow, engineers at Dorania Power believe."
+    assert "first shift" not in unique(("en", shift), ("en", other))
+    # a superlative said of a thing, not of a period, stays a claim to check
+    record = LEDE_EN + "She became the first woman to run the grid control room, engineers at Dorania Power say."
+    assert "first woman" in unique(("en", record), ("en", other))

@@ -408,9 +408,11 @@ def fiscal_years(text: str) -> set[str]:
 
 _SUPERLATIVE = re.compile(FIRSTS.pattern + r"\s+(?:[\w-]+\s+)??([^\W\d_][\w-]{3,})", re.IGNORECASE)
 # "last year", "last summer", "the first quarter", "the first five overs": a period of the calendar or a count of
-# the first few, not a record; the date or figure beside it is what a reader could check.
+# the first few, not a record; the date or figure beside it is what a reader could check. So is a period of a
+# working day or of a match ("the first shift", "the last over", "the first set", "the final minute").
 PERIOD_OR_COUNT = re.compile(
     r"\b(?:first|last|primer[oa]?|premi[eè]re?|erste)[sn]?\s+(?:year|week|month|night|weekend|season|quarter|half|"
+    r"day|morning|afternoon|evening|hour|minute|shift|over|innings|set|game|lap|break|"
     r"semestre|trimestre|semester|quartal|jahr|woche|monat|año|semana|mes|année|semaine|mois|"
     r"summer|winter|spring|autumn|fall|sommer|frühling|herbst|verano|invierno|primavera|otoño|été|hiver|"
     r"printemps|automne|estate|inverno|autunno)s?\b",

@@ -73,7 +73,9 @@ sets from 232 labels on count one true finding fewer by the correction, not by a
 with the lexical method: the 452 labels before the round 0.849 (219 true, 39 false; was 0.830);
 all 482 labels 0.845 (240 true, 44 false); unique_fact 0.768, attribution 0.947 on all. One rule came
 after the sample (a period of a working day or a match, "the first shift", "the last over", is no
-superlative), which drops one of its false findings.
+superlative), which drops one of its false findings. A second fresh sample was drawn from the final
+rules (`--draw 30 --seed 1206`; as drawn 22 true, 4 harmless, 4 false: 0.85; unique facts alone 20
+true, 3 harmless, 4 false). All 512 labels: 0.845 (262 true, 48 false); unique_fact 0.776.
 """
 
 from __future__ import annotations
@@ -101,14 +103,17 @@ PRECISION_FLOORS = {"overall": 0.92, "attribution": 1.00, "date_conflict": 1.00,
 # unique_fact 0.781, attribution 0.951), and on every label (452: 0.830; unique_fact 0.739,
 # attribution 0.956).
 # Sixth round: 0.879 on the 392 (unique_fact 0.81), 0.875 on the 422 (0.809), 0.849 on the 452
-# (0.767, attribution 0.956) and 0.845 on all 482 (0.768, attribution 0.947).
+# (0.767, attribution 0.956), 0.845 on the 482 (0.768, attribution 0.947) and 0.845 on all 512
+# (0.776, attribution 0.948).
 ROUND_LABELS = 392
 ROUND_FLOORS = {"overall": 0.87, "attribution": 0.96, "unique_fact": 0.81}
 FIFTH_ROUND_LABELS = 422
 FIFTH_ROUND_FLOORS = {"overall": 0.87, "attribution": 0.95, "unique_fact": 0.80}
 SIXTH_ROUND_LABELS = 452
 SIXTH_ROUND_FLOORS = {"overall": 0.84, "attribution": 0.95, "unique_fact": 0.76}
-ALL_LABELS_FLOORS = {"overall": 0.84, "attribution": 0.94, "unique_fact": 0.76}
+SIXTH_ROUND_SAMPLE_LABELS = 482
+SIXTH_ROUND_SAMPLE_FLOORS = {"overall": 0.84, "attribution": 0.94, "unique_fact": 0.76}
+ALL_LABELS_FLOORS = {"overall": 0.84, "attribution": 0.94, "unique_fact": 0.77}
 # The first 111 labels (checker v1's set), the 164 before the second round, the 232 before the third
 # and the 272 before its last sample, on their own: the issue's target of 0.90 is met on each. The
 # second figure is how many findings labelled true are still found: a rule may drop false or harmless
@@ -116,7 +121,7 @@ ALL_LABELS_FLOORS = {"overall": 0.84, "attribution": 0.94, "unique_fact": 0.76}
 # (The sixth round's label correction moved the true-found counts from 232 labels on down by one.)
 FIRST_LABELS = {111: (1.00, 59), 164: (0.95, 82), 232: (0.95, 112), 272: (0.94, 133),  # labels: (precision, true found)
                 302: (0.92, 146), 332: (0.90, 159), 362: (0.89, 172), 392: (0.87, 189), 422: (0.87, 203),
-                452: (0.84, 219), 482: (0.84, 240)}
+                452: (0.84, 219), 482: (0.84, 240), 512: (0.84, 262)}
 RECALL_FLOOR = (61, 97)
 
 
@@ -175,6 +180,7 @@ def test_precision_and_recall_floors(dev_corpus):
                            (ROUND_FLOORS, precision(r["findings"], _labels()[:ROUND_LABELS])),
                            (FIFTH_ROUND_FLOORS, precision(r["findings"], _labels()[:FIFTH_ROUND_LABELS])),
                            (SIXTH_ROUND_FLOORS, precision(r["findings"], _labels()[:SIXTH_ROUND_LABELS])),
+                           (SIXTH_ROUND_SAMPLE_FLOORS, precision(r["findings"], _labels()[:SIXTH_ROUND_SAMPLE_LABELS])),
                            (ALL_LABELS_FLOORS, every)):
         assert labels["overall"]["precision"] >= floors["overall"], labels["overall"]
         for kind, floor in floors.items():

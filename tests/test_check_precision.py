@@ -7,7 +7,8 @@ import pytest
 
 from storyline.analyze import analyze
 from storyline.check import compare
-from storyline.check.unique_fact import fiscal_years, is_heading, is_year
+from storyline.check.figure_forms import fiscal_years
+from storyline.check.unique_fact import is_heading, is_year
 from storyline.model import Article, Finding
 
 

@@ -29,8 +29,8 @@ _SCALED = re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?)(?:{_SCALE})(?:{_SCALE})?", 
 # "FY24", "FY'25": a fiscal year by its last two digits; "2025-26" where the sentence says it is a
 # fiscal year ("fiscal", "financial year", "वित्तीय वर्ष", "Geschäftsjahr", "ejercicio", "exercice").
 # A season ("2018-19") stays: which seasons a sentence names can be the fact.
-_FY_DIGITS = re.compile(r"\bFY\s?['’]?(\d{2})\b")
-_YEAR_SPAN_DIGITS = re.compile(r"\b(?:19|20)\d\d[-–/](\d\d)\b")
+_FISCAL_YEAR = re.compile(r"\bFY\s?['’]?(\d{2}|\d{4})\b")
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)[-–/](\d\d)\b")
 _FISCAL_WORDS = re.compile(r"\bfiscal|\bfinancial year|वित्तीय वर्ष|वित्त वर्ष|gesch[äa]ftsjahr|haushaltsjahr|"
                            r"ejercicio|exercice|esercizio", re.IGNORECASE)
 # Rounding: the rounded figure keeps at least this many significant digits, unless it is a round
@@ -86,9 +86,21 @@ def all_keys(text: str) -> set[str]:
 
 def fiscal_year_digits(text: str) -> set[str]:
     """The number keys that are a fiscal year's last two digits ("FY24": num:24)."""
-    out = {_key(float(m.group(1))) for m in _FY_DIGITS.finditer(text)}
+    out = {_key(float(m.group(1))) for m in _FISCAL_YEAR.finditer(text) if len(m.group(1)) == 2}
     if _FISCAL_WORDS.search(text):
-        out |= {_key(float(m.group(1))) for m in _YEAR_SPAN_DIGITS.finditer(text)}
+        out |= {_key(float(m.group(2))) for m in _YEAR_SPAN.finditer(text)}
+    return out
+
+
+def fiscal_years(text: str) -> set[str]:
+    """The years a fiscal year or a span of years names, as the keys a year written in full has ("FY26"
+    is "num:2026"; "2025-26" is 2025 and 2026), so that a report writing "FY 2026" gives no new year."""
+    out = set()
+    for m in _FISCAL_YEAR.finditer(text):
+        year = m.group(1)
+        out.add(f"num:{'20' + year if len(year) == 2 else year}")
+    for m in _YEAR_SPAN.finditer(text):
+        out |= {f"num:{m.group(1)}", f"num:{m.group(1)[:2]}{m.group(2)}"}
     return out
 
 

@@ -231,7 +231,7 @@ def _said_elsewhere(ctx: Context) -> list[Elsewhere]:
         words[ref.article] |= stems
         lower[ref.article] |= _lower_words(ref.text)
         keys = stems | restated.figures(ref.text) | _superlatives(ref.text) | \
-            _superlative_words(ref.text) | fiscal_years(ref.text) | figure_forms.all_keys(ref.text) | \
+            _superlative_words(ref.text) | figure_forms.fiscal_years(ref.text) | figure_forms.all_keys(ref.text) | \
             figure_sense.counts_before(ref.text)
         held = frozenset(k for k in keys if k.startswith(("num:", "month:")))
         said = Said(frozenset(stems), held, langs[ref.article], frozenset(figure_sense.measures(ref.text)))
@@ -387,23 +387,6 @@ def _name_in_another_form(word: str, elsewhere: Elsewhere) -> bool:
 
 def _lang(art: Article) -> str:
     return (art.lang or "").split("-")[0]
-
-
-# "FY26", "FY'25", "FY 2026", "2025-26": a fiscal year, written in full or by its last two digits.
-_FISCAL_YEAR = re.compile(r"\bFY\s?['’]?(\d{2}|\d{4})\b|\b(20\d\d)[-–/](\d\d)\b")
-
-
-def fiscal_years(text: str) -> set[str]:
-    """The years a fiscal year names, as the keys a year written in full has ("FY26" is "num:2026";
-    "2025-26" is 2025 and 2026), so that a report writing "FY 2026" gives no new year."""
-    out = set()
-    for m in _FISCAL_YEAR.finditer(text):
-        if m.group(1):
-            year = m.group(1)
-            out.add(f"num:{'20' + year if len(year) == 2 else year}")
-        else:
-            out |= {f"num:{m.group(2)}", f"num:{m.group(2)[:2]}{m.group(3)}"}
-    return out
 
 
 _SUPERLATIVE = re.compile(FIRSTS.pattern + r"\s+(?:[\w-]+\s+)??([^\W\d_][\w-]{3,})", re.IGNORECASE)

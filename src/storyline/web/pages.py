@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 KIND_LABELS = {
@@ -125,52 +125,56 @@ def ranked_summary(data: dict[str, Any]) -> list[str]:
     return out[:12]
 
 
-def story_page(story: dict[str, Any], data: dict[str, Any], keys_by_id: dict[str, str], *,
-               filters: dict[str, str], compare: list[int], finding: int | None, show_all: bool) -> dict[str, Any]:
-    """The story page: summary, findings grouped and filtered, per-report and per-outlet tables,
-    timeline, and the reports picked in ``compare`` side by side."""
-    articles = data.get("articles") or []
+def _finding_filter(articles: list[dict[str, Any]], filters: dict[str, str]) -> Callable[[dict[str, Any]], bool]:
+    """Whether a finding passes the page's filters (kind, outlet, language, severity)."""
     by_id = {a.get("id"): a for a in articles}
-    labels = {str(a.get("id")): str(a.get("label") or a.get("id")) for a in articles}
-    findings = data.get("findings") or []
 
-    def outlet_of(article_id: str) -> str:
-        return str((by_id.get(article_id) or {}).get("outlet") or "")
-
-    def lang_of(article_id: str) -> str:
-        return str((by_id.get(article_id) or {}).get("lang") or "")
+    def field_of(article_id: str, name: str) -> str:
+        return str((by_id.get(article_id) or {}).get(name) or "")
 
     def keep(f: dict[str, Any]) -> bool:
         arts = _articles_of(f)
         sev = str((f.get("details") or {}).get("severity") or "")
         return ((not filters.get("kind") or f.get("kind") == filters["kind"])
-                and (not filters.get("outlet") or any(outlet_of(a) == filters["outlet"] for a in arts))
-                and (not filters.get("lang") or any(lang_of(a) == filters["lang"] for a in arts))
+                and (not filters.get("outlet") or any(field_of(a, "outlet") == filters["outlet"] for a in arts))
+                and (not filters.get("lang") or any(field_of(a, "lang") == filters["lang"] for a in arts))
                 and (not filters.get("severity") or sev == filters["severity"]))
+    return keep
 
+
+def _finding_card(index: int, f: dict[str, Any], articles: list[dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:
+    """One finding as the page shows it, with the two reports to open side by side."""
+    kind = str(f.get("kind"))
+    arts = _articles_of(f)
+    cols = [i for i, a in enumerate(articles) if a.get("id") in arts][:3]
+    first = (f.get("evidence") or [{}])[0]
+    first_col = next((c for c, i in enumerate(cols) if articles[i].get("id") == first.get("article")), 0)
+    return {
+        "index": index, "kind": kind, "summary": f.get("summary", ""), "score": f.get("score"),
+        "severity": (f.get("details") or {}).get("severity"),
+        "reports": [labels.get(a, a) for a in arts],
+        "evidence": [{"report": labels.get(str(ev.get("article")), str(ev.get("article"))),
+                      "sentence": ev.get("sentence"), "text": ev.get("text", "")}
+                     for ev in (f.get("evidence") or [])[:6]],
+        "more_evidence": max(0, len(f.get("evidence") or []) - 6),
+        "compare": cols if len(cols) >= 2 else (cols + [i for i in range(len(articles)) if i not in cols])[:2],
+        "anchor": f"c{first_col}-s{first.get('sentence', 0)}",
+    }
+
+
+def _finding_groups(findings: list[Any], articles: list[dict[str, Any]], labels: dict[str, str],
+                    filters: dict[str, str], show_all: bool) -> tuple[list[dict[str, Any]], int]:
+    """The filtered findings grouped by kind, then by topic, largest first; and how many are shown.
+    Why grouped: a 60-report story has hundreds of findings, which only grouping makes readable."""
+    keep = _finding_filter(articles, filters)
     groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
     shown = 0
     for index, f in enumerate(findings):
         if not isinstance(f, dict) or not keep(f):
             continue
         shown += 1
-        kind = str(f.get("kind"))
-        topic = finding_topic(f, labels)
-        arts = _articles_of(f)
-        cols = [i for i, a in enumerate(articles) if a.get("id") in arts][:3]
-        first = (f.get("evidence") or [{}])[0]
-        first_col = next((c for c, i in enumerate(cols) if articles[i].get("id") == first.get("article")), 0)
-        groups.setdefault(kind, {}).setdefault(topic, []).append({
-            "index": index, "kind": kind, "summary": f.get("summary", ""), "score": f.get("score"),
-            "severity": (f.get("details") or {}).get("severity"),
-            "reports": [labels.get(a, a) for a in arts],
-            "evidence": [{"report": labels.get(str(ev.get("article")), str(ev.get("article"))),
-                          "sentence": ev.get("sentence"), "text": ev.get("text", "")}
-                         for ev in (f.get("evidence") or [])[:6]],
-            "more_evidence": max(0, len(f.get("evidence") or []) - 6),
-            "compare": cols if len(cols) >= 2 else (cols + [i for i in range(len(articles)) if i not in cols])[:2],
-            "anchor": f"c{first_col}-s{first.get('sentence', 0)}",
-        })
+        groups.setdefault(str(f.get("kind")), {}).setdefault(finding_topic(f, labels), []).append(
+            _finding_card(index, f, articles, labels))
     kinds = []
     for kind in sorted(groups, key=_kind_rank):
         topics: list[dict[str, Any]] = []
@@ -182,14 +186,22 @@ def story_page(story: dict[str, Any], data: dict[str, Any], keys_by_id: dict[str
         kinds.append({"kind": kind, "label": KIND_LABELS.get(kind, kind), "count": sum(t["count"] for t in topics),
                       "n_topics": len(topics), "topics": topics if show_all else topics[:SHOWN_TOPICS],
                       "hidden_topics": 0 if show_all else max(0, len(topics) - SHOWN_TOPICS)})
+    return kinds, shown
 
+
+def _report_rows(articles: list[dict[str, Any]], labels: dict[str, str], findings: list[Any],
+                 keys_by_id: dict[str, str], fidelity: Any) -> list[dict[str, Any]]:
+    """One row per report: what it is, how many findings name it, and its fidelity when scored."""
     per_report = Counter(a for f in findings if isinstance(f, dict) for a in _articles_of(f))
-    fidelity = data.get("fidelity")
-    reports = [{"index": i, "id": a.get("id"), "key": keys_by_id.get(str(a.get("id"))), "label": labels[str(a.get("id"))],
-                "outlet": a.get("outlet"), "lang": a.get("lang"), "date": a.get("date"), "title": a.get("title"),
-                "sentences": len(a.get("sentences") or []), "findings": per_report.get(str(a.get("id")), 0),
-                "fidelity": _fidelity_of(fidelity, str(a.get("id"))) if fidelity is not None else None}
-               for i, a in enumerate(articles)]
+    return [{"index": i, "id": a.get("id"), "key": keys_by_id.get(str(a.get("id"))), "label": labels[str(a.get("id"))],
+             "outlet": a.get("outlet"), "lang": a.get("lang"), "date": a.get("date"), "title": a.get("title"),
+             "sentences": len(a.get("sentences") or []), "findings": per_report.get(str(a.get("id")), 0),
+             "fidelity": _fidelity_of(fidelity, str(a.get("id"))) if fidelity is not None else None}
+            for i, a in enumerate(articles)]
+
+
+def _outlet_rows(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The report rows added up per outlet, most reports first."""
     outlets: dict[str, dict[str, Any]] = {}
     for r in reports:
         o = outlets.setdefault(str(r["outlet"] or ""), {"outlet": r["outlet"] or "", "reports": 0, "findings": 0,
@@ -198,25 +210,41 @@ def story_page(story: dict[str, Any], data: dict[str, Any], keys_by_id: dict[str
         o["findings"] += r["findings"]
         if r["lang"]:
             o["languages"].add(r["lang"])
-    outlet_rows = [{**o, "languages": sorted(o["languages"])}
-                   for o in sorted(outlets.values(), key=lambda o: (-o["reports"], o["outlet"]))]
+    return [{**o, "languages": sorted(o["languages"])}
+            for o in sorted(outlets.values(), key=lambda o: (-o["reports"], o["outlet"]))]
 
-    counts = Counter(str(f.get("kind")) for f in findings if isinstance(f, dict))
-    severities = sorted({str((f.get("details") or {}).get("severity")) for f in findings
-                         if isinstance(f, dict) and (f.get("details") or {}).get("severity")})
+
+def _story_summary(data: dict[str, Any], findings: list[Any], counts: Counter[str]) -> dict[str, Any]:
+    """The head of the page: the same-story verdict, counts by kind and the five weightiest findings."""
     same = data.get("same_story") or {}
     top = sorted((f for f in findings if isinstance(f, dict) and f.get("kind") not in ("attribution", "unique_fact")),
                  key=lambda f: -(f.get("score") or 0))[:5]
     return {
+        "same_story": same.get("summary"), "verdict": same.get("verdict"),
+        "ranked": ranked_summary(data),
+        "counts": [{"kind": k, "label": KIND_LABELS.get(k, k), "count": counts[k]} for k in sorted(counts, key=_kind_rank)],
+        "findings": len(findings), "claims": len(data.get("claims") or []),
+        "contested": sum(1 for c in data.get("claims") or [] if c.get("status") == "contested"),
+        "top": [{"index": findings.index(f), "kind": f.get("kind"), "summary": f.get("summary", "")} for f in top],
+    }
+
+
+def story_page(story: dict[str, Any], data: dict[str, Any], keys_by_id: dict[str, str], *,
+               filters: dict[str, str], compare: list[int], finding: int | None, show_all: bool) -> dict[str, Any]:
+    """The story page: summary, findings grouped and filtered, per-report and per-outlet tables,
+    timeline, and the reports picked in ``compare`` side by side."""
+    articles = data.get("articles") or []
+    labels = {str(a.get("id")): str(a.get("label") or a.get("id")) for a in articles}
+    findings = data.get("findings") or []
+    kinds, shown = _finding_groups(findings, articles, labels, filters, show_all)
+    fidelity = data.get("fidelity")
+    reports = _report_rows(articles, labels, findings, keys_by_id, fidelity)
+    counts = Counter(str(f.get("kind")) for f in findings if isinstance(f, dict))
+    severities = sorted({str((f.get("details") or {}).get("severity")) for f in findings
+                         if isinstance(f, dict) and (f.get("details") or {}).get("severity")})
+    return {
         "story": story,
-        "summary": {
-            "same_story": same.get("summary"), "verdict": same.get("verdict"),
-            "ranked": ranked_summary(data),
-            "counts": [{"kind": k, "label": KIND_LABELS.get(k, k), "count": counts[k]} for k in sorted(counts, key=_kind_rank)],
-            "findings": len(findings), "claims": len(data.get("claims") or []),
-            "contested": sum(1 for c in data.get("claims") or [] if c.get("status") == "contested"),
-            "top": [{"index": findings.index(f), "kind": f.get("kind"), "summary": f.get("summary", "")} for f in top],
-        },
+        "summary": _story_summary(data, findings, counts),
         "filters": filters,
         "options": {"kind": [k for k in KIND_ORDER if counts.get(k)] + sorted(k for k in counts if k not in KIND_ORDER),
                     "outlet": sorted({str(a.get("outlet")) for a in articles if a.get("outlet")}),
@@ -227,7 +255,7 @@ def story_page(story: dict[str, Any], data: dict[str, Any], keys_by_id: dict[str
         "reports": reports,
         "has_fidelity": fidelity is not None,
         "fidelity_note": _fidelity_note(fidelity),
-        "outlets": outlet_rows,
+        "outlets": _outlet_rows(reports),
         "timeline": timeline(data, labels),
         "compare": side_by_side(data, compare, findings[finding] if finding is not None and 0 <= finding < len(findings) else None),
         "finding": finding,

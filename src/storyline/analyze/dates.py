@@ -373,14 +373,28 @@ def _month_hit(text: str, s: int, e: int, key: str, lang: str, ctx: _Ctx, add: _
 
 
 def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, DateMention]]:
-    """(start, end, priority, mention) for every pattern; overlaps are settled by the caller."""
+    """(start, end, priority, mention) for every pattern; overlaps are settled by the caller. The
+    priority says which reading wins an overlap: a full ISO date over a year inside it, say."""
     out: list[tuple[int, int, int, DateMention]] = []
-    ref, trust = ctx.ref, ctx.trust
     months, weekdays = _calendar_hits(text)
 
     def add(span: Span, mention: DateMention, prio: int) -> None:
         out.append((span[0], span[1], prio, mention))
 
+    _numeric_dates(text, lang, add)
+    for start, end, key in months:
+        _month_hit(text, start, end, key, lang, ctx, add)
+    _quarters_and_years(text, add)
+    for ws, we, key in weekdays:
+        _weekday_hit(text, ws, we, key, lang, ctx, add)
+    _relative_phrases(text, lang, ctx, add)
+    _times_ago(text, ctx, add)
+    _clock_times(text, add)
+    return out
+
+
+def _numeric_dates(text: str, lang: str, add: _Add) -> None:
+    """ISO dates, and day/month/year in digits (month first only where an English slash date allows)."""
     for m in _ISO_RE.finditer(text):
         d = _day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if d:
@@ -395,8 +409,10 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
         d = _day(y, b, a)
         if d:
             add(m.span(), _day_mention(text, m.span(), d, conf), 8)
-    for start, end, key in months:
-        _month_hit(text, start, end, key, lang, ctx, add)
+
+
+def _quarters_and_years(text: str, add: _Add) -> None:
+    """"Q3 2024", "the third quarter of 2024", and years standing alone (not "in 2,024 cases")."""
     for m in (_QUARTER_RE.finditer(text) if has_any(text, _QUARTER_WORDS) else ()):
         q = int(m.group("q")) if m.group("q") else _QWORDS[m.group("qw").lower()]
         y = int(m.group("y") or m.group("y2"))
@@ -407,34 +423,43 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
         if _YEAR_NOT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         add(m.span(), _year_mention(text, m.span(), int(m.group("y")), 1.0), 2)
-    for ws, we, key in weekdays:
-        wd = WEEKDAY_BY_NAME[key]
-        mb = _WD_MOD_BEFORE_RE.search(text, max(0, ws - 16), ws)
-        ma = _WD_POST_RE.match(text, we)
-        mod = (mb.group("mod") if mb else "").lower()
-        post = (ma.group("post") if ma else "").lower()
-        start = mb.start() if mb and mod not in ("on", "am", "el", "le", "il", "la", "on the") else ws
-        span = (start, ma.end() if ma else we)
-        if ref is None:
-            add(span, _day_mention(text, span, None, 0.2), 4)
-            continue
-        back = (ref.weekday() - wd) % 7
-        if mod in ("next", "coming", "el próximo", "kommenden", "nächsten") or post in ("prochain", "próximo", "prossimo"):
-            ahead = (wd - ref.weekday()) % 7 or 7
-            d, conf = ref + timedelta(days=ahead), 0.8
-        elif mod in ("last", "past", "el pasado", "letzten", "vergangenen", "lo scorso") or post in ("dernier", "pasado", "scorso"):
-            d, conf = ref - timedelta(days=back or 7), 0.8
-        else:
-            tense = _tense(text, ws, we, lang, ctx)
-            this = mod in ("this", "este", "esta", "ce", "cette", "diesen", "questo", "questa", "quest'")
-            if tense == "future":  # "are expected to arrive on Wednesday": the next one (or today)
-                ahead = (wd - ref.weekday()) % 7
-                d, conf = ref + timedelta(days=ahead), (0.6 if this or ahead == 0 else 0.8)
-            elif tense == "past":
-                d, conf = ref - timedelta(days=back), 0.6 if this else 0.8
-            else:  # no tense to go by: the nearest one in the week before, less sure
-                d, conf = ref - timedelta(days=back), 0.6 if this else 0.7
-        add(span, _day_mention(text, span, d, conf * trust), 4)
+
+
+def _weekday_hit(text: str, ws: int, we: int, key: str, lang: str, ctx: _Ctx, add: _Add) -> None:
+    """A weekday, resolved against the report's date: "next"/"last" words decide, else the verb's
+    tense ("will meet on Wednesday" is the coming one), else the one in the week before."""
+    ref, trust = ctx.ref, ctx.trust
+    wd = WEEKDAY_BY_NAME[key]
+    mb = _WD_MOD_BEFORE_RE.search(text, max(0, ws - 16), ws)
+    ma = _WD_POST_RE.match(text, we)
+    mod = (mb.group("mod") if mb else "").lower()
+    post = (ma.group("post") if ma else "").lower()
+    start = mb.start() if mb and mod not in ("on", "am", "el", "le", "il", "la", "on the") else ws
+    span = (start, ma.end() if ma else we)
+    if ref is None:
+        add(span, _day_mention(text, span, None, 0.2), 4)
+        return
+    back = (ref.weekday() - wd) % 7
+    if mod in ("next", "coming", "el próximo", "kommenden", "nächsten") or post in ("prochain", "próximo", "prossimo"):
+        ahead = (wd - ref.weekday()) % 7 or 7
+        d, conf = ref + timedelta(days=ahead), 0.8
+    elif mod in ("last", "past", "el pasado", "letzten", "vergangenen", "lo scorso") or post in ("dernier", "pasado", "scorso"):
+        d, conf = ref - timedelta(days=back or 7), 0.8
+    else:
+        tense = _tense(text, ws, we, lang, ctx)
+        this = mod in ("this", "este", "esta", "ce", "cette", "diesen", "questo", "questa", "quest'")
+        if tense == "future":  # "are expected to arrive on Wednesday": the next one (or today)
+            ahead = (wd - ref.weekday()) % 7
+            d, conf = ref + timedelta(days=ahead), (0.6 if this or ahead == 0 else 0.8)
+        elif tense == "past":
+            d, conf = ref - timedelta(days=back), 0.6 if this else 0.8
+        else:  # no tense to go by: the nearest one in the week before, less sure
+            d, conf = ref - timedelta(days=back), 0.6 if this else 0.7
+    add(span, _day_mention(text, span, d, conf * trust), 4)
+
+
+def _relative_phrases(text: str, lang: str, ctx: _Ctx, add: _Add) -> None:
+    """"yesterday", "next week", "el año pasado", in English and the report's language."""
     for code in sorted({"en", lang}):
         rx = _RELATIVE_RE.get(code)
         if rx is None:
@@ -450,6 +475,11 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
                 continue
             _, kind, offset = _RELATIVE[phrase.lower()]
             add(rel.span(), _relative(text, rel.span(), kind, offset, ctx), 5)
+
+
+def _times_ago(text: str, ctx: _Ctx, add: _Add) -> None:
+    """"three days ago", "two weeks ago": counted back from the report's date."""
+    ref, trust = ctx.ref, ctx.trust
     for m in (_AGO_RE.finditer(text) if has_any(text, _AGO_WORDS) else ()):
         n = m.group("n").lower()
         k = int(n) if n.isdigit() else SMALL_ENGLISH_COUNTS[n]
@@ -463,6 +493,10 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
             add(m.span(), _relative(text, m.span(), "month", -k, ctx, 0.7), 5)
         else:
             add(m.span(), _relative(text, m.span(), "year", -k, ctx, 0.7), 5)
+
+
+def _clock_times(text: str, add: _Add) -> None:
+    """Times of day ("10:30 a.m.", "14 Uhr"), but not a percentage that looks like one."""
     for m in _TIME_RE.finditer(text):
         h = m.group("h1") or m.group("h2") or m.group("h3") or m.group("h4")
         mi = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4") or "00"
@@ -477,7 +511,6 @@ def _candidates(text: str, lang: str, ctx: _Ctx) -> list[tuple[int, int, int, Da
         if m.group("h2") and not m.group("tz") and re.match(r"\s*(?:%|percent|per cent)", text[m.end() :]):
             continue
         add(m.span(), _dm(text, m.span(), None, None, None, "time", 0.9, time=f"{hour:02d}:{mi}"), 6)
-    return out
 
 
 _ABBR_NO_DOT = frozenset(k.lower() for k in re.findall(r"[^|]+", ABBR_MONTH_ALT.replace("\\", "")))

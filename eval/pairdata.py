@@ -78,10 +78,18 @@ class ScoredPairs:
     tfidf: np.ndarray | None = None  # the reference: plain TF-IDF cosine of the pair's words (tfidf_cosines)
 
 
+def _extraction_code() -> bytes:
+    """The source of everything extraction runs: group/ (features, instance tags, times), lang/ and the
+    records. Why all of it: keyed by features.py alone, a cache written before a change to
+    instance.py or to a lexicon in lang/ was read back as if current (stale tags, stale dates)."""
+    pkg = Path(sys.modules[Features.__module__].__file__ or "").resolve().parents[1]
+    files = sorted([*(pkg / "group").glob("*.py"), *(pkg / "lang").rglob("*.py"), pkg / "model.py"])
+    return b"".join(f.name.encode() + f.read_bytes() for f in files)
+
+
 def _features(path: Path, articles: list[Article]) -> list[Features]:
     """Extracted features, cached by the corpus file's content hash and this storyline's code."""
-    code = Path(sys.modules[Features.__module__].__file__ or "").read_bytes()
-    key = hashlib.sha1(path.read_bytes() + code).hexdigest()[:16]
+    key = hashlib.sha1(path.read_bytes() + _extraction_code()).hexdigest()[:16]
     cached = CACHE / f"{path.parent.name}-{key}.pkl"
     if cached.is_file():
         data = pickle.loads(cached.read_bytes())

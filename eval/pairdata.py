@@ -26,7 +26,7 @@ import numpy as np
 from eval.grouping import families, hard_negative_pairs, load_articles
 from storyline.group.batch import Prepared, prepare, rules_clusters
 from storyline.group.features import Features, extract
-from storyline.group.pairfeatures import PairInput, pair_matrix, topic_columns
+from storyline.group.pairfeatures import PairInput, figure_columns, pair_matrix, topic_columns
 from storyline.lang.unionfind import components
 from storyline.model import Article
 
@@ -65,6 +65,7 @@ class Pile:
     x: np.ndarray
     y: np.ndarray
     v4: list[list[int]]  # the events.v4 stories of the pile (batch.rules_clusters)
+    figures: np.ndarray | None = None  # the FIGURE_NAMES columns (train_pairs --figures adds them to x)
 
 
 @dataclass
@@ -76,6 +77,7 @@ class ScoredPairs:
     overall: np.ndarray
     family: list[str]
     tfidf: np.ndarray | None = None  # the reference: plain TF-IDF cosine of the pair's words (tfidf_cosines)
+    figures: np.ndarray | None = None  # the FIGURE_NAMES columns (train_pairs --figures adds them to x)
 
 
 def _extraction_code() -> bytes:
@@ -172,7 +174,7 @@ def load_semeval(path: Path = SEMEVAL, topics: bool = False) -> ScoredPairs:
     comp = components(list(where), [(arts[i].id, arts[j].id) for i, j in pairs])
     fam = {aid: min(c) for c in comp for aid in c}
     return ScoredPairs(x, np.asarray([float(r["overall"]) for r in rows]), [fam[arts[i].id] for i, _ in pairs],
-                       tfidf_cosines(feats, pairs))
+                       tfidf_cosines(feats, pairs), figure_columns(inputs, pairs))
 
 
 def tfidf_cosines(feats: list[Features], pairs: list[tuple[int, int]]) -> np.ndarray:
@@ -212,7 +214,7 @@ def piles(corpus: Corpus, folds: int = FOLDS) -> list[Pile]:
         if corpus.topics is not None:  # the TOPIC_NAMES columns (train_pairs keeps or drops them)
             x = np.hstack([x, topic_columns([corpus.topics[i] for i in idx], pairs)])
         y = np.asarray([corpus.labels[idx[i]] == corpus.labels[idx[j]] for i, j in pairs], dtype=np.float64)
-        out.append(Pile(corpus.name, k, idx, prep, pairs, x, y, rules_clusters(prep)))
+        out.append(Pile(corpus.name, k, idx, prep, pairs, x, y, rules_clusters(prep), figure_columns(inputs, pairs)))
     return out
 
 

@@ -294,7 +294,8 @@ def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float]
         tags = prep.tags if how.day_tags else [{k: v for k, v in t.items() if k not in DAY_TAGS} for t in prep.tags]
     return average_link(n, edges, how.threshold - how.missing, dated,
                         max_gap=NO_GAP if how.max_gap is None else how.max_gap, tags=tags,
-                        anchored=prep.anchored, text_gap=NO_GAP if how.text_gap is None else how.text_gap)
+                        anchored=prep.anchored, text_gap=NO_GAP if how.text_gap is None else how.text_gap,
+                        figures=how.event_tags and how.figure_tags)
 
 
 NO_GAP = 1 << 30  # a text-read date never forbids a merge in the learned method

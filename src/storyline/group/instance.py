@@ -168,6 +168,24 @@ def _title_case_before(raw: str, at: int) -> bool:
 # the difference of two quake magnitudes (agencies differ by 0.1-0.2). "lvl" agrees only when equal.
 NUMERIC: dict[str, tuple[str, float]] = {"mag": ("ratio", 2.5), "amt": ("ratio", 2.5), "q": ("diff", 0.25),
                                          "lvl": ("diff", 0.0)}
+# Words without which a pattern above cannot match (on folded text), each named by what it gates.
+_HINTS = {
+    "level": _PERCENT,
+    "mass": _alt(" ".join(_MASS_KG)),
+    "quake": "magnitud|richter|starke|measuring",
+    "money": r"\$|€|£|dollar|euro|dolar",
+    "name": r"fire|blaze|hurrican|hurrikan|typhoon|cyclone|storm|incendi|fuego|feu|brand|huracan|ouragan|tempete|tormenta"
+            r"|tifon|taifun|uragano",
+}
+_HINT_NAMES = list(_HINTS)
+_HINT_RE = re.compile("|".join(f"({rx})" for rx in _HINTS.values()))
+
+
+def _hints(text: str) -> set[str]:
+    """The gates (_HINTS) whose words ``text`` has: one pass instead of five slower patterns."""
+    return {_HINT_NAMES[m.lastindex - 1] for m in _HINT_RE.finditer(text) if m.lastindex}
+
+
 def _scaled(m: re.Match[str]) -> float | None:
     """The value of the number ``m`` starts with, times the scale word after it ("7 million")."""
     if m.group("word"):
@@ -186,23 +204,26 @@ def figure_tags(raw: str) -> list[str]:
     often the last words of that sentence)."""
     text = fold(raw)
     out: set[str] = set()
-    for m in _LEVEL.finditer(text):
+    hints = _hints(text)
+    if not hints:
+        return []
+    for m in _LEVEL.finditer(text) if "level" in hints else ():
         tok = number_token(m.group(1) or m.group(2))
         if tok is not None:
             out.add(f"{PREFIX}lvl={number_key(float(tok))}")
-    for m in _MASS.finditer(text):
+    for m in _MASS.finditer(text) if "mass" in hints else ():
         v = _scaled(m)
         if v:
             out.add(f"{PREFIX}mag={number_key(v * _MASS_KG[m.group('unit')])}")
-    for m in _QUAKE.finditer(text):
+    for m in _QUAKE.finditer(text) if "quake" in hints else ():
         tok = number_token(m.group(1) or m.group(2))
         if tok is not None:
             out.add(f"{PREFIX}q={number_key(float(tok))}")
-    for m in (m for rx in _MONEY for m in rx.finditer(text)):
+    for m in (m for rx in _MONEY for m in rx.finditer(text)) if "money" in hints else ():
         v = _scaled(m)
         if v and v >= 1e5:  # a headline sum, not a price
             out.add(f"{PREFIX}amt={number_key(v)}")
-    for m in _NAMED_EVENT.finditer(raw):
+    for m in _NAMED_EVENT.finditer(raw) if "name" in hints else ():
         if _title_case_before(raw, m.start()):
             continue
         name = next(g for g in m.groups() if g)

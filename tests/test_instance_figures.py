@@ -111,3 +111,32 @@ def test_two_fires_of_one_day_and_county_stay_two_stories():
     assert stories(method="lexical") == apart
     # without instance tags the learned method puts the two fires together: the names are what parts them
     assert stories(method="learned", instance_tags=False) == [["canyon-a", "canyon-b", "ridge-a", "ridge-b"]]
+
+
+RECALLS = [
+    ("first-a", "Dalmor Foods is recalling more than 300,000 pounds of sliced ham and salami made at its Brenford plant "
+                "because they may be contaminated with listeria, federal inspectors said."),
+    ("first-b", "Federal inspectors said Dalmor Foods is recalling over 300,000 pounds of ham and salami from its "
+                "Brenford plant over possible listeria contamination."),
+    ("second-a", "Dalmor Foods is recalling 12 million more pounds of ham, salami and other deli meats made at its "
+                 "Brenford plant as federal inspectors widen a listeria investigation."),
+    ("second-b", "Federal inspectors said Dalmor Foods is now recalling 12 million pounds of deli meats, including ham "
+                 "and salami, from its Brenford plant over listeria."),
+]
+
+
+def test_the_learned_method_keeps_a_recall_and_its_expansion_apart_by_their_mass():
+    from dataclasses import replace
+
+    from storyline.group.batch import cluster_probabilities, pair_probabilities, prepare
+    from storyline.group.features import extract
+    from storyline.group.pairmodel import load_model
+    from storyline.model import Article
+
+    prep = prepare([extract(Article(id=i, text=t, source="recalls")) for i, t in RECALLS])
+    model = load_model()
+    probs = pair_probabilities(prep, model)
+    assert model.clustering.figure_tags  # pairs.v3: chosen by cross-validation (eval/train_pairs.py)
+    assert cluster_probabilities(prep, probs, model.clustering) == [[0, 1], [2, 3]]
+    # without the figures as cannot-links the two recalls are one story: the mass is what parts them
+    assert cluster_probabilities(prep, probs, replace(model.clustering, figure_tags=False)) == [[0, 1, 2, 3]]

@@ -12,7 +12,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from storyline.group.instance import Tags, figure_conflict
+from storyline.group.instance import LINK_FIGURES, Tags, figure_conflict
 from storyline.group.instance import conflict as tag_conflict
 from storyline.group.instance import union as tag_union
 from storyline.group.timeinfo import _REF_YEAR, ref_day
@@ -97,9 +97,9 @@ def average_link(
     ``start``: clusters to begin from instead of single items (a partition of 0..n-1; the learned
     method can join whole events.v4 clusters this way and never split one).
 
-    ``figures``: the leads' headline figures (instance.figure_conflict: a rate's new level, a recall's
+    ``figures``: the leads' headline figures (instance.figure_conflict over LINK_FIGURES: a recall's
     mass, a quake's magnitude, a sum) are a cannot-link too, under the same condition as the tags; a
-    cluster's figures are all its members' (one decision moves several rates).
+    cluster's figures are all its members'.
     """
     groups = [sorted(g) for g in start] if start is not None else [[i] for i in range(n)]
     members: dict[int, list[int]] = {g[0]: g for g in groups}
@@ -120,7 +120,7 @@ def average_link(
         if not ctags or (anchor.get(a) and anchor.get(b)):
             return False
         return tag_conflict(ctags[a], ctags[b]) is not None or (
-            figures and figure_conflict(ctags[a], ctags[b]) is not None)
+            figures and figure_conflict(ctags[a], ctags[b], keys=LINK_FIGURES) is not None)
 
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i0, j0), s in edges.items():

@@ -318,11 +318,17 @@ def _figures_agree(key: str, a: dict[str, int], b: dict[str, int]) -> bool:
     return False
 
 
-def figure_conflict(a: Tags, b: Tags, a_numbers: Container[str] = (), b_numbers: Container[str] = ()) -> str | None:
+# The figure keys a cluster-level cannot-link (cluster.average_link's ``figures``) compares: not levels,
+# which need each report's other numbers to be told from another rate the same decision moved.
+LINK_FIGURES = ("amt", "mag", "q")
+
+
+def figure_conflict(a: Tags, b: Tags, a_numbers: Container[str] = (), b_numbers: Container[str] = (),
+                    keys: Iterable[str] = tuple(NUMERIC)) -> str | None:
     """The first figure key (NUMERIC) on which ``a`` and ``b`` both have figures and none agree. A level
     one report moves to that the other gives anywhere (``a_numbers``, ``b_numbers``: each report's number
     tokens) is no conflict: the other report named another of the rates the same decision moved."""
-    for k in sorted(NUMERIC):
+    for k in sorted(keys):
         if a.get(k) and b.get(k) and not _figures_agree(k, a[k], b[k]):
             if k == "lvl" and (any(v in b_numbers for v in a[k]) or any(v in a_numbers for v in b[k])):
                 continue

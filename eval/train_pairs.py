@@ -73,6 +73,22 @@ seeing it (so not a fair choice): depth 3, 300 trees 0.939 / 6, 0.915 / 10, 0.70
 variant beats the logistic regression on every corpus, and one grid row costs 2.5-3x its CPU time (the
 logistic regression's whole protocol: 25 s), the inner CV's choice among four rows about 4x more.
 
+Instance evidence from the lead (group/instance.py v5 tags, 2026-12-03; every row out of fold with
+features extracted by the same code; dev F1 / hard negatives merged, ECB+ F1 / merged, SemEval Pearson):
+  pairs.v2 as shipped before                                       0.946 / 5, 0.904 / 8, 0.685
+  rate levels as cannot-links everywhere (events.v4 too)           0.891 / 11, 0.897 / 8, 0.679
+  event names (ev) as cannot-links and in the tag_conflict column  0.963 / 4, 0.906 / 8, 0.682
+  event names as cannot-links only (kept)                          0.959 / 4, 0.904 / 8, 0.685
+   + --figures (the figure_conflict column)                        0.968 / 4, 0.914 / 7, 0.682
+   + --start items-figures with levels among the links             0.950 / 4, 0.912 / 7, 0.685
+   + --start items-figures, LINK_FIGURES (kept: pairs.v3)          0.970 / 3, 0.916 / 6, 0.685
+   + that and --figures                                            0.972 / 3, 0.923 / 7, 0.682
+Levels as cannot-links cut one decision's reports (3.75% and 4.25%: two rates it moved; events.v4's dev
+B-cubed fell to 0.976); the figure column lowers SemEval by 0.003, so it stays a measured option. The
+merges left on dev are reports no tag reaches: an undated Hindi report of December's RBI cut that gives
+only the 25 bps step, April's whose new level falls outside its lead, and a French report of the mpox
+emergency that never says "declared" in its opening.
+
 --learner factor measures p(same event) = p_topic * p_instance (class Factor), beside the logistic
 regression in the same run: two logistic regressions fitted inside each outer fold on the other folds
 only, their log product Platt-calibrated and clustered as above (the same inner CV), and SemEval's

@@ -13,11 +13,12 @@ v5 (figure_tags, read from the lead to the end of its sentence): the name the ev
 (``ev``: "the Eaton fire" vs "the Palisades fire", "Hurricane X" vs "Hurricane Y"), a cannot-link like
 the others, compared by the members' leading votes (reports of one fire often name the other one too);
 and the lead's headline figures (``lvl``: the level a rate moves to; ``mag``: a recall's mass; ``q``: a
-quake's magnitude; ``amt``: a sum of money), which are *not* cannot-links of conflict(): one decision
-moves several rates and reports pick different ones, so as cannot-links they cut stories (measured:
-dev B-cubed of events.v4 1.000 -> 0.976 with levels alone). figure_conflict compares them, with a
-tolerance per kind (NUMERIC), for the measured options of eval/train_pairs.py (--figures, --start
-items-figures); out of fold neither beat the shipped model on every corpus (see README / train_pairs).
+quake's magnitude; ``amt``: a sum of money), which are *not* cannot-links of conflict(), so events.v4
+does not use them: one decision moves several rates and reports pick different ones, so levels as
+cannot-links cut stories (measured: dev B-cubed of events.v4 1.000 -> 0.976 with levels alone).
+figure_conflict compares them with a tolerance per kind (NUMERIC); the learned method's clustering
+uses the masses, magnitudes and sums (LINK_FIGURES) as cannot-links where cross-validation chose so
+(pairs.v3 did), and eval/train_pairs.py --figures measures all four as a pair feature.
 
 Tags travel as ``x:`` tokens inside Features.tokens, so a store that keeps the tokens keeps them too.
 The lexicons are small and multilingual, written for common kinds of news events, not for any story.

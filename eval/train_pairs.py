@@ -85,9 +85,9 @@ features extracted by the same code; dev F1 / hard negatives merged, ECB+ F1 / m
    + that and --figures                                            0.972 / 3, 0.923 / 7, 0.682
 Levels as cannot-links cut one decision's reports (3.75% and 4.25%: two rates it moved; events.v4's dev
 B-cubed fell to 0.976); the figure column lowers SemEval by 0.003, so it stays a measured option. The
-merges left on dev are reports no tag reaches: an undated Hindi report of December's RBI cut that gives
-only the 25 bps step, April's whose new level falls outside its lead, and a French report of the mpox
-emergency that never says "declared" in its opening.
+merges left on dev: an undated Hindi report of December's RBI cut that gives only the 25 bps step (no
+tag reaches it), April's undated report (its new level, 6%, is no cannot-link: levels are not among
+LINK_FIGURES), and a French report of the mpox emergency that never says "declared" in its opening.
 
 --learner factor measures p(same event) = p_topic * p_instance (class Factor), beside the logistic
 regression in the same run: two logistic regressions fitted inside each outer fold on the other folds

@@ -26,7 +26,7 @@ import numpy as np
 from eval.grouping import families, hard_negative_pairs, load_articles
 from storyline.group.batch import Prepared, prepare, rules_clusters
 from storyline.group.features import Features, extract
-from storyline.group.pairfeatures import PairInput, pair_matrix, topic_columns
+from storyline.group.pairfeatures import PairInput, figure_columns, pair_matrix, topic_columns
 from storyline.lang.unionfind import components
 from storyline.model import Article
 
@@ -65,6 +65,7 @@ class Pile:
     x: np.ndarray
     y: np.ndarray
     v4: list[list[int]]  # the events.v4 stories of the pile (batch.rules_clusters)
+    figures: np.ndarray | None = None  # the FIGURE_NAMES columns (train_pairs --figures adds them to x)
 
 
 @dataclass
@@ -76,12 +77,21 @@ class ScoredPairs:
     overall: np.ndarray
     family: list[str]
     tfidf: np.ndarray | None = None  # the reference: plain TF-IDF cosine of the pair's words (tfidf_cosines)
+    figures: np.ndarray | None = None  # the FIGURE_NAMES columns (train_pairs --figures adds them to x)
+
+
+def _extraction_code() -> bytes:
+    """The source of everything extraction runs: group/ (features, instance tags, times), lang/ and the
+    records. Why all of it: keyed by features.py alone, a cache written before a change to
+    instance.py or to a lexicon in lang/ was read back as if current (stale tags, stale dates)."""
+    pkg = Path(sys.modules[Features.__module__].__file__ or "").resolve().parents[1]
+    files = sorted([*(pkg / "group").glob("*.py"), *(pkg / "lang").rglob("*.py"), pkg / "model.py"])
+    return b"".join(f.name.encode() + f.read_bytes() for f in files)
 
 
 def _features(path: Path, articles: list[Article]) -> list[Features]:
     """Extracted features, cached by the corpus file's content hash and this storyline's code."""
-    code = Path(sys.modules[Features.__module__].__file__ or "").read_bytes()
-    key = hashlib.sha1(path.read_bytes() + code).hexdigest()[:16]
+    key = hashlib.sha1(path.read_bytes() + _extraction_code()).hexdigest()[:16]
     cached = CACHE / f"{path.parent.name}-{key}.pkl"
     if cached.is_file():
         data = pickle.loads(cached.read_bytes())
@@ -164,7 +174,7 @@ def load_semeval(path: Path = SEMEVAL, topics: bool = False) -> ScoredPairs:
     comp = components(list(where), [(arts[i].id, arts[j].id) for i, j in pairs])
     fam = {aid: min(c) for c in comp for aid in c}
     return ScoredPairs(x, np.asarray([float(r["overall"]) for r in rows]), [fam[arts[i].id] for i, _ in pairs],
-                       tfidf_cosines(feats, pairs))
+                       tfidf_cosines(feats, pairs), figure_columns(inputs, pairs))
 
 
 def tfidf_cosines(feats: list[Features], pairs: list[tuple[int, int]]) -> np.ndarray:
@@ -204,7 +214,7 @@ def piles(corpus: Corpus, folds: int = FOLDS) -> list[Pile]:
         if corpus.topics is not None:  # the TOPIC_NAMES columns (train_pairs keeps or drops them)
             x = np.hstack([x, topic_columns([corpus.topics[i] for i in idx], pairs)])
         y = np.asarray([corpus.labels[idx[i]] == corpus.labels[idx[j]] for i, j in pairs], dtype=np.float64)
-        out.append(Pile(corpus.name, k, idx, prep, pairs, x, y, rules_clusters(prep)))
+        out.append(Pile(corpus.name, k, idx, prep, pairs, x, y, rules_clusters(prep), figure_columns(inputs, pairs)))
     return out
 
 

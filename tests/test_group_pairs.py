@@ -2,12 +2,15 @@
 
 Floors are on out-of-fold figures only: the whole protocol (fit, calibration, clustering choice)
 is rerun here with five folds grouped by story family, each held-out fold grouped on its own.
-Measured with storyline.group.pairs.v2 (the shipped model: 24 pair features, clustering from single
-reports with text dates 90 days apart as a cannot-link, no topic vectors): B-cubed F1 0.951 on dev
-(5 of 23 hard-negative pairs merged; events.v4 on the same piles: 0.944, 5 merged), 0.907 on ECB+
-topics 1-35 (v4: 0.798), Pearson 0.685 with the SemEval-2022 Task 8 Overall score (plain TF-IDF
-cosine: 0.709). ECB+ and SemEval are below the issue's targets (0.92, 0.75) and dev merges hard
-negatives, which is why the model is the selectable method "learned" and not the default; the
+Measured with storyline.group.pairs.v3 (the shipped model: 24 pair features, clustering from single
+reports with text dates 90 days apart, event tags and the leads' headline masses, magnitudes and sums
+as cannot-links, no topic vectors): B-cubed F1 0.970 on dev (3 of 23 hard-negative pairs merged;
+events.v4 on the same piles: 0.955, 4 merged), 0.916 on ECB+ topics 1-35 (6 of 33 sub-topic pairs
+merged; v4: 0.798), Pearson 0.685 with the SemEval-2022 Task 8 Overall score (plain TF-IDF cosine:
+0.709). (pairs.v2 with the same features: dev 0.946 / 5 merged, ECB+ 0.904 / 8, 0.685; the 0.951 it
+recorded came from a feature cache that predated changes in lang/. The v5 instance tags' event names
+took dev to 0.959 / 4, the figure cannot-links to 0.970 / 3.) ECB+ and SemEval are below the issue's
+targets (0.92, 0.75) and dev merges hard negatives, which is why the model is the selectable method "learned" and not the default; the
 floors sit just under the measured figures so a regression fails; raise them when it improves.
 (pairs.v1: 0.911 / 8 merged, 0.882, 0.676.)
 """
@@ -29,10 +32,10 @@ from storyline.group.pairfeatures import FEATURE_NAMES, topic_columns  # noqa: E
 from storyline.group.pairmodel import MODEL_FILE, PairModel, load_model  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
-DEV_BCUBED_FLOOR = 0.945
-ECB_BCUBED_FLOOR = 0.90
+DEV_BCUBED_FLOOR = 0.965
+ECB_BCUBED_FLOOR = 0.91
 SEMEVAL_PEARSON_FLOOR = 0.68
-DEV_HARD_NEGATIVES_MERGED_CEILING = 5
+DEV_HARD_NEGATIVES_MERGED_CEILING = 3
 
 
 def test_the_shipped_model_names_its_features_data_and_version():

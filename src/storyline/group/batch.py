@@ -7,7 +7,8 @@ event (not per topic), across languages. The lexical method (``storyline.group.e
    (or the marker month), else the first day-level date in the text that is not years older than
    the newest year it names; instance tags from the lead (instance.py: weekday, ordinal counter,
    phase such as talks vs. deal, a day and month without a year), and an ordinal counter from the
-   rest of the text where the lead has none (v3).
+   rest of the text where the lead has none (v3); the name the event is known by ("the Eaton
+   fire") and the lead's headline figures (instance.figure_tags; v5 tags).
 2. vectors (similarity.py): TF-IDF per token kind, a cosine per kind, averaged over the kinds both
    reports have (words only within one language), times a time factor (reports a few days apart
    score 0; undated ones are discounted).
@@ -36,10 +37,11 @@ and international bodies are one name in any language (WHO = OMS = ВОЗ; featu
 ``method="learned"`` (``storyline.group.events.v6``) scores the same blocked candidate pairs with a
 logistic regression over pair features (pairfeatures.py, pairmodel.py, trained and measured out of
 fold by eval/train_pairs.py) and clusters the calibrated probabilities by average link, with the
-cannot-links the cross-validation chose (cluster_probabilities; pairs.v2: event tags, and any two
-day-level times, also ones read from a text, 90 days apart). Not the default yet: out of fold it
-keeps ECB+ stories together far better (B-cubed 0.91 vs 0.80 on the same piles) and edges v4 on dev
-(0.951 vs 0.944), but merges 5 of dev's 23 hard-negative pairs, as v4 does on the same piles.
+cannot-links the cross-validation chose (cluster_probabilities; pairs.v3: event tags, the leads'
+headline masses, quake magnitudes and sums (instance.LINK_FIGURES), and any two day-level times, also
+ones read from a text, 90 days apart). Not the default yet: out of fold it keeps ECB+ stories
+together far better (B-cubed 0.92 vs 0.80 on the same piles) and edges v4 on dev (0.970 vs 0.955),
+but merges 3 of dev's 23 hard-negative pairs (v4 on the same piles: 4).
 cluster_probabilities can instead join only whole v4 stories (Clustering.start "v4"); measured out
 of fold it keeps v4's dev precision but adds little recall on ECB+ (0.80), so the cross-validation
 chooses clustering from single reports.
@@ -294,7 +296,8 @@ def cluster_probabilities(prep: Prepared, probs: Mapping[tuple[int, int], float]
         tags = prep.tags if how.day_tags else [{k: v for k, v in t.items() if k not in DAY_TAGS} for t in prep.tags]
     return average_link(n, edges, how.threshold - how.missing, dated,
                         max_gap=NO_GAP if how.max_gap is None else how.max_gap, tags=tags,
-                        anchored=prep.anchored, text_gap=NO_GAP if how.text_gap is None else how.text_gap)
+                        anchored=prep.anchored, text_gap=NO_GAP if how.text_gap is None else how.text_gap,
+                        figures=how.event_tags and how.figure_tags)
 
 
 NO_GAP = 1 << 30  # a text-read date never forbids a merge in the learned method

@@ -12,7 +12,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from storyline.group.instance import Tags
+from storyline.group.instance import LINK_FIGURES, Tags, figure_conflict
 from storyline.group.instance import conflict as tag_conflict
 from storyline.group.instance import union as tag_union
 from storyline.group.timeinfo import _REF_YEAR, ref_day
@@ -77,6 +77,7 @@ def average_link(
     anchored: list[bool] | None = None,
     text_gap: int = TEXT_GAP,
     start: list[list[int]] | None = None,
+    figures: bool = False,
 ) -> list[list[int]]:
     """Cluster items 0..n-1. ``edges`` maps (i, j), i < j, to a similarity (at most 1; below 0: evidence against).
 
@@ -95,6 +96,10 @@ def average_link(
 
     ``start``: clusters to begin from instead of single items (a partition of 0..n-1; the learned
     method can join whole events.v4 clusters this way and never split one).
+
+    ``figures``: the leads' headline figures (instance.figure_conflict over LINK_FIGURES: a recall's
+    mass, a quake's magnitude, a sum) are a cannot-link too, under the same condition as the tags; a
+    cluster's figures are all its members'.
     """
     groups = [sorted(g) for g in start] if start is not None else [[i] for i in range(n)]
     members: dict[int, list[int]] = {g[0]: g for g in groups}
@@ -114,7 +119,8 @@ def average_link(
             return True
         if not ctags or (anchor.get(a) and anchor.get(b)):
             return False
-        return tag_conflict(ctags[a], ctags[b]) is not None
+        return tag_conflict(ctags[a], ctags[b]) is not None or (
+            figures and figure_conflict(ctags[a], ctags[b], keys=LINK_FIGURES) is not None)
 
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i0, j0), s in edges.items():

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.group.instance import PREFIX
+from storyline.group.instance import PREFIX, figure_tags
 from storyline.group.instance import tags as instance_tags
 from storyline.group.timeinfo import EventTime, TextDate, event_time, find_text_dates
 from storyline.lang.calendar import strip_date_marker
@@ -145,6 +145,15 @@ def _segment_tokens(raw: str) -> tuple[Counter[str], list[TextDate]]:
     return toks, dates
 
 
+# What follows the lead's cut up to the end of its sentence (at most 200 characters).
+_SENTENCE_REST = re.compile(r"[^.!?।\n]{0,200}")
+
+
+def _sentence_rest(rest: str) -> str:
+    m = _SENTENCE_REST.match(rest)
+    return m.group(0) if m else ""
+
+
 def _split_lead(text: str) -> tuple[str, str]:
     if len(text) <= LEAD_CHARS:
         return text, ""
@@ -173,6 +182,8 @@ def extract(article: Article) -> Features:
         # An event counter ("the ninth eruption since 2023") often comes after the lead; the lead's
         # own counter, where it has one, wins over any in the background paragraphs.
         lead_tags += [t for t in instance_tags(rest) if t.startswith(ORD_TAG)]
+    # Headline figures and the event's name, read to the end of the sentence the lead's cut falls in.
+    lead_tags += figure_tags(title + "\n" + lead + _sentence_rest(rest))
     for tag in lead_tags:
         toks[tag] = 1
     time = event_time(article, article.text or "", lead_dates + rest_dates)

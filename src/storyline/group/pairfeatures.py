@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.group.instance import Tags
+from storyline.group.instance import Tags, figure_conflict
 from storyline.group.instance import conflict as tag_conflict
 from storyline.group.similarity import Vector, content, idf, time_factor
 
@@ -57,6 +57,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "words_x_tag_conflict",  # cos_words_same_lang * tag_conflict
     "numbers_x_tag_conflict",  # idf_shared_numbers * tag_conflict
 )
+# An optional column (measured with eval.train_pairs --figures): the leads state headline figures of
+# one kind (the level a rate moves to, a recall's mass, a quake's magnitude, a sum) that disagree
+# (instance.figure_conflict).
+FIGURE_NAMES: tuple[str, ...] = ("figure_conflict",)
 # Two optional columns after FEATURE_NAMES, for a model trained with topic vectors (topic.py: the
 # multilingual e5 embedding of title and opening): their cosine, rescaled to the encoder's range, and
 # whether both reports have one (without the model installed neither has, and both columns are 0).
@@ -125,7 +129,7 @@ def pair_row(a: PairInput, b: PairInput, rel: RelativeIdf) -> list[float]:
     far = (gap is not None and gap >= 2 and va.time.reliable and vb.time.reliable
            and va.time.exact and vb.time.exact)
     log_gap = 0.0 if gap is None else math.log1p(gap)
-    conflict = 1.0 if tag_conflict(a.tags, b.tags) is not None else 0.0
+    conflict = 1.0 if tag_conflict(a.tags, b.tags, names=False) is not None else 0.0
     cos_words = cos("w") if same else 0.0
     return [
         cos_words,
@@ -164,6 +168,16 @@ def pair_matrix(inputs: Sequence[PairInput], pairs: Sequence[tuple[int, int]], d
     return np.asarray([pair_row(inputs[i], inputs[j], rel) for i, j in pairs], dtype=np.float64)
 
 
+def figure_columns(inputs: Sequence[PairInput], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The FIGURE_NAMES column of ``pairs`` (indices into ``inputs``)."""
+    out = np.zeros((len(pairs), len(FIGURE_NAMES)))
+    numbers = [{t[2:] for t in p.vector.channels.get("n", {})} for p in inputs]
+    for r, (i, j) in enumerate(pairs):
+        if figure_conflict(inputs[i].tags, inputs[j].tags, numbers[i], numbers[j]) is not None:
+            out[r, 0] = 1.0
+    return out
+
+
 def topic_columns(topics: Sequence[np.ndarray | None], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
     """The TOPIC_NAMES columns of ``pairs`` (indices into ``topics``, one unit vector or None each)."""
     out = np.zeros((len(pairs), len(TOPIC_NAMES)))
@@ -174,4 +188,5 @@ def topic_columns(topics: Sequence[np.ndarray | None], pairs: Sequence[tuple[int
     return out
 
 
-__all__ = ["FEATURE_NAMES", "TOPIC_NAMES", "PairInput", "pair_matrix", "pair_row", "topic_columns"]
+__all__ = ["FEATURE_NAMES", "FIGURE_NAMES", "TOPIC_NAMES", "PairInput", "figure_columns", "pair_matrix", "pair_row",
+           "topic_columns"]

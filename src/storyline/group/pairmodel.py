@@ -33,7 +33,8 @@ class Clustering:
     (start "items"): any two day-level event times, also ones read from a text, this many days
     apart forbid a merge (None: only publication days do); wide enough for an ECB+ story that runs
     for weeks, narrow enough for the same bank's decision two months later. ``day_tags`` (with
-    ``event_tags``): weekdays and yearless days named in the leads forbid a merge too, as in v4."""
+    ``event_tags``): weekdays and yearless days named in the leads forbid a merge too, as in v4.
+    ``figure_tags`` (with ``event_tags``): so do headline figures that disagree (instance.figure_conflict)."""
 
     threshold: float
     max_gap: int | None = None
@@ -42,6 +43,7 @@ class Clustering:
     start: str = "items"
     text_gap: int | None = None
     day_tags: bool = False
+    figure_tags: bool = False
 
 
 @dataclass(frozen=True)

@@ -136,13 +136,14 @@ def _age(store: Store, method: str | None) -> None:
 def test_a_store_grouped_by_an_older_method_is_refreshed_on_the_next_ingest(tmp_path):
     """The features a store keeps are those of the grouping that wrote them; after an upgrade the next
     ingest recomputes them from the stored reports and regroups, so the store equals a fresh one."""
-    from storyline.group import METHOD
+    from storyline.group.incremental import FEATURES_VERSION
 
     with Store(tmp_path / "fresh.db") as fresh:
         ingest(fresh, _articles())
-        assert fresh.features_version() == METHOD
+        assert fresh.features_version() == FEATURES_VERSION
         want = fresh.dump()
-    for recorded in ("storyline.group.events.v0", None):
+    # a store of the same method whose features lack this version's tags is refreshed too
+    for recorded in ("storyline.group.events.v0", "storyline.group.events.v4", None):
         db = tmp_path / f"old-{recorded}.db"
         with Store(db) as store:
             ingest(store, _articles())
@@ -151,7 +152,7 @@ def test_a_store_grouped_by_an_older_method_is_refreshed_on_the_next_ingest(tmp_
         with Store(db) as store:
             stats = ingest(store, _articles())  # nothing new, yet the store is brought up to date
             assert (stats.new, stats.refreshed, stats.previous_method) == (0, 3, recorded)
-            assert store.dump() == want and store.features_version() == METHOD
+            assert store.dump() == want and store.features_version() == FEATURES_VERSION
             assert ingest(store, _articles()).refreshed == 0  # once only
 
 

@@ -37,8 +37,11 @@ from storyline.group.topic import topic_vectors
 from storyline.model import Story
 
 # The version of the features a store keeps: a store whose features another version made is
-# refreshed (refresh_if_outdated). The lexical method's name, which changes whenever they do.
-FEATURES_VERSION = METHOD
+# refreshed (refresh_if_outdated). The lexical method's name, and the version of the instance tags the
+# features carry (group/instance.py): v5 added the name an event is known by and the lead's headline
+# figures, which a store written before cannot have.
+TAGS_VERSION = "tags.v5"
+FEATURES_VERSION = f"{METHOD}+{TAGS_VERSION}"
 # Topic vectors are computed and committed in chunks of this many: a kill loses at most one chunk.
 TOPIC_CHUNK = 256
 # Regrouping reads the stored features of this many articles at a time, and makes this many stories

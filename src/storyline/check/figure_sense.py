@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from storyline.check.text import tokens
-from storyline.group.instance import COUNTED
 from storyline.lang.fold import fold, fold_word, stem
 from storyline.lang.numbers import (
     ANY_LANGUAGE_NUMBER_WORDS,
+    COUNTED,
     COUNTING_ORDINALS,
     number_key,
     parse_number_any_language,
@@ -73,7 +73,7 @@ def _also_plain(text: str, key: str) -> bool:
 
 def counts_before(text: str) -> set[str]:
     """The counts a sentence's ordinals of an event imply ("the fifth flight": num:4, four before it).
-    The ordinal must count an event (group/instance.py's COUNTED words follow it closely): "the
+    The ordinal must count an event (lang/numbers.py's COUNTED words follow it closely): "the
     fourth quarter" implies no three of anything."""
     words = [fold_word(t) for t in tokens(text)]
     return {_key(float(_ORDINAL_VALUE[w] - 1)) for i, w in enumerate(words)

@@ -34,6 +34,7 @@ from storyline.group.timeinfo import YEAR, find_text_dates
 from storyline.lang.calendar import FOLDED_WEEKDAYS
 from storyline.lang.fold import fold
 from storyline.lang.numbers import (
+    COUNTED,
     COUNTING_ORDINALS,
     NUMBER_WORDS,
     SCALE_RE,
@@ -47,14 +48,6 @@ PREFIX = "x:"
 # Weekday and ordinal words (the lexicons live in storyline.lang), folded as grouping folds text.
 WEEKDAY: dict[str, int] = {w: n for n, names in FOLDED_WEEKDAYS.items() for w in names.split()}
 ORDINAL: dict[str, int] = {w: n for n, names in COUNTING_ORDINALS.items() for w in names.split()}
-
-# An ordinal counts an event instance only when a counter word follows it closely
-# ("sixth time", "ninth fissural event", "fifth meeting", "5e éruption"), not "third quarter".
-COUNTED = frozenset(
-    "time times eruption eruptions event events meeting flight launch test round cut hike strike "
-    "fois reunion seance vol lancement essai mal ausbruch sitzung flug start vez erupcion vuelo "
-    "lanzamiento volta eruzione riunione volo lancio बार बैठक বার বৈঠক".split()
-)
 
 # "Fourth consecutive cut" and "eighth straight" count a run, whose start writers pick differently
 # (this year, this cycle): not an instance number.

@@ -255,3 +255,11 @@ COUNTING_ORDINALS: dict[int, str] = {
     11: "eleventh 11th onzieme 11e 11eme elfte elften undecima undecimo undicesima undicesimo",
     12: "twelfth 12th douzieme 12e 12eme zwolfte zwolften duodecima duodecimo dodicesima dodicesimo",
 }
+
+# An ordinal counts an event instance (group/instance.py, check/figure_sense.py) only when a counter word
+# follows it closely ("sixth time", "ninth fissural event", "fifth meeting", "5e éruption"), not "third quarter".
+COUNTED = frozenset(
+    "time times eruption eruptions event events meeting flight launch test round cut hike strike "
+    "fois reunion seance vol lancement essai mal ausbruch sitzung flug start vez erupcion vuelo "
+    "lanzamiento volta eruzione riunione volo lancio बार बैठक বার বৈঠক".split()
+)

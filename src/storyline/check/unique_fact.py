@@ -12,7 +12,10 @@ alignment did not link to the others' ledes), not a fact of its own. A year anot
 dates a fact rather than being one ("FY26" writes 2026; "the 2005 Regulations" names a text); in
 German, where every noun is capitalised, only the words of names count as names; a heading in
 capitals and a citation marker's digits are no facts. What a person no other report quotes said is a
-fact even when every name in it is known.
+fact even when every name in it is known. A figure another report writes in another form
+(check/figure_forms.py: grouped, scaled, rounded) or counting the same thing in another language
+(check/figure_sense.py: "nine months", "neun Monaten") is given; a number word pointing back ("les
+deux parties"), a score or a whole period in a smaller unit is no figure.
 """
 
 from __future__ import annotations

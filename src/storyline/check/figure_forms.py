@@ -40,7 +40,8 @@ ROUND_THOUSANDS = 1000.0
 MIN_DISTINCTIVE_DIGITS = 3
 
 
-def _key(value: float) -> str:
+def figure_key(value: float) -> str:
+    """The anchor key of a figure ("num:17000"), as check/text.py's anchors write it."""
     return f"num:{number_key(value)}"
 
 
@@ -53,12 +54,12 @@ def other_readings(text: str) -> dict[str, set[str]]:
         read = parse_number_any_language(m.group(1))
         grouped = parse_number_any_language(m.group(1).replace(".", ""))
         if read is not None and grouped is not None and read != grouped:
-            out.setdefault(_key(read), set()).add(_key(grouped))
+            out.setdefault(figure_key(read), set()).add(figure_key(grouped))
     for m in _SPACE_GROUPED.finditer(text):
         head = parse_number_any_language(m.group(1))
         whole = parse_number_any_language(m.group(1) + re.sub(r"\D", "", m.group(2)))
         if head is not None and whole is not None:
-            out.setdefault(_key(head), set()).add(_key(whole))
+            out.setdefault(figure_key(head), set()).add(figure_key(whole))
     for m in _SCALED.finditer(text):
         value = parse_number_any_language(m.group(1))
         scales = [s for s in m.groups()[1:] if s]
@@ -68,14 +69,14 @@ def other_readings(text: str) -> dict[str, set[str]]:
         scaled = value
         for f in factors:
             scaled *= f or 1.0
-        out.setdefault(_key(value), set()).add(_key(scaled))
+        out.setdefault(figure_key(value), set()).add(figure_key(scaled))
     return out
 
 
 def group_tails(text: str) -> set[str]:
     """The number keys of the trailing groups of a number grouped with spaces ("23 000": num:0), which
     are no figures of their own."""
-    return {_key(float(group)) for m in _SPACE_GROUPED.finditer(text) for group in re.findall(r"\d{3}", m.group(2))}
+    return {figure_key(float(group)) for m in _SPACE_GROUPED.finditer(text) for group in re.findall(r"\d{3}", m.group(2))}
 
 
 def all_keys(text: str) -> set[str]:
@@ -86,9 +87,9 @@ def all_keys(text: str) -> set[str]:
 
 def fiscal_year_digits(text: str) -> set[str]:
     """The number keys that are a fiscal year's last two digits ("FY24": num:24)."""
-    out = {_key(float(m.group(1))) for m in _FISCAL_YEAR.finditer(text) if len(m.group(1)) == 2}
+    out = {figure_key(float(m.group(1))) for m in _FISCAL_YEAR.finditer(text) if len(m.group(1)) == 2}
     if _FISCAL_WORDS.search(text):
-        out |= {_key(float(m.group(2))) for m in _YEAR_SPAN.finditer(text)}
+        out |= {figure_key(float(m.group(2))) for m in _YEAR_SPAN.finditer(text)}
     return out
 
 

@@ -16,30 +16,27 @@ from __future__ import annotations
 
 import re
 
+from storyline.check.figure_forms import figure_key
 from storyline.check.text import tokens
-from storyline.lang.fold import fold, fold_word, stem
+from storyline.lang.fold import fold, fold_word
 from storyline.lang.numbers import (
     ANY_LANGUAGE_NUMBER_WORDS,
     COUNTED,
+    COUNTER_REACH,
     COUNTING_ORDINALS,
-    number_key,
     parse_number_any_language,
 )
-from storyline.lang.units import UNIT_SENSE
+from storyline.lang.units import sense_of
 
 # A definite or demonstrative article, then a number word, then no hyphen ("the three-day summit"
 # counts days). Folded text.
-_REFERRING = re.compile(
-    r"\b(?:the|these|those|les|ces|des|die|diese|los|las|estos|estas|i|gli|le|questi|queste|os|estes)\s+(" + "|".join(sorted(map(re.escape, ANY_LANGUAGE_NUMBER_WORDS), key=len, reverse=True)) +
-    r")\b(?!-)")
+_ARTICLES = "the these those les ces des die diese los las estos estas i gli le questi queste os estes".split()
+_NUMBER_WORD_ALT = "|".join(sorted(map(re.escape, ANY_LANGUAGE_NUMBER_WORDS), key=len, reverse=True))
+_REFERRING = re.compile(rf"\b(?:{'|'.join(_ARTICLES)})\s+({_NUMBER_WORD_ALT})\b(?!-)")
 _GAME_SCORE = re.compile(r"\b(15|30|40)[-–](?:love|all|15|30|40)\b|\blove[-–](15|30|40)\b", re.IGNORECASE)
 # sense -> the count of it that is one whole larger period
 _WHOLE_PERIODS = {("month", 12.0), ("hour", 24.0), ("week", 52.0), ("day", 365.0), ("minute", 60.0)}
 _ORDINAL_VALUE = {word: n for n, words in COUNTING_ORDINALS.items() for word in words.split()}
-
-
-def _key(value: float) -> str:
-    return f"num:{number_key(value)}"
 
 
 def _value(token: str) -> float | None:
@@ -53,21 +50,21 @@ def no_figures(text: str) -> set[str]:
     """The number keys of a sentence that are no figure of the story: a number word pointing back
     ("les deux parties"), a tennis score, a whole period in a smaller unit ("12 months"). A key the
     sentence also writes in another, plain way stays."""
-    out = {_key(float(ANY_LANGUAGE_NUMBER_WORDS[m.group(1)])) for m in _REFERRING.finditer(fold(text))}
-    out |= {_key(float(m.group(1) or m.group(2))) for m in _GAME_SCORE.finditer(text)}
+    out = {figure_key(float(ANY_LANGUAGE_NUMBER_WORDS[m.group(1)])) for m in _REFERRING.finditer(fold(text))}
+    out |= {figure_key(float(m.group(1) or m.group(2))) for m in _GAME_SCORE.finditer(text)}
     out = {key for key in out if not _also_plain(text, key)}
     toks = tokens(text)
     for tok, after in zip(toks, toks[1:], strict=False):
         value = _value(tok)
-        if value is not None and (UNIT_SENSE.get(stem(fold_word(after))), value) in _WHOLE_PERIODS:
-            out.add(_key(value))
+        if value is not None and (sense_of(after), value) in _WHOLE_PERIODS:
+            out.add(figure_key(value))
     return out
 
 
 def _also_plain(text: str, key: str) -> bool:
     """Whether ``key`` also stands in the sentence as digits outside any score (then it is a figure)."""
     bare = _GAME_SCORE.sub(" ", text)
-    return any(tok[:1].isdigit() and _key(v) == key
+    return any(tok[:1].isdigit() and figure_key(v) == key
                for tok in tokens(bare) if (v := parse_number_any_language(tok)) is not None)
 
 
@@ -76,8 +73,8 @@ def counts_before(text: str) -> set[str]:
     The ordinal must count an event (lang/numbers.py's COUNTED words follow it closely): "the
     fourth quarter" implies no three of anything."""
     words = [fold_word(t) for t in tokens(text)]
-    return {_key(float(_ORDINAL_VALUE[w] - 1)) for i, w in enumerate(words)
-            if w in _ORDINAL_VALUE and COUNTED.intersection(words[i + 1: i + 1 + _UNIT_REACH + 1])}
+    return {figure_key(float(_ORDINAL_VALUE[w] - 1)) for i, w in enumerate(words)
+            if w in _ORDINAL_VALUE and COUNTED.intersection(words[i + 1: i + 1 + COUNTER_REACH])}
 
 
 # How far after a figure the word it counts may stand ("51 people dead", "nine long months").
@@ -94,8 +91,8 @@ def measures(text: str) -> set[tuple[str, str]]:
         if value is None:
             continue
         for after in toks[i + 1: i + 1 + _UNIT_REACH]:
-            sense = UNIT_SENSE.get(stem(fold_word(after))) or UNIT_SENSE.get(fold_word(after))
+            sense = sense_of(after)
             if sense:
-                out.add((_key(value), sense))
+                out.add((figure_key(value), sense))
                 break
     return out

@@ -35,6 +35,7 @@ from storyline.lang.calendar import FOLDED_WEEKDAYS
 from storyline.lang.fold import fold
 from storyline.lang.numbers import (
     COUNTED,
+    COUNTER_REACH,
     COUNTING_ORDINALS,
     NUMBER_WORDS,
     SCALE_RE,
@@ -158,6 +159,8 @@ def _title_case_before(raw: str, at: int) -> bool:
     where a capital marks no name."""
     words = [w for w in raw[max(0, at - 60):at].split()[-5:] if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1
+
+
 # How two values of a numeric key agree: the ratio of two figures (a mass, a sum) within a factor, or
 # the difference of two quake magnitudes (agencies differ by 0.1-0.2). "lvl" agrees only when equal.
 NUMERIC: dict[str, tuple[str, float]] = {"mag": ("ratio", 2.5), "amt": ("ratio", 2.5), "q": ("diff", 0.25),
@@ -236,7 +239,7 @@ def tags(lead: str) -> list[str]:
     for i, w in enumerate(words):
         if w in WEEKDAY:
             out.add(f"{PREFIX}wd={WEEKDAY[w]}")
-        elif w in ORDINAL and COUNTED.intersection(words[i + 1: i + 4]) and not STREAK.intersection(words[i + 1: i + 3]):
+        elif w in ORDINAL and COUNTED.intersection(words[i + 1: i + 1 + COUNTER_REACH]) and not STREAK.intersection(words[i + 1: i + 3]):
             out.add(f"{PREFIX}ord={ORDINAL[w]}")
     for key, phases in _PHASE_RE.items():
         for phase, rx in phases.items():

@@ -263,3 +263,5 @@ COUNTED = frozenset(
     "fois reunion seance vol lancement essai mal ausbruch sitzung flug start vez erupcion vuelo "
     "lanzamiento volta eruzione riunione volo lancio बार बैठक বার বৈঠক".split()
 )
+# How many words after the ordinal the counter word may stand ("the fifth test flight").
+COUNTER_REACH = 3

@@ -43,6 +43,11 @@ for _sense, _words in _SENSES.items():
         UNIT_SENSE.setdefault(fold_word(_word), _sense)
 
 
+def sense_of(word: str) -> str | None:
+    """The sense of one word as written ("Monaten": "month"), or None."""
+    return UNIT_SENSE.get(stem(fold_word(word))) or UNIT_SENSE.get(fold_word(word))
+
+
 def senses(stems: frozenset[str] | set[str]) -> set[str]:
     """The senses of the unit words among ``stems`` (stems as check/text.py makes them)."""
     return {UNIT_SENSE[s] for s in stems if s in UNIT_SENSE}
